@@ -1,0 +1,53 @@
+# kabar: two commands do everything (see README): `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+KABAR_STORE ?= var/store
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install load serve lint ontology seeds clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "kabar needs Python 3.11 ($(PYTHON) not found); set PYTHON=..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Load the seed articles and the Wikidata seed KB into the store, then serve the endpoint.
+run: load serve
+
+load: $(STAMP)
+	$(BIN)/kabar --store $(KABAR_STORE) ingest --with-kb seeds/articles
+
+serve: $(STAMP)
+	$(BIN)/kabar --store $(KABAR_STORE) serve --host $(HOST) --port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+## Regenerate ontology/kabar.ttl from ontology/vocabulary.py (owlready2).
+ontology: $(STAMP)
+	$(BIN)/python -m ontology.build
+
+## Rebuild seeds/wikidata/ from the shared, verified Wikidata subset.
+seeds:
+	@test -d $(SHARED)/data/wikidata || { echo "$(SHARED)/data/wikidata not found; set SHARED=..."; exit 1; }
+	mkdir -p seeds/wikidata
+	for f in countries.csv country_aliases.csv places.csv organizations.csv people.csv events.csv \
+	         provenance.csv SOURCES.md unverified.txt; do \
+	    install -m 644 $(SHARED)/data/wikidata/$$f seeds/wikidata/$$f; done
+
+clean:
+	rm -rf var build *.egg-info

@@ -1,0 +1,63 @@
+"""The one vocabulary every part of kabar imports.
+
+`K` holds only the terms declared in `ontology.vocabulary`, so a misspelt
+term fails at import time instead of writing a stray IRI into the store.
+"""
+
+from pathlib import Path
+
+from rdflib.namespace import ClosedNamespace
+
+from ontology.namespaces import (
+    BASE,
+    GRAPH,
+    ID,
+    KABAR,
+    ONTOLOGY_GRAPH,
+    ONTOLOGY_IRI,
+    OWL,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SEM,
+    SKOS,
+    WD,
+    WDT,
+    WIKIDATA_GRAPH,
+    XSD,
+)
+from ontology.vocabulary import VOCABULARY
+
+K = ClosedNamespace(
+    str(KABAR),
+    [c.name for c in VOCABULARY.classes] + [p.name for p in VOCABULARY.properties],
+)
+
+ONTOLOGY_FILE = Path(__file__).with_name("kabar.ttl")
+"""The generated OWL ontology in Turtle (regenerate with `make ontology`)."""
+
+__all__ = [
+    "BASE",
+    "GRAPH",
+    "ID",
+    "K",
+    "KABAR",
+    "ONTOLOGY_FILE",
+    "ONTOLOGY_GRAPH",
+    "ONTOLOGY_IRI",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SEM",
+    "SKOS",
+    "VOCABULARY",
+    "WD",
+    "WDT",
+    "WIKIDATA_GRAPH",
+    "XSD",
+]

@@ -1,0 +1,246 @@
+"""The kabar ontology, declared once as data.
+
+`ontology.build` turns these declarations into OWL with owlready2 and
+writes `ontology/kabar.ttl`; the rest of the code imports the terms from
+`ontology` (e.g. `from ontology import K`), never spelling an IRI.
+
+Alignment follows the issue's rule: where schema.org, SEM, PROV-O or the
+W3C Organization Ontology already have the exact term (headline, author,
+mentions...), kabar uses it directly and only declares its kind; where
+kabar means something narrower it defines its own term and states
+`rdfs:subClassOf` / `rdfs:subPropertyOf` the standard one.
+"""
+
+from dataclasses import dataclass, field
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import PROV, SKOS
+
+from ontology.namespaces import KABAR, SCHEMA, SEM
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A label or comment in English and Indonesian."""
+
+    en: str
+    id: str
+
+
+@dataclass(frozen=True)
+class ClassDef:
+    name: str
+    label: Text
+    comment: Text
+    parents: tuple[URIRef, ...] = ()
+
+    @property
+    def iri(self) -> URIRef:
+        return KABAR[self.name]
+
+
+@dataclass(frozen=True)
+class PropertyDef:
+    name: str
+    label: Text
+    comment: Text
+    kind: str  # "object" or "data"
+    parents: tuple[URIRef, ...] = ()
+    domain: tuple[str, ...] = ()  # kabar class names; more than one means their union
+    range: tuple[str, ...] = ()  # kabar class names, or one XSD datatype local name for data
+    functional: bool = False
+
+    @property
+    def iri(self) -> URIRef:
+        return KABAR[self.name]
+
+
+@dataclass(frozen=True)
+class ExternalProperty:
+    """A standard property kabar uses as it is; declared so the OWL stays in OWL 2 DL."""
+
+    iri: URIRef
+    kind: str  # "object", "data" or "annotation"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    classes: tuple[ClassDef, ...]
+    properties: tuple[PropertyDef, ...]
+    external: tuple[ExternalProperty, ...]
+    disjoint: tuple[tuple[str, ...], ...] = field(default=())
+
+
+CLASSES = (
+    ClassDef(
+        "Article",
+        Text("news article", "artikel berita"),
+        Text("A news report as published, the source of every fact kabar extracts.",
+             "Laporan berita sebagaimana diterbitkan, sumber setiap fakta yang diekstrak kabar."),
+        (SCHEMA.NewsArticle, PROV.Entity),
+    ),
+    ClassDef(
+        "Agent",
+        Text("agent", "pelaku"),
+        Text("Someone or something that can act in an event: a person, an organization or a country.",
+             "Orang, organisasi, atau negara yang dapat bertindak dalam suatu peristiwa."),
+        (SEM.Actor, PROV.Agent),
+    ),
+    ClassDef(
+        "Person",
+        Text("person", "orang"),
+        Text("A human being named in the news.", "Manusia yang disebut dalam berita."),
+        (KABAR.Agent, SCHEMA.Person),
+    ),
+    ClassDef(
+        "Organization",
+        Text("organization", "organisasi"),
+        Text("A government body, international organization, armed group, company or news outlet.",
+             "Lembaga pemerintah, organisasi internasional, kelompok bersenjata, perusahaan, atau media."),
+        (KABAR.Agent, SCHEMA.Organization),
+    ),
+    ClassDef(
+        "Place",
+        Text("place", "tempat"),
+        Text("A location: a city, region, sea or building.", "Lokasi: kota, wilayah, laut, atau bangunan."),
+        (SCHEMA.Place, SEM.Place),
+    ),
+    ClassDef(
+        "Country",
+        Text("country", "negara"),
+        Text("A sovereign state; both a place and an actor that negotiates.",
+             "Negara berdaulat; sekaligus tempat dan pelaku yang berunding."),
+        (KABAR.Place, KABAR.Agent, SCHEMA.Country),
+    ),
+    ClassDef(
+        "Event",
+        Text("event", "peristiwa"),
+        Text("Something that happened or is reported to happen, extracted from an article.",
+             "Sesuatu yang terjadi atau dilaporkan akan terjadi, diekstrak dari artikel."),
+        (SCHEMA.Event, SEM.Event),
+    ),
+    ClassDef(
+        "Meeting",
+        Text("meeting", "pertemuan"),
+        Text("Two or more parties meeting in person (CAMEO 04x 'consult').",
+             "Dua pihak atau lebih bertemu langsung (CAMEO 04x 'konsultasi')."),
+        (KABAR.Event,),
+    ),
+    ClassDef(
+        "Negotiation",
+        Text("negotiation", "perundingan"),
+        Text("Talks between parties, usually countries, about an issue (CAMEO 046).",
+             "Pembicaraan antarpihak, biasanya negara, tentang suatu persoalan (CAMEO 046)."),
+        (KABAR.Event,),
+    ),
+    ClassDef(
+        "Position",
+        Text("position", "jabatan"),
+        Text("An office or role a person holds, such as a foreign minister of a country.",
+             "Jabatan atau peran yang dipegang seseorang, misalnya menteri luar negeri suatu negara."),
+        (ORG.Post,),
+    ),
+)
+
+PROPERTIES = (
+    PropertyDef(
+        "participant",
+        Text("participant", "peserta"),
+        Text("An agent taking part in an event.", "Pelaku yang ikut serta dalam suatu peristiwa."),
+        "object", (SEM.hasActor,), ("Event",), ("Agent",),
+    ),
+    PropertyDef(
+        "party",
+        Text("party", "pihak"),
+        Text("A side of a negotiation, usually a country.", "Salah satu pihak dalam perundingan, biasanya negara."),
+        "object", (KABAR.participant,), ("Negotiation",), ("Agent",),
+    ),
+    PropertyDef(
+        "location",
+        Text("location", "lokasi"),
+        Text("Where an event took place.", "Tempat suatu peristiwa berlangsung."),
+        "object", (SEM.hasPlace, SCHEMA.location), ("Event",), ("Place",),
+    ),
+    PropertyDef(
+        "date",
+        Text("date", "tanggal"),
+        Text("When an event took place, normalized: xsd:date, xsd:gYearMonth or xsd:gYear.",
+             "Waktu suatu peristiwa, dinormalisasi: xsd:date, xsd:gYearMonth, atau xsd:gYear."),
+        "data", (SEM.hasTimeStamp,), ("Event",),
+    ),
+    PropertyDef(
+        "dateText",
+        Text("date as written", "tanggal sebagaimana tertulis"),
+        Text("The words of the article the date was read from, e.g. 'awal bulan ini'.",
+             "Kata-kata dalam artikel yang menjadi dasar tanggal, misalnya 'awal bulan ini'."),
+        "data", (), ("Event",), ("string",),
+    ),
+    PropertyDef(
+        "partOf",
+        Text("part of", "bagian dari"),
+        Text("The larger event this one belongs to, e.g. a meeting within a negotiation.",
+             "Peristiwa lebih besar yang mencakup peristiwa ini, misalnya pertemuan dalam perundingan."),
+        "object", (SEM.subEventOf, SCHEMA.superEvent), ("Event",), ("Event",),
+    ),
+    PropertyDef(
+        "topic",
+        Text("topic", "topik"),
+        Text("What an article or event is about.", "Hal yang dibahas oleh artikel atau peristiwa."),
+        "object", (SCHEMA.about,), ("Article", "Event"),
+    ),
+    PropertyDef(
+        "holdsPosition",
+        Text("holds position", "memegang jabatan"),
+        Text("A position the person holds or held according to the article.",
+             "Jabatan yang dipegang orang itu menurut artikel."),
+        "object", (ORG.holds,), ("Person",), ("Position",),
+    ),
+    PropertyDef(
+        "positionIn",
+        Text("position in", "jabatan di"),
+        Text("The country or organization the position belongs to.",
+             "Negara atau organisasi tempat jabatan itu berada."),
+        "object", (ORG.postIn,), ("Position",), ("Agent",),
+    ),
+    PropertyDef(
+        "extractedFrom",
+        Text("extracted from", "diekstrak dari"),
+        Text("The article a fact was read from.", "Artikel sumber suatu fakta."),
+        "object", (PROV.wasDerivedFrom,), (), ("Article",),
+    ),
+    PropertyDef(
+        "evidence",
+        Text("evidence", "bukti"),
+        Text("The sentence of the article that states the fact.", "Kalimat dalam artikel yang menyatakan fakta itu."),
+        "data", (), (), ("string",),
+    ),
+    PropertyDef(
+        "trigger",
+        Text("trigger", "pemicu"),
+        Text("The words that signal the event, e.g. 'bertemu dengan' or 'talks between'.",
+             "Kata-kata penanda peristiwa, misalnya 'bertemu dengan' atau 'talks between'."),
+        "data", (), ("Event",), ("string",),
+    ),
+)
+
+EXTERNAL = (
+    ExternalProperty(SCHEMA.headline, "data"),
+    ExternalProperty(SCHEMA.articleBody, "data"),
+    ExternalProperty(SCHEMA.datePublished, "data"),
+    ExternalProperty(SCHEMA.inLanguage, "data"),
+    ExternalProperty(SCHEMA.name, "data"),
+    ExternalProperty(SCHEMA.description, "data"),
+    ExternalProperty(SCHEMA.url, "data"),
+    ExternalProperty(SCHEMA.author, "object"),
+    ExternalProperty(SCHEMA.publisher, "object"),
+    ExternalProperty(SCHEMA.mentions, "object"),
+    ExternalProperty(SKOS.altLabel, "annotation"),
+)
+
+DISJOINT = (
+    ("Person", "Organization", "Place", "Event", "Article", "Position"),
+)
+
+VOCABULARY = Vocabulary(CLASSES, PROPERTIES, EXTERNAL, DISJOINT)
