@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
 from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph, URIRef
 
 from ontology import PREFIXES
 
