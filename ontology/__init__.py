@@ -42,7 +42,6 @@ __all__ = [
     "BASE",
     "GRAPH",
     "ID",
-    "K",
     "KABAR",
     "ONTOLOGY_FILE",
     "ONTOLOGY_GRAPH",
@@ -60,4 +59,5 @@ __all__ = [
     "WDT",
     "WIKIDATA_GRAPH",
     "XSD",
+    "K",
 ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import sys
 import types
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from owlready2 import (
     Or,
     Thing,
     locstr,
+    plainliteral,
 )
 from rdflib import Graph
 
@@ -46,8 +46,10 @@ DATATYPES: dict[str, type] = {
     "boolean": bool,
     "decimal": float,
     "dateTime": datetime.datetime,
+    "PlainLiteral": plainliteral,
 }
-"""XSD local names a data property's range may use, as the Python types owlready2 writes as them."""
+"""Range names a data property may use (XSD local names, and rdf:PlainLiteral for text with or
+without a language tag), as the Python types owlready2 writes as those datatypes."""
 
 PROPERTY_KINDS: dict[str, type] = {
     "object": ObjectProperty,
@@ -101,7 +103,7 @@ class _Builder:
         if p.range and p.kind == "data":
             (name,) = p.range
             if name not in DATATYPES:
-                raise ValueError(f"{p.name}: range xsd:{name} is not one of {sorted(DATATYPES)}")
+                raise ValueError(f"{p.name}: range {name!r} is not one of {sorted(DATATYPES)}")
             prop.range = [DATATYPES[name]]
         elif p.range:
             ranges = [self.kabar_class(n) for n in p.range]
@@ -153,7 +155,7 @@ def write(path: Path = ONTOLOGY_FILE) -> Graph:
 
 def main() -> None:
     graph = write()
-    print(f"{ONTOLOGY_FILE}: {len(graph)} triples", file=sys.stdout)
+    print(f"{ONTOLOGY_FILE}: {len(graph)} triples")
 
 
 if __name__ == "__main__":

@@ -175,7 +175,7 @@ PROPERTIES = (
         Text("date as written", "tanggal sebagaimana tertulis"),
         Text("The words of the article the date was read from, e.g. 'awal bulan ini'.",
              "Kata-kata dalam artikel yang menjadi dasar tanggal, misalnya 'awal bulan ini'."),
-        "data", (), ("Event",), ("string",),
+        "data", (), ("Event",), ("PlainLiteral",),
     ),
     PropertyDef(
         "partOf",
@@ -214,14 +214,14 @@ PROPERTIES = (
         "evidence",
         Text("evidence", "bukti"),
         Text("The sentence of the article that states the fact.", "Kalimat dalam artikel yang menyatakan fakta itu."),
-        "data", (), (), ("string",),
+        "data", (), (), ("PlainLiteral",),
     ),
     PropertyDef(
         "trigger",
         Text("trigger", "pemicu"),
         Text("The words that signal the event, e.g. 'bertemu dengan' or 'talks between'.",
              "Kata-kata penanda peristiwa, misalnya 'bertemu dengan' atau 'talks between'."),
-        "data", (), ("Event",), ("string",),
+        "data", (), ("Event",), ("PlainLiteral",),
     ),
 )
 

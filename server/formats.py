@@ -1,0 +1,93 @@
+"""The serializations the endpoint offers, and picking one for a request.
+
+Each table is in the server's order of preference: the first entry is the
+default when the client accepts anything. A `format=` parameter overrides
+Accept; its values include the names SPARQLWrapper sends (it always adds
+`format=xml` or `format=json` next to its Accept header, also for
+CONSTRUCT, so `xml` and `json` mean RDF/XML and JSON-LD for graphs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from werkzeug.exceptions import NotAcceptable
+
+from server.negotiation import best_match
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    media_type: str
+    serializer: ox.QueryResultsFormat | ox.RdfFormat
+    other_names: tuple[str, ...] = ()
+    other_media_types: tuple[str, ...] = ()
+
+    @property
+    def media_types(self) -> tuple[str, ...]:
+        return (self.media_type, *self.other_media_types)
+
+    def answers_to(self, value: str) -> bool:
+        """Whether a `format=` value (a name or a media type) asks for this format."""
+        return value.strip().lower() in (self.name, *self.other_names, *self.media_types)
+
+
+RESULT_FORMATS = (
+    Format("json", "application/sparql-results+json", ox.QueryResultsFormat.JSON,
+           other_media_types=("application/json",)),
+    Format("xml", "application/sparql-results+xml", ox.QueryResultsFormat.XML,
+           other_media_types=("application/xml",)),
+    Format("csv", "text/csv", ox.QueryResultsFormat.CSV),
+    Format("tsv", "text/tab-separated-values", ox.QueryResultsFormat.TSV),
+)
+"""SELECT and ASK results."""
+
+GRAPH_FORMATS = (
+    Format("turtle", "text/turtle", ox.RdfFormat.TURTLE, ("ttl",), ("application/turtle", "application/x-turtle")),
+    Format("ntriples", "application/n-triples", ox.RdfFormat.N_TRIPLES, ("nt", "n-triples")),
+    Format("jsonld", "application/ld+json", ox.RdfFormat.JSON_LD, ("json-ld", "json")),
+    Format("rdfxml", "application/rdf+xml", ox.RdfFormat.RDF_XML, ("rdf+xml", "xml"), ("application/xml",)),
+)
+"""CONSTRUCT and DESCRIBE results, and one named graph exported."""
+
+DATASET_FORMATS = (
+    Format("trig", "application/trig", ox.RdfFormat.TRIG),
+    Format("nquads", "application/n-quads", ox.RdfFormat.N_QUADS, ("nq", "n-quads")),
+)
+"""The whole dataset exported."""
+
+
+def choose_format(
+    formats: Sequence[Format], requested: Sequence[str], accept: str | None, what: str
+) -> tuple[Format, str]:
+    """The format and media type to answer with: the first usable `format=` value, else the Accept header.
+
+    `what` names the thing being served, for the 406 message.
+    """
+    requested = [value for value in requested if value.strip()]
+    if requested:
+        for value in requested:
+            for candidate in formats:
+                if candidate.answers_to(value):
+                    return candidate, candidate.media_type
+        raise NotAcceptable(
+            f"Cannot serve {what} as format={requested[0]}. Use format= with one of: "
+            + ", ".join(f"{f.name} ({f.media_type})" for f in formats) + "."
+        )
+    offers = {media_type: f for f in formats for media_type in f.media_types}
+    chosen = best_match(accept, list(offers))
+    if chosen is None:
+        raise NotAcceptable(
+            f"Cannot serve {what} in any media type the Accept header allows ({accept}). "
+            f"Served media types: {', '.join(offers)}. "
+            f"Or add format= with one of: {', '.join(f.name for f in formats)}."
+        )
+    return offers[chosen], chosen
+
+
+def content_type(media_type: str) -> str:
+    """The Content-Type header: text formats say they are UTF-8, which is all pyoxigraph writes."""
+    return f"{media_type}; charset=utf-8" if media_type.startswith("text/") else media_type
