@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -100,7 +101,6 @@ def _ingest(args: argparse.Namespace) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     from loaders.pipeline import default_pipeline
-
     from loaders.read import read_all
 
     articles = read_all([args.path])
@@ -122,9 +122,10 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from server import create_app
     from server.wsgi import serve
 
-    from server import create_app
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
 
     with _open(args) as store:
         serve(create_app(store), host=args.host, port=args.port)
@@ -140,8 +141,11 @@ def _query_text(value: str) -> str:
 
 
 def _query(args: argparse.Namespace) -> int:
+    from server.query_text import declares_dataset
+
+    text = _query_text(args.query)
     with _open(args, read_only=True) as store:
-        result = store.oxigraph.query(_query_text(args.query), use_default_graph_as_union=True)
+        result = store.oxigraph.query(text, use_default_graph_as_union=not declares_dataset(text))
         if args.format == "table":
             print(_table(result))
             return 0

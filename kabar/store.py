@@ -41,6 +41,7 @@ class KabarStore:
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         try:
             if read_only:
                 self.oxigraph = ox.Store.read_only(str(self.path))
@@ -56,10 +57,10 @@ class KabarStore:
     def replace_graph(self, name: str | URIRef, graph: Graph) -> None:
         """Make `graph` the whole content of the named graph `name`, atomically."""
         body = graph.serialize(format="nt")
-        self.dataset.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}")
+        self.oxigraph.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}")
 
     def drop_graph(self, name: str | URIRef) -> None:
-        self.dataset.update(f"DROP SILENT GRAPH <{name}>")
+        self.oxigraph.update(f"DROP SILENT GRAPH <{name}>")
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
@@ -81,11 +82,14 @@ class KabarStore:
         return self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
 
     def flush(self) -> None:
-        self.oxigraph.flush()
+        if not self.read_only:
+            self.oxigraph.flush()
 
     def close(self) -> None:
+        """Flush and release the store's lock so another process may open it."""
         self.flush()
-        del self.oxigraph
+        self.dataset.close()
+        del self.dataset, self.oxigraph
 
     def __enter__(self) -> KabarStore:
         return self

@@ -42,6 +42,16 @@ class Span:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: letters and digits, apostrophes inside a word included ("Sa'ar")."""
+
+    start: int
+    end: int
+    text: str
+    folded: str  # lower case, no diacritics, no apostrophes: what name lookups compare
+
+
 @dataclass
 class Sentence:
     start: int
@@ -127,6 +137,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -77,7 +77,8 @@ def choose_format(
             f"Cannot serve {what} as format={requested[0]}. Use format= with one of: "
             + ", ".join(f"{f.name} ({f.media_type})" for f in formats) + "."
         )
-    offers = {media_type: f for f in formats for media_type in f.media_types}
+    # Canonical media types before the others, so that a wildcard picks a canonical one.
+    offers = {f.media_type: f for f in formats} | {t: f for f in formats for t in f.other_media_types}
     chosen = best_match(accept, list(offers))
     if chosen is None:
         raise NotAcceptable(

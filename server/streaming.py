@@ -10,33 +10,31 @@ thread's next write then raises, which ends the dump.
 
 from __future__ import annotations
 
+import io
 import queue
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import suppress
-from typing import Protocol
+from typing import BinaryIO, cast
 
 Chunk = bytes | BaseException | None
 """What the queue carries: data, then None at the end, or the exception the dump raised."""
 
 
-class Writable(Protocol):
-    def write(self, data: bytes) -> int: ...
-
-
-class _QueueWriter:
-    """The file object handed to the dump; its writes wait while the reader is behind."""
+class _QueueWriter(io.RawIOBase):
+    """The binary file handed to the dump; its writes wait while the reader is behind."""
 
     def __init__(self, chunks: queue.Queue[Chunk], cancelled: threading.Event) -> None:
+        super().__init__()
         self._chunks = chunks
         self._cancelled = cancelled
+
+    def writable(self) -> bool:
+        return True
 
     def write(self, data: bytes) -> int:
         self.put(bytes(data))
         return len(data)
-
-    def flush(self) -> None:
-        """pyoxigraph flushes at the end; every write is already queued."""
 
     def put(self, item: Chunk) -> None:
         while not self._cancelled.is_set():
@@ -46,7 +44,7 @@ class _QueueWriter:
         raise BrokenPipeError("the client stopped reading the response")
 
 
-def stream_dump(dump: Callable[[Writable], object], max_chunks: int = 16) -> Iterator[bytes]:
+def stream_dump(dump: Callable[[BinaryIO], object], max_chunks: int = 16) -> Iterator[bytes]:
     """Yield what `dump(output)` writes, re-raising its exception (which cuts the response short).
 
     The thread starts on the first chunk asked for, so a response that is
@@ -59,7 +57,7 @@ def stream_dump(dump: Callable[[Writable], object], max_chunks: int = 16) -> Ite
     def produce() -> None:
         end: Chunk = None
         try:
-            dump(writer)
+            dump(cast(BinaryIO, writer))
         except BaseException as error:  # whatever ends the dump must reach the reader, or it waits forever
             end = error
         with suppress(BrokenPipeError):

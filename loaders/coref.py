@@ -1,0 +1,115 @@
+"""Within-article coreference: short names resolve to the full name they stand for.
+
+News names a person in full once, then by part of the name ('McGurk',
+'Bagheri-Kani'), and an organisation by its initials ('MEE' for Middle
+East Eye). A capitalised word run that is a contiguous part of exactly
+one person named in the article becomes a mention of that person; an
+all-caps word that spells the initials of exactly one multi-word
+organisation in the article becomes a mention of it. A run of two or
+more words that is part of exactly one KB person's name ('Ali Bagheri',
+'Bagheri Kani' of 'Ali Bagheri Kani') resolves to that person even when
+the full name never appears. Ambiguous parts stay unresolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from loaders.gazetteer import NameIndex
+from loaders.kb import KBEntry
+from loaders.model import Document, Mention, Span, Token
+from loaders.names import PARTICLES, mention_tokens, name_runs
+from loaders.normalize import fold
+from loaders.sentences import tokenize
+
+_MIN_ACRONYM, _MAX_ACRONYM = 2, 6
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "dan", "untuk", "bagi"})
+
+
+class Coreference:
+    """Pipeline component: relink pattern names and add mentions for name parts and acronyms."""
+
+    def __init__(self, index: NameIndex) -> None:
+        self.index = index
+
+    def __call__(self, doc: Document) -> Document:
+        self._relink_partial_names(doc)
+        people = _people(doc)
+        acronyms = _acronyms(doc)
+        tokens = doc.tokens
+        for i, j in name_runs(doc, mention_tokens(doc, doc.mentions)):
+            words = tokens[i:j]
+            target = self._person_for(tuple(t.folded for t in words), people)
+            if target is None and j - i == 1 and _MIN_ACRONYM <= len(words[0].text) <= _MAX_ACRONYM:
+                target = acronyms.get(words[0].text)
+            if target is not None:
+                span = Span(words[0].start, words[-1].end, doc.text[words[0].start:words[-1].end])
+                doc.mentions.append(_copy(target, span))
+        doc.mentions.sort(key=lambda m: m.span.start)
+        return doc
+
+    def _relink_partial_names(self, doc: Document) -> None:
+        """A pattern-found name that is part of a longer person's name is that person."""
+        people = _people(doc)
+        for i, m in enumerate(doc.mentions):
+            if m.source != "pattern" or m.type != "Person":
+                continue
+            folded = tuple(fold(m.span.text).split())
+            others = {k: v for k, v in people.items() if k != m.key}
+            target = self._person_for(folded, others)
+            if target is not None:
+                doc.mentions[i] = _copy(target, m.span)
+
+    def _person_for(self, words: tuple[str, ...], people: dict[str, tuple[Mention, list[tuple[str, ...]]]]
+                    ) -> Mention | KBEntry | None:
+        """The one person in the article these words name part of, else the one KB person (two words or more)."""
+        if all(w in PARTICLES for w in words):
+            return None
+        hits = [first for first, names in people.values() if any(_contains(n, words) for n in names)]
+        if len(hits) == 1:
+            return hits[0]
+        if hits or len(words) < 2:
+            return None
+        return self.index.person_parts.get(words)
+
+
+def _people(doc: Document) -> dict[str, tuple[Mention, list[tuple[str, ...]]]]:
+    """Person key -> (a mention of them, every word sequence they are named by in the article)."""
+    out: dict[str, tuple[Mention, list[tuple[str, ...]]]] = {}
+    for m in doc.mentions:
+        if m.type != "Person":
+            continue
+        _, names = out.setdefault(m.key, (m, [tuple(fold(m.name).split())]))
+        names.append(tuple(fold(m.span.text).split()))
+    return out
+
+
+def _acronyms(doc: Document) -> dict[str, Mention]:
+    """Initials -> the one multi-word organisation in the article they spell."""
+    found: dict[str, Mention | None] = {}
+    for m in doc.mentions:
+        if m.type != "Organization":
+            continue
+        for name in {m.name, m.span.text}:
+            initials = _initials(tokenize(name))
+            if initials is None:
+                continue
+            held = found.setdefault(initials, m)
+            if held is not None and held.key != m.key:
+                found[initials] = None
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def _initials(words: Sequence[Token]) -> str | None:
+    major = [w.text for w in words if w.folded not in _MINOR_WORDS]
+    return "".join(w[0] for w in major).upper() if len(major) >= _MIN_ACRONYM else None
+
+
+def _contains(name: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return n <= len(name) and any(name[k:k + n] == part for k in range(len(name) - n + 1))
+
+
+def _copy(target: Mention | KBEntry, span: Span) -> Mention:
+    name = target.label if isinstance(target, KBEntry) else target.name
+    return Mention(span, target.type, name, target.qid, target.key, "coref")

@@ -1,0 +1,82 @@
+"""Words and sentences: the first pipeline component, the grid every later one works on.
+
+Sentences end at '.', '!' or '?' followed by a capital, a digit or a quote,
+and at line breaks (news paragraphs); a period after an abbreviation
+('Dr.', 'St.', 'Jl.'), an initial ('J.') or a dotted acronym ('U.S.')
+does not end one, and '3.5' never does because no space follows.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from loaders.model import Document, Sentence, Token
+from loaders.normalize import fold
+
+# Letters and digits; an apostrophe joins word parts ("Sa'ar", "Jum'at") but not a possessive "'s".
+_WORD = re.compile("[^\\W_]+(?:['\u2019](?!s\\b)[^\\W_]+)*")
+_END = re.compile("[.!?\u2026]+[\"'\u201d\u2019)\\]]*(?=\\s|$)|\n")
+_DOTTED_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+_WORD_BEFORE = re.compile(r"(\w+)\.$")
+ABBREVIATIONS = frozenset({
+    "dr", "drs", "st", "mr", "mrs", "ms", "prof", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
+    "capt", "sgt", "no", "vol", "jl", "kol", "brig", "letjen", "mayjen", "ir", "hj", "vs", "mt", "ft",
+})
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(text)]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.group() != "\n" and not _ends_sentence(text, m):
+            continue
+        _add(sentences, text, start, m.end())
+        start = m.end()
+    _add(sentences, text, start, len(text))
+    return sentences
+
+
+def segment(doc: Document) -> Document:
+    """Pipeline component: fill `doc.tokens` and `doc.sentences`."""
+    doc.tokens = tokenize(doc.text)
+    doc.sentences = split_sentences(doc.text)
+    return doc
+
+
+def sentence_tokens(doc: Document, sentence: Sentence) -> range:
+    """Indices into `doc.tokens` of the tokens inside `sentence`."""
+    return range(token_at(doc.tokens, sentence.start), token_at(doc.tokens, sentence.end))
+
+
+def token_at(tokens: list[Token], offset: int) -> int:
+    """Index of the first token starting at or after `offset`."""
+    return bisect_left(tokens, offset, key=lambda t: t.start)
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    rest = text[m.end():].lstrip()
+    if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'\u201c\u2018(["):
+        return False
+    if m.group()[0] != ".":
+        return True
+    before = text[max(0, m.start() - 12):m.start() + 1]
+    if _DOTTED_ACRONYM.search(before):
+        return False
+    word = _WORD_BEFORE.search(before)
+    if word is None:
+        return True
+    w = word.group(1)
+    return not ((len(w) == 1 and w.isupper()) or w.lower() in ABBREVIATIONS)
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        offset = start + (len(chunk) - len(chunk.lstrip()))
+        sentences.append(Sentence(offset, offset + len(stripped), stripped))

@@ -1,0 +1,82 @@
+"""Date expressions resolved against the seed article's publication date, Wednesday 2024-05-22."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from loaders.dates import find_dates, normalize_date
+
+PUBLISHED = date(2024, 5, 22)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("7 Oktober", "2023-10-07"),  # the most recent 7 October on or before publication
+    ("7 Oktober 2023", "2023-10-07"),
+    ("20 Mei", "2024-05-20"),
+    ("2024-05-17", "2024-05-17"),
+    ("17/5/2024", "2024-05-17"),
+    ("Jumat (17/5/2024)", "2024-05-17"),
+    ("Jumat (17/5)", "2024-05-17"),
+    ("May 17, 2024", "2024-05-17"),
+    ("17 May 2024", "2024-05-17"),
+    ("Oktober 2023", "2023-10"),
+    ("pada bulan April", "2024-04"),
+    ("in April", "2024-04"),
+    ("pada bulan Juni", "2023-06"),  # June 2024 had not come yet
+    ("awal bulan ini", "2024-05"),
+    ("bulan ini", "2024-05"),
+    ("earlier this month", "2024-05"),
+    ("bulan lalu", "2024-04"),
+    ("last month", "2024-04"),
+    ("pada hari Jumat", "2024-05-17"),
+    ("on Friday", "2024-05-17"),
+    ("pada hari Rabu", "2024-05-22"),  # publication day itself
+    ("Rabu lalu", "2024-05-15"),
+    ("last Wednesday", "2024-05-15"),
+    ("kemarin", "2024-05-21"),
+    ("yesterday", "2024-05-21"),
+    ("hari ini", "2024-05-22"),
+    ("pekan lalu", "2024-05"),  # the month of the day a week before publication
+    ("minggu lalu", "2024-05"),
+    ("last week", "2024-05"),
+    ("Minggu ini", "2024-05"),
+    ("pekan depan", "2024-05"),
+    ("Minggu depan", "2024-05"),  # next week, not Sunday
+    ("tahun lalu", "2023"),
+    ("pada 2023", "2023"),
+    ("sejak Januari", "2024-01"),
+    ("since January 2023", "2023-01"),
+])
+def test_normalize_date(text: str, value: str) -> None:
+    assert normalize_date(text, PUBLISHED) == value
+
+
+@pytest.mark.parametrize("text", ["7 Oktober", "pada hari Jumat", "awal bulan ini", "sejak Januari", "kemarin",
+                                  "last week"])
+def test_relative_dates_need_a_publication_date(text: str) -> None:
+    assert normalize_date(text, None) is None
+
+
+def test_explicit_dates_need_no_publication_date() -> None:
+    assert normalize_date("7 Oktober 2023", None) == "2023-10-07"
+    assert normalize_date("Jumat (17/5/2024)", None) == "2024-05-17"
+
+
+def test_spans_words_and_since() -> None:
+    text = "Sejak Hamas menyerang Israel pada 7 Oktober, sejak Januari, pada bulan April dan pada hari Jumat."
+    found = find_dates(text, PUBLISHED, offset=100)
+    assert [(d.span.text, d.value, d.since) for d in found] == [
+        ("7 Oktober", "2023-10-07", False),
+        ("sejak Januari", "2024-01", True),
+        ("bulan April", "2024-04", False),
+        ("hari Jumat", "2024-05-17", False),
+    ]
+    for d in found:
+        assert text[d.span.start - 100:d.span.end - 100] == d.span.text
+
+
+@pytest.mark.parametrize("text", ["they may go", "30/2/2024", "2.000 orang", "Desember", "Sejak Hamas menyerang"])
+def test_not_dates_or_impossible(text: str) -> None:
+    assert normalize_date(text, PUBLISHED) is None

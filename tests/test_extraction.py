@@ -1,0 +1,295 @@
+"""The baseline extraction pipeline on the seed article and on short Indonesian and English texts."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from loaders.gazetteer import AliasRow, NameIndex, load_aliases
+from loaders.iris import article_iri, entity_iri
+from loaders.kb import load_kb
+from loaders.model import Article, Document, Entity, Event, Extraction
+from loaders.normalize import fold, person_key
+from loaders.pipeline import Pipeline, default_pipeline
+from loaders.read import read_articles
+from loaders.sentences import segment, split_sentences
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "articles" / "tribunnews-2024-05-iran-as-oman.txt"
+PUBLISHED = date(2024, 5, 22)
+
+
+def extract(text: str, lang: str, published: date | None = PUBLISHED) -> Extraction:
+    article = Article(article_iri(None, text), None, "", text, lang, published)
+    return default_pipeline().extract(article)
+
+
+def entity(extraction: Extraction, name: str) -> Entity:
+    found = [e for e in extraction.entities if e.name == name]
+    assert len(found) == 1, f"{name}: {[e.name for e in extraction.entities]}"
+    return found[0]
+
+
+def texts(e: Entity) -> set[str]:
+    return {m.text for m in e.mentions}
+
+
+def only_event(extraction: Extraction, type_: str) -> Event:
+    found = [e for e in extraction.events if e.type == type_]
+    assert len(found) == 1, [e.to_json() for e in extraction.events]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def seed() -> Extraction:
+    (article,) = read_articles(SEED)
+    assert article.published == PUBLISHED
+    return default_pipeline().extract(article)
+
+
+# --- the seed article ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "qid", "mentions"), [
+    ("Ebrahim Raisi", None, {"Ibrahim Raisi"}),
+    ("Joe Biden", "Q6279", {"Joe Biden"}),
+    ("Brett McGurk", None, {"Brett McGurk", "McGurk"}),
+    ("Ali Bagheri Kani", None, {"Ali Bagheri", "Bagheri-Kani", "Bagheri Kani"}),
+    ("Hossein Amir-Abdollahian", None, {"Hussein Amir Abdullahian"}),
+])
+def test_seed_persons_once_with_every_mention(seed: Extraction, name: str, qid: str | None,
+                                              mentions: set[str]) -> None:
+    person = entity(seed, name)
+    assert (person.type, person.wikidata, texts(person)) == ("Person", qid, mentions)
+    assert person.id == entity_iri("Person", name, qid)
+
+
+def test_seed_persons_are_exactly_these(seed: Extraction) -> None:
+    assert [e.name for e in seed.entities if e.type == "Person"] == [
+        "Ebrahim Raisi", "Brett McGurk", "Joe Biden", "Ali Bagheri Kani", "Hossein Amir-Abdollahian"]
+
+
+@pytest.mark.parametrize(("name", "type_", "qid", "mentions"), [
+    ("Iran", "Country", "Q794", {"Iran"}),
+    ("United States", "Country", "Q30", {"Amerika", "AS", "Amerika Serikat"}),
+    ("Oman", "Country", "Q842", {"Oman"}),
+    ("Israel", "Country", "Q801", {"Israel"}),
+    ("Yemen", "Country", "Q805", {"Yaman"}),
+    ("Iraq", "Country", "Q796", {"Irak"}),
+    ("Muscat", "Place", "Q3826", {"Muscat"}),
+    ("Damascus", "Place", "Q3766", {"Damaskus"}),
+    ("Gaza Strip", "Place", "Q39760", {"Jalur Gaza"}),
+    ("Middle East Eye", "Organization", None, {"Middle East Eye", "MEE"}),
+    ("Axios", "Organization", None, {"Axios"}),
+    ("Hamas", "Organization", "Q38799", {"Hamas"}),
+    ("Houthis", "Organization", None, {"Houthi", "Ansar Allah"}),
+])
+def test_seed_countries_places_organizations(seed: Extraction, name: str, type_: str, qid: str | None,
+                                             mentions: set[str]) -> None:
+    e = entity(seed, name)
+    assert (e.type, e.wikidata, texts(e)) == (type_, qid, mentions)
+    assert e.id == entity_iri(type_, name, qid)
+
+
+def test_seed_qids_come_from_the_kb(seed: Extraction) -> None:
+    kb = load_kb()
+    for e in seed.entities:
+        if e.wikidata:
+            assert kb.by_qid(e.wikidata).label == e.name
+
+
+def test_seed_entities_in_order_of_first_mention(seed: Extraction) -> None:
+    firsts = [e.mentions[0].start for e in seed.entities]
+    assert firsts == sorted(firsts)
+
+
+def test_seed_positions(seed: Extraction) -> None:
+    iran, us = entity(seed, "Iran").id, entity(seed, "United States").id
+
+    def held(name: str) -> set[tuple[str, str | None]]:
+        return {(p.title, p.of) for p in entity(seed, name).positions}
+
+    assert held("Ebrahim Raisi") == {("Presiden", iran)}
+    assert held("Joe Biden") == {("Presiden", us)}
+    assert held("Brett McGurk") == {("kepala penasihat", us)}
+    assert held("Ali Bagheri Kani") == {("wakil menteri luar negeri", iran)}
+
+
+def test_seed_meeting_is_part_of_the_iran_us_negotiation(seed: Extraction) -> None:
+    meeting, negotiation = only_event(seed, "Meeting"), only_event(seed, "Negotiation")
+    assert set(meeting.participants) == {entity(seed, "Brett McGurk").id, entity(seed, "Ali Bagheri Kani").id}
+    assert meeting.location == entity(seed, "Muscat").id
+    assert (meeting.date, meeting.date_text) == ("2024-05", "awal bulan ini")
+    assert meeting.part_of == negotiation.id
+    assert set(negotiation.participants) == {entity(seed, "Iran").id, entity(seed, "United States").id}
+    assert negotiation.trigger.text == "Pembicaraan"  # the first of its three mentions
+    assert negotiation.location == entity(seed, "Oman").id
+    assert negotiation.date is None  # 'sejak Januari' bounds a period; it is not the talks' date
+    assert negotiation.id == f"{negotiation.id.rsplit('/', 1)[0]}/negotiation-1"
+
+
+def test_seed_spans_are_offsets_into_the_text(seed: Extraction) -> None:
+    text = seed.article.text
+    spans = [m for e in seed.entities for m in e.mentions]
+    spans += [p.span for e in seed.entities for p in e.positions if p.span]
+    spans += [e.trigger for e in seed.events]
+    assert spans
+    for span in spans:
+        assert text[span.start:span.end] == span.text
+    for event in seed.events:
+        assert text[event.sentence.start:event.sentence.end] == event.sentence.text
+        assert event.sentence.start <= event.trigger.start < event.sentence.end
+
+
+def test_seed_json_contract(seed: Extraction) -> None:
+    data = json.loads(json.dumps(seed.to_json()))
+    assert data["article"] == {"id": seed.article.iri, "title": seed.article.title, "lang": "id",
+                               "published": "2024-05-22"}
+    assert set(data["entities"][0]) == {"id", "type", "name", "wikidata", "mentions", "positions"}
+    assert set(data["events"][0]) == {"id", "type", "participants", "location", "date", "date_text", "part_of",
+                                      "trigger"}
+    ids = {e["id"] for e in data["entities"]}
+    for event in data["events"]:
+        assert set(event["participants"]) <= ids and (event["location"] is None or event["location"] in ids)
+
+
+def test_extraction_is_fast(seed: Extraction) -> None:
+    """The later target is >= 50 articles/s per core on 2,000-character articles; keep a wide margin."""
+    pipeline = default_pipeline()
+    runs = 20
+    start = time.perf_counter()
+    for _ in range(runs):
+        pipeline.extract(seed.article)
+    assert (time.perf_counter() - start) / runs < 0.02
+
+
+# --- short texts --------------------------------------------------------------------------------
+
+def test_english_meeting_with_location_and_weekday() -> None:
+    x = extract("Foreign Minister Hakan Fidan met Sergey Lavrov in Moscow on Friday.", "en")
+    meeting = only_event(x, "Meeting")
+    assert meeting.participants == [entity(x, "Hakan Fidan").id, entity(x, "Sergey Lavrov").id]
+    assert meeting.location == entity(x, "Moscow").id == entity_iri("Place", "Moscow", "Q649")
+    assert (meeting.date, meeting.date_text, meeting.trigger.text) == ("2024-05-17", "Friday", "met")
+    assert [p.title for p in entity(x, "Hakan Fidan").positions] == ["Foreign Minister"]
+
+
+def test_indonesian_meeting_with_titles_before_names() -> None:
+    x = extract("Menlu Retno Marsudi bertemu dengan Menlu Iran Hossein Amir-Abdollahian di Jakarta "
+                "pada 7 Oktober 2023.", "id")
+    meeting = only_event(x, "Meeting")
+    assert meeting.participants == [entity(x, "Retno Marsudi").id, entity(x, "Hossein Amir-Abdollahian").id]
+    assert meeting.location == entity(x, "Jakarta").id
+    assert (meeting.date, meeting.date_text) == ("2023-10-07", "7 Oktober 2023")
+    assert {(p.title, p.of) for p in entity(x, "Hossein Amir-Abdollahian").positions} == {
+        ("Menlu", entity(x, "Iran").id)}
+
+
+def test_unknown_names_found_by_cues_and_resolved_by_surname() -> None:
+    x = extract("Mr. John Smith, a senior adviser, met Ambassador Jane Doe on Monday. Smith said Doe was kind.", "en")
+    smith, doe = entity(x, "John Smith"), entity(x, "Jane Doe")
+    assert (smith.wikidata, texts(smith), texts(doe)) == (None, {"John Smith", "Smith"}, {"Jane Doe", "Doe"})
+    assert only_event(x, "Meeting").participants == [smith.id, doe.id]
+
+
+def test_subject_apposition_is_skipped() -> None:
+    x = extract("Abbas Araghchi, Menteri Luar Negeri Iran, bertemu Steve Witkoff di Muscat.", "id")
+    assert only_event(x, "Meeting").participants == [entity(x, "Abbas Araghchi").id, entity(x, "Steve Witkoff").id]
+
+
+def test_english_talks_between_countries_are_one_negotiation_placed_by_follow_up() -> None:
+    x = extract("Talks between Iran and the United States resumed on Saturday. The talks were held in Muscat. "
+                "Negotiations between the U.S. and Iran will continue.", "en")
+    negotiation = only_event(x, "Negotiation")
+    assert set(negotiation.participants) == {entity(x, "Iran").id, entity(x, "United States").id}
+    assert negotiation.location == entity(x, "Muscat").id
+    assert (negotiation.date, negotiation.trigger.text) == ("2024-05-18", "Talks")
+
+
+def test_held_talks_between_countries() -> None:
+    x = extract("The U.S. and Iran held indirect talks in Oman.", "en")
+    negotiation = only_event(x, "Negotiation")
+    assert negotiation.participants == [entity(x, "United States").id, entity(x, "Iran").id]
+    assert (negotiation.location, negotiation.trigger.text) == (entity(x, "Oman").id, "talks")
+    assert texts(entity(x, "United States")) == {"U.S."}
+
+
+def test_talks_between_people_merge_into_their_meeting() -> None:
+    x = extract("Brett McGurk bertemu Ali Bagheri Kani di Muscat. Pembicaraan antara Bagheri Kani dan McGurk "
+                "berjalan baik.", "id")
+    assert [e.type for e in x.events] == ["Meeting"]
+    assert x.events[0].trigger.text == "bertemu"
+
+
+def test_talks_without_parties_make_no_event() -> None:
+    x = extract("Pembicaraan dikatakan telah mengalami kemajuan yang signifikan.", "id")
+    assert x.events == []
+
+
+def test_as_is_the_united_states_only_as_a_capitalised_word() -> None:
+    assert [e.name for e in extract("MASALAH itu dibahas di Jakarta.", "id").entities] == ["Jakarta"]
+    assert [e.name for e in extract("He spoke as a witness, as US officials said.", "en").entities] == [
+        "United States"]
+    assert texts(entity(extract("Militer AS menyerang.", "id"), "United States")) == {"AS"}
+
+
+def test_country_before_compass_word_is_a_region() -> None:
+    assert [e.name for e in extract("Warga Amerika Latin dan Korea Selatan protes.", "id").entities] == [
+        "South Korea"]
+
+
+def test_one_word_place_inside_a_longer_name_is_not_the_place() -> None:
+    x = extract("The Washington Post reported that the envoy flew to Washington on Friday.", "en")
+    assert texts(entity(x, "Washington, D.C.")) == {"Washington"}
+    assert x.entities[0].mentions[0].start == x.article.text.index("Washington on")
+
+
+def test_surname_alias_needs_a_title_or_full_name() -> None:
+    assert extract("Harris said the talks were useful.", "en").entities == []
+    assert entity(extract("Presiden Biden berbicara.", "id"), "Joe Biden").wikidata == "Q6279"
+
+
+def test_no_publication_date_leaves_relative_dates_open() -> None:
+    x = extract("Menlu Retno Marsudi bertemu Menlu Iran Hossein Amir-Abdollahian pada hari Jumat.", "id", None)
+    meeting = only_event(x, "Meeting")
+    assert (meeting.date, meeting.date_text) == (None, "hari Jumat")
+
+
+# --- components ---------------------------------------------------------------------------------
+
+def test_sentences_do_not_end_at_abbreviations_initials_or_decimals() -> None:
+    text = "Dr. Ali met J. Smith in the U.S. on Friday. He paid 3.5 million.\nPembicaraan berlanjut. AS. Iran"
+    assert [s.text for s in split_sentences(text)] == [
+        "Dr. Ali met J. Smith in the U.S. on Friday.", "He paid 3.5 million.", "Pembicaraan berlanjut.", "AS.",
+        "Iran"]
+
+
+def test_folding_and_person_keys() -> None:
+    assert fold("Hossein Amir-Abdollahian") == "hossein amir abdollahian"
+    assert fold("Erdoğan") == "erdogan"
+    assert person_key(fold("Ibrahim Raisi").split()) == person_key(fold("Ebrahim Raisi").split())
+    assert person_key(fold("Hussein Amir Abdullahian").split()) == person_key(
+        fold("Hossein Amir-Abdollahian").split())
+    assert person_key(fold("Abraham Rees").split()) != person_key(fold("Ebrahim Raisi").split())
+    assert person_key(["wang", "yi"]) is None  # too short to compare loosely
+
+
+def test_alias_rows_must_name_a_kb_entry() -> None:
+    kb = load_kb()
+    assert all(row.note for row in load_aliases())
+    with pytest.raises(ValueError, match="Nowhere"):
+        NameIndex(kb, [AliasRow("Nowhere", "Place", "Nowhereland", "en", "test")])
+
+
+def test_pipeline_runs_any_components_in_order() -> None:
+    seen: list[int] = []
+
+    def count(doc: Document) -> None:
+        seen.append(len(doc.tokens))
+
+    article = Article(article_iri(None, "Iran dan Oman."), None, "", "Iran dan Oman.", "id")
+    extraction = Pipeline([segment, count]).extract(article)
+    assert (seen, extraction.entities, extraction.events) == ([3], [], [])
+    assert default_pipeline() is default_pipeline()
