@@ -8,6 +8,7 @@ store, and exit non-zero; they never print a traceback.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import sys
@@ -38,31 +39,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    help_ = "Oxigraph store directory (default: $KABAR_STORE, then var/store)"
     parser = argparse.ArgumentParser(prog="kabar", description="News articles to a linked knowledge graph.")
-    parser.add_argument("--store", metavar="DIR", help="Oxigraph store directory (default: $KABAR_STORE or var/store)")
+    parser.add_argument("--store", dest="global_store", metavar="DIR", help=help_)
+    store = argparse.ArgumentParser(add_help=False)
+    store.add_argument("--store", metavar="DIR", help=help_)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add = functools.partial(commands.add_parser, parents=[store])
 
-    ingest = commands.add_parser("ingest", help="extract articles and store them, one named graph each")
+    ingest = add("ingest", help="extract articles and store them, one named graph each")
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=".txt, .json, .jsonl files or folders")
     ingest.add_argument("--with-kb", action="store_true", help="(re)load the Wikidata seed KB graph too")
     ingest.set_defaults(run=_ingest)
 
-    extract = commands.add_parser("extract", help="print what would be stored; stores nothing")
+    extract = add("extract", help="print what would be stored; stores nothing")
     extract.add_argument("path", type=Path, metavar="PATH")
     extract.add_argument("--format", choices=("text", "json"), default="text")
     extract.set_defaults(run=_extract)
 
-    serve = commands.add_parser("serve", help="serve the SPARQL endpoint over HTTP")
+    serve = add("serve", help="serve the SPARQL endpoint over HTTP")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=_serve)
 
-    query = commands.add_parser("query", help="run a SPARQL query against the store")
+    query = add("query", help="run a SPARQL query against the store")
     query.add_argument("query", help="the query, @FILE to read it from a file, or - for standard input")
     query.add_argument("--format", default="table", choices=("table", *QUERY_FORMATS))
     query.set_defaults(run=_query)
 
-    export = commands.add_parser("export", help="write the dataset or one graph as RDF")
+    export = add("export", help="write the dataset or one graph as RDF")
     export.add_argument("--format", choices=tuple(EXPORT_FORMATS), default="trig")
     export.add_argument("--graph", metavar="IRI", help="only this named graph")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
@@ -84,7 +89,7 @@ EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "tu
 
 
 def _open(args: argparse.Namespace, *, read_only: bool = False) -> KabarStore:
-    return KabarStore(resolve_store_path(args.store), read_only=read_only)
+    return KabarStore(resolve_store_path(args.store or args.global_store), read_only=read_only)
 
 
 def _ingest(args: argparse.Namespace) -> int:

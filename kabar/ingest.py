@@ -12,12 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.pipeline import Pipeline, default_pipeline
 from rdflib import Graph
 
 from kabar.store import KabarStore
 from loaders.kb import KnowledgeBase, load_kb
 from loaders.model import Article, Extraction
+from loaders.pipeline import Pipeline, default_pipeline
 from loaders.rdf import extraction_graph
 from loaders.read import read_all
 from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, WIKIDATA_GRAPH

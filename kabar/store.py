@@ -69,8 +69,8 @@ class KabarStore:
         return self.oxigraph.contains_named_graph(ox.NamedNode(str(name)))
 
     def graph(self, name: str | URIRef) -> Graph:
-        """A read view of one named graph as an rdflib Graph."""
-        return self.dataset.graph(URIRef(str(name)))
+        """A read view of one named graph as an rdflib Graph (creates nothing, unlike `Dataset.graph`)."""
+        return Graph(store=self.dataset.store, identifier=URIRef(str(name)))
 
     def triple_count(self, name: str | URIRef | None = None) -> int:
         """Quads in one named graph, or in the whole dataset."""

@@ -1,0 +1,99 @@
+"""The `kabar` command as a user runs it: a real process, a real store on disk."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
+
+
+def kabar(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kabar.cli", *args], capture_output=True, text=True,
+                          input=stdin, env={**os.environ, **(env or {})}, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "store"
+    done = kabar("--store", str(path), "ingest", str(SEEDS))
+    assert done.returncode == 0, done.stderr
+    assert "ingested 1 article(s)" in done.stdout
+    return path
+
+
+def test_query_prints_a_table(store: Path) -> None:
+    done = kabar("--store", str(store), "query", """
+        PREFIX kabar: <https://w3id.org/kabar/ontology#> PREFIX schema: <https://schema.org/>
+        SELECT ?place WHERE { ?m a kabar:Meeting ; kabar:location/schema:name ?place }""")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].strip() == "place"
+    assert lines[2].strip() == "Muscat"
+    assert lines[-1] == "(1 row)"
+
+
+def test_query_from_stdin_as_csv_and_store_from_environment(store: Path) -> None:
+    done = kabar("query", "-", "--format", "csv", env={"KABAR_STORE": str(store)},
+                 stdin="PREFIX kabar: <https://w3id.org/kabar/ontology#> "
+                       "SELECT (COUNT(*) AS ?n) WHERE { ?e a kabar:Negotiation }")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["n", "1"]
+
+
+def test_malformed_query_names_the_position(store: Path) -> None:
+    done = kabar("--store", str(store), "query", "SELECT ?x WHERE { ?x ?y }")
+    assert done.returncode == 1
+    assert "malformed SPARQL" in done.stderr and "1:" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_extract_json_contract_stores_nothing(tmp_path: Path) -> None:
+    store = tmp_path / "untouched"
+    done = kabar("--store", str(store), "extract", str(SEEDS / "tribunnews-2024-05-iran-as-oman.txt"),
+                 "--format", "json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert set(result) == {"article", "entities", "events"}
+    assert result["article"]["lang"] == "id" and result["article"]["published"] == "2024-05-22"
+    entity = next(e for e in result["entities"] if e["name"] == "Muscat")
+    assert entity["type"] == "Place" and entity["wikidata"] == "Q3826"
+    assert {"id", "type", "name", "wikidata", "mentions"} <= set(entity)
+    event = next(e for e in result["events"] if e["type"] == "Meeting")
+    assert {"id", "type", "participants", "location", "date", "part_of", "trigger"} <= set(event)
+    assert event["location"] == entity["id"]
+    assert not store.exists()
+
+
+def test_broken_article_exits_non_zero_naming_file_and_line(tmp_path: Path, store: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Iran dan AS berunding."}\n{"text": \n', encoding="utf-8")
+    before = kabar("--store", str(store), "query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                   "--format", "csv").stdout
+    done = kabar("--store", str(store), "ingest", str(bad))
+    assert done.returncode == 1
+    assert f"{bad}:2" in done.stderr and "invalid JSON" in done.stderr
+    assert "Traceback" not in done.stderr
+    after = kabar("--store", str(store), "query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                  "--format", "csv").stdout
+    assert after == before
+
+
+def test_export_turtle_and_trig_files(store: Path, tmp_path: Path) -> None:
+    ttl, trig = tmp_path / "kabar.ttl", tmp_path / "kabar.trig"
+    assert kabar("--store", str(store), "export", "--format", "turtle", "-o", str(ttl)).returncode == 0
+    assert kabar("--store", str(store), "export", "-o", str(trig)).returncode == 0
+    assert len(Graph().parse(ttl, format="turtle")) > 1000
+    dataset = Dataset()
+    dataset.parse(trig, format="trig")
+    assert len({g.identifier for g in dataset.graphs() if len(g)}) == 3
+
+
+def test_export_unknown_graph_is_an_error(store: Path) -> None:
+    done = kabar("export", "--graph", "https://example.org/none", "--store", str(store))
+    assert done.returncode == 1
+    assert "no graph <https://example.org/none>" in done.stderr
