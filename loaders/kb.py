@@ -133,7 +133,7 @@ def load_kb(directory: Path = SEED_KB_DIR) -> KnowledgeBase:
     aliases: dict[str, list[tuple[str, str]]] = {}
     for row in _rows(directory / "country_aliases.csv"):
         aliases.setdefault(row["qid"], []).append((row["alias"], row["lang"]))
-    country_qids: dict[str, str] = {}
+    country_qids: dict[str, str] = {alias: qid for qid, names in aliases.items() for alias, _ in names}
     for row in _rows(directory / "countries.csv"):
         country_qids[row["label_en"]] = row["qid"]
         entries.append(KBEntry(row["qid"], "Country", row["label_en"], row["label_id"] or None,

@@ -1,0 +1,32 @@
+"""The seed Wikidata KB: verified QIDs only, in Wikidata's RDF shape."""
+
+from rdflib import Literal
+
+from loaders.kb import load_kb
+from ontology import RDFS, SKOS, WD, WDT
+
+
+def test_unverified_names_are_known_but_never_linked() -> None:
+    kb = load_kb()
+    unverified = {e.label: e for e in kb.entries if e.qid is None}
+    assert {"Ebrahim Raisi", "Brett McGurk", "Ali Bagheri Kani", "Axios", "Middle East Eye"} <= set(unverified)
+    assert unverified["Brett McGurk"].country == "Q30"
+    assert unverified["Hakan Fidan"].country == "Q43"  # "Turkey" is an alias of the KB's "Türkiye"
+    assert unverified["Houthis"].aliases == (("Ansar Allah", "mul"),)
+
+
+def test_a_qid_means_the_first_entry_that_has_it() -> None:
+    kb = load_kb()
+    assert kb.by_qid("Q235").type == "Country"  # Monaco is both a country and its own capital
+    assert kb.by_qid("Q3826").label == "Muscat"
+
+
+def test_graph_is_wikidata_shaped() -> None:
+    graph = load_kb().to_graph()
+    assert (WD.Q30, RDFS.label, Literal("Amerika Serikat", lang="id")) in graph
+    assert (WD.Q30, SKOS.altLabel, Literal("AS", lang="id")) in graph
+    assert (WD.Q794, WDT.P36, WD.Q3616) in graph  # Iran's capital is Tehran
+    assert (WD.Q3826, WDT.P17, WD.Q842) in graph  # Muscat is in Oman
+    assert (WD.Q6279, WDT.P27, WD.Q30) in graph  # Joe Biden, citizen of the United States
+    subjects = {str(s) for s in graph.subjects()}
+    assert all(s.startswith(str(WD)) for s in subjects)
