@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install load serve lint ontology seeds clean
+.PHONY: run test install load serve lint ontology seeds clean browser
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "kabar needs Python 3.11 ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -30,9 +30,16 @@ load: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/kabar --store $(KABAR_STORE) serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+## tests/test_browser.py drives Debian's Chromium and ChromeDriver; install them when missing (as root).
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	    else echo "the browser test needs Chromium: apt-get install chromium chromium-driver"; fi; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
