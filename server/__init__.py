@@ -2,7 +2,8 @@
 
 `create_app(store)` gives a WSGI app; `server.wsgi.serve(app)` runs it
 under waitress. Blueprints: `pages` (/), `sparql` (/sparql), `export`
-(/export).
+(/export), `update` (/update), `graph_store` (/store), `description`
+(/.well-known/void). Settings: `server.config`.
 """
 
 from __future__ import annotations
@@ -14,21 +15,29 @@ from typing import Any
 from flask import Flask
 
 from kabar.store import KabarStore
-from server import export, pages, sparql
+from server import description, export, graph_store, pages, sparql, update
+from server.config import load_config
+from server.cors import init_cors
 from server.errors import register_error_handlers
 from server.extension import kabar_store
 
 
 def create_app(store: KabarStore | str | os.PathLike[str], config: Mapping[str, Any] | None = None) -> Flask:
-    """An app serving `store`: an open KabarStore, or the path of one to open read-write."""
+    """An app serving `store`: an open KabarStore, or the path of one to open read-write.
+
+    `config` holds settings (see `server.config`) and Flask configuration keys.
+    """
     app = Flask(__name__)
-    if config:
-        app.config.from_mapping(config)
+    app.config.from_mapping(load_config(config))
     kabar_store.init_app(app, store)
     register_error_handlers(app)
+    init_cors(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(export.bp)
+    app.register_blueprint(update.bp)
+    app.register_blueprint(graph_store.bp)
+    app.register_blueprint(description.bp)
     return app
 
 

@@ -2,18 +2,54 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response
-from werkzeug.exceptions import HTTPException
+import re
+
+from flask import Flask, Response, current_app, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
+
+from server.config import MAX_BODY_BYTES
+
+_SPARQL_POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
 def plain_text_error(error: HTTPException) -> Response:
     """The status line and the description, keeping the exception's headers (e.g. Allow on a 405)."""
     response = error.get_response()
-    response.set_data(f"{error.code} {error.name}\n\n{error.description}\n")
+    description = error.description
+    if isinstance(error, MethodNotAllowed) and error.valid_methods and description == MethodNotAllowed.description:
+        description = f"{request.method} is not allowed on {request.path}: use {', '.join(error.valid_methods)}."
+    response.set_data(f"{error.code} {error.name}\n\n{description}\n")
     response.mimetype = "text/plain"
     return response
+
+
+def body_too_large(error: RequestEntityTooLarge) -> Response:
+    """413 naming the limit and the setting that raises it, instead of werkzeug's generic text."""
+    limit = current_app.config[MAX_BODY_BYTES.key]
+    return plain_text_error(
+        RequestEntityTooLarge(
+            f"The request body is larger than the {limit:,} bytes this server accepts. Send less (split the "
+            f"data into several requests), or raise the setting {MAX_BODY_BYTES.name} ({MAX_BODY_BYTES.env})."
+        )
+    )
+
+
+def syntax_error_message(summary: str, text: str, error: SyntaxError) -> str:
+    """`summary` and the parser's message, then the line it points at, quoted, when it says which.
+
+    pyoxigraph's SPARQL parser writes the position into the message
+    ("error at 3:2"); its RDF parsers also set `lineno` and `offset`.
+    """
+    message = f"{summary}: {error.msg or error}"
+    position = _SPARQL_POSITION.match(str(error))
+    line, column = (int(position[1]), int(position[2])) if position else (error.lineno, error.offset)
+    lines = text.split("\n")
+    if line is not None and 1 <= line <= len(lines):
+        message += f"\nline {line}, column {column}: {lines[line - 1].rstrip()}"
+    return message
 
 
 def register_error_handlers(app: Flask) -> None:
     """Every HTTP error, including the 500 Flask makes of an unhandled exception."""
     app.register_error_handler(HTTPException, plain_text_error)
+    app.register_error_handler(RequestEntityTooLarge, body_too_large)

@@ -8,6 +8,7 @@ from typing import Any
 import pyoxigraph as ox
 from werkzeug.exceptions import BadRequest
 
+from server.config import union_default_graph
 from server.protocol import READ_ONLY, QueryRequest
 from server.query_text import declares_dataset, update_operation
 
@@ -37,7 +38,7 @@ def dataset_options(query: str, request: QueryRequest) -> dict[str, Any]:
         return {"default_graph": request.default_graphs, "named_graphs": request.named_graphs}
     if declares_dataset(query):
         return {}
-    return {"use_default_graph_as_union": True}
+    return {"use_default_graph_as_union": True} if union_default_graph() else {}
 
 
 def syntax_error_message(query: str, error: SyntaxError) -> str:

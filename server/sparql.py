@@ -10,6 +10,8 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, request
 from werkzeug.exceptions import BadRequest, InternalServerError
 
+from server.config import check_length
+from server.description import service_description_response
 from server.evaluation import QueryResults, evaluate
 from server.extension import kabar_store
 from server.formats import GRAPH_FORMATS, RESULT_FORMATS, choose_format, content_type
@@ -31,9 +33,12 @@ def vary_on_accept(response: Response) -> Response:
 def query() -> Response | str:
     protocol_request = read_query_request(request)
     if protocol_request.query is None:
+        if (description := service_description_response()) is not None:
+            return description
         if request.method == "GET" and wants_html(request.headers.get("Accept")):
             return render_query_page()
         raise BadRequest(MISSING_QUERY)
+    check_length(protocol_request.query, "query")
     results = evaluate(kabar_store.store.oxigraph, protocol_request.query, protocol_request)
     formats = GRAPH_FORMATS if isinstance(results, ox.QueryTriples) else RESULT_FORMATS
     chosen, media_type = choose_format(

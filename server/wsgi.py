@@ -51,9 +51,15 @@ class WaitressServer:
 
     def stop(self, timeout: float = 10.0) -> None:
         """Close every socket from inside the loop, then wait for the serving thread to end."""
-        self._server.trigger.pull_trigger(lambda: wasyncore.close_all(self._server._map))
+        self._server.trigger.pull_trigger(self._close_from_loop)
         if self._thread is not None:
             self._thread.join(timeout)
+        self._server.trigger.close()
+
+    def _close_from_loop(self) -> None:
+        """Leave the wake-up pipe open until the loop has ended: `stop` may still be writing to it."""
+        self._server.trigger.del_channel()
+        wasyncore.close_all(self._server._map)
 
     def __enter__(self) -> WaitressServer:
         return self.start()

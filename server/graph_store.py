@@ -1,0 +1,202 @@
+"""`/store`: the SPARQL 1.1 Graph Store HTTP Protocol, indirect identification (`?graph=IRI`, `?default`).
+
+Reads are open and stream like `/export` (the same bytes for a named
+graph). Writes need the write token. `?default` is the store's own
+unnamed graph, the graph a PUT to it fills, even where queries see the
+union of all graphs as their default graph.
+
+A write parses the whole body before touching the store, so a body with
+a syntax error is a 400 and changes nothing; then the replacement or
+merge is one SPARQL update, which Oxigraph runs as one transaction.
+Writes here are serialized by a lock so that 201 (new graph) versus 204
+and the 404 of a DELETE describe the store the write itself saw.
+
+POST without `?graph` or `?default` creates a new graph with a fresh IRI,
+as the protocol says, and answers 201 with its URL in Location.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from typing import BinaryIO, NoReturn
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, request, url_for
+from werkzeug.exceptions import BadRequest, InternalServerError, MethodNotAllowed, NotFound, UnsupportedMediaType
+
+from kabar.export import export
+from kabar.store import KabarStore
+from ontology import GRAPH, PREFIXES
+from server.auth import protect_writes
+from server.errors import syntax_error_message
+from server.extension import kabar_store
+from server.formats import DATASET_FORMATS, GRAPH_FORMATS, Format, choose_format, content_type
+from server.protocol import named_node
+from server.streaming import stream_dump
+
+bp = Blueprint("graph_store", __name__)
+protect_writes(bp)
+
+Target = ox.NamedNode | ox.DefaultGraph
+"""A graph a request names; None where a request names none (the whole store)."""
+
+DEFAULT_GRAPH = ox.DefaultGraph()
+POSTED_GRAPHS = GRAPH["posted/"]
+"""Where the IRIs of graphs created by a POST to /store itself start."""
+
+_TURTLE_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+_WRITES = threading.Lock()
+
+
+@bp.after_request
+def vary_on_accept(response: Response) -> Response:
+    response.vary.add("Accept")
+    return response
+
+
+@bp.get("/store")
+def read() -> Response:
+    """The named graph, the default graph, or (naming neither) the whole store as TriG or N-Quads."""
+    store, target = kabar_store.store, requested_target()
+    requested, accept = request.args.getlist("format"), request.headers.get("Accept")
+    if target is None:
+        chosen, media_type = choose_format(DATASET_FORMATS, requested, accept, "the whole store")
+    else:
+        require_existing(store, target)
+        chosen, media_type = choose_format(GRAPH_FORMATS, requested, accept, "a graph")
+
+    def dump(output: BinaryIO) -> None:
+        if isinstance(target, ox.DefaultGraph):
+            prefixes = _TURTLE_PREFIXES if chosen.serializer == ox.RdfFormat.TURTLE else None
+            store.oxigraph.dump(output, format=chosen.serializer, from_graph=target, prefixes=prefixes)
+        else:
+            export(store, output, chosen.serializer, None if target is None else target.value)
+
+    return Response(stream_dump(dump), content_type=content_type(media_type))
+
+
+@bp.put("/store")
+def replace() -> Response:
+    target = requested_target()
+    if target is None:
+        refuse_whole_store("PUT")
+    triples = read_graph_body(target)
+    with _WRITES:
+        created = not exists(kabar_store.store, target)
+        write(kabar_store.store, target, triples, replace=True)
+    return written(target, created)
+
+
+@bp.post("/store")
+def merge() -> Response:
+    """Add to a graph; naming none, create one with a fresh IRI and say where it is."""
+    target = requested_target()
+    minted = target is None
+    if target is None:
+        target = ox.NamedNode(f"{POSTED_GRAPHS}{uuid.uuid4()}")
+    triples = read_graph_body(target)
+    with _WRITES:
+        created = not exists(kabar_store.store, target)
+        write(kabar_store.store, target, triples, replace=False)
+    response = written(target, created)
+    if minted:
+        response.headers["Location"] = url_for(".read", graph=target.value, _external=True)
+    return response
+
+
+@bp.delete("/store")
+def drop() -> Response:
+    store, target = kabar_store.store, requested_target()
+    if target is None:
+        refuse_whole_store("DELETE")
+    with _WRITES:
+        require_existing(store, target)
+        run(store, "CLEAR DEFAULT" if isinstance(target, ox.DefaultGraph) else f"DROP GRAPH {target}")
+    return Response(status=204)
+
+
+def requested_target() -> Target | None:
+    """The graph named by `?default` or `?graph=IRI`; None for neither; 400 for both or a bad IRI."""
+    graphs = request.args.getlist("graph")
+    if "default" in request.args and graphs:
+        raise BadRequest("Name one graph: ?default or ?graph=IRI, not both.")
+    if len(graphs) > 1:
+        raise BadRequest(f"Name one graph: one graph= parameter, not {len(graphs)}.")
+    if "default" in request.args:
+        return DEFAULT_GRAPH
+    return named_node(graphs[0], "graph") if graphs else None
+
+
+def refuse_whole_store(method: str) -> NoReturn:
+    raise MethodNotAllowed(
+        valid_methods=["GET", "HEAD", "POST", "OPTIONS"],
+        description=f"{method} needs a graph: add ?graph=IRI for a named graph, or ?default for the default graph.",
+    )
+
+
+def exists(store: KabarStore, target: Target) -> bool:
+    """The default graph always exists; a named graph once created, even empty."""
+    return isinstance(target, ox.DefaultGraph) or store.oxigraph.contains_named_graph(target)
+
+
+def require_existing(store: KabarStore, target: Target) -> None:
+    if not exists(store, target):
+        raise NotFound(
+            f"The store has no named graph {target}. GET {url_for('.read')} (naming no graph) for all of it."
+        )
+
+
+def body_format() -> Format:
+    """The graph format the Content-Type names; 415 listing the accepted ones otherwise."""
+    for candidate in GRAPH_FORMATS:
+        if request.mimetype in candidate.media_types:
+            return candidate
+    dataset = any(request.mimetype in f.media_types for f in DATASET_FORMATS)
+    raise UnsupportedMediaType(
+        "Cannot read a graph from "
+        + (f"a body of type {request.mimetype}" if request.mimetype else "a body without a Content-Type")
+        + (": it is a dataset format, and a request here writes one graph" if dataset else "")
+        + ". Send one of: " + ", ".join(f.media_type for f in GRAPH_FORMATS) + "."
+    )
+
+
+def read_graph_body(target: Target) -> list[ox.Triple]:
+    """Every triple of the body, parsed before the store is touched; 400 naming the line for bad syntax."""
+    chosen = body_format()
+    body = request.get_data()
+    base_iri = target.value if isinstance(target, ox.NamedNode) else url_for(".read", _external=True)
+    try:
+        quads = ox.parse(
+            body, format=chosen.serializer, base_iri=base_iri, without_named_graphs=True, rename_blank_nodes=True
+        )
+        return [quad.triple for quad in quads]
+    except SyntaxError as e:
+        summary = f"The body is not valid {chosen.serializer.name}; the store is unchanged"
+        raise BadRequest(syntax_error_message(summary, body.decode("utf-8", "replace"), e)) from e
+
+
+def write(store: KabarStore, target: Target, triples: list[ox.Triple], *, replace: bool) -> None:
+    """Replace or extend the graph with `triples` in one update, hence one transaction."""
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if triples else ""
+    if isinstance(target, ox.DefaultGraph):
+        operations = ["CLEAR DEFAULT"] if replace else []
+        operations.append(f"INSERT DATA {{\n{data}}}")
+    else:
+        operations = [f"DROP SILENT GRAPH {target}"] if replace else []
+        operations += [f"CREATE SILENT GRAPH {target}", f"INSERT DATA {{ GRAPH {target} {{\n{data}}} }}"]
+    run(store, " ;\n".join(operations))
+
+
+def run(store: KabarStore, update: str) -> None:
+    try:
+        store.oxigraph.update(update)
+    except (SyntaxError, RuntimeError, OSError) as e:
+        raise InternalServerError(f"The store could not be written, and is unchanged: {e}") from e
+
+
+def written(target: Target, created: bool) -> Response:
+    """201 for a graph the request created, 204 for one that was there."""
+    if not created:
+        return Response(status=204)
+    return Response(f"Created the graph {target}.\n", status=201, mimetype="text/plain")
