@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from kabar.store import KabarStore, StoreError, resolve_store_path
 from loaders.read import ArticleError
+from server.config import ConfigError
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -28,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (ArticleError, StoreError) as e:
+    except (ArticleError, StoreError, ConfigError) as e:
         print(f"kabar: error: {e}", file=sys.stderr)
         return EXIT_ERROR
     except SyntaxError as e:
@@ -60,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = add("serve", help="serve the SPARQL endpoint over HTTP")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--config", type=Path, metavar="FILE",
+                       help="TOML settings (write_token, cors_origins, ...); default: $KABAR_CONFIG")
     serve.set_defaults(run=_serve)
 
     query = add("query", help="run a SPARQL query against the store")
@@ -132,8 +135,11 @@ def _serve(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
+    from server.config import read_config_file
+
+    settings = read_config_file(args.config) if args.config else None
     with _open(args) as store:
-        serve(create_app(store), host=args.host, port=args.port)
+        serve(create_app(store, settings), host=args.host, port=args.port)
     return 0
 
 
