@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kabar import eval_extraction, eval_ner, kb_commands
 from kabar.store import KabarStore, StoreError, resolve_store_path
 from loaders.read import ArticleError
+from loaders.wikidata_api import WikidataUnavailable
 from server.config import ConfigError
 
 EXIT_ERROR = 1
@@ -29,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (ArticleError, StoreError, ConfigError) as e:
+    except (ArticleError, StoreError, ConfigError, WikidataUnavailable) as e:
         print(f"kabar: error: {e}", file=sys.stderr)
         return EXIT_ERROR
     except SyntaxError as e:
@@ -51,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     ingest = add("ingest", help="extract articles and store them, one named graph each")
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=".txt, .json, .jsonl files or folders")
     ingest.add_argument("--with-kb", action="store_true", help="(re)load the Wikidata seed KB graph too")
+    ingest.add_argument("--online", action="store_true",
+                        help="ask Wikidata's API about names the local KB lacks (and keep the answers in the KB)")
     ingest.set_defaults(run=_ingest)
 
     extract = add("extract", help="print what would be stored; stores nothing")
@@ -75,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--graph", metavar="IRI", help="only this named graph")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
     export.set_defaults(run=_export)
+
+    kb_commands.register(add)
+    eval_extraction.register(eval_ner.register(add))
     return parser
 
 
@@ -97,9 +104,10 @@ def _open(args: argparse.Namespace, *, read_only: bool = False) -> KabarStore:
 
 def _ingest(args: argparse.Namespace) -> int:
     from kabar.ingest import ingest
+    from loaders.wikidata_api import WikidataClient
 
     with _open(args) as store:
-        report = ingest(store, args.paths, with_kb=args.with_kb,
+        report = ingest(store, args.paths, with_kb=args.with_kb, online=WikidataClient() if args.online else None,
                         progress=lambda a, x: print(f"{a.origin}: {len(x.entities)} entities, "
                                                     f"{len(x.events)} events", file=sys.stderr))
     print(f"ingested {report.articles} article(s): {report.entities} entities, {report.events} events, "

@@ -14,12 +14,14 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kabar.links import store_pipeline
 from kabar.store import KabarStore
 from loaders.kb import KnowledgeBase, load_kb
 from loaders.model import Article, Extraction
-from loaders.pipeline import Pipeline, default_pipeline
+from loaders.pipeline import Pipeline
 from loaders.rdf import extraction_graph
 from loaders.read import read_all
+from loaders.wikidata_api import WikidataClient
 from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, WIKIDATA_GRAPH
 
 
@@ -46,14 +48,15 @@ def ingest(
     *,
     pipeline: Pipeline | None = None,
     with_kb: bool = False,
+    online: WikidataClient | None = None,
     progress: Callable[[Article, Extraction], None] | None = None,
 ) -> IngestReport:
     """Read every path (raising `ArticleError` before any write), then store each article."""
     articles = read_all(paths)
-    pipeline = pipeline or default_pipeline()
     load_ontology(store)
     if with_kb or not store.has_graph(WIKIDATA_GRAPH):
         load_wikidata_kb(store)
+    pipeline = store_pipeline(store, pipeline, online=online)
     entities = events = triples = 0
     for article in articles:
         extraction = pipeline.extract(article)

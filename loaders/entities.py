@@ -32,8 +32,9 @@ def assemble_entities(doc: Document) -> Document:
     for members in groups.values():
         first = members[0]
         for m in members:
-            m.type, m.name, m.qid = first.type, first.name, first.qid
-        entity = entities.setdefault(entity_id(first), Entity(entity_id(first), first.type, first.name, first.qid))
+            m.type, m.name, m.qid, m.link = first.type, first.name, first.qid, first.link
+        entity = entities.setdefault(entity_id(first), Entity(entity_id(first), first.type, first.name, first.qid,
+                                                              link=first.link))
         entity.mentions.extend(m.span for m in members if m.span not in entity.mentions)
     for entity in entities.values():
         entity.mentions.sort(key=lambda s: s.start)

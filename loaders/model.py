@@ -59,6 +59,15 @@ class Sentence:
     text: str
 
 
+@dataclass(frozen=True)
+class Link:
+    """The linker's decision for an entity: a QID (None for NIL), how sure, and how it was found."""
+
+    qid: str | None
+    confidence: float
+    method: str  # label, alias, transliteration, fuzzy, recognizer, online, manual; nil when qid is None
+
+
 @dataclass
 class Mention:
     """A stretch of text that names an entity, before it is resolved to one."""
@@ -69,6 +78,7 @@ class Mention:
     qid: str | None = None
     key: str = ""  # identity within the article: mentions with the same key are one entity
     source: str = "kb"  # which component found it: "kb", "pattern", "coref"
+    link: Link | None = None  # set by the linker
 
 
 @dataclass
@@ -88,6 +98,7 @@ class Entity:
     wikidata: str | None
     mentions: list[Span] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
+    link: Link | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

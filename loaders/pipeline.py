@@ -15,8 +15,10 @@ from loaders.entities import assemble_entities
 from loaders.events import Events
 from loaders.gazetteer import Gazetteer, NameIndex, load_aliases
 from loaders.kb import KnowledgeBase, load_kb
+from loaders.link import Linker
 from loaders.model import Article, Document, Extraction
 from loaders.names import PersonNames
+from loaders.ner import NamedEntities
 from loaders.positions import Positions
 from loaders.sentences import segment
 
@@ -53,7 +55,9 @@ def _build(kb: KnowledgeBase) -> Pipeline:
         segment,
         Gazetteer(index),
         PersonNames(),
+        NamedEntities(index),
         Coreference(index),
+        Linker.from_kb(kb, load_aliases()),
         assemble_entities,
         Positions(index),
         Events(index),

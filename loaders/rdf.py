@@ -72,6 +72,9 @@ def _add_entity(g: Graph, entity: Entity, lang: str) -> None:
         g.add((node, SKOS.altLabel, Literal(surface, lang=lang)))
     if entity.wikidata:
         g.add((node, OWL.sameAs, WD[entity.wikidata]))
+        if entity.link:
+            g.add((node, K.linkConfidence, Literal(f"{entity.link.confidence:.3f}", datatype=XSD.decimal)))
+            g.add((node, K.linkMethod, Literal(entity.link.method)))
     for position in entity.positions:
         post = URIRef(position_iri(entity.id, position.title, position.of))
         g.add((node, K.holdsPosition, post))

@@ -21,6 +21,8 @@ GRAPH = Namespace(BASE + "graph/")
 ONTOLOGY_IRI = BASE + "ontology"
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 WIKIDATA_GRAPH = GRAPH["wikidata"]
+CORRECTIONS_GRAPH = GRAPH["corrections"]
+"""Users' link corrections (`kabar link` / `kabar unlink`), applied again at every ingest."""
 
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")

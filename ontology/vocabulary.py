@@ -223,6 +223,24 @@ PROPERTIES = (
              "Kata-kata penanda peristiwa, misalnya 'bertemu dengan' atau 'talks between'."),
         "data", (), ("Event",), ("PlainLiteral",),
     ),
+    PropertyDef(
+        "linkConfidence",
+        Text("link confidence", "keyakinan tautan"),
+        Text("How sure the linker is that the entity is its owl:sameAs Wikidata item, from 0 to 1 "
+             "(1 for a link a user set).",
+             "Seberapa yakin penaut bahwa entitas itu adalah butir Wikidata owl:sameAs-nya, dari 0 sampai 1 "
+             "(1 untuk tautan yang ditetapkan pengguna)."),
+        "data", (), ("Agent", "Place", "Event"), ("decimal",),
+    ),
+    PropertyDef(
+        "linkMethod",
+        Text("link method", "metode tautan"),
+        Text("How the Wikidata link was found: label, alias, transliteration, fuzzy, recognizer, online or "
+             "manual (a user's correction; in the corrections graph, manual without owl:sameAs means no item).",
+             "Cara tautan Wikidata ditemukan: label, alias, transliteration, fuzzy, recognizer, online, atau "
+             "manual (koreksi pengguna; di graf koreksi, manual tanpa owl:sameAs berarti tanpa butir)."),
+        "data", (), ("Agent", "Place", "Event"), ("string",),
+    ),
 )
 
 EXTERNAL = (

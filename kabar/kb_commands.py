@@ -1,0 +1,134 @@
+"""`kabar kb import|stats|fetch`, `kabar links`, `kabar link`, `kabar unlink`.
+
+`register(add)` takes the `add` of `kabar.cli` (subcommand parsers that
+already accept `--store`). Failures print one line and exit 1, like every
+kabar command: a missing network is a message, not a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from kabar.store import KabarStore, resolve_store_path
+
+EXIT_ERROR = 1
+
+
+def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+    kb = add("kb", help="the local Wikidata KB: import, stats, fetch")
+    kb_commands = kb.add_subparsers(dest="kb_command", required=True, metavar="WHAT")
+    import_ = kb_commands.add_parser("import", help="add seed CSVs, Wikidata JSON dumps (.json[.gz|.bz2]) or "
+                                                    "Wikidata RDF (.nt, .ttl) to the KB graph")
+    import_.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    import_.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    import_.set_defaults(run=_import)
+    stats = kb_commands.add_parser("stats", help="what the KB graph holds")
+    stats.set_defaults(run=_stats)
+    fetch = kb_commands.add_parser("fetch", help="ask Wikidata for the items the store's NIL entities may be")
+    fetch.add_argument("--for-store", action="store_true", required=True,
+                       help="candidates for every unlinked person, organization, place and country")
+    fetch.add_argument("--api", metavar="URL", help="Wikidata API URL (default: $KABAR_WIKIDATA_API or wikidata.org)")
+    fetch.add_argument("--limit", type=int, default=3, help="candidates per entity (default 3)")
+    fetch.set_defaults(run=_fetch)
+
+    links = add("links", help="list Wikidata links, least confident first")
+    links.add_argument("--below", type=float, metavar="CONFIDENCE", help="only links below this confidence")
+    links.set_defaults(run=_links)
+    link = add("link", help="link an entity to a Wikidata item (kept across re-ingest)")
+    link.add_argument("entity", metavar="ENTITY", help="entity IRI, kid:… or its name")
+    link.add_argument("qid", metavar="QID")
+    link.set_defaults(run=_link)
+    unlink = add("unlink", help="remove an entity's Wikidata link (kept across re-ingest)")
+    unlink.add_argument("entity", metavar="ENTITY", help="entity IRI, kid:… or its name")
+    unlink.set_defaults(run=_unlink)
+
+
+def _open(args: argparse.Namespace) -> KabarStore:
+    return KabarStore(resolve_store_path(args.store or args.global_store))
+
+
+def _fail(message: object) -> int:
+    print(f"kabar: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _import(args: argparse.Namespace) -> int:
+    from loaders.kb_import import KBImportError, StderrProgress, import_files
+
+    with _open(args) as store:
+        try:
+            report = import_files(store, args.files, None if args.quiet else StderrProgress())
+        except (KBImportError, OSError, EOFError) as e:
+            return _fail(e)
+        print(f"imported {report.files} file(s): {report.entities} entities, {report.triples} triples offered; "
+              f"the KB graph holds {store.triple_count(_kb_graph())} triples")
+    return 0
+
+
+def _kb_graph() -> str:
+    from ontology import WIKIDATA_GRAPH
+
+    return str(WIKIDATA_GRAPH)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from loaders.kb_import import kb_stats
+
+    with _open(args) as store:
+        for key, value in kb_stats(store).items():
+            print(f"{key:<20} {value}")
+    return 0
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    from kabar.links import fetch_for_store
+    from loaders.wikidata_api import WikidataClient, WikidataUnavailable
+
+    client = WikidataClient(**({"base_url": args.api} if args.api else {}))
+    with _open(args) as store:
+        try:
+            rows = fetch_for_store(store, client, args.limit)
+        except WikidataUnavailable as e:
+            return _fail(e)
+    for row in rows:
+        print(f"{row.entity}\t{row.qid}\t{row.confidence:.2f}\t{row.label}\t{row.description}")
+    print(f"{len(rows)} candidate(s) added to the KB; confirm with `kabar link ENTITY QID`", file=sys.stderr)
+    return 0
+
+
+def _links(args: argparse.Namespace) -> int:
+    from kabar.links import list_links
+
+    with _open(args) as store:
+        rows = list_links(store, args.below)
+    for row in rows:
+        print(f"{row.confidence:.3f}\t{row.qid}\t{row.type}\t{row.name}\t{row.method}\t{row.articles}\t{row.entity}")
+    print(f"({len(rows)} link{'s' if len(rows) != 1 else ''})", file=sys.stderr)
+    return 0
+
+
+def _link(args: argparse.Namespace) -> int:
+    from kabar.links import LinkError, link
+
+    with _open(args) as store:
+        try:
+            count = link(store, args.entity, args.qid)
+        except LinkError as e:
+            return _fail(e)
+    print(f"linked {args.entity} to {args.qid}; {count} article(s) re-extracted")
+    return 0
+
+
+def _unlink(args: argparse.Namespace) -> int:
+    from kabar.links import LinkError, unlink
+
+    with _open(args) as store:
+        try:
+            count = unlink(store, args.entity)
+        except LinkError as e:
+            return _fail(e)
+    print(f"unlinked {args.entity}; {count} article(s) re-extracted")
+    return 0

@@ -1,0 +1,260 @@
+"""Entity linking: each entity gets a Wikidata QID with a confidence, or NIL.
+
+The recognizers (gazetteer, NER, coreference) only say which KB name a
+stretch of text looks like; the QID they put on a mention is a proposal.
+Whether the entity *is* that Wikidata item is decided here, from evidence,
+for every mention, so that a wrong link (worse than none) needs several
+things to go wrong at once.
+
+Candidates come from every label and alias of the KB in both languages
+(plus `seeds/aliases.csv`), looked up under three keys, strictest first:
+
+- the folded name: case, diacritics, hyphens and apostrophes do not matter
+  ('Amir-Abdollahian', 'Erdoğan'); a short all-caps name ('AS', 'UN') must
+  match in capitals;
+- for people, the transliteration key of `person_key`, under which
+  'Hussein Amir Abdullahian' meets 'Hossein Amir-Abdollahian' and
+  'Ibrahim Raisi' meets 'Ebrahim Raisi';
+- rapidfuzz's ratio against the names of the same type, only when nothing
+  stricter matched and the name is long enough to compare.
+
+A candidate's score is its name evidence, times type compatibility (a
+Person needs a human item, a Country a sovereign state: the KB entry's
+type), times a prior (a capital before a region of the same name), plus or
+minus a little context (is the candidate's country among the countries the
+article mentions?). A close second candidate lowers the confidence. The
+entity is NIL when the confidence is below the threshold, or when the best
+match is a name the KB knows without a verified QID.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz, process
+
+from loaders.gazetteer import AliasRow
+from loaders.iris import entity_iri
+from loaders.kb import KBEntry, KnowledgeBase
+from loaders.model import Document, Link, Mention
+from loaders.normalize import fold, person_key
+
+LABEL, ALIAS, ACRONYM, TRANSLITERATION, RECOGNIZER = 1.0, 0.95, 0.9, 0.9, 0.85
+"""Name evidence: a label, an alias, a short all-caps alias, a transliteration, and the recognizer's
+canonical name when no surface form itself matches (a name part resolved by coreference)."""
+_FUZZY_FLOOR, _FUZZY_TOP = 0.6, 0.9  # evidence of a fuzzy match at the cutoff and at a perfect ratio
+_PRIORS = {"capital": 1.0, "city": 0.85, "region": 0.8, "territory": 0.75}
+_DEFAULT_PRIOR = 0.9
+_CONTEXT = 0.05  # candidate's country is (or is not) among the article's countries
+_CLEAR_GAP = 0.2  # a second candidate this far behind does not lower the confidence
+_COMPATIBLE = {("Place", "Country"): 0.9, ("Country", "Place"): 0.9}
+_SHORT_ACRONYM = 3
+
+Lookup = Callable[[str, str, str], Sequence[KBEntry]]
+"""Online mode: (name, type, language) -> KB entries learned for that name (already written to the KB)."""
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    threshold: float = 0.75  # below this confidence the entity is NIL
+    fuzzy_cutoff: float = 90.0  # rapidfuzz ratio (0-100) a fuzzy candidate needs at least
+    fuzzy_min_length: int = 6  # shorter folded names are never compared fuzzily
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: KBEntry
+    score: float
+    method: str
+
+
+@dataclass(frozen=True)
+class _Name:
+    entry: KBEntry
+    weight: float
+    exact: str | None  # a short all-caps name must appear exactly so
+
+
+class LinkIndex:
+    """Every KB name under its folded form, its transliteration key (people) and per type for fuzzy search."""
+
+    def __init__(self, entries: Iterable[KBEntry] = (), aliases: Mapping[str, Sequence[AliasRow]] | None = None
+                 ) -> None:
+        self._folded: dict[str, list[_Name]] = {}
+        self._translit: dict[tuple[str, ...], list[_Name]] = {}
+        self._by_type: dict[str, dict[str, list[_Name]]] = {}
+        self._aliases = aliases or {}
+        self.qids: set[str] = set()
+        for entry in entries:
+            self.add(entry)
+
+    @classmethod
+    def from_kb(cls, kb: KnowledgeBase, aliases: Iterable[AliasRow] = ()) -> LinkIndex:
+        by_label = {(e.type, e.label): e for e in kb.entries}
+        extra: dict[str, list[AliasRow]] = {}
+        for row in aliases:
+            entry = kb.by_qid(row.target) or by_label.get((row.type, row.target))
+            if entry is not None:  # the gazetteer already refuses rows naming no entry
+                extra.setdefault(entry.key, []).append(row)
+        return cls(kb.entries, extra)
+
+    def add(self, entry: KBEntry) -> None:
+        if entry.qid:
+            self.qids.add(entry.qid)
+        names = [(entry.label, LABEL)] + ([(entry.label_id, LABEL)] if entry.label_id else [])
+        names += [(alias, ALIAS) for alias, _ in entry.aliases]
+        names += [(row.alias, ALIAS) for row in self._aliases.get(entry.key, ())]
+        for text, weight in names:
+            folded = fold(text)
+            if not folded:
+                continue
+            acronym = _is_acronym(text)
+            name = _Name(entry, ACRONYM if acronym else weight, text if acronym else None)
+            self._folded.setdefault(folded, []).append(name)
+            self._by_type.setdefault(entry.type, {}).setdefault(folded, []).append(name)
+            key = person_key(folded.split()) if entry.type == "Person" else None
+            if key:
+                self._translit.setdefault(key, []).append(name)
+
+    def candidates(self, type_: str, surfaces: Iterable[str], settings: LinkSettings) -> list[Candidate]:
+        """Entries any surface form may name, each with its best name evidence, strictest keys first."""
+        best: dict[str, Candidate] = {}
+        forms = {s: fold(s) for s in surfaces}
+        for surface, folded in forms.items():
+            for name in self._folded.get(folded, ()):
+                if name.exact is None or name.exact == surface:
+                    _keep(best, type_, name.entry, name.weight, "label" if name.weight == LABEL else "alias")
+        for folded in forms.values():
+            key = person_key(folded.split()) if type_ == "Person" else None
+            for name in self._translit.get(key, ()) if key else ():
+                _keep(best, type_, name.entry, min(name.weight, TRANSLITERATION), "transliteration")
+        if not best:
+            for folded in forms.values():
+                self._fuzzy(best, type_, folded, settings)
+        return sorted(best.values(), key=lambda c: -c.score)
+
+    def _fuzzy(self, best: dict[str, Candidate], type_: str, folded: str, settings: LinkSettings) -> None:
+        if len(folded) < settings.fuzzy_min_length:
+            return
+        for other_type, names in self._by_type.items():
+            if _type_factor(type_, other_type) == 0:
+                continue
+            for choice, ratio, _ in process.extract(folded, names.keys(), scorer=fuzz.ratio,
+                                                    score_cutoff=settings.fuzzy_cutoff, limit=5):
+                if len(choice) < settings.fuzzy_min_length:
+                    continue
+                share = (ratio - settings.fuzzy_cutoff) / max(100 - settings.fuzzy_cutoff, 1)
+                evidence = _FUZZY_FLOOR + (_FUZZY_TOP - _FUZZY_FLOOR) * share
+                for name in names[choice]:
+                    _keep(best, type_, name.entry, min(name.weight, evidence), "fuzzy")
+
+
+def _is_acronym(text: str) -> bool:
+    return text.isalpha() and text.isupper() and len(text) <= _SHORT_ACRONYM
+
+
+def _type_factor(wanted: str, found: str) -> float:
+    return 1.0 if wanted == found else _COMPATIBLE.get((wanted, found), 0.0)
+
+
+def _prior(entry: KBEntry) -> float:
+    return 1.0 if entry.type == "Country" else _PRIORS.get(entry.kind or "", _DEFAULT_PRIOR)
+
+
+def _keep(best: dict[str, Candidate], type_: str, entry: KBEntry, evidence: float, method: str) -> None:
+    """Record `entry` with this evidence unless it already has better (one candidate per QID or KB key)."""
+    factor = _type_factor(type_, entry.type)
+    if factor == 0:
+        return
+    score = evidence * factor * (0.9 + 0.1 * _prior(entry))
+    held = best.get(entry.key)
+    if held is None or score > held.score:
+        best[entry.key] = Candidate(entry, score, method)
+
+
+@dataclass
+class Linker:
+    """Pipeline component (after coreference, before entity assembly): a `Link` on every mention.
+
+    `corrections` maps an entity's local IRI (type + name, as for NIL
+    entities) to the QID a user chose, or to None for "no item"; they win
+    over everything. `lookup` is the online mode: asked for names the KB
+    does not know at all.
+    """
+
+    index: LinkIndex
+    settings: LinkSettings = field(default_factory=LinkSettings)
+    corrections: Mapping[str, str | None] = field(default_factory=dict)
+    lookup: Lookup | None = None
+    labels: dict[str, str] = field(default_factory=dict)  # QID -> canonical name, for manual links
+    _asked: set[tuple[str, str]] = field(default_factory=set, repr=False)
+
+    @classmethod
+    def from_kb(cls, kb: KnowledgeBase, aliases: Iterable[AliasRow] = ()) -> Linker:
+        labels = {e.qid: e.label for e in reversed(kb.entries) if e.qid}
+        return cls(LinkIndex.from_kb(kb, aliases), labels=labels)
+
+    def configured(self, **changes: object) -> Linker:
+        """A copy with other settings, corrections or lookup: the pipeline's shared linker stays as it is."""
+        return replace(self, _asked=set(), **changes)
+
+    def __call__(self, doc: Document) -> Document:
+        groups: dict[str, list[Mention]] = {}
+        for m in sorted(doc.mentions, key=lambda m: (m.span.start, -m.span.end)):
+            groups.setdefault(m.key, []).append(m)
+        countries: set[str] = set()
+        for members in sorted(groups.values(), key=lambda ms: ms[0].type != "Country"):  # countries are context
+            first = members[0]
+            link = self.link(first.type, first.name, {m.span.text for m in members}, doc.article.lang, countries)
+            if link.qid and first.type == "Country":
+                countries.add(link.qid)
+            name = self.labels.get(link.qid, first.name) if link.qid else first.name
+            for m in members:
+                m.qid, m.link, m.name = link.qid, link, name
+        return doc
+
+    def link(self, type_: str, name: str, surfaces: Iterable[str], lang: str = "",
+             countries: Iterable[str] = ()) -> Link:
+        """The decision for one entity: its recognized type and canonical name, the forms the text used."""
+        manual = self.corrections.get(entity_iri(type_, name, None), "")
+        if manual != "":
+            return Link(manual, 1.0, "manual")
+        surfaces = set(surfaces)
+        candidates = self._candidates(type_, name, surfaces)
+        method = None
+        if not candidates and self.lookup and type_ != "Event" and (name, type_) not in self._asked:
+            self._asked.add((name, type_))
+            for entry in self.lookup(name, type_, lang):
+                self.index.add(entry)
+                self.labels.setdefault(entry.qid or "", entry.label)
+            candidates, method = self._candidates(type_, name, surfaces), "online"
+        return self._decide(candidates, set(countries), method)
+
+    def _candidates(self, type_: str, name: str, surfaces: set[str]) -> list[Candidate]:
+        found = {c.entry.key: c for c in self.index.candidates(type_, surfaces, self.settings)}
+        if name not in surfaces:  # the recognizer resolved a name part or a spelling to this canonical name
+            for c in self.index.candidates(type_, [name], self.settings):
+                if c.method in ("label", "alias") and c.entry.key not in found:
+                    found[c.entry.key] = Candidate(c.entry, c.score * RECOGNIZER, "recognizer")
+        return sorted(found.values(), key=lambda c: -c.score)
+
+    def _decide(self, candidates: list[Candidate], countries: set[str], method: str | None) -> Link:
+        scored = sorted((_in_context(c, countries) for c in candidates), key=lambda c: -c.score)
+        if not scored:
+            return Link(None, 0.0, "nil")
+        best = scored[0]
+        second = next((c.score for c in scored[1:] if c.entry.qid != best.entry.qid or not best.entry.qid), 0.0)
+        confidence = min(1.0, best.score) * (0.5 + 0.5 * min(1.0, (best.score - second) / _CLEAR_GAP))
+        if best.entry.qid is None or confidence < self.settings.threshold:
+            return Link(None, round(confidence, 3), "nil")
+        return Link(best.entry.qid, round(confidence, 3), method or best.method)
+
+
+def _in_context(candidate: Candidate, countries: set[str]) -> Candidate:
+    """A little more for a candidate whose country the article mentions, a little less when it mentions others."""
+    entry = candidate.entry
+    if not countries or not entry.country or entry.type == "Country":
+        return candidate
+    delta = _CONTEXT if entry.country in countries else -_CONTEXT
+    return replace(candidate, score=candidate.score + delta)

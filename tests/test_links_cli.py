@@ -1,0 +1,97 @@
+"""`kabar links|link|unlink`, `kabar kb import|stats|fetch` and `kabar eval extraction` as a user runs them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds" / "articles"
+DATA = ROOT / "tests" / "data"
+
+
+def kabar(store: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kabar.cli", "--store", str(store), *args], capture_output=True,
+                          text=True, env=os.environ.copy(), timeout=120, cwd=ROOT)
+
+
+def sparql(store: Path, query: str) -> list[str]:
+    done = kabar(store, "query", "--format", "csv", query)
+    assert done.returncode == 0, done.stderr
+    return sorted(done.stdout.splitlines()[1:])
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    path = tmp_path / "store"
+    done = kabar(path, "ingest", str(SEEDS))
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def links(store: Path, *args: str) -> dict[str, list[str]]:
+    done = kabar(store, "links", *args)
+    assert done.returncode == 0, done.stderr
+    return {row.split("\t")[3]: row.split("\t") for row in done.stdout.splitlines()}
+
+
+def test_links_are_listed_least_confident_first(store: Path) -> None:
+    every = links(store)
+    assert {"Iran", "United States", "Joe Biden", "Muscat"} <= set(every)
+    assert every["Iran"][:2] == ["1.000", "Q794"] and every["Iran"][4] == "label"
+    confidences = [float(row[0]) for row in every.values()]
+    assert confidences == sorted(confidences)
+    below = links(store, "--below", "0.95")
+    assert below and set(below) < set(every) and all(float(r[0]) < 0.95 for r in below.values())
+
+
+def test_corrections_apply_at_once_and_survive_reingest(store: Path) -> None:
+    done = kabar(store, "link", "Garda Republik", "Q271110")
+    assert done.returncode == 0, done.stderr
+    assert "1 article(s) re-extracted" in done.stdout
+    done = kabar(store, "unlink", "Gaza City")
+    assert done.returncode == 0, done.stderr
+    for _ in range(2):
+        every = links(store)
+        assert every["Islamic Revolutionary Guard Corps"][1:5] == ["Q271110", "Organization",
+                                                                    "Islamic Revolutionary Guard Corps", "manual"]
+        assert "Gaza City" not in every and "Iran" in every
+        assert kabar(store, "ingest", str(SEEDS)).returncode == 0
+    assert sparql(store, "SELECT ?n WHERE { GRAPH <https://w3id.org/kabar/graph/corrections> { ?e ?p ?o } "
+                         "BIND(STR(?e) AS ?n) }") == [
+        "https://w3id.org/kabar/id/organization/garda-republik"] * 2 + ["https://w3id.org/kabar/id/place/gaza-city"]
+
+
+def test_link_errors_are_one_line(store: Path) -> None:
+    for args in (("link", "Garda Republik", "Q999999990999"), ("link", "Nobody Here", "Q794"),
+                 ("unlink", "Nobody Here")):
+        done = kabar(store, *args)
+        assert done.returncode == 1 and done.stderr.count("\n") == 1 and done.stderr.startswith("kabar: error:")
+
+
+def test_kb_import_stats_and_fetch_without_network(store: Path) -> None:
+    done = kabar(store, "kb", "import", str(DATA / "wikidata" / "dump-sample.json"))
+    assert done.returncode == 0, done.stderr
+    assert "imported 1 file(s): 6 entities" in done.stdout and "100%" in done.stderr
+    stats = dict(line.rsplit(None, 1) for line in kabar(store, "kb", "stats").stdout.splitlines())
+    assert int(stats["items"]) > 1900 and int(stats["P36"]) > 200 and int(stats["linkable Person"]) > 20
+    done = kabar(store, "kb", "fetch", "--for-store", "--api", "http://127.0.0.1:9/w/api.php")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "cannot reach Wikidata" in done.stderr
+
+
+def test_federation_example_joins_the_kb_capital(store: Path) -> None:
+    rows = sparql(store, "@" + str(ROOT / "seeds" / "queries" / "meetings-in-capitals.rq"))
+    assert [r.split(",")[1:3] for r in rows] == [["Muscat", "Oman"]]
+
+
+def test_eval_extraction_reports_link_precision_and_recall(tmp_path: Path) -> None:
+    done = kabar(tmp_path / "unused", "eval", "extraction", str(DATA / "gold" / "gold.jsonl"), str(SEEDS),
+                 str(DATA / "gold" / "articles.jsonl"))
+    assert done.returncode == 0, done.stderr
+    rows = {line.split()[0]: line.split() for line in done.stdout.splitlines()[1:4]}
+    assert float(rows["links"][1]) >= 0.95 and float(rows["links"][2]) >= 0.90
+    assert "links on entities without a KB item: 0" in done.stdout

@@ -1,0 +1,180 @@
+"""The committed Indonesian NER model, its pipeline component and `kabar eval ner`.
+
+Only the committed model and the committed sample in tests/data/ner/ are used, never ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kabar import eval_ner
+from kabar.eval_ner import Counts, read_conll, score
+from loaders.gazetteer import Gazetteer, NameIndex, load_aliases
+from loaders.iris import article_iri
+from loaders.kb import load_kb
+from loaders.model import Article, Document, Extraction
+from loaders.ner import MIN_CONFIDENCE, MODEL_PATH, NamedEntities, entity_spans
+from loaders.ner_features import KBLexicon, shape
+from loaders.pipeline import default_pipeline
+from loaders.sentences import segment
+
+SAMPLE = Path(__file__).resolve().parent / "data" / "ner" / "idner-news-2k-test-sample.txt"
+MAX_MODEL_BYTES = 5_000_000
+
+
+def extract(text: str, lang: str = "id") -> Extraction:
+    return default_pipeline().extract(Article(article_iri(None, text), None, "", text, lang, date(2024, 5, 22)))
+
+
+def typed(x: Extraction) -> set[tuple[str, str, str | None]]:
+    return {(e.type, e.name, e.wikidata) for e in x.entities}
+
+
+def eval_command(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kabar")
+    commands = parser.add_subparsers(dest="command", required=True)
+    eval_ner.register(functools.partial(commands.add_parser, parents=[]))
+    return parser.parse_args(argv)
+
+
+# --- the model in the pipeline ------------------------------------------------------------------
+
+def test_committed_model_is_small() -> None:
+    assert 0 < MODEL_PATH.stat().st_size < MAX_MODEL_BYTES
+
+
+def test_unknown_people_are_found_and_the_kb_types_what_it_knows() -> None:
+    x = extract("Menteri Luar Negeri Sugiono bertemu dengan Wang Yi di Beijing.")
+    assert {("Person", "Sugiono", None), ("Person", "Wang Yi", None)} <= typed(x)
+    assert ("Place", "Beijing", "Q956") in typed(x)
+
+
+def test_unknown_organization_and_place() -> None:
+    x = extract("Ketua Umum Partai Gerindra Prabowo Subianto berkunjung ke Kabupaten Sleman, Yogyakarta, Selasa.")
+    names = {(e.type, e.name) for e in x.entities}
+    assert ("Person", "Prabowo Subianto") in names
+    assert ("Organization", "Partai Gerindra") in names
+
+
+class _Spans:
+    """A stand-in model that tags fixed token ranges, to test what the component does with them."""
+
+    def __init__(self, *spans: tuple[int, int, str, float]) -> None:
+        self._spans = list(spans)
+
+    def spans(self, words: list[str]) -> list[tuple[int, int, str, float]]:
+        return self._spans
+
+
+def _component_mentions(text: str, tagger: _Spans) -> list[tuple[str, str, str, str | None, str]]:
+    index = NameIndex(load_kb(), load_aliases())
+    doc = Gazetteer(index)(segment(Document(Article(article_iri(None, text), None, "", text, "id"))))
+    doc = NamedEntities(index, tagger)(doc)  # type: ignore[arg-type]
+    return [(m.span.text, m.type, m.name, m.qid, m.source) for m in doc.mentions]
+
+
+def test_kb_wins_on_type_and_name() -> None:
+    # tokens: 0 Pasukan 1 AS 2 tiba 3 di 4 Muscat 5 . ; the gazetteer needs 'Muscat' capitalised, the model not
+    text = "Pasukan AS tiba di muscat."
+    found = _component_mentions(text, _Spans((0, 2, "ORG", 0.9), (4, 5, "ORG", 0.9)))
+    assert found == [("AS", "Country", "United States", "Q30", "kb"), ("muscat", "Place", "Muscat", "Q3826", "ner")]
+
+
+def test_unsure_spans_are_dropped() -> None:
+    text = "Kematian mendadak Lacey dan Ali Rezaei."
+    found = _component_mentions(text, _Spans((2, 3, "PER", MIN_CONFIDENCE - 0.01), (4, 6, "PER", MIN_CONFIDENCE)))
+    assert found == [("Ali Rezaei", "Person", "Ali Rezaei", None, "ner")]
+
+
+def test_surnames_of_people_found_by_the_model_join_them() -> None:
+    x = extract("Menteri Luar Negeri Sugiono bertemu dengan Wang Yi di Beijing. Wang mengatakan hubungan kedua "
+                "negara baik.")
+    (wang,) = [e for e in x.entities if e.name == "Wang Yi"]
+    assert {m.text for m in wang.mentions} == {"Wang Yi", "Wang"}
+
+
+def test_english_text_is_left_to_the_gazetteer_and_name_patterns() -> None:
+    x = extract("Harris said the talks were useful.", "en")
+    assert x.entities == []
+
+
+# --- features -----------------------------------------------------------------------------------
+
+def test_shape_and_kb_lexicon() -> None:
+    assert [shape(w) for w in ("Jokowi", "PDI-P", "2013", "McGurk")] == ["Xx", "X-X", "d", "XxXx"]
+    lexicon = KBLexicon([(("amerika", "serikat"), "Country"), (("amerika",), "Country"), (("gaza",), "Place")])
+    assert lexicon.tags(["Presiden", "Amerika", "Serikat", "di", "Jalur-Gaza"]) == [
+        "", "B-Country", "I-Country", "", "B-Place"]
+
+
+# --- evaluation ---------------------------------------------------------------------------------
+
+def test_entity_spans_are_conll_chunks() -> None:
+    assert entity_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]) == [
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]
+
+
+def test_scores_are_entity_level() -> None:
+    gold = [["B-PER", "I-PER", "O", "B-LOC"], ["B-ORG", "O", "B-PER"]]
+    pred = [["B-PER", "O", "O", "B-LOC"], ["B-ORG", "O", "B-PER"]]  # 'PER I-PER' cut short: wrong, not half right
+    scores = score(gold, pred)
+    assert list(scores) == ["LOC", "ORG", "PER", "micro"]
+    assert (scores["PER"].gold, scores["PER"].predicted, scores["PER"].correct) == (2, 2, 1)
+    assert scores["PER"].f1 == pytest.approx(0.5)
+    assert (scores["micro"].precision, scores["micro"].recall) == (0.75, 0.75)
+    assert scores["LOC"].f1 == scores["ORG"].f1 == 1.0
+    assert Counts(gold=3, predicted=0).f1 == 0.0
+
+
+def test_eval_command_prints_per_type_and_micro_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    gold = tmp_path / "gold.txt"
+    gold.write_text("Sugiono\tB-PPL\nbertemu\tO\nWang\tB-PPL\nYi\tI-PPL\ndi\tO\nBeijing\tB-PLC\n\n", encoding="utf-8")
+    monkeypatch.setattr(eval_ner, "model_tagger", lambda: lambda words: ["B-PER", "O", "B-PER", "O", "O", "B-ORG"])
+    args = eval_command(["eval", "ner", str(gold)])
+    assert args.run(args) == 0
+    rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()[2:]}
+    # gold: PER Sugiono, PER Wang Yi, LOC Beijing; predicted: PER Sugiono, PER Wang, ORG Beijing
+    assert rows["PER"] == ["0.5000", "0.5000", "0.5000", "2", "2", "1"]
+    assert rows["LOC"] == ["0.0000", "0.0000", "0.0000", "1", "0", "0"]
+    assert rows["ORG"] == ["0.0000", "0.0000", "0.0000", "0", "1", "0"]
+    assert rows["micro"] == ["0.3333", "0.3333", "0.3333", "3", "3", "1"]
+
+
+def test_eval_command_on_the_committed_sample(capsys: pytest.CaptureFixture[str]) -> None:
+    sentences = read_conll(SAMPLE)
+    assert len(sentences) == 25 and all(len(w) == len(t) for w, t in sentences)
+    args = eval_command(["eval", "ner", str(SAMPLE), "--format", "json"])
+    assert args.run(args) == 0
+    scores = json.loads(capsys.readouterr().out)["scores"]
+    micro = scores.pop("micro")
+    assert set(scores) == {"PER", "ORG", "LOC"}
+    for key in ("gold", "predicted", "correct"):
+        assert micro[key] == sum(s[key] for s in scores.values())
+    assert micro["f1"] >= 0.75  # the model on sentences it never saw
+
+
+def test_pipeline_tagger_reads_mentions_back_as_tags() -> None:
+    tag = eval_ner.pipeline_tagger()
+    assert tag(["Presiden", "Iran", "Ibrahim", "Raisi", "tiba", "di", "Muscat", "."]) == [
+        "O", "B-LOC", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]
+
+
+def test_english_is_measured_through_the_pipeline() -> None:
+    tag = eval_ner.pipeline_tagger("en")
+    assert tag(["Foreign", "Minister", "Hakan", "Fidan", "met", "Sergey", "Lavrov", "in", "Moscow", "."]) == [
+        "O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-LOC", "O"]
+
+
+def test_nerp_tags_map_to_per_org_loc(tmp_path: Path) -> None:
+    path = tmp_path / "nerp.txt"
+    path.write_text("jokowi\tB-PPL\nke\tO\nbandung\tB-PLC\nminum\tO\nkopi\tB-FNB\ndi\tO\nstarbucks\tB-IND\n",
+                    encoding="utf-8")
+    assert read_conll(path) == [(["jokowi", "ke", "bandung", "minum", "kopi", "di", "starbucks"],
+                                 ["B-PER", "O", "B-LOC", "O", "O", "O", "B-ORG"])]
