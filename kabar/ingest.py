@@ -16,7 +16,8 @@ from rdflib import Graph
 
 from kabar.links import store_pipeline
 from kabar.store import KabarStore
-from loaders.kb import KnowledgeBase, load_kb
+from loaders.kb import SEED_KB_DIR
+from loaders.kb_import import add_quads, in_kb_graph, seed_kb_quads
 from loaders.model import Article, Extraction
 from loaders.pipeline import Pipeline
 from loaders.rdf import extraction_graph
@@ -38,8 +39,9 @@ def load_ontology(store: KabarStore) -> None:
     store.replace_graph(ONTOLOGY_GRAPH, Graph().parse(ONTOLOGY_FILE, format="turtle"))
 
 
-def load_wikidata_kb(store: KabarStore, kb: KnowledgeBase | None = None) -> None:
-    store.replace_graph(WIKIDATA_GRAPH, (kb or load_kb()).to_graph())
+def load_wikidata_kb(store: KabarStore) -> None:
+    """Add the seed KB to the KB graph; what `kabar kb import` or online mode added there stays."""
+    add_quads(store, in_kb_graph(seed_kb_quads(SEED_KB_DIR)))
 
 
 def ingest(

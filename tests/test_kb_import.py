@@ -116,3 +116,13 @@ def test_progress_and_stats(store: KabarStore) -> None:
     assert ox.NamedNode(str(WIKIDATA_GRAPH)) in set(store.oxigraph.named_graphs())
 
 
+
+
+def test_reloading_the_seed_kb_keeps_imported_items(store: KabarStore) -> None:
+    import_files(store, [DATA / "dump-sample.json"])
+    ingest(store, [], with_kb=True)
+    before = kb_triples(store)
+    ingest(store, [], with_kb=True)
+    assert kb_triples(store) == before
+    assert store_kb(store).by_qid("Q999999990001").type == "Person"
+    assert store_kb(store).by_qid("Q794").label == "Iran"
