@@ -15,7 +15,7 @@ from typing import Any
 from flask import Flask
 
 from kabar.store import KabarStore
-from server import description, export, graph_store, pages, sparql, update
+from server import description, export, graph_store, health, pages, sparql, update
 from server.config import load_config
 from server.cors import init_cors
 from server.errors import register_error_handlers
@@ -38,6 +38,7 @@ def create_app(store: KabarStore | str | os.PathLike[str], config: Mapping[str, 
     app.register_blueprint(update.bp)
     app.register_blueprint(graph_store.bp)
     app.register_blueprint(description.bp)
+    app.register_blueprint(health.bp)
     return app
 
 

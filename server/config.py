@@ -54,6 +54,29 @@ def _positive_int(value: Any) -> int:
     return value
 
 
+def _positive_float(value: Any) -> float:
+    number = float(value.strip()) if isinstance(value, str) else value
+    if not isinstance(number, int | float) or isinstance(number, bool) or number <= 0:
+        raise TypeError("expected a positive number of seconds")
+    return float(number)
+
+
+def _seconds(value: Any) -> float:
+    number = float(value.strip()) if isinstance(value, str) else value
+    if not isinstance(number, int | float) or isinstance(number, bool) or number < 0:
+        raise TypeError("expected a number of seconds, 0 or more")
+    return float(number)
+
+
+def _iris(value: Any) -> tuple[str, ...]:
+    """A list of IRIs, or (from the environment) one comma-separated string."""
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise TypeError('expected a list of IRIs such as ["https://query.wikidata.org/sparql"]')
+    return tuple(v.strip() for v in value if v.strip())
+
+
 _TRUE, _FALSE = frozenset({"1", "true", "yes", "on"}), frozenset({"0", "false", "no", "off"})
 
 
@@ -98,7 +121,17 @@ UNION_DEFAULT_GRAPH = Setting("union_default_graph", True, _flag)
 ALLOW_LOAD = Setting("allow_load", False, _flag)
 """Whether SPARQL Update may LOAD, which makes the server fetch a URL."""
 
-SETTINGS = (WRITE_TOKEN, CORS_ORIGINS, MAX_BODY_BYTES, MAX_QUERY_CHARS, UNION_DEFAULT_GRAPH, ALLOW_LOAD)
+QUERY_TIMEOUT = Setting("query_timeout", 30.0, _positive_float)
+"""Seconds a query may run, first byte to last; past it the query's worker process is killed."""
+QUERY_WORKERS = Setting("query_workers", os.cpu_count() or 2, _positive_int)
+"""Query worker processes: the most queries that run at once."""
+MAX_QUEUE_WAIT = Setting("max_queue_wait", 5.0, _seconds)
+"""Seconds a query may wait for a free worker before 503 with Retry-After."""
+SERVICE_ALLOW = Setting("service_allow", ("https://query.wikidata.org/sparql",), _iris)
+"""SERVICE endpoints a query may call; `*` is any public host (never loopback or private addresses)."""
+
+SETTINGS = (WRITE_TOKEN, CORS_ORIGINS, MAX_BODY_BYTES, MAX_QUERY_CHARS, UNION_DEFAULT_GRAPH, ALLOW_LOAD,
+            QUERY_TIMEOUT, QUERY_WORKERS, MAX_QUEUE_WAIT, SERVICE_ALLOW)
 
 
 def load_config(

@@ -1,28 +1,19 @@
-"""Running a protocol request's query on the store, over the RDF dataset it asks for."""
+"""The RDF dataset a protocol request's query runs over, and the 400 for a query that does not parse.
+
+The query itself runs in a worker process (`server.executor`), so the
+dataset is given as pyoxigraph's keyword arguments with IRIs as strings.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-import pyoxigraph as ox
-from werkzeug.exceptions import BadRequest
-
 from server.config import union_default_graph
 from server.protocol import READ_ONLY, QueryRequest
 from server.query_text import declares_dataset, update_operation
 
-QueryResults = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
-
 _POSITION = re.compile(r"error at (\d+):(\d+)")
-
-
-def evaluate(store: ox.Store, query: str, request: QueryRequest) -> QueryResults:
-    """The query's (lazy) results; a query pyoxigraph cannot parse is a 400 with the parser's message."""
-    try:
-        return store.query(query, **dataset_options(query, request))
-    except SyntaxError as e:
-        raise BadRequest(syntax_error_message(query, e)) from e
 
 
 def dataset_options(query: str, request: QueryRequest) -> dict[str, Any]:
@@ -31,23 +22,27 @@ def dataset_options(query: str, request: QueryRequest) -> dict[str, Any]:
     The protocol's default-graph-uri / named-graph-uri override the query's
     FROM / FROM NAMED (SPARQL 1.1 Protocol, 2.1.4); FROM is honoured only
     when pyoxigraph is not told to use the union; without either, the
-    default graph is the union of all graphs, as every article is a named
-    graph of its own.
+    default graph is the union of all graphs (as every article is a named
+    graph of its own) unless the setting union_default_graph is off, when
+    it is the store's own default graph, as SPARQL defines it.
     """
     if request.names_dataset:
-        return {"default_graph": request.default_graphs, "named_graphs": request.named_graphs}
-    if declares_dataset(query):
+        return {
+            "default_graph": [graph.value for graph in request.default_graphs],
+            "named_graphs": [graph.value for graph in request.named_graphs],
+        }
+    if declares_dataset(query) or not union_default_graph():
         return {}
-    return {"use_default_graph_as_union": True} if union_default_graph() else {}
+    return {"use_default_graph_as_union": True}
 
 
-def syntax_error_message(query: str, error: SyntaxError) -> str:
-    """The parser's message with the line it points at, or the read-only notice for an update."""
+def syntax_error_message(query: str, error: str) -> str:
+    """The parser's message (`error`) with the line it points at, or the read-only notice for an update."""
     operation = update_operation(query)
     if operation is not None:
         return f"{READ_ONLY} The request is a SPARQL Update ({operation})."
     message = f"The query is not valid SPARQL: {error}"
-    position = _POSITION.match(str(error))
+    position = _POSITION.match(error)
     lines = query.split("\n")
     if position and 1 <= int(position[1]) <= len(lines):
         line, column = int(position[1]), int(position[2])

@@ -6,7 +6,8 @@ parsed query. So the text is scanned for the FROM keyword, skipping
 comments, strings, IRIs, variables and prefixed names, where the word
 may appear without being the keyword. The same scan finds the SPARQL
 Update operation in a request the parser refused, to say the endpoint is
-read-only instead of "expected CONSTRUCT".
+read-only instead of "expected CONSTRUCT", and the endpoints SERVICE
+clauses would call, which must be checked before pyoxigraph calls them.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ _TOKEN = re.compile(
     | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
     | '(?:[^'\\\r\n]|\\.)*'                   # strings
     | "(?:[^"\\\r\n]|\\.)*"
-    | <[^<>"{}|^`\\\x00-\x20]*>               # IRI
-    | [?$]\w+                                 # variable
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)       # IRI
+    | (?P<variable>[?$]\w+)                  # variable
     | (?P<word>[\w:.\-@%\\]+)                 # keyword, prefixed name, blank node, number, language tag
     """,
     re.VERBOSE | re.DOTALL,
@@ -34,11 +35,45 @@ UPDATE_OPERATIONS = frozenset(
 )
 
 
+def tokens(query: str) -> Iterator[tuple[str, str]]:
+    """The query's IRIs, variables and bare words as (kind, text): kind is "iri", "variable" or "word"."""
+    for match in _TOKEN.finditer(query):
+        if match.lastgroup is not None:
+            yield match.lastgroup, match.group(match.lastgroup)
+
+
 def words(query: str) -> Iterator[str]:
     """The bare words of a query, upper-cased: keywords, prefixed names, numbers."""
-    for match in _TOKEN.finditer(query):
-        if match.group("word"):
-            yield match.group("word").upper()
+    for kind, text in tokens(query):
+        if kind == "word":
+            yield text.upper()
+
+
+def service_targets(query: str) -> list[str]:
+    """What each SERVICE clause calls, as written: `<iri>`, a prefixed name, or a `?variable`.
+
+    The prologue's PREFIX and BASE are needed to read them: see `prologue`.
+    """
+    scanned = list(tokens(query))
+    targets = []
+    for i, (kind, text) in enumerate(scanned):
+        if kind == "word" and text.upper() == "SERVICE":
+            following = [t for k, t in scanned[i + 1:i + 3] if not (k == "word" and t.upper() == "SILENT")]
+            targets.append(following[0] if following else "")
+    return targets
+
+
+def prologue(query: str) -> tuple[str | None, dict[str, str]]:
+    """The query's BASE IRI (the last one) and its PREFIX declarations (prefix without colon -> IRI)."""
+    base, prefixes = None, {}
+    scanned = list(tokens(query))
+    for i, (kind, text) in enumerate(scanned):
+        keyword = text.upper() if kind == "word" else ""
+        if keyword == "BASE" and i + 1 < len(scanned) and scanned[i + 1][0] == "iri":
+            base = scanned[i + 1][1][1:-1]
+        elif keyword == "PREFIX" and i + 2 < len(scanned) and scanned[i + 2][0] == "iri":
+            prefixes[scanned[i + 1][1].rstrip(":")] = scanned[i + 2][1][1:-1]
+    return base, prefixes
 
 
 def declares_dataset(query: str) -> bool:

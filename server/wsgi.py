@@ -1,32 +1,63 @@
 """Running the app under waitress, in the foreground (`serve`) or in a background thread (tests).
 
+waitress, not gunicorn: one process may open the store read-write, and
+the pool of query workers (`server.executor`) already gives the queries
+processes of their own, so the HTTP side only relays bytes, which threads
+do well; several gunicorn processes would each need their own pool and
+could not write. bench/README.md has the measurements.
+
 waitress's event loop is not thread-safe, so `stop()` does not close its
 sockets from the calling thread: it hands the closing to the loop through
-waitress's trigger, the loop exits once nothing is left to watch, and the
-worker threads are shut down after it.
+waitress's trigger. Stopping is graceful: the listening socket closes
+first, requests in flight get up to `grace` seconds to finish, then every
+connection closes and the query workers are stopped. `serve` stops that
+way on SIGTERM and SIGINT.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 import threading
-from types import TracebackType
+import time
+from types import FrameType, TracebackType
 from wsgiref.types import WSGIApplication
 
+from flask import Flask
 from waitress import wasyncore
+from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 
+from server.executor import EXTENSION_NAME as EXECUTOR_EXTENSION
+from server.executor import QueryExecutor
+
 log = logging.getLogger(__name__)
+
+EXTRA_THREADS = 4
+"""HTTP threads beyond one per query worker: queued queries wait in the pool (which answers 503
+after max_queue_wait), not unseen in waitress's queue, and other requests still get a thread."""
+
+SHUTDOWN_GRACE = 10.0
+OUTBUF_HIGH_WATERMARK = 1 << 20
+"""Bytes of a response waitress holds before the thread writing it waits for the client. waitress's
+16 MB default let a 100,000-row result (16 MB of JSON) sit whole in memory, and once per HTTP
+thread (each keeps its malloc arena): measured +17 MB per thread, against +2 MB at 1 MB."""
 
 
 class WaitressServer:
     """One waitress server; `port=0` picks a free port, read back from `url`."""
 
-    def __init__(self, app: WSGIApplication, host: str = "127.0.0.1", port: int = 8000, threads: int = 4) -> None:
-        server = create_server(app, host=host, port=port, threads=threads)
+    def __init__(
+        self, app: WSGIApplication, host: str = "127.0.0.1", port: int = 8000, threads: int | None = None
+    ) -> None:
+        self._executor = executor_of(app)
+        if threads is None:
+            threads = (self._executor.workers if self._executor else 0) + EXTRA_THREADS
+        server = create_server(app, host=host, port=port, threads=threads, outbuf_high_watermark=OUTBUF_HIGH_WATERMARK)
         assert isinstance(server, BaseWSGIServer)  # one host and port give one socket
         self._server = server
         self._thread: threading.Thread | None = None
+        self._stopped = False
 
     @property
     def url(self) -> str:
@@ -34,7 +65,7 @@ class WaitressServer:
         return f"http://{f'[{host}]' if ':' in host else host}:{self._server.effective_port}"
 
     def run(self) -> None:
-        """Serve until `stop()` or Ctrl-C."""
+        """Serve until `stop()`."""
         log.info("kabar SPARQL endpoint at %s/sparql", self.url)
         try:
             self._server.run()
@@ -49,12 +80,32 @@ class WaitressServer:
         self._thread.start()
         return self
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Close every socket from inside the loop, then wait for the serving thread to end."""
+    def stop(self, grace: float = SHUTDOWN_GRACE) -> None:
+        """Stop accepting, let requests in flight finish for up to `grace` seconds, then close everything."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._server.trigger.pull_trigger(self._stop_accepting)
+        deadline = time.monotonic() + grace
+        while self.in_flight() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if self.in_flight():
+            log.warning("closing %d connection(s) still busy after %g s", self.in_flight(), grace)
         self._server.trigger.pull_trigger(self._close_from_loop)
         if self._thread is not None:
-            self._thread.join(timeout)
+            self._thread.join(grace + 5)
         self._server.trigger.close()
+        if self._executor is not None:
+            self._executor.shutdown()
+
+    def in_flight(self) -> int:
+        """Connections with a request being served or a response not yet sent."""
+        channels = [c for c in list(self._server._map.values()) if isinstance(c, HTTPChannel)]
+        return sum(1 for c in channels if c.requests or c.total_outbufs_len)
+
+    def _stop_accepting(self) -> None:
+        """Close the listening socket only (waitress's own `close()` would also close the trigger)."""
+        wasyncore.dispatcher.close(self._server)
 
     def _close_from_loop(self) -> None:
         """Leave the wake-up pipe open until the loop has ended: `stop` may still be writing to it."""
@@ -70,6 +121,29 @@ class WaitressServer:
         self.stop()
 
 
-def serve(app: WSGIApplication, host: str = "127.0.0.1", port: int = 8000, threads: int = 4) -> None:
-    """Serve `app` with waitress until interrupted, logging the endpoint's URL first."""
-    WaitressServer(app, host, port, threads).run()
+def executor_of(app: WSGIApplication) -> QueryExecutor | None:
+    """The query worker pool of a kabar Flask app, to stop with the server."""
+    return app.extensions.get(EXECUTOR_EXTENSION) if isinstance(app, Flask) else None
+
+
+def serve(
+    app: WSGIApplication, host: str = "127.0.0.1", port: int = 8000, threads: int | None = None,
+    grace: float = SHUTDOWN_GRACE,
+) -> None:
+    """Serve `app` until SIGTERM or SIGINT, then stop gracefully (see `WaitressServer.stop`)."""
+    server = WaitressServer(app, host, port, threads)
+    stopping = threading.Event()
+
+    def request_stop(signum: int, _: FrameType | None) -> None:
+        log.info("%s: stopping, in-flight requests get %g s", signal.Signals(signum).name, grace)
+        stopping.set()
+
+    previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        server.start()
+        while not stopping.wait(1.0):
+            pass
+    finally:
+        server.stop(grace)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

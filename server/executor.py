@@ -1,0 +1,366 @@
+"""Running queries in a pool of worker processes, so that a query can be stopped.
+
+pyoxigraph cannot cancel a running query, and a signal handler only runs
+after a blocking one (an aggregate, ORDER BY) has finished; so each query
+runs in a worker process (`server/query_worker.py`) that the server
+SIGKILLs when the query runs out of time or its client goes away, which
+frees the core at once, and then replaces. Workers read snapshots of the
+store (`server.snapshots`), never the live store this process writes.
+
+A query waits at most `max_queue_wait` seconds for a free worker, so the
+number of workers is the number of queries that run at once, and a
+request that finds none free gets 503 with Retry-After. The worker
+serializes the results with pyoxigraph itself and sends them back in
+8 KiB frames, which the response passes on as they come: the first bytes
+of a large result leave at once and memory stays flat.
+
+The time limit (`query_timeout`) covers the whole query, sending included:
+- before the first byte of results: 503 with a plain-text body;
+- while streaming: the response is cut. With HTTP/1.1 waitress then
+  closes the connection without the last (zero-length) chunk of the
+  chunked transfer encoding, so a client sees "incomplete chunked read"
+  / "connection closed before the end of the body"; an HTTP/1.0 client
+  sees the connection close, and a body that does not end as its format
+  requires (no closing `]}` in JSON, no `</sparql>` in XML).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import select
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app, request
+from werkzeug.exceptions import BadRequest, InternalServerError, ServiceUnavailable
+
+from kabar.store import KabarStore
+from server.config import MAX_QUEUE_WAIT, QUERY_TIMEOUT, QUERY_WORKERS
+from server.query_worker import HEADER
+from server.snapshots import Snapshots
+
+log = logging.getLogger(__name__)
+
+EXTENSION_NAME = "kabar_executor"
+WORKER_PROGRAM = Path(__file__).with_name("query_worker.py")
+
+
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class QueryTimeout(Exception):
+    """The query's time ran out while its results were being sent: the response is cut."""
+
+
+class WorkerDied(Exception):
+    """The worker process ended in the middle of a query (killed from outside, out of memory)."""
+
+
+class QueryFailed(Exception):
+    """The worker reported an error; `kind` is "syntax" or "failure"."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """What a worker needs: the query, pyoxigraph's dataset options, and a media type per kind of result."""
+
+    query: str
+    options: dict[str, Any]
+    results_media_type: str | None
+    graph_media_type: str | None
+
+
+class WorkerProcess:
+    """One worker process and the reading end of its frames."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-P", str(WORKER_PROGRAM)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self._stdin = self.process.stdin
+        self._fd = self.process.stdout.fileno()
+        self._poll = select.poll()
+        self._poll.register(self._fd, select.POLLIN)
+        self._buffer = bytearray()
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def send(self, job: QueryJob, snapshot: Path) -> None:
+        line = json.dumps({
+            "query": job.query, "options": job.options, "store": str(snapshot),
+            "results": job.results_media_type, "graph": job.graph_media_type,
+        })
+        try:
+            self._stdin.write(line.encode() + b"\n")
+        except OSError as e:
+            raise WorkerDied(f"the query worker {self.pid} is gone") from e
+
+    def receive(self, deadline: float) -> tuple[bytes, bytes]:
+        """The next frame (tag, payload); QueryTimeout once `deadline` (time.monotonic) passes."""
+        tag, length = HEADER.unpack(self._read(HEADER.size, deadline))
+        return tag, self._read(length, deadline)
+
+    def _read(self, size: int, deadline: float) -> bytes:
+        while len(self._buffer) < size:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not self._poll.poll(remaining * 1000):
+                raise QueryTimeout
+            data = os.read(self._fd, 1 << 16)
+            if not data:
+                raise WorkerDied(f"the query worker {self.pid} ended during the query")
+            self._buffer += data
+        data = bytes(self._buffer[:size])
+        del self._buffer[:size]
+        return data
+
+    def kill(self) -> None:
+        """SIGKILL: the only way to stop a query pyoxigraph is running."""
+        with suppress(ProcessLookupError):
+            self.process.kill()
+        self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                pipe.close()
+
+    def stop(self) -> None:
+        """Close its input, so that an idle worker exits by itself; kill it if it does not."""
+        with suppress(OSError):
+            self._stdin.close()
+        with suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=2)
+        self.kill()
+
+
+class RunningQuery:
+    """A query holding a worker: its first frames, then its results as an iterable WSGI body.
+
+    `close()` (which the WSGI server calls when the response ends, however
+    it ends) gives the worker back; one still running the query (time out,
+    client gone) is killed and replaced.
+    """
+
+    def __init__(self, executor: QueryExecutor, worker: WorkerProcess, snapshot: Path, deadline: float) -> None:
+        self._executor = executor
+        self._worker = worker
+        self._snapshot = snapshot
+        self._deadline = deadline
+        self._finished = False
+        self._closed = False
+        self._first = b""
+        self.what = ""
+
+    def wait_for_results(self) -> None:
+        """Read what the query returned and its first bytes of results.
+
+        Raises QueryTimeout (nothing sent yet) and QueryFailed for an error before any result.
+        """
+        tag, payload = self._worker.receive(self._deadline)
+        if tag == b"E":
+            self._fail(payload)
+        self.what = payload.decode()
+        self._first = self._next_chunk() or b""
+
+    def __iter__(self) -> Iterator[bytes]:
+        """The results; an error or the time limit now raises, which cuts the response short."""
+        try:
+            if self._first:
+                yield self._first
+            while (chunk := self._next_chunk()) is not None:
+                yield chunk
+        except QueryTimeout:
+            log.warning("query stopped after %g s while sending its results; the response is cut",
+                        self._executor.timeout)
+            raise
+        except QueryFailed as e:
+            log.warning("query failed while sending its results; the response is cut: %s", e.message)
+            raise
+        finally:
+            self.close()
+
+    def _next_chunk(self) -> bytes | None:
+        tag, payload = self._worker.receive(self._deadline)
+        if tag == b"D":
+            return payload
+        if tag == b"E":
+            self._fail(payload)
+        self._finished = True
+        return None
+
+    def _fail(self, payload: bytes) -> None:
+        self._finished = True
+        error = json.loads(payload)
+        raise QueryFailed(error["kind"], error["message"])
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._executor.release(self._worker, self._snapshot, finished=self._finished)
+
+
+class QueryExecutor:
+    """The pool: `workers` processes, queries waiting `max_queue_wait` s for one, `timeout` s each."""
+
+    def __init__(self, store: KabarStore, workers: int, timeout: float, max_queue_wait: float) -> None:
+        self.workers = workers
+        self.timeout = timeout
+        self.max_queue_wait = max_queue_wait
+        self.snapshots = Snapshots(store)
+        self._lock = threading.Lock()
+        self._idle: queue.LifoQueue[WorkerProcess] = queue.LifoQueue()
+        self._all: set[WorkerProcess] = set()
+        self._closed = False
+        for _ in range(workers):
+            self._spawn()
+
+    def _spawn(self) -> None:
+        worker = WorkerProcess()
+        with self._lock:
+            self._all.add(worker)
+        self._idle.put(worker)
+
+    def start(self, job: QueryJob) -> RunningQuery:
+        """Send `job` to a free worker: 503 when none frees up in time, or when the store cannot be read."""
+        try:
+            worker = self._idle.get(timeout=self.max_queue_wait)
+        except queue.Empty:
+            raise self.busy() from None
+        try:
+            snapshot = self.snapshots.acquire()
+        except OSError as e:
+            self._idle.put(worker)
+            raise InternalServerError(f"Cannot take a snapshot of the store to query: {e}") from e
+        running = RunningQuery(self, worker, snapshot, time.monotonic() + self.timeout)
+        try:
+            worker.send(job, snapshot)
+        except WorkerDied as e:
+            running.close()
+            raise InternalServerError(f"The query could not be started: {e}. Send it again.") from e
+        return running
+
+    def busy(self) -> ServiceUnavailable:
+        retry = max(1, round(self.max_queue_wait))
+        return ServiceUnavailable(
+            f"All {self.workers} query workers stayed busy for {self.max_queue_wait:g} s: this endpoint runs at most "
+            f"{self.workers} queries at once. Retry in {retry} s, or raise the setting query_workers "
+            f"({QUERY_WORKERS.env}).",
+            retry_after=retry,
+        )
+
+    def release(self, worker: WorkerProcess, snapshot: Path, *, finished: bool) -> None:
+        if not finished:
+            log.info("stopping query worker %d (query timed out or its client left)", worker.pid)
+            worker.kill()
+        self.snapshots.release(snapshot)
+        if finished and worker.alive():
+            self._idle.put(worker)
+            return
+        with self._lock:
+            self._all.discard(worker)
+            closed = self._closed
+        if not closed:
+            self._spawn()
+
+    def alive(self) -> int:
+        """How many worker processes are running."""
+        with self._lock:
+            return sum(worker.alive() for worker in self._all)
+
+    def pids(self) -> list[int]:
+        with self._lock:
+            return sorted(worker.pid for worker in self._all)
+
+    def after_write(self) -> None:
+        """Call after every write to the store: queries sent from now on see it."""
+        self.snapshots.changed()
+
+    def shutdown(self) -> None:
+        """Stop every worker (killing those still running a query) and delete the snapshots."""
+        with self._lock:
+            self._closed = True
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.stop()
+        self.snapshots.close()
+
+
+def init_executor(app: Flask, store: KabarStore) -> QueryExecutor:
+    """Start the pool for `app` and note every write request, so the next query sees its effect.
+
+    A write is any request with another method than GET, HEAD or OPTIONS,
+    except the queries POSTed to /sparql; noting a write that failed costs
+    one needless snapshot.
+    """
+    config = app.config
+    executor = QueryExecutor(
+        store,
+        workers=config[QUERY_WORKERS.key],
+        timeout=config[QUERY_TIMEOUT.key],
+        max_queue_wait=config[MAX_QUEUE_WAIT.key],
+    )
+    app.extensions[EXTENSION_NAME] = executor
+
+    @app.teardown_request
+    def note_writes(_: BaseException | None) -> None:
+        if request.method not in READ_METHODS and request.endpoint != "sparql.query":
+            executor.after_write()
+
+    return executor
+
+
+def query_executor(app: Flask | None = None) -> QueryExecutor:
+    """The pool of `app`, by default the app handling the current request."""
+    return (app or current_app).extensions[EXTENSION_NAME]
+
+
+def run_query(job: QueryJob, syntax_error: Callable[[str], str]) -> RunningQuery:
+    """The running query once its first bytes of results exist (`what` says what it returned).
+
+    Errors before any byte become HTTP errors: 400 for syntax (the message
+    from `syntax_error`), 503 for the time limit (the worker is killed),
+    500 for a failure of the engine.
+    """
+    executor = query_executor()
+    running = executor.start(job)
+    try:
+        running.wait_for_results()
+    except QueryTimeout:
+        running.close()
+        raise ServiceUnavailable(
+            f"The query did not finish within {executor.timeout:g} s, this endpoint's limit (setting query_timeout, "
+            f"{QUERY_TIMEOUT.env}), and was stopped. Make it cheaper: add LIMIT, restrict it to fewer graphs, or "
+            "avoid ORDER BY and aggregates over the whole store."
+        ) from None
+    except QueryFailed as e:
+        running.close()
+        if e.kind == "syntax":
+            raise BadRequest(syntax_error(e.message)) from e
+        raise InternalServerError(f"The query failed while running: {e.message}") from e
+    except WorkerDied as e:
+        running.close()
+        raise InternalServerError(f"The query failed while running: {e}. Send it again.") from e
+    except BaseException:
+        running.close()
+        raise
+    return running

@@ -1,0 +1,127 @@
+"""The program a query worker process runs: queries in on stdin, framed results out on stdout.
+
+Run as a script (`python -P query_worker.py`), not as part of the `server`
+package, so that a worker imports pyoxigraph and the standard library only
+(no Flask, no rdflib): it starts fast and stays small, which matters as
+the server kills and replaces a worker whenever a query runs out of time.
+
+Each request is one JSON line: the query, pyoxigraph's dataset options
+(IRIs as strings), the directory of the read-only snapshot to query, and
+the media type to serialize results (`results`) or graphs (`graph`) in,
+null where the client accepts none. Each answer is a sequence of frames,
+one tag byte and a 4-byte big-endian length, then the payload:
+
+    K  what the query returned ("SELECT results", "ASK results" or
+       "CONSTRUCT or DESCRIBE results"), before it is evaluated
+    D  bytes of the serialized results, as pyoxigraph writes them (8 KiB)
+    E  a JSON object {"kind": "syntax" | "failure", "message": ...}
+    Z  the end of the results
+
+An answer is K then D* then Z, or E (after K and D frames if evaluation
+fails late). A K with no format for its kind is followed by Z at once.
+The worker ignores SIGINT (the server decides when it stops) and exits
+when its standard input closes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import struct
+import sys
+from typing import Any
+
+import pyoxigraph as ox
+
+HEADER = struct.Struct(">cI")
+"""A frame's tag and payload length."""
+
+
+def send(tag: bytes, payload: bytes = b"") -> None:
+    """Write one frame to the server, all of it (os.write may write less than asked)."""
+    data = memoryview(HEADER.pack(tag, len(payload)) + payload)
+    while data:
+        data = data[os.write(1, data):]
+
+
+class FrameWriter:
+    """The binary file pyoxigraph serializes into: every write becomes a D frame."""
+
+    def write(self, data: bytes) -> int:
+        send(b"D", bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing is buffered here."""
+
+
+def dataset_options(options: dict[str, Any]) -> dict[str, Any]:
+    """pyoxigraph's keyword arguments from their JSON form (IRIs as strings)."""
+    return {
+        key: [ox.NamedNode(iri) for iri in value] if isinstance(value, list) else value
+        for key, value in options.items()
+    }
+
+
+def kind_of(results: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> tuple[str, str]:
+    """What the query returned, and which of the request's formats serializes it."""
+    if isinstance(results, ox.QueryTriples):
+        return "CONSTRUCT or DESCRIBE results", "graph"
+    if isinstance(results, ox.QueryBoolean):
+        return "ASK results", "results"
+    return "SELECT results", "results"
+
+
+def serializer(media_type: str, family: str) -> ox.RdfFormat | ox.QueryResultsFormat:
+    found = (ox.RdfFormat if family == "graph" else ox.QueryResultsFormat).from_media_type(media_type)
+    if found is None:
+        raise ValueError(f"pyoxigraph has no serializer for {media_type}")
+    return found
+
+
+class Worker:
+    """One read-only store, reopened when the server names a newer snapshot."""
+
+    def __init__(self) -> None:
+        self.store: ox.Store | None = None
+        self.path: str | None = None
+
+    def open(self, path: str) -> ox.Store:
+        if self.store is None or path != self.path:
+            self.store = None  # close the old snapshot before opening the new one
+            self.store = ox.Store.read_only(path)
+            self.path = path
+        return self.store
+
+    def answer(self, request: dict[str, Any]) -> None:
+        try:
+            results = self.open(request["store"]).query(request["query"], **dataset_options(request["options"]))
+            what, family = kind_of(results)
+            send(b"K", what.encode())
+            media_type = request[family]
+            if media_type is not None:
+                results.serialize(FrameWriter(), format=serializer(media_type, family))
+        except SyntaxError as e:
+            send(b"E", json.dumps({"kind": "syntax", "message": str(e)}).encode())
+        except (OSError, RuntimeError, ValueError, TypeError) as e:
+            if isinstance(e, BrokenPipeError):
+                raise
+            send(b"E", json.dumps({"kind": "failure", "message": str(e)}).encode())
+        else:
+            send(b"Z")
+
+
+def main() -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker = Worker()
+    try:
+        for line in sys.stdin.buffer:
+            worker.answer(json.loads(line))
+    except BrokenPipeError:
+        pass  # the server is gone or killed this query's reader
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

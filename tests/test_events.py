@@ -1,0 +1,167 @@
+"""Events through the real pipeline: triggers, participants and roles, follow-ups, dates, CAMEO codes, confidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.model import Event, Extraction
+from loaders.pipeline import default_pipeline
+from loaders.read import read_articles
+from tests.test_extraction import entity, extract, only_event
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "articles" / "tribunnews-2024-05-iran-as-oman.txt"
+
+
+@pytest.fixture(scope="module")
+def seed() -> Extraction:
+    (article,) = read_articles(SEED)
+    return default_pipeline().extract(article)
+
+
+def names(x: Extraction, event: Event) -> dict[str, str]:
+    """Participant name -> role ('' for none)."""
+    by_id = {e.id: e.name for e in x.entities}
+    return {by_id[p]: event.roles.get(p, "") for p in event.participants}
+
+
+def of_type(x: Extraction, type_: str) -> list[Event]:
+    return [e for e in x.events if e.type == type_]
+
+
+# --- the seed article ---------------------------------------------------------------------------
+
+def test_seed_event_types_in_order(seed: Extraction) -> None:
+    assert [e.type for e in seed.events] == ["Negotiation", "Death", "Meeting", "Death", "Attack", "Attack", "Attack",
+                                             "Death"]
+
+
+def test_seed_cameo_codes(seed: Extraction) -> None:
+    codes = {e.type: e.cameo for e in seed.events}
+    # Muscat is in Oman, neither the United States nor Iran: a meeting at a third location
+    assert codes == {"Negotiation": "046", "Meeting": "044", "Attack": "190", "Death": None}
+
+
+def test_seed_deaths(seed: Extraction) -> None:
+    raisi, abdollahian, unnamed = of_type(seed, "Death")
+    assert names(seed, raisi) == {"Ebrahim Raisi": "victim"}
+    assert raisi.trigger.text == "meninggalnya" and raisi.date is None  # 'pasca' puts no date on it
+    assert names(seed, abdollahian) == {"Hossein Amir-Abdollahian": "victim"}
+    assert abdollahian.trigger.text == "tewas"
+    # 'kepala Garda Republik terbunuh di konsulat Iran di Damaskus': no named victim, but a place
+    assert (unnamed.participants, unnamed.location) == ([], entity(seed, "Damascus").id)
+    assert unnamed.date is None  # 'pada bulan April' dates the attack the 'setelah' clause comes before
+
+
+def test_seed_attacks(seed: Extraction) -> None:
+    hamas, allies, iran = of_type(seed, "Attack")
+    assert names(seed, hamas) == {"Hamas": "attacker", "Israel": "target"}
+    assert (hamas.date, hamas.date_text, hamas.trigger.text) == ("2023-10-07", "7 Oktober", "menyerang")
+    # 'sekutu Iran, ..., telah melancarkan serangan terhadap sasaran Amerika': Iran's allies are not Iran
+    assert names(seed, allies) == {"United States": "target"}
+    assert allies.date is None  # 'Sejak ... 7 Oktober,' bounds the period; it is not this attack's date
+    assert names(seed, iran) == {"Iran": "attacker", "Israel": "target"}
+    assert (iran.date, iran.location) == ("2024-04", None)  # Damaskus belongs to the 'setelah' clause
+
+
+def test_seed_negotiation_is_stated_twice(seed: Extraction) -> None:
+    negotiation = only_event(seed, "Negotiation")
+    assert [m.text for m in negotiation.mentions] == ["Pembicaraan", "perundingan"]
+    text = seed.article.text
+    assert all(text[m.start:m.end] == m.text for e in seed.events for m in e.mentions)
+
+
+def test_seed_confidence_is_pattern_times_weakest_mention(seed: Extraction) -> None:
+    for event in seed.events:
+        assert 0 < event.confidence <= 1
+    meeting = only_event(seed, "Meeting")
+    assert meeting.confidence == pytest.approx(0.85 * 0.8)  # 'bertemu', and 'Ali Bagheri' is a name part
+    (unnamed,) = [e for e in of_type(seed, "Death") if not e.participants]
+    assert unnamed.confidence < min(e.confidence for e in seed.events if e.participants)
+
+
+# --- meetings and negotiations ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "trigger"), [
+    ("Menlu Retno Marsudi bertatap muka dengan Menlu Iran Hossein Amir-Abdollahian di Jakarta.", "id",
+     "bertatap muka"),
+    ("Retno Marsudi mengadakan pertemuan bilateral dengan Hossein Amir-Abdollahian di Jakarta.", "id", "pertemuan"),
+    ("Retno Marsudi held a bilateral meeting with Hossein Amir-Abdollahian in Jakarta.", "en", "meeting"),
+    ("Summit between Retno Marsudi and Hossein Amir-Abdollahian in Jakarta ended.", "en", "Summit"),
+])
+def test_meeting_triggers(text: str, lang: str, trigger: str) -> None:
+    x = extract(text, lang)
+    meeting = only_event(x, "Meeting")
+    assert set(meeting.participants) == {entity(x, "Retno Marsudi").id, entity(x, "Hossein Amir-Abdollahian").id}
+    assert (meeting.trigger.text, meeting.location) == (trigger, entity(x, "Jakarta").id)
+
+
+def test_host_and_visit_codes() -> None:
+    hosted = extract("Presiden Joko Widodo menerima kunjungan Presiden Iran Ebrahim Raisi di Jakarta.", "id")
+    assert (only_event(hosted, "Meeting").cameo, only_event(hosted, "Meeting").trigger.text) == (
+        "043", "menerima kunjungan")
+    visit = extract("Foreign Minister Hakan Fidan visited Iran on Monday.", "en")
+    meeting = only_event(visit, "Meeting")
+    assert (meeting.cameo, meeting.location, meeting.date) == ("042", entity(visit, "Iran").id, "2024-05-20")
+
+
+def test_meeting_in_a_sides_own_country_is_an_unspecified_consultation() -> None:
+    x = extract("Menlu Retno Marsudi bertemu Menlu Iran Hossein Amir-Abdollahian di Teheran.", "id")
+    assert only_event(x, "Meeting").cameo == "040"
+
+
+@pytest.mark.parametrize("follow_up", ["Perundingan itu berlangsung di Muscat.", "Dialog tersebut digelar di Muscat.",
+                                       "The talks took place in Muscat.", "The negotiations were held in Muscat."])
+def test_follow_up_places_the_talks(follow_up: str) -> None:
+    x = extract(f"Dialog antara Iran dan Amerika Serikat dimulai lagi. {follow_up}", "id")
+    negotiation = only_event(x, "Negotiation")
+    assert (negotiation.location, negotiation.cameo) == (entity(x, "Muscat").id, "046")
+
+
+def test_follow_up_skips_an_attack_in_between() -> None:
+    x = extract("Perundingan antara Iran dan Amerika Serikat berlanjut. Israel menyerang Hamas pada hari Jumat. "
+                "Perundingan itu diadakan di Muscat.", "id")
+    assert only_event(x, "Negotiation").location == entity(x, "Muscat").id
+    assert only_event(x, "Attack").location is None
+
+
+# --- attacks and deaths -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "attacker", "target"), [
+    ("Hamas menyerang Israel pada 7 Oktober.", "id", "Hamas", "Israel"),
+    ("Iran melancarkan serangan udara terhadap Israel.", "id", "Iran", "Israel"),
+    ("Israel attacked Hamas in the Gaza Strip on Friday.", "en", "Israel", "Hamas"),
+    ("Russia launched new attacks on Ukraine.", "en", "Russia", "Ukraine"),
+])
+def test_attacks(text: str, lang: str, attacker: str, target: str) -> None:
+    x = extract(text, lang)
+    attack = only_event(x, "Attack")
+    assert names(x, attack) == {attacker: "attacker", target: "target"}
+    assert attack.cameo == "190"
+
+
+def test_attack_date_and_place() -> None:
+    x = extract("Israel attacked Hamas in the Gaza Strip on Friday.", "en")
+    attack = only_event(x, "Attack")
+    assert (attack.location, attack.date) == (entity(x, "Gaza Strip").id, "2024-05-17")
+
+
+def test_attack_without_an_agent_target_is_no_event() -> None:
+    assert extract("Israel struck a deal with Hamas.", "en").events == []
+
+
+@pytest.mark.parametrize(("text", "lang", "trigger"), [
+    ("Presiden Iran Ebrahim Raisi meninggal dunia dalam kecelakaan helikopter.", "id", "meninggal dunia"),
+    ("Iranian President Ebrahim Raisi was killed in a helicopter crash on Sunday.", "en", "was killed"),
+    ("The death of Ebrahim Raisi shocked Iran.", "en", "The death of"),
+    ("Kabar wafatnya Ebrahim Raisi mengejutkan Iran.", "id", "wafatnya"),
+])
+def test_deaths(text: str, lang: str, trigger: str) -> None:
+    x = extract(text, lang)
+    death = only_event(x, "Death")
+    assert (names(x, death), death.trigger.text, death.cameo) == ({"Ebrahim Raisi": "victim"}, trigger, None)
+
+
+def test_death_noun_without_a_victim_is_no_event() -> None:
+    assert of_type(extract("Negosiasi terancam oleh kematian mendadak menteri itu.", "id"), "Death") == []
