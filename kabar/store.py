@@ -49,6 +49,11 @@ class KabarStore:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.oxigraph = ox.Store(str(self.path))
         except OSError as e:
+            if "LOCK" in str(e):
+                raise StoreError(
+                    f"the store at {self.path} is open in another process (is `kabar serve` running? "
+                    "while it runs, write through its /update or /store endpoints)"
+                ) from e
             raise StoreError(f"cannot open the store at {self.path}: {e}") from e
         self.dataset = Dataset(store=OxigraphStore(store=self.oxigraph))
         for prefix, namespace in PREFIXES.items():

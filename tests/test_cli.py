@@ -97,3 +97,16 @@ def test_export_unknown_graph_is_an_error(store: Path) -> None:
     done = kabar("export", "--graph", "https://example.org/none", "--store", str(store))
     assert done.returncode == 1
     assert "no graph <https://example.org/none>" in done.stderr
+
+
+def test_ingest_while_another_process_holds_the_store_says_so(store: Path) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); "
+                               "print('open', flush=True); sys.stdin.read()", str(store)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        done = kabar("--store", str(store), "ingest", str(SEEDS))
+        assert done.returncode == 1
+        assert "open in another process" in done.stderr and "/update" in done.stderr
+    finally:
+        holder.communicate("", timeout=30)
