@@ -9,21 +9,40 @@ organisation in the article becomes a mention of it. A run of two or
 more words that is part of exactly one KB person's name ('Ali Bagheri',
 'Bagheri Kani' of 'Ali Bagheri Kani') resolves to that person even when
 the full name never appears. Ambiguous parts stay unresolved.
+
+A third-person pronoun opening a sentence ('Dia', 'Ia', 'Beliau', 'He',
+'She', possibly after a connective: 'Namun, dia') is that sentence's
+subject; it becomes a mention of the person when the sentence before names
+exactly one person (before the pronoun, its own sentence names none). Two
+people there, or none, leave it unresolved: a wrong antecedent would put
+the next sentence's role or meeting on the wrong person.
+
+Coreference is the last component that adds mentions, so it also gives
+every mention its confidence (`SOURCE_CONFIDENCE`, unless the recognizer set one).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from loaders.gazetteer import NameIndex
 from loaders.kb import KBEntry
-from loaders.model import Document, Mention, Span, Token
+from loaders.model import SOURCE_CONFIDENCE, Document, Mention, Sentence, Span, Token
 from loaders.names import PARTICLES, mention_tokens, name_runs
 from loaders.normalize import fold
 from loaders.sentences import tokenize
 
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "dan", "untuk", "bagi"})
+PRONOUNS = frozenset({"dia", "ia", "beliau", "he", "she"})
+"""Third-person singular pronouns resolved as sentence subjects; never a name, so never an alternative label."""
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:(?:namun|tetapi|kemudian|lalu|sementara\s+itu|selain\s+itu|but|however|meanwhile|later),?\s+)?"
+    r"(?P<pronoun>dia|ia|beliau|he|she)\b(?!['\u2019])",
+    re.IGNORECASE,
+)
 
 
 class Coreference:
@@ -46,6 +65,8 @@ class Coreference:
                 span = Span(words[0].start, words[-1].end, doc.text[words[0].start:words[-1].end])
                 doc.mentions.append(_copy(target, span))
         doc.mentions.sort(key=lambda m: m.span.start)
+        _resolve_pronouns(doc)
+        doc.mentions = [_scored(m) for m in doc.mentions]
         return doc
 
     def _relink_partial_names(self, doc: Document) -> None:
@@ -71,6 +92,32 @@ class Coreference:
         if hits or len(words) < 2:
             return None
         return self.index.person_parts.get(words)
+
+
+def _resolve_pronouns(doc: Document) -> None:
+    """Sentence-opening pronouns -> the one person the sentence before names."""
+    found: list[Mention] = []
+    k = 0
+    previous: Sentence | None = None
+    for sentence in doc.sentences:
+        start = k
+        while k < len(doc.mentions) and doc.mentions[k].span.start < sentence.end:
+            k += 1
+        pronoun = _SUBJECT_PRONOUN.match(sentence.text)
+        if pronoun and previous is not None:
+            before = [m for m in doc.mentions[:start] if m.span.start >= previous.start and m.type == "Person"]
+            before += [m for m in found if m.span.start >= previous.start]
+            if len({m.key for m in before}) == 1:
+                at = sentence.start + pronoun.start("pronoun")
+                span = Span(at, at + len(pronoun.group("pronoun")), pronoun.group("pronoun"),
+                            SOURCE_CONFIDENCE["pronoun"])
+                found.append(Mention(span, "Person", before[0].name, before[0].qid, before[0].key, "pronoun"))
+        previous = sentence
+    doc.mentions = sorted(doc.mentions + found, key=lambda m: m.span.start)
+
+
+def _scored(m: Mention) -> Mention:
+    return m if m.span.confidence is not None else replace(m, span=replace(m.span, confidence=m.confidence))
 
 
 def _people(doc: Document) -> dict[str, tuple[Mention, list[tuple[str, ...]]]]:

@@ -13,7 +13,8 @@ was published and gives None without one:
 - 'pekan lalu', 'minggu lalu', 'last week' -> the month (YYYY-MM) of the day
   seven days before publication ('pekan depan': after): the formats allow no
   week, and the month of that day is the narrowest single value;
-- 'kemarin' / 'yesterday', 'hari ini' / 'today', 'tahun lalu' / 'last year'.
+- 'kemarin' / 'yesterday', 'hari ini' / 'today', 'tahun lalu' / 'last year';
+- 'tiga hari lalu', '3 hari yang lalu', 'two days ago' -> that many days before.
 
 'sejak Januari' / 'since January' resolves like 'Januari' but is marked
 `since`: it bounds a period and is not the date of the event it is said of.
@@ -75,6 +76,8 @@ _DATE = re.compile(
             |next\s+week))\b
       | (?P<rel_year>(?i:tahun\s+(?:ini|lalu|kemarin|depan)|this\s+year|last\s+year|next\s+year))\b
       | (?P<wd>(?:(?i:(?:pada\s+)?hari|on|last)\s+)?{_WEEKDAY})(?P<wd_last>\s+(?i:lalu|kemarin|last))?\b
+      | (?P<days_ago>[1-9]|(?i:satu|dua|tiga|empat|lima|enam|tujuh|one|two|three|four|five|six|seven))
+            \s+(?i:hari\s+(?:yang\s+)?lalu|days?\s+ago)\b
       | (?P<rel_day>(?i:kemarin|yesterday|hari\s+ini|today|besok|tomorrow))\b
       | (?(since)|(?i:(?:pada\s+)?(?:(?:awal|akhir|pertengahan)\s+)?bulan|in|early|late|mid|pada|awal|akhir
                   |hingga|sampai|until)\s+)(?P<month>{_MONTH})\b
@@ -85,6 +88,8 @@ _DATE = re.compile(
 )
 _PREPOSITION = re.compile(r"(?i)(?:pada|on|in|at)\s+")
 _DAY_OFFSETS = {"kemarin": -1, "yesterday": -1, "today": 0, "besok": 1, "tomorrow": 1}
+_COUNTS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+           "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,9 @@ def _value(m: re.Match[str], published: date | None) -> str | None:
         return (published + timedelta(weeks=_shift(g("rel_week")))).strftime("%Y-%m")
     if g("rel_year"):
         return str(published.year + _shift(g("rel_year")))
+    if g("days_ago"):
+        count = g("days_ago").lower()
+        return (published - timedelta(days=int(count) if count.isdigit() else _COUNTS[count])).isoformat()
     if g("wd"):
         weekday = WEEKDAYS[g("wd").split()[-1].lower()]
         back = (published.weekday() - weekday) % 7

@@ -12,7 +12,19 @@ from datetime import date
 from typing import Any
 
 ENTITY_TYPES = ("Person", "Country", "Organization", "Place", "Event")
-EVENT_TYPES = ("Meeting", "Negotiation")
+EVENT_TYPES = ("Meeting", "Negotiation", "Attack", "Death")
+
+SOURCE_CONFIDENCE = {"kb": 0.9, "ner": 0.75, "coref": 0.8, "pattern": 0.7, "pronoun": 0.6}
+"""How sure a mention is, by the component that found it, when that component gives no score itself.
+
+The scale, for mentions, roles and events alike (a float in [0, 1], two decimals):
+0.9 a name the KB knows, matched exactly or by an alias; 0.8 a part of a name already
+found in the article ('McGurk'), or an acronym of one; 0.75 the statistical NER (or the
+tagger's own marginal when it sets one); 0.7 a name found by a title or verb cue; 0.6 a
+pronoun resolved to the most recent person. A role or an event multiplies the confidence
+of its pattern (see `loaders.positions`, `loaders.events`) by the weakest mention it rests on,
+so a position read through a pronoun is weaker than the same one read beside a KB name.
+"""
 
 
 @dataclass(frozen=True)
@@ -37,9 +49,13 @@ class Span:
     start: int
     end: int
     text: str
+    confidence: float | None = field(default=None, compare=False)  # see SOURCE_CONFIDENCE
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
+        out: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end}
+        if self.confidence is not None:
+            out["confidence"] = self.confidence
+        return out
 
 
 @dataclass(frozen=True)
@@ -77,7 +93,14 @@ class Mention:
     name: str  # canonical name (the KB label when found in the KB)
     qid: str | None = None
     key: str = ""  # identity within the article: mentions with the same key are one entity
-    source: str = "kb"  # which component found it: "kb", "pattern", "coref"
+    source: str = "kb"  # which component found it: "kb", "ner", "pattern", "coref", "pronoun"
+
+    @property
+    def confidence(self) -> float:
+        """The span's confidence, or its source's default (SOURCE_CONFIDENCE)."""
+        if self.span.confidence is not None:
+            return self.span.confidence
+        return SOURCE_CONFIDENCE.get(self.source, SOURCE_CONFIDENCE["pattern"])
     link: Link | None = None  # set by the linker
 
 
@@ -87,7 +110,7 @@ class Position:
 
     title: str
     of: str | None = None  # entity id of the country or organization
-    span: Span | None = None
+    span: Span | None = None  # the words stating it; its confidence is the role's
 
 
 @dataclass
@@ -125,6 +148,10 @@ class Event:
     date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     date_text: str | None = None
     part_of: str | None = None
+    cameo: str | None = None  # CAMEO event code, comparable with GDELT's EventCode; None when CAMEO has none
+    confidence: float = 0.0  # see SOURCE_CONFIDENCE
+    roles: dict[str, str] = field(default_factory=dict)  # participant id -> "attacker", "target", "victim"
+    mentions: list[Span] = field(default_factory=list)  # every trigger that states this event, the first included
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -136,6 +163,11 @@ class Event:
             "date_text": self.date_text,
             "part_of": self.part_of,
             "trigger": self.trigger.to_json(),
+            "cameo": self.cameo,
+            "confidence": self.confidence,
+            "roles": dict(self.roles),
+            "sentence": {"start": self.sentence.start, "end": self.sentence.end},
+            "mentions": [m.to_json() for m in self.mentions],
         }
 
 

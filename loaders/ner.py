@@ -6,6 +6,8 @@ takes the KB's type, label and QID. What is left becomes new mentions
 ('Menteri Luar Negeri Sugiono bertemu dengan Wang Yi': two persons).
 A person span that is part of another person's name in the article is
 left to the coreference component, so 'McGurk' joins 'Brett McGurk'.
+Each new mention's span carries the model's confidence: the lowest tag
+marginal inside it.
 The model is trained by `python -m loaders.ner_train` (`make model`).
 """
 
@@ -27,8 +29,8 @@ MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-id.crfsuite"
 TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 # The production model's feature set; `ner_train` trains with the same.
 USE_KB_FEATURES = True
-# New mentions need this tag marginal on every token: a wrong entity in the graph costs more than a missed one.
-MIN_CONFIDENCE = 0.7
+# New mentions need this tag marginal on every token: a span the model thinks more likely wrong than right is dropped.
+MIN_CONFIDENCE = 0.5
 # Words and single punctuation marks, as the CoNLL training data splits them: 'PDI-P' and
 # 'TRIBUNNEWS.COM' are one token each.
 _TOKEN = re.compile("[^\\W_]+(?:[-.'\u2019][^\\W_]+)*|[^\\w\\s]")
@@ -104,7 +106,8 @@ class NamedEntities:
             for i, j, label, confidence in self.tagger.spans([t.text for t in tokens]):
                 if confidence >= MIN_CONFIDENCE:
                     start, end = tokens[i].start, tokens[j - 1].end
-                    yield self._mention(Span(start, end, doc.text[start:end]), TYPES[label])
+                    span = Span(start, end, doc.text[start:end], confidence=round(confidence, 2))
+                    yield self._mention(span, TYPES[label])
 
     def _mention(self, span: Span, type_: str) -> Mention:
         words = _words(span.text)

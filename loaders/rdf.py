@@ -4,14 +4,30 @@ The graph is self-contained: every entity it mentions is described in it
 (type, name, the surface forms used, the Wikidata link), so replacing or
 dropping one article's graph never leaves another article's entities
 without a name.
+
+Provenance: every fact points back to the words it was read from. Each
+entity mention, event trigger and position statement is a `kabar:Mention`
+node named `<article#char=start,end>` (RFC 5147 text fragments, as NIF
+does): it gives `kabar:mentionOf` what it refers to, `kabar:anchorText`,
+`kabar:startOffset`/`kabar:endOffset` into `schema:articleBody`,
+`kabar:confidence`, `kabar:inSentence` (a `kabar:Sentence` node named the
+same way) and `kabar:extractedFrom` the article. One node per span, not a
+Web Annotation (annotation, specific resource, two selectors: four nodes
+for the same facts), and no blank nodes or random IRIs, so re-ingesting an
+article writes the very same triples.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from decimal import Decimal
+
 from rdflib import Graph, Literal, URIRef
 
+from loaders.coref import PRONOUNS
 from loaders.iris import entity_iri, position_iri
-from loaders.model import Entity, Event, Extraction
+from loaders.model import Entity, Event, Extraction, Sentence, Span
+from loaders.sentences import split_sentences
 from ontology import OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, WD, XSD, K
 
 _DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
@@ -22,20 +38,57 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=_DATE_TYPES[len(value)])
 
 
+class _Evidence:
+    """Writes `kabar:Mention` and `kabar:Sentence` nodes for one article."""
+
+    def __init__(self, g: Graph, article: URIRef, text: str, lang: str) -> None:
+        self.g, self.article, self.lang = g, article, lang
+        self.sentences = split_sentences(text)  # the segmenter is deterministic: the pipeline's sentences
+        self.starts = [s.start for s in self.sentences]
+
+    def mention(self, span: Span, of: URIRef, confidence: float | None) -> URIRef:
+        node = self._span_node(span.start, span.end, K.Mention, span.text)
+        self.g.add((node, K.mentionOf, of))
+        if confidence is not None:
+            self.g.add((node, K.confidence, _decimal(confidence)))
+        sentence = self.sentence_at(span.start)
+        if sentence is not None:
+            self.g.add((node, K.inSentence, sentence))
+        return node
+
+    def sentence_at(self, offset: int) -> URIRef | None:
+        k = bisect_right(self.starts, offset) - 1
+        s: Sentence | None = self.sentences[k] if k >= 0 and offset < self.sentences[k].end else None
+        return self._span_node(s.start, s.end, K.Sentence, s.text) if s else None
+
+    def _span_node(self, start: int, end: int, type_: URIRef, text: str) -> URIRef:
+        node = URIRef(f"{self.article}#char={start},{end}")
+        for triple in ((node, RDF.type, type_), (node, K.extractedFrom, self.article),
+                       (node, K.startOffset, Literal(start)), (node, K.endOffset, Literal(end)),
+                       (node, K.anchorText, Literal(text, lang=self.lang))):
+            self.g.add(triple)
+        return node
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(f"{value:.2f}"))
+
+
 def extraction_graph(extraction: Extraction) -> Graph:
     g = Graph()
     for prefix, namespace in PREFIXES.items():
         g.bind(prefix, namespace)
     article = URIRef(extraction.article.iri)
+    evidence = _Evidence(g, article, extraction.article.text, extraction.article.lang)
     _add_article(g, extraction)
     for entity in extraction.entities:
-        _add_entity(g, entity, extraction.article.lang)
+        _add_entity(g, entity, extraction.article.lang, evidence)
         g.add((article, SCHEMA.mentions, URIRef(entity.id)))
         if entity.type == "Event":
             g.add((article, K.topic, URIRef(entity.id)))
     types = {e.id: e.type for e in extraction.entities}
     for event in extraction.events:
-        _add_event(g, event, article, types, extraction.article.lang)
+        _add_event(g, event, article, types, extraction.article.lang, evidence)
     return g
 
 
@@ -64,12 +117,14 @@ def _named(g: Graph, type_: str, name: str) -> URIRef:
     return node
 
 
-def _add_entity(g: Graph, entity: Entity, lang: str) -> None:
+def _add_entity(g: Graph, entity: Entity, lang: str, evidence: _Evidence) -> None:
     node = URIRef(entity.id)
     g.add((node, RDF.type, K[entity.type]))
     g.add((node, SCHEMA.name, Literal(entity.name)))
-    for surface in {m.text for m in entity.mentions} - {entity.name}:
+    for surface in {m.text for m in entity.mentions if m.text.lower() not in PRONOUNS} - {entity.name}:
         g.add((node, SKOS.altLabel, Literal(surface, lang=lang)))
+    for mention in entity.mentions:
+        evidence.mention(mention, node, mention.confidence)
     if entity.wikidata:
         g.add((node, OWL.sameAs, WD[entity.wikidata]))
         if entity.link:
@@ -82,18 +137,31 @@ def _add_entity(g: Graph, entity: Entity, lang: str) -> None:
         g.add((post, RDFS.label, Literal(position.title, lang=lang)))
         if position.of:
             g.add((post, K.positionIn, URIRef(position.of)))
+        if position.span:
+            evidence.mention(position.span, post, position.span.confidence)
 
 
-def _add_event(g: Graph, event: Event, article: URIRef, types: dict[str, str], lang: str) -> None:
+def _add_event(g: Graph, event: Event, article: URIRef, types: dict[str, str], lang: str,
+               evidence: _Evidence) -> None:
     node = URIRef(event.id)
     g.add((node, RDF.type, K[event.type]))
     g.add((node, K.extractedFrom, article))
     g.add((node, K.trigger, Literal(event.trigger.text, lang=lang)))
     g.add((node, K.evidence, Literal(event.sentence.text, lang=lang)))
+    g.add((node, K.confidence, _decimal(event.confidence)))
+    sentence = evidence.sentence_at(event.trigger.start)
+    if sentence is not None:
+        g.add((node, K.inSentence, sentence))
+    if event.cameo:
+        g.add((node, K.cameoCode, Literal(event.cameo)))
+    for trigger in event.mentions or [event.trigger]:
+        evidence.mention(trigger, node, event.confidence)
     for participant in event.participants:
-        g.add((node, K.participant, URIRef(participant)))
+        g.add((node, K.participant, URIRef(participant)))  # roles and party are sub-properties: both are stated
         if event.type == "Negotiation" and types.get(participant) == "Country":
-            g.add((node, K.party, URIRef(participant)))  # party is a sub-property: both are stated
+            g.add((node, K.party, URIRef(participant)))
+        if participant in event.roles:
+            g.add((node, K[event.roles[participant]], URIRef(participant)))
     if event.location:
         g.add((node, K.location, URIRef(event.location)))
     if event.date:

@@ -136,6 +136,36 @@ CLASSES = (
         (KABAR.Event,),
     ),
     ClassDef(
+        "Attack",
+        Text("attack", "serangan"),
+        Text("An armed attack by an agent on another (CAMEO 190, use conventional military force).",
+             "Serangan bersenjata oleh satu pelaku terhadap pelaku lain (CAMEO 190, penggunaan kekuatan militer)."),
+        (KABAR.Event,),
+    ),
+    ClassDef(
+        "Death",
+        Text("death", "kematian"),
+        Text("A person's death or killing as reported; CAMEO has no code for it, since it codes interactions.",
+             "Kematian atau terbunuhnya seseorang sebagaimana diberitakan; CAMEO tidak memberinya kode."),
+        (KABAR.Event,),
+    ),
+    ClassDef(
+        "Mention",
+        Text("mention", "penyebutan"),
+        Text("Words of an article, identified by the article and their character offsets (RFC 5147 "
+             "'#char=start,end'), that refer to an entity, an event or a position: the evidence of a fact.",
+             "Kata-kata dalam artikel, dikenali dari artikel dan posisi karakternya (RFC 5147 "
+             "'#char=awal,akhir'), yang merujuk ke entitas, peristiwa, atau jabatan: bukti suatu fakta."),
+        (PROV.Entity,),
+    ),
+    ClassDef(
+        "Sentence",
+        Text("sentence", "kalimat"),
+        Text("A sentence of an article that states at least one extracted fact, with its character offsets.",
+             "Kalimat dalam artikel yang menyatakan sedikitnya satu fakta yang diekstrak, dengan posisi karakternya."),
+        (PROV.Entity,),
+    ),
+    ClassDef(
         "Position",
         Text("position", "jabatan"),
         Text("An office or role a person holds, such as a foreign minister of a country.",
@@ -224,6 +254,81 @@ PROPERTIES = (
         "data", (), ("Event",), ("PlainLiteral",),
     ),
     PropertyDef(
+        "attacker",
+        Text("attacker", "penyerang"),
+        Text("The agent that carried out an attack.", "Pelaku yang melancarkan serangan."),
+        "object", (KABAR.participant,), ("Attack",), ("Agent",),
+    ),
+    PropertyDef(
+        "target",
+        Text("target", "sasaran"),
+        Text("The agent an attack was aimed at.", "Pelaku yang menjadi sasaran serangan."),
+        "object", (KABAR.participant,), ("Attack",), ("Agent",),
+    ),
+    PropertyDef(
+        "victim",
+        Text("victim", "korban"),
+        Text("The person who died.", "Orang yang meninggal."),
+        "object", (KABAR.participant,), ("Death",), ("Person",),
+    ),
+    PropertyDef(
+        "cameoCode",
+        Text("CAMEO code", "kode CAMEO"),
+        Text("The event's CAMEO code as GDELT writes it in EventCode (e.g. '046' engage in negotiation), "
+             "so kabar's events can be compared with GDELT's.",
+             "Kode CAMEO peristiwa sebagaimana ditulis GDELT di EventCode (misalnya '046' berunding), "
+             "agar peristiwa kabar dapat dibandingkan dengan GDELT."),
+        "data", (), ("Event",), ("string",),
+    ),
+    PropertyDef(
+        "mentionOf",
+        Text("mention of", "penyebutan dari"),
+        Text("What the words of a mention refer to: an entity, an event (its trigger) or a position.",
+             "Hal yang dirujuk kata-kata suatu penyebutan: entitas, peristiwa (pemicunya), atau jabatan."),
+        "object", (), ("Mention",), ("Agent", "Place", "Event", "Position"),
+    ),
+    PropertyDef(
+        "inSentence",
+        Text("in sentence", "dalam kalimat"),
+        Text("The sentence a mention or an event was read from.",
+             "Kalimat tempat suatu penyebutan atau peristiwa dibaca."),
+        "object", (), ("Mention", "Event"), ("Sentence",),
+    ),
+    PropertyDef(
+        "startOffset",
+        Text("start offset", "posisi awal"),
+        Text("Where the words begin in the article's schema:articleBody, counted in characters from 0; "
+             "SUBSTR(?body, ?start + 1, ?end - ?start) gives them back in SPARQL.",
+             "Posisi awal kata-kata itu dalam schema:articleBody artikel, dihitung dalam karakter mulai dari 0; "
+             "SUBSTR(?body, ?start + 1, ?end - ?start) mengembalikannya di SPARQL."),
+        "data", (), ("Mention", "Sentence"), ("integer",), True,
+    ),
+    PropertyDef(
+        "endOffset",
+        Text("end offset", "posisi akhir"),
+        Text("Character offset in the article's schema:articleBody just after the words (exclusive).",
+             "Posisi karakter dalam schema:articleBody tepat setelah kata-kata itu (eksklusif)."),
+        "data", (), ("Mention", "Sentence"), ("integer",), True,
+    ),
+    PropertyDef(
+        "anchorText",
+        Text("anchor text", "teks jangkar"),
+        Text("The words themselves, exactly as the article has them between the offsets.",
+             "Kata-kata itu sendiri, persis seperti dalam artikel di antara kedua posisi."),
+        "data", (), ("Mention", "Sentence"), ("PlainLiteral",),
+    ),
+    PropertyDef(
+        "confidence",
+        Text("confidence", "keyakinan"),
+        Text("How sure the extractor is of a mention or an event, from 0 to 1: about 0.9 for a name the KB "
+             "knows, 0.7 for a name found by a title or verb cue, 0.6 for a pronoun; a role or an event is its "
+             "pattern's confidence times that of the weakest mention it rests on.",
+             "Seberapa yakin pengekstrak akan suatu penyebutan atau peristiwa, dari 0 sampai 1: sekitar 0,9 "
+             "untuk nama yang dikenal KB, 0,7 untuk nama yang ditemukan dari gelar atau kata kerja, 0,6 untuk "
+             "kata ganti; peran atau peristiwa bernilai keyakinan polanya dikali keyakinan penyebutan terlemah."),
+        "data", (), ("Mention", "Event"), ("decimal",),
+    ),
+    PropertyDef(
         "linkConfidence",
         Text("link confidence", "keyakinan tautan"),
         Text("How sure the linker is that the entity is its owl:sameAs Wikidata item, from 0 to 1 "
@@ -259,6 +364,8 @@ EXTERNAL = (
 
 DISJOINT = (
     ("Person", "Organization", "Place", "Event", "Article", "Position"),
+    ("Mention", "Person", "Organization", "Place", "Event", "Article", "Position"),
+    ("Sentence", "Person", "Organization", "Place", "Event", "Article", "Position"),
 )
 
 VOCABULARY = Vocabulary(CLASSES, PROPERTIES, EXTERNAL, DISJOINT)

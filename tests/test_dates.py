@@ -48,13 +48,18 @@ PUBLISHED = date(2024, 5, 22)
     ("pada 2023", "2023"),
     ("sejak Januari", "2024-01"),
     ("since January 2023", "2023-01"),
+    ("tiga hari lalu", "2024-05-19"),
+    ("3 hari yang lalu", "2024-05-19"),
+    ("two days ago", "2024-05-20"),
+    ("on Oct. 7", "2023-10-07"),
+    ("earlier this week", "2024-05"),
 ])
 def test_normalize_date(text: str, value: str) -> None:
     assert normalize_date(text, PUBLISHED) == value
 
 
 @pytest.mark.parametrize("text", ["7 Oktober", "pada hari Jumat", "awal bulan ini", "sejak Januari", "kemarin",
-                                  "last week"])
+                                  "last week", "dua hari lalu"])
 def test_relative_dates_need_a_publication_date(text: str) -> None:
     assert normalize_date(text, None) is None
 

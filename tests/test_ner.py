@@ -53,6 +53,8 @@ def test_unknown_people_are_found_and_the_kb_types_what_it_knows() -> None:
     x = extract("Menteri Luar Negeri Sugiono bertemu dengan Wang Yi di Beijing.")
     assert {("Person", "Sugiono", None), ("Person", "Wang Yi", None)} <= typed(x)
     assert ("Place", "Beijing", "Q956") in typed(x)
+    (sugiono,) = [e for e in x.entities if e.name == "Sugiono"]
+    assert MIN_CONFIDENCE <= sugiono.mentions[0].confidence <= 1  # the model's own marginal, not a default
 
 
 def test_unknown_organization_and_place() -> None:

@@ -1,0 +1,78 @@
+"""Positions from the text, and pronoun subjects that carry them, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.iris import entity_iri
+from tests.test_extraction import entity, extract
+
+IRAN, US, TURKEY = (entity_iri("Country", name, qid) for name, qid in
+                    (("Iran", "Q794"), ("United States", "Q30"), ("Türkiye", "Q43")))
+
+
+def held(text: str, lang: str, name: str) -> set[tuple[str, str | None]]:
+    return {(p.title, p.of) for p in entity(extract(text, lang), name).positions}
+
+
+@pytest.mark.parametrize(("text", "lang", "name", "positions"), [
+    ("Presiden Iran Ibrahim Raisi tiba.", "id", "Ebrahim Raisi", {("Presiden", IRAN)}),
+    ("Brett McGurk, kepala penasihat Presiden AS Joe Biden, bertemu Ali Bagheri Kani.", "id", "Brett McGurk",
+     {("kepala penasihat", US)}),
+    ("Ali Bagheri Kani menjabat wakil menteri luar negeri.", "id", "Ali Bagheri Kani",
+     {("wakil menteri luar negeri", IRAN)}),
+    ("Foreign Minister Hakan Fidan spoke.", "en", "Hakan Fidan", {("Foreign Minister", TURKEY)}),  # the KB's
+    ("Foreign Minister John Smith spoke.", "en", "John Smith", {("Foreign Minister", None)}),
+    ("Menlu Iran Abbas Araghchi tiba di Muscat.", "id", "Abbas Araghchi", {("Menlu", IRAN)}),
+    ("Juru bicara Kementerian Luar Negeri Iran Nasser Kanaani mengatakan hal itu.", "id", "Nasser Kanaani",
+     {("Juru bicara Kementerian Luar Negeri", IRAN)}),
+    ("Abbas Araghchi, the Iranian foreign minister, spoke.", "en", "Abbas Araghchi",
+     {("foreign minister", IRAN)}),
+    ("Iranian Foreign Minister Abbas Araghchi spoke.", "en", "Abbas Araghchi", {("Foreign Minister", IRAN)}),
+    ("Abbas Araghchi, Iran's foreign minister, spoke.", "en", "Abbas Araghchi", {("foreign minister", IRAN)}),
+    ("Abbas Araghchi kini menjabat sebagai menteri asal Iran.", "id", "Abbas Araghchi", {("menteri", IRAN)}),
+])
+def test_positions(text: str, lang: str, name: str, positions: set[tuple[str, str | None]]) -> None:
+    assert held(text, lang, name) == positions
+
+
+def test_a_missed_first_name_is_not_part_of_the_post() -> None:
+    """'Presiden Vladimir |Putin': only an organisation name may stand between a title and the name."""
+    x = extract("Garda Revolusi mengatakan Presiden Vladimir Putin datang.", "id")
+    assert all(p.title == "Presiden" for e in x.entities for p in e.positions)
+
+
+def test_position_span_and_confidence() -> None:
+    x = extract("Presiden Iran Ibrahim Raisi tiba. Ali Bagheri Kani menjabat wakil menteri luar negeri.", "id")
+    (raisi,) = entity(x, "Ebrahim Raisi").positions
+    assert (raisi.span.text, raisi.span.confidence) == ("Presiden Iran", pytest.approx(0.9 * 0.9))
+    (bagheri,) = entity(x, "Ali Bagheri Kani").positions
+    assert bagheri.span.confidence < raisi.span.confidence  # the country is the KB's, not the text's
+
+
+def test_pronoun_subject_takes_the_one_person_before() -> None:
+    text = "Bagheri Kani menjabat wakil menteri luar negeri saat itu. Dia kini menjabat sebagai menteri luar negeri."
+    x = extract(text, "id")
+    bagheri = entity(x, "Ali Bagheri Kani")
+    pronoun = [m for m in bagheri.mentions if m.text == "Dia"]
+    assert [(m.start, m.confidence) for m in pronoun] == [(text.index("Dia"), 0.6)]
+    assert {(p.title, p.of) for p in bagheri.positions} == {("wakil menteri luar negeri", IRAN),
+                                                            ("menteri luar negeri", IRAN)}
+    (via_pronoun,) = [p for p in bagheri.positions if p.title == "menteri luar negeri"]
+    assert via_pronoun.span.confidence < min(p.span.confidence for p in bagheri.positions if p is not via_pronoun)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Brett McGurk bertemu Ali Bagheri Kani. Dia menjabat sebagai menteri luar negeri.", "id"),  # two people
+    ("Iran dan Oman berunding. Ia menjabat sebagai menteri.", "id"),  # nobody
+    ("Brett McGurk met Ali Bagheri Kani. He serves as foreign minister.", "en"),
+    ("Retno Marsudi tiba. Menurut dia, pertemuan berjalan baik.", "id"),  # not the subject
+])
+def test_pronoun_stays_unresolved_when_ambiguous_or_not_a_subject(text: str, lang: str) -> None:
+    x = extract(text, lang)
+    assert not any(m.text.lower() in ("dia", "ia", "he") for e in x.entities for m in e.mentions)
+
+
+def test_english_pronoun_and_connective() -> None:
+    x = extract("Abbas Araghchi arrived in Muscat. However, he serves as foreign minister.", "en")
+    assert {m.text for m in entity(x, "Abbas Araghchi").mentions} == {"Abbas Araghchi", "he"}
