@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install load serve lint ontology seeds clean browser
+.PHONY: run test install load serve lint ontology seeds clean browser model
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "kabar needs Python 3.11 ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -47,6 +47,11 @@ lint: $(STAMP)
 ## Regenerate ontology/kabar.ttl from ontology/vocabulary.py (owlready2).
 ontology: $(STAMP)
 	$(BIN)/python -m ontology.build
+
+## Retrain the Indonesian NER (loaders/models/ner-id.crfsuite) from $(SHARED)/data/ner-id/; about 40 s on one core.
+model: $(STAMP)
+	@test -d $(SHARED)/data/ner-id || { echo "$(SHARED)/data/ner-id not found; set SHARED=..."; exit 1; }
+	$(BIN)/python -m loaders.ner_train --data $(SHARED)/data/ner-id
 
 ## Rebuild seeds/wikidata/ from the shared, verified Wikidata subset.
 seeds:
