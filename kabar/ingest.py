@@ -25,6 +25,9 @@ from loaders.read import read_all
 from loaders.wikidata_api import WikidataClient
 from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, WIKIDATA_GRAPH
 
+FLUSH_EVERY = 50
+"""Articles between flushes: Oxigraph keeps unflushed writes in memory, so a long batch would grow without it."""
+
 
 @dataclass(frozen=True)
 class IngestReport:
@@ -60,7 +63,7 @@ def ingest(
         load_wikidata_kb(store)
     pipeline = store_pipeline(store, pipeline, online=online)
     entities = events = triples = 0
-    for article in articles:
+    for number, article in enumerate(articles, start=1):
         extraction = pipeline.extract(article)
         graph = extraction_graph(extraction)
         store.replace_graph(article.iri, graph)
@@ -69,5 +72,7 @@ def ingest(
         triples += len(graph)
         if progress:
             progress(article, extraction)
+        if number % FLUSH_EVERY == 0:
+            store.flush()
     store.flush()
     return IngestReport(len(articles), entities, events, triples)
