@@ -5,7 +5,9 @@ News names a person in full once, then by part of the name ('McGurk',
 East Eye). A capitalised word run that is a contiguous part of exactly
 one person named in the article becomes a mention of that person; an
 all-caps word that spells the initials of exactly one multi-word
-organisation in the article becomes a mention of it. A run of two or
+organisation in the article becomes a mention of it; a one-word place that
+ends a longer place named earlier ('Gaza' after 'Jalur Gaza') is that
+place. A run of two or
 more words that is part of exactly one KB person's name ('Ali Bagheri',
 'Bagheri Kani' of 'Ali Bagheri Kani') resolves to that person even when
 the full name never appears. Ambiguous parts stay unresolved.
@@ -53,6 +55,7 @@ class Coreference:
 
     def __call__(self, doc: Document) -> Document:
         self._relink_partial_names(doc)
+        _shorten_places(doc)
         people = _people(doc)
         acronyms = _acronyms(doc)
         tokens = doc.tokens
@@ -155,6 +158,23 @@ def _initials(words: Sequence[Token]) -> str | None:
 def _contains(name: tuple[str, ...], part: tuple[str, ...]) -> bool:
     n = len(part)
     return n <= len(name) and any(name[k:k + n] == part for k in range(len(name) - n + 1))
+
+
+def _shorten_places(doc: Document) -> None:
+    """A one-word place name that ends a longer place named earlier is that place: 'Gaza' after 'Jalur Gaza'.
+
+    The KB may know the one word as another place (Gaza City's Indonesian label is 'Gaza'), but an
+    article that has just said 'Jalur Gaza' means the strip when it goes on to say 'di Gaza'.
+    """
+    longer: dict[str, Mention] = {}
+    for i, m in enumerate(doc.mentions):
+        if m.type != "Place":
+            continue
+        words = fold(m.span.text).split()
+        if len(words) > 1:
+            longer.setdefault(words[-1], m)
+        elif words and (whole := longer.get(words[0])) is not None and whole.key != m.key:
+            doc.mentions[i] = _copy(whole, m.span)
 
 
 def _copy(target: Mention | KBEntry, span: Span) -> Mention:

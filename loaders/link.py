@@ -206,7 +206,7 @@ class Linker:
         countries: set[str] = set()
         for members in sorted(groups.values(), key=lambda ms: ms[0].type != "Country"):  # countries are context
             first = members[0]
-            link = self.link(first.type, first.name, {m.span.text for m in members}, doc.article.lang, countries)
+            link = self.link(first.type, first.name, _evidence(members), doc.article.lang, countries)
             if link.qid and first.type == "Country":
                 countries.add(link.qid)
             name = self.labels.get(link.qid, first.name) if link.qid else first.name
@@ -249,6 +249,13 @@ class Linker:
         if best.entry.qid is None or confidence < self.settings.threshold:
             return Link(None, round(confidence, 3), "nil")
         return Link(best.entry.qid, round(confidence, 3), method or best.method)
+
+
+def _evidence(members: list[Mention]) -> set[str]:
+    """The surface forms that name the entity on their own; short forms coreference resolved ('McGurk', 'MEE',
+    'Gaza' after 'Jalur Gaza') follow the full name and must not bring candidates of their own."""
+    named = {m.span.text for m in members if m.source != "coref"}
+    return named or {m.span.text for m in members}
 
 
 def _in_context(candidate: Candidate, countries: set[str]) -> Candidate:
