@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from kabar.eval_ner import Counts, Sentence, format_table, read_conll, score
+from loaders.conll import Counts, Sentence, format_table, read_conll, score
 from loaders.gazetteer import NameIndex, load_aliases
 from loaders.kb import load_kb
 from loaders.ner import MIN_CONFIDENCE, MODEL_PATH, USE_KB_FEATURES, NerTagger

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kabar import eval_ner
-from kabar.eval_ner import Counts, read_conll, score
+from loaders.conll import Counts, read_conll, score
 from loaders.gazetteer import Gazetteer, NameIndex, load_aliases
 from loaders.iris import article_iri
 from loaders.kb import load_kb
@@ -132,21 +132,6 @@ def test_scores_are_entity_level() -> None:
     assert (scores["micro"].precision, scores["micro"].recall) == (0.75, 0.75)
     assert scores["LOC"].f1 == scores["ORG"].f1 == 1.0
     assert Counts(gold=3, predicted=0).f1 == 0.0
-
-
-def test_eval_command_prints_per_type_and_micro_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    gold = tmp_path / "gold.txt"
-    gold.write_text("Sugiono\tB-PPL\nbertemu\tO\nWang\tB-PPL\nYi\tI-PPL\ndi\tO\nBeijing\tB-PLC\n\n", encoding="utf-8")
-    monkeypatch.setattr(eval_ner, "model_tagger", lambda: lambda words: ["B-PER", "O", "B-PER", "O", "O", "B-ORG"])
-    args = eval_command(["eval", "ner", str(gold)])
-    assert args.run(args) == 0
-    rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()[2:]}
-    # gold: PER Sugiono, PER Wang Yi, LOC Beijing; predicted: PER Sugiono, PER Wang, ORG Beijing
-    assert rows["PER"] == ["0.5000", "0.5000", "0.5000", "2", "2", "1"]
-    assert rows["LOC"] == ["0.0000", "0.0000", "0.0000", "1", "0", "0"]
-    assert rows["ORG"] == ["0.0000", "0.0000", "0.0000", "0", "1", "0"]
-    assert rows["micro"] == ["0.3333", "0.3333", "0.3333", "3", "3", "1"]
 
 
 def test_eval_command_on_the_committed_sample(capsys: pytest.CaptureFixture[str]) -> None:
