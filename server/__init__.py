@@ -9,7 +9,7 @@ under waitress. Blueprints: `pages` (/), `sparql` (/sparql), `export`
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from flask import Flask
@@ -22,12 +22,28 @@ from server.errors import register_error_handlers
 from server.extension import kabar_store
 
 
+class KabarFlask(Flask):
+    """Flask, without its per-request check of every view and hook for being a coroutine."""
+
+    def __init__(self, import_name: str) -> None:
+        super().__init__(import_name)
+        self._checked: dict[Callable[..., Any], Callable[..., Any]] = {}
+
+    def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        """Flask's answer, remembered: it inspects the function's code each time, ~4 times a request."""
+        try:
+            return self._checked[func]
+        except KeyError:
+            checked = self._checked[func] = super().ensure_sync(func)
+            return checked
+
+
 def create_app(store: KabarStore | str | os.PathLike[str], config: Mapping[str, Any] | None = None) -> Flask:
     """An app serving `store`: an open KabarStore, or the path of one to open read-write.
 
     `config` holds settings (see `server.config`) and Flask configuration keys.
     """
-    app = Flask(__name__)
+    app = KabarFlask(__name__)
     app.config.from_mapping(load_config(config))
     kabar_store.init_app(app, store)
     register_error_handlers(app)

@@ -19,6 +19,7 @@ import os
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from flask import current_app
@@ -95,12 +96,12 @@ class Setting:
     parse: Callable[[Any], Any]
     flask_key: str | None = None
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Where the value lives in `app.config`."""
         return self.flask_key or self.env
 
-    @property
+    @cached_property
     def env(self) -> str:
         return f"KABAR_{self.name.upper()}"
 

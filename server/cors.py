@@ -30,9 +30,8 @@ def read_methods() -> frozenset[str]:
     return READS.get(rule.rule, frozenset()) if rule is not None else frozenset()
 
 
-def allowed_origin() -> str | None:
+def allowed_origin(origins: tuple[str, ...]) -> str | None:
     """The Access-Control-Allow-Origin value for this request's Origin, or None to send no CORS headers."""
-    origins: tuple[str, ...] = setting(CORS_ORIGINS)
     if "*" in origins:
         return "*"
     origin = request.headers.get("Origin", "").rstrip("/")
@@ -41,10 +40,12 @@ def allowed_origin() -> str | None:
 
 def preflight() -> Response | None:
     """The answer to a browser's OPTIONS preflight for a read; other OPTIONS go on to Flask's default."""
-    asked = request.headers.get("Access-Control-Request-Method", "").upper()
-    if request.method != "OPTIONS" or asked not in read_methods() or "Origin" not in request.headers:
+    if request.method != "OPTIONS":
         return None
-    origin = allowed_origin()
+    asked = request.headers.get("Access-Control-Request-Method", "").upper()
+    if asked not in read_methods() or "Origin" not in request.headers:
+        return None
+    origin = allowed_origin(setting(CORS_ORIGINS))
     if origin is None:
         return None
     response = Response(status=204)
@@ -57,13 +58,21 @@ def preflight() -> Response | None:
 
 def add_cors_headers(response: Response) -> Response:
     """Allow-Origin on reads (errors included, so scripts can show why); Vary when it depends on Origin."""
-    if request.method in read_methods() and "Access-Control-Allow-Origin" not in response.headers:
-        origin = allowed_origin()
+    method = request.method
+    reads = read_methods()
+    origins: tuple[str, ...] = setting(CORS_ORIGINS)
+    if method in reads and not has_header(response, "access-control-allow-origin"):
+        origin = allowed_origin(origins)
         if origin is not None:
             response.headers["Access-Control-Allow-Origin"] = origin
-    if request.method in read_methods() | {"OPTIONS"} and "*" not in setting(CORS_ORIGINS):
+    if (method in reads or method == "OPTIONS") and "*" not in origins:
         response.vary.add("Origin")
     return response
+
+
+def has_header(response: Response, lowercase_name: str) -> bool:
+    """`name in response.headers`, without the KeyError werkzeug raises and catches when it is absent (usually)."""
+    return any(name.lower() == lowercase_name for name, _ in response.headers)
 
 
 def init_cors(app: Flask) -> None:

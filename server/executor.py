@@ -11,8 +11,10 @@ A query waits at most `max_queue_wait` seconds for a free worker, so the
 number of workers is the number of queries that run at once, and a
 request that finds none free gets 503 with Retry-After. The worker
 serializes the results with pyoxigraph itself and sends them back in
-8 KiB frames, which the response passes on as they come: the first bytes
-of a large result leave at once and memory stays flat.
+frames of 64 KiB. An answer that ends within its first frame is sent as
+one body with a Content-Length (waitress keeps the connection open for
+the next request only then); a larger one streams, chunked, as the
+frames come: its first bytes leave at once and memory stays flat.
 
 The time limit (`query_timeout`) covers the whole query, sending included:
 - before the first byte of results: 503 with a plain-text body;
@@ -126,10 +128,14 @@ class WorkerProcess:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not self._poll.poll(remaining * 1000):
                 raise QueryTimeout
-            data = os.read(self._fd, 1 << 16)
+            data = os.read(self._fd, max(size - len(self._buffer), 1 << 16))
             if not data:
                 raise WorkerDied(f"the query worker {self.pid} ended during the query")
             self._buffer += data
+        if len(self._buffer) == size:
+            data = bytes(self._buffer)
+            self._buffer.clear()
+            return data
         data = bytes(self._buffer[:size])
         del self._buffer[:size]
         return data
@@ -171,7 +177,7 @@ class RunningQuery:
         self.what = ""
 
     def wait_for_results(self) -> None:
-        """Read what the query returned and its first bytes of results.
+        """Read what the query returned and its first frame of results; a result that ends there frees the worker.
 
         Raises QueryTimeout (nothing sent yet) and QueryFailed for an error before any result.
         """
@@ -179,15 +185,23 @@ class RunningQuery:
         if tag == b"E":
             self._fail(payload)
         self.what = payload.decode()
-        self._first = self._next_chunk() or b""
+        self._first = self._next_chunk()
+        if self._finished:
+            self.close()
+
+    @property
+    def whole(self) -> bytes | None:
+        """The whole result when it came in one frame, else None: it streams by iterating."""
+        return self._first if self._finished else None
 
     def __iter__(self) -> Iterator[bytes]:
         """The results; an error or the time limit now raises, which cuts the response short."""
         try:
             if self._first:
                 yield self._first
-            while (chunk := self._next_chunk()) is not None:
-                yield chunk
+            while not self._finished:
+                if chunk := self._next_chunk():
+                    yield chunk
         except QueryTimeout:
             log.warning("query stopped after %g s while sending its results; the response is cut",
                         self._executor.timeout)
@@ -198,14 +212,12 @@ class RunningQuery:
         finally:
             self.close()
 
-    def _next_chunk(self) -> bytes | None:
+    def _next_chunk(self) -> bytes:
         tag, payload = self._worker.receive(self._deadline)
-        if tag == b"D":
-            return payload
         if tag == b"E":
             self._fail(payload)
-        self._finished = True
-        return None
+        self._finished = tag == b"Z"
+        return payload
 
     def _fail(self, payload: bytes) -> None:
         self._finished = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import pyoxigraph as ox
 from werkzeug.exceptions import NotAcceptable
@@ -18,8 +19,10 @@ from werkzeug.exceptions import NotAcceptable
 from server.negotiation import best_match
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Format:
+    """One serialization. Compared and hashed by identity: the tables below are its only instances."""
+
     name: str
     media_type: str
     serializer: ox.QueryResultsFormat | ox.RdfFormat
@@ -67,26 +70,41 @@ def choose_format(
 
     `what` names the thing being served, for the 406 message.
     """
+    chosen = negotiate(tuple(formats), tuple(requested), accept)
+    if chosen is not None:
+        return chosen
     requested = [value for value in requested if value.strip()]
+    if requested:
+        raise NotAcceptable(
+            f"Cannot serve {what} as format={requested[0]}. Use format= with one of: "
+            + ", ".join(f"{f.name} ({f.media_type})" for f in formats) + "."
+        )
+    raise NotAcceptable(
+        f"Cannot serve {what} in any media type the Accept header allows ({accept}). "
+        f"Served media types: {', '.join(media_types(tuple(formats)))}. "
+        f"Or add format= with one of: {', '.join(f.name for f in formats)}."
+    )
+
+
+@lru_cache(maxsize=256)
+def negotiate(formats: tuple[Format, ...], requested: tuple[str, ...], accept: str | None) -> tuple[Format, str] | None:
+    """`choose_format`'s answer, None for a 406; cached, as clients send the same Accept with every request."""
+    requested = tuple(value for value in requested if value.strip())
     if requested:
         for value in requested:
             for candidate in formats:
                 if candidate.answers_to(value):
                     return candidate, candidate.media_type
-        raise NotAcceptable(
-            f"Cannot serve {what} as format={requested[0]}. Use format= with one of: "
-            + ", ".join(f"{f.name} ({f.media_type})" for f in formats) + "."
-        )
-    # Canonical media types before the others, so that a wildcard picks a canonical one.
-    offers = {f.media_type: f for f in formats} | {t: f for f in formats for t in f.other_media_types}
-    chosen = best_match(accept, list(offers))
-    if chosen is None:
-        raise NotAcceptable(
-            f"Cannot serve {what} in any media type the Accept header allows ({accept}). "
-            f"Served media types: {', '.join(offers)}. "
-            f"Or add format= with one of: {', '.join(f.name for f in formats)}."
-        )
-    return offers[chosen], chosen
+        return None
+    offers = media_types(formats)
+    chosen = best_match(accept, tuple(offers))
+    return None if chosen is None else (offers[chosen], chosen)
+
+
+@cache
+def media_types(formats: tuple[Format, ...]) -> dict[str, Format]:
+    """Each media type of `formats` and its format, canonical ones first so that a wildcard picks one of them."""
+    return {f.media_type: f for f in formats} | {t: f for f in formats for t in f.other_media_types}
 
 
 def content_type(media_type: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,12 @@ def quality(ranges: Sequence[MediaRange], media_type: str) -> float:
 
 def best_match(header: str | None, offered: Sequence[str]) -> str | None:
     """The offered media type the client prefers, earlier offers winning ties; None if none is acceptable."""
+    return _best_match(header, tuple(offered))
+
+
+@lru_cache(maxsize=256)
+def _best_match(header: str | None, offered: tuple[str, ...]) -> str | None:
+    """Cached: a client sends the same Accept header with every request."""
     ranges = parse_accept(header)
     best, best_quality = None, 0.0
     for media_type in offered:

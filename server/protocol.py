@@ -44,10 +44,15 @@ class QueryRequest:
 
 
 def read_query_request(request: Request) -> QueryRequest:
-    if request.mimetype == UPDATE_MEDIA_TYPE:
+    mimetype = request.mimetype
+    if mimetype == UPDATE_MEDIA_TYPE:
         raise BadRequest(READ_ONLY)
-    query = _posted_query(request) if request.method == "POST" else _single_query(request.args)
-    params = request.values
+    if request.method != "POST":
+        query, params = _single_query(request.args), request.args
+    elif mimetype == FORM_MEDIA_TYPE:
+        query, params = _single_query(request.values), request.values
+    else:
+        query, params = _posted_query(request, mimetype), request.args
     if "update" in params:
         raise BadRequest(READ_ONLY)
     return QueryRequest(
@@ -58,22 +63,21 @@ def read_query_request(request: Request) -> QueryRequest:
     )
 
 
-def _posted_query(request: Request) -> str | None:
-    if request.mimetype == QUERY_MEDIA_TYPE:
-        if "query" in request.args:
-            raise BadRequest("Send the query either as the request body or as query=, not both.")
-        charset = request.mimetype_params.get("charset", "utf-8")
-        try:
-            query = request.get_data().decode(charset)
-        except (LookupError, UnicodeDecodeError) as e:
-            raise BadRequest(f"The query body is not valid {charset} text: {e}") from e
-        return query if query.strip() else None
-    if request.mimetype == FORM_MEDIA_TYPE:
-        return _single_query(request.values)
-    raise UnsupportedMediaType(
-        f"POST the query with Content-Type {QUERY_MEDIA_TYPE} (the query as body) or "
-        f"{FORM_MEDIA_TYPE} (query=...), not {request.mimetype or 'without a Content-Type'}."
-    )
+def _posted_query(request: Request, mimetype: str) -> str | None:
+    """The body of a POST that is not a form: only the query media type is one."""
+    if mimetype != QUERY_MEDIA_TYPE:
+        raise UnsupportedMediaType(
+            f"POST the query with Content-Type {QUERY_MEDIA_TYPE} (the query as body) or "
+            f"{FORM_MEDIA_TYPE} (query=...), not {mimetype or 'without a Content-Type'}."
+        )
+    if "query" in request.args:
+        raise BadRequest("Send the query either as the request body or as query=, not both.")
+    charset = request.mimetype_params.get("charset", "utf-8")
+    try:
+        query = request.get_data().decode(charset)
+    except (LookupError, UnicodeDecodeError) as e:
+        raise BadRequest(f"The query body is not valid {charset} text: {e}") from e
+    return query if query.strip() else None
 
 
 def _single_query(params: MultiDict[str, str]) -> str | None:

@@ -4,8 +4,9 @@ pyoxigraph ignores a query's FROM / FROM NAMED when asked to use the union
 of the named graphs as the default graph, and Python has no access to its
 parsed query. So the text is scanned for the FROM keyword, skipping
 comments, strings, IRIs, variables and prefixed names, where the word
-may appear without being the keyword. The same scan finds the SPARQL
-Update operation in a request the parser refused, to say the endpoint is
+may appear without being the keyword; a text without the keyword at all
+(most queries) is not scanned. The same scan finds the SPARQL Update
+operation in a request the parser refused, to say the endpoint is
 read-only instead of "expected CONSTRUCT", and the endpoints SERVICE
 clauses would call, which must be checked before pyoxigraph calls them.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"""
@@ -35,11 +37,24 @@ UPDATE_OPERATIONS = frozenset(
 )
 
 
-def tokens(query: str) -> Iterator[tuple[str, str]]:
-    """The query's IRIs, variables and bare words as (kind, text): kind is "iri", "variable" or "word"."""
-    for match in _TOKEN.finditer(query):
-        if match.lastgroup is not None:
-            yield match.lastgroup, match.group(match.lastgroup)
+def tokens(query: str) -> tuple[tuple[str, str], ...]:
+    """The query's IRIs, variables and bare words as (kind, text): kind is "iri", "variable" or "word".
+
+    Cached: one request asks about the same text several times (SERVICE, FROM, the update keyword).
+    """
+    return _scan(query)
+
+
+@lru_cache(maxsize=16)
+def _scan(query: str) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (match.lastgroup, match.group(match.lastgroup)) for match in _TOKEN.finditer(query) if match.lastgroup
+    )
+
+
+def mentions(query: str, keyword: str) -> bool:
+    """Whether `keyword` (upper case) may be a word of the query: False spares the scan for most queries."""
+    return keyword in query.upper()
 
 
 def words(query: str) -> Iterator[str]:
@@ -54,7 +69,9 @@ def service_targets(query: str) -> list[str]:
 
     The prologue's PREFIX and BASE are needed to read them: see `prologue`.
     """
-    scanned = list(tokens(query))
+    if not mentions(query, "SERVICE"):
+        return []
+    scanned = tokens(query)
     targets = []
     for i, (kind, text) in enumerate(scanned):
         if kind == "word" and text.upper() == "SERVICE":
@@ -66,7 +83,7 @@ def service_targets(query: str) -> list[str]:
 def prologue(query: str) -> tuple[str | None, dict[str, str]]:
     """The query's BASE IRI (the last one) and its PREFIX declarations (prefix without colon -> IRI)."""
     base, prefixes = None, {}
-    scanned = list(tokens(query))
+    scanned = tokens(query)
     for i, (kind, text) in enumerate(scanned):
         keyword = text.upper() if kind == "word" else ""
         if keyword == "BASE" and i + 1 < len(scanned) and scanned[i + 1][0] == "iri":
@@ -78,7 +95,7 @@ def prologue(query: str) -> tuple[str | None, dict[str, str]]:
 
 def declares_dataset(query: str) -> bool:
     """Whether the query has a FROM or FROM NAMED clause."""
-    return "FROM" in words(query)
+    return mentions(query, "FROM") and "FROM" in words(query)
 
 
 def update_operation(query: str) -> str | None:

@@ -12,15 +12,18 @@ null where the client accepts none. Each answer is a sequence of frames,
 one tag byte and a 4-byte big-endian length, then the payload:
 
     K  what the query returned ("SELECT results", "ASK results" or
-       "CONSTRUCT or DESCRIBE results"), before it is evaluated
-    D  bytes of the serialized results, as pyoxigraph writes them (8 KiB)
+       "CONSTRUCT or DESCRIBE results")
+    D  bytes of the serialized results, at least CHUNK of them
     E  a JSON object {"kind": "syntax" | "failure", "message": ...}
-    Z  the end of the results
+    Z  the last bytes of the results (possibly none), and their end
 
 An answer is K then D* then Z, or E (after K and D frames if evaluation
-fails late). A K with no format for its kind is followed by Z at once.
-The worker ignores SIGINT (the server decides when it stops) and exits
-when its standard input closes.
+fails late). A K with no format for its kind is followed by an empty Z.
+The frames are held until CHUNK bytes of results are waiting or the
+answer ends, so a small answer (K and Z) leaves in one write and the
+server can send it whole, with a Content-Length; a large one streams in
+CHUNK-sized pieces. The worker ignores SIGINT (the server decides when
+it stops) and exits when its standard input closes.
 """
 
 from __future__ import annotations
@@ -38,22 +41,56 @@ HEADER = struct.Struct(">cI")
 """A frame's tag and payload length."""
 
 
-def send(tag: bytes, payload: bytes = b"") -> None:
-    """Write one frame to the server, all of it (os.write may write less than asked)."""
-    data = memoryview(HEADER.pack(tag, len(payload)) + payload)
-    while data:
-        data = data[os.write(1, data):]
+CHUNK = 1 << 16
+"""Bytes of results held before they are sent: the server sends an answer this small as one body."""
+
+
+def frame(tag: bytes, payload: bytes | bytearray = b"") -> bytes:
+    return HEADER.pack(tag, len(payload)) + payload
+
+
+def send(data: bytes) -> None:
+    """Write `data` to the server, all of it (os.write may write less than asked)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(1, view):]
 
 
 class FrameWriter:
-    """The binary file pyoxigraph serializes into: every write becomes a D frame."""
+    """The binary file pyoxigraph serializes into: frames wait here until CHUNK bytes of results do."""
+
+    def __init__(self) -> None:
+        self._frames = bytearray()
+        self._data = bytearray()
+
+    def add(self, tag: bytes, payload: bytes = b"") -> None:
+        """Queue a frame behind the results written so far."""
+        self._frames += frame(tag, payload)
 
     def write(self, data: bytes) -> int:
-        send(b"D", bytes(data))
+        self._data += data
+        if len(self._data) >= CHUNK:
+            self._frames += frame(b"D", self._data)
+            self._data.clear()
+            self._send()
         return len(data)
 
     def flush(self) -> None:
-        """Nothing is buffered here."""
+        """pyoxigraph flushes when it is done; the answer's last frame (`end`) sends what is held."""
+
+    def end(self, tag: bytes = b"Z", payload: bytes = b"") -> None:
+        """Send everything with the answer's last frame: Z with the held results, or E after them."""
+        if tag == b"Z":
+            payload, self._data = bytes(self._data), bytearray()
+        elif self._data:
+            self._frames += frame(b"D", self._data)
+            self._data.clear()
+        self._frames += frame(tag, payload)
+        self._send()
+
+    def _send(self) -> None:
+        send(bytes(self._frames))
+        self._frames.clear()
 
 
 def dataset_options(options: dict[str, Any]) -> dict[str, Any]:
@@ -95,21 +132,22 @@ class Worker:
         return self.store
 
     def answer(self, request: dict[str, Any]) -> None:
+        out = FrameWriter()
         try:
             results = self.open(request["store"]).query(request["query"], **dataset_options(request["options"]))
             what, family = kind_of(results)
-            send(b"K", what.encode())
+            out.add(b"K", what.encode())
             media_type = request[family]
             if media_type is not None:
-                results.serialize(FrameWriter(), format=serializer(media_type, family))
+                results.serialize(out, format=serializer(media_type, family))
         except SyntaxError as e:
-            send(b"E", json.dumps({"kind": "syntax", "message": str(e)}).encode())
+            out.end(b"E", json.dumps({"kind": "syntax", "message": str(e)}).encode())
         except (OSError, RuntimeError, ValueError, TypeError) as e:
             if isinstance(e, BrokenPipeError):
                 raise
-            send(b"E", json.dumps({"kind": "failure", "message": str(e)}).encode())
+            out.end(b"E", json.dumps({"kind": "failure", "message": str(e)}).encode())
         else:
-            send(b"Z")
+            out.end()
 
 
 def main() -> int:

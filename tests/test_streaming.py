@@ -2,7 +2,8 @@
 
 A 100,000-row result's first bytes arrive long before its last row is
 written, the server's memory does not grow with the result, and a client
-that leaves in the middle frees its worker at once.
+that leaves in the middle frees its worker at once. A small result is
+sent whole, with a Content-Length, so the connection serves the next request.
 """
 
 from __future__ import annotations
@@ -105,6 +106,21 @@ def test_a_large_result_streams(served: tuple[str, QueryExecutor], accept: str) 
     else:  # 16 MB of JSON; holding it whole anywhere would show
         assert size > 15_000_000
         assert memory.peak - memory.before < MEMORY_GROWTH_MB, (memory.before, memory.peak)
+
+
+def test_a_small_result_is_sent_whole_and_keeps_the_connection(served: tuple[str, QueryExecutor]) -> None:
+    url, _ = served
+    connection, response = open_query(url, "SELECT ?a WHERE { ?a ?p ?x } LIMIT 3", "text/tab-separated-values")
+    body = response.read()
+    assert response.status == 200
+    assert response.getheader("Transfer-Encoding") is None
+    assert response.getheader("Content-Length") == str(len(body))
+    assert body.count(b"\n") == 4
+    assert not response.will_close
+    connection.request("GET", "/sparql?" + urllib.parse.urlencode({"query": "ASK {}"}))
+    again = connection.getresponse()
+    assert again.status == 200 and b"true" in again.read()
+    connection.close()
 
 
 def test_a_client_that_leaves_mid_stream_frees_its_worker(served: tuple[str, QueryExecutor]) -> None:
