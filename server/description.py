@@ -24,7 +24,7 @@ from kabar.store import KabarStore
 from ontology import ID, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PROV, SCHEMA, SEM, WD, WIKIDATA_GRAPH
 from server.config import WRITE_TOKEN, setting, union_default_graph
 from server.extension import kabar_store
-from server.formats import GRAPH_FORMATS, RESULT_FORMATS, Format, choose_format, content_type
+from server.formats import CONSTRUCT_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, choose_format, content_type
 from server.negotiation import best_match
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -114,7 +114,7 @@ def service_description() -> list[Statement]:
         (service, RDF.type, iri(SD.Service)),
         (service, SD.endpoint, service),
         (service, SD.supportedLanguage, iri(SD.SPARQL11Query)),
-        *((service, SD.resultFormat, format_iri(f)) for f in (*RESULT_FORMATS, *GRAPH_FORMATS)),
+        *((service, SD.resultFormat, format_iri(f)) for f in (*RESULT_FORMATS, *CONSTRUCT_FORMATS)),
         (service, SD.feature, iri(SD.EmptyGraphs)),
         *([(service, SD.feature, iri(SD.UnionDefaultGraph))] if union else []),
         (service, SD.defaultDataset, dataset),

@@ -62,6 +62,9 @@ DATASET_FORMATS = (
 )
 """The whole dataset exported."""
 
+CONSTRUCT_FORMATS = (*GRAPH_FORMATS, *DATASET_FORMATS)
+"""CONSTRUCT and DESCRIBE results: a graph is also a dataset with only a default graph."""
+
 
 def choose_format(
     formats: Sequence[Format], requested: Sequence[str], accept: str | None, what: str

@@ -18,7 +18,7 @@ from server.description import service_description_response
 from server.evaluation import dataset_options, syntax_error_message
 from server.executor import QueryJob, init_executor, run_query
 from server.extension import EXTENSION_NAME as STORE_EXTENSION
-from server.formats import GRAPH_FORMATS, RESULT_FORMATS, Format, choose_format, content_type, negotiate
+from server.formats import CONSTRUCT_FORMATS, RESULT_FORMATS, Format, choose_format, content_type, negotiate
 from server.negotiation import best_match
 from server.pages import render_query_page
 from server.protocol import MISSING_QUERY, read_query_request
@@ -57,7 +57,7 @@ def query() -> Response | str:
     check_length(text, "query")
     check_services(text, setting(SERVICE_ALLOW))
     results = Negotiated(RESULT_FORMATS, protocol_request.formats, accept)
-    graphs = Negotiated(GRAPH_FORMATS, protocol_request.formats, accept)
+    graphs = Negotiated(CONSTRUCT_FORMATS, protocol_request.formats, accept)
     job = QueryJob(text, dataset_options(text, protocol_request), results.serializer, graphs.serializer)
     running = run_query(job, lambda message: syntax_error_message(text, message))
     chosen = graphs if running.what.startswith("CONSTRUCT") else results

@@ -119,7 +119,7 @@ def test_the_service_description_lists_formats_and_features(endpoint: str) -> No
     assert formats == {
         FORMATS[name] for name in (
             "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-            "Turtle", "N-Triples", "JSON-LD", "RDF_XML",
+            "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "N-Quads", "TriG",
         )
     }
     assert SD.UnionDefaultGraph in set(description.objects(service, SD.feature))

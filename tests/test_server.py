@@ -195,6 +195,11 @@ def tsv_values(reply: Reply) -> list[str]:
 
 
 def graph_from(reply: Reply, rdflib_format: str) -> Graph:
+    """The triples of a graph result; N-Quads and TriG carry them in the default graph."""
+    if rdflib_format in ("nquads", "trig"):
+        dataset = Dataset()
+        dataset.parse(data=reply.body, format=rdflib_format)
+        return Graph() + dataset.default_graph
     return Graph().parse(data=reply.body, format=rdflib_format)
 
 
@@ -210,6 +215,8 @@ GRAPH_CASES = [
     ("application/n-triples", "ntriples", "nt"),
     ("application/ld+json", "jsonld", "json-ld"),
     ("application/rdf+xml", "rdfxml", "xml"),
+    ("application/n-quads", "nquads", "nquads"),
+    ("application/trig", "trig", "trig"),
 ]
 
 
