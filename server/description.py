@@ -25,7 +25,7 @@ from ontology import ID, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PROV, SCHEMA, SEM, WD, WI
 from server.config import WRITE_TOKEN, setting, union_default_graph
 from server.extension import kabar_store
 from server.formats import CONSTRUCT_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, choose_format, content_type
-from server.negotiation import best_match
+from server.negotiation import best_match, vary_on_accept
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
@@ -44,10 +44,7 @@ Statement = tuple[ox.NamedNode | ox.BlankNode, str, ox.NamedNode | ox.BlankNode 
 bp = Blueprint("description", __name__)
 
 
-@bp.after_request
-def vary_on_accept(response: Response) -> Response:
-    response.vary.add("Accept")
-    return response
+bp.after_request(vary_on_accept)
 
 
 @bp.get("/.well-known/void")

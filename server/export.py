@@ -14,16 +14,14 @@ from werkzeug.exceptions import NotFound
 from kabar.export import export
 from server.extension import kabar_store
 from server.formats import DATASET_FORMATS, GRAPH_FORMATS, choose_format, content_type
+from server.negotiation import vary_on_accept
 from server.protocol import named_node
 from server.streaming import stream_dump
 
 bp = Blueprint("export", __name__)
 
 
-@bp.after_request
-def vary_on_accept(response: Response) -> Response:
-    response.vary.add("Accept")
-    return response
+bp.after_request(vary_on_accept)
 
 
 @bp.get("/export")

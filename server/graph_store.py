@@ -32,6 +32,7 @@ from server.auth import protect_writes
 from server.errors import syntax_error_message
 from server.extension import kabar_store
 from server.formats import DATASET_FORMATS, GRAPH_FORMATS, Format, choose_format, content_type
+from server.negotiation import vary_on_accept
 from server.protocol import named_node
 from server.streaming import stream_dump
 
@@ -49,10 +50,7 @@ _TURTLE_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.ite
 _WRITES = threading.Lock()
 
 
-@bp.after_request
-def vary_on_accept(response: Response) -> Response:
-    response.vary.add("Accept")
-    return response
+bp.after_request(vary_on_accept)
 
 
 @bp.get("/store")

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from flask import Response
+
 
 @dataclass(frozen=True)
 class MediaRange:
@@ -84,3 +86,10 @@ def _best_match(header: str | None, offered: tuple[str, ...]) -> str | None:
         if q > best_quality:
             best, best_quality = media_type, q
     return best
+
+
+def vary_on_accept(response: Response) -> Response:
+    """An `after_request` hook for blueprints whose every answer depends on Accept, so caches keep them apart."""
+    if response.headers.get("Vary") != "Accept":  # streamed query results are sent with it already
+        response.vary.add("Accept")
+    return response

@@ -19,7 +19,7 @@ from server.evaluation import dataset_options, syntax_error_message
 from server.executor import QueryJob, init_executor, run_query
 from server.extension import EXTENSION_NAME as STORE_EXTENSION
 from server.formats import CONSTRUCT_FORMATS, RESULT_FORMATS, Format, choose_format, content_type, negotiate
-from server.negotiation import best_match
+from server.negotiation import best_match, vary_on_accept
 from server.pages import render_query_page
 from server.protocol import MISSING_QUERY, read_query_request
 from server.service_policy import check_services
@@ -34,12 +34,7 @@ def start_query_workers(state: BlueprintSetupState) -> None:
     init_executor(state.app, state.app.extensions[STORE_EXTENSION])
 
 
-@bp.after_request
-def vary_on_accept(response: Response) -> Response:
-    """Every answer here depends on Accept (results format, or HTML page versus 400)."""
-    if response.headers.get("Vary") != "Accept":  # query results come with it
-        response.vary.add("Accept")
-    return response
+bp.after_request(vary_on_accept)
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
