@@ -72,12 +72,17 @@ def _posted_query(request: Request, mimetype: str) -> str | None:
         )
     if "query" in request.args:
         raise BadRequest("Send the query either as the request body or as query=, not both.")
+    query = body_text(request, "query")
+    return query if query.strip() else None
+
+
+def body_text(request: Request, what: str) -> str:
+    """The request body decoded by its charset (UTF-8 when it names none); 400 when it does not decode."""
     charset = request.mimetype_params.get("charset", "utf-8")
     try:
-        query = request.get_data().decode(charset)
+        return request.get_data().decode(charset)
     except (LookupError, UnicodeDecodeError) as e:
-        raise BadRequest(f"The query body is not valid {charset} text: {e}") from e
-    return query if query.strip() else None
+        raise BadRequest(f"The {what} body is not valid {charset} text: {e}") from e
 
 
 def _single_query(params: MultiDict[str, str]) -> str | None:

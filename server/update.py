@@ -21,7 +21,7 @@ from server.auth import protect_writes
 from server.config import ALLOW_LOAD, setting
 from server.errors import syntax_error_message
 from server.extension import kabar_store
-from server.protocol import FORM_MEDIA_TYPE, UPDATE_MEDIA_TYPE
+from server.protocol import FORM_MEDIA_TYPE, UPDATE_MEDIA_TYPE, body_text
 from server.query_text import words
 
 bp = Blueprint("update", __name__)
@@ -63,11 +63,7 @@ def read_update_request() -> str:
     if request.mimetype == UPDATE_MEDIA_TYPE:
         if "update" in request.args:
             raise BadRequest("Send the update either as the request body or as update=, not both.")
-        charset = request.mimetype_params.get("charset", "utf-8")
-        try:
-            text = request.get_data().decode(charset)
-        except (LookupError, UnicodeDecodeError) as e:
-            raise BadRequest(f"The update body is not valid {charset} text: {e}") from e
+        text = body_text(request, "update")
     elif request.mimetype == FORM_MEDIA_TYPE:
         updates = request.form.getlist("update")
         if len(updates) > 1:
