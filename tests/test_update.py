@@ -6,6 +6,7 @@ Every test gets its own on-disk store, since these tests write.
 from __future__ import annotations
 
 import json
+import socket
 import urllib.parse
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -216,6 +217,19 @@ def test_a_body_over_the_limit_is_413_naming_the_setting(store: KabarStore) -> N
     with serving(store, {"write_token": TOKEN, "max_body_bytes": 1000}) as url:
         reply = post_update(url, INSERT_NEW + " " * 1000)
         assert_plain_error(reply, 413, "1,000 bytes", "max_body_bytes")
+        assert not ask(url, ASK_NEW)
+
+
+def test_a_huge_body_is_refused_without_being_buffered(store: KabarStore) -> None:
+    """Far past the limit, waitress stops reading at once (its 413), instead of buffering up to 1 GiB."""
+    with serving(store, {"write_token": TOKEN, "max_body_bytes": 1000}) as url:
+        host, port = urllib.parse.urlsplit(url).hostname, urllib.parse.urlsplit(url).port
+        with socket.create_connection((host, port), timeout=10) as client:
+            client.sendall(f"POST /update HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {TOKEN}\r\n"
+                           "Content-Type: application/sparql-update\r\nContent-Length: 5000000\r\n\r\n".encode())
+            answer = b"".join(iter(lambda: client.recv(4096), b"")).decode()
+        assert answer.startswith("HTTP/1.1 413")
+        assert "exceeds maximum request body size" in answer
         assert not ask(url, ASK_NEW)
 
 
