@@ -20,6 +20,7 @@ from rdflib import Graph, Literal
 from ontology import RDFS, SCHEMA, SKOS, WD, WDT
 
 SEED_KB_DIR = Path(__file__).resolve().parent.parent / "seeds" / "wikidata"
+SEED_LANDMARKS = SEED_KB_DIR.parent / "landmarks.csv"
 
 ORG_KINDS = {"armed_group", "media", "government", "intergovernmental", "international_court",
              "armed_forces", "political_organization"}
@@ -127,7 +128,14 @@ def _unverified(path: Path, country_qids: dict[str, str]) -> Iterator[KBEntry]:
         )
 
 
-def load_kb(directory: Path = SEED_KB_DIR) -> KnowledgeBase:
+def _landmarks(path: Path) -> Iterator[KBEntry]:
+    """Buildings that stand for governments ('Gedung Putih'): typed places the news names, without QIDs."""
+    for row in _rows(path):
+        yield KBEntry(None, row["type"], row["name"], row["label_id"] or None, _split(row["aliases"]),
+                      country=row["country_qid"] or None, kind="landmark")
+
+
+def load_kb(directory: Path = SEED_KB_DIR, landmarks: Path | None = SEED_LANDMARKS) -> KnowledgeBase:
     """Read the seed KB CSVs; raises FileNotFoundError naming the missing file."""
     entries: list[KBEntry] = []
     aliases: dict[str, list[tuple[str, str]]] = {}
@@ -151,4 +159,6 @@ def load_kb(directory: Path = SEED_KB_DIR) -> KnowledgeBase:
         entries.append(KBEntry(row["qid"], "Event", row["label_en"], None, _split(row["aliases"]),
                                   description=f"started {row['start_date']}" if row["start_date"] else None))
     entries.extend(_unverified(directory / "unverified.txt", country_qids))
+    if landmarks is not None:
+        entries.extend(_landmarks(landmarks))
     return KnowledgeBase(entries)

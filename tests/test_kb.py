@@ -30,3 +30,16 @@ def test_graph_is_wikidata_shaped() -> None:
     assert (WD.Q6279, WDT.P27, WD.Q30) in graph  # Joe Biden, citizen of the United States
     subjects = {str(s) for s in graph.subjects()}
     assert all(s.startswith(str(WD)) for s in subjects)
+
+
+def test_landmarks_are_typed_places_never_linked() -> None:
+    """'Gedung Putih' is the White House, a Place: not a person named after 'juru bicara'."""
+    from loaders.model import Article
+    from loaders.pipeline import default_pipeline
+
+    text = "Juru bicara Gedung Putih John Kirby mengatakan Presiden Joe Biden akan tiba di Jakarta."
+    extraction = default_pipeline().extract(Article(iri="urn:test", url=None, title="t", text=text, lang="id"))
+    found = {(e.type, e.name, e.wikidata) for e in extraction.entities}
+    assert ("Place", "White House", None) in found
+    assert ("Person", "John Kirby", None) in found
+    assert not any(e.type == "Person" and "Gedung" in e.name for e in extraction.entities)
