@@ -206,7 +206,7 @@ def _index_name(entry: KBEntry, words: list[Token], name: str, lang: str | None,
         capitalized=tuple(w.text[0].isupper() for w in words),
         gap_chars=frozenset(gaps),
         rank=(int(is_alias), order),
-        lang=lang if lang in ("id", "en") and any(exact) else None,
+        lang=lang if lang in ("id", "en") and (any(exact) or (is_alias and lang == "id")) else None,
         needs_title=titled or (entry.type == "Person" and is_alias and len(words) == 1),
         final_period=name.endswith("."),
     )

@@ -28,7 +28,7 @@ POSITION_TITLES = (
     "secretary-general", "secretary general", "minister", "king", "queen", "crown prince", "prince",
     "general", "spokesperson", "spokesman", "spokeswoman", "ambassador", "senator", "chancellor",
     "special envoy", "envoy", "chief adviser", "senior adviser", "adviser", "advisor", "coordinator",
-    "governor", "mayor", "ayatollah",
+    "governor", "mayor", "ayatollah", "chief",
 )
 # Words that announce a person without naming an office.
 CUE_TITLES = ("mr", "mrs", "ms", "dr", "analis", "analyst", "tokoh", "sheikh", "syekh")
@@ -68,7 +68,8 @@ ORG_WORDS = frozenset({
 _VERB_BEFORE = re.compile(r"(?:\b(?:bertemu(?:\s+dengan)?|menemui|met(?:\s+with)?|said)|,\s*kata)\s+$", re.I)
 # ', kepala penasihat ...', ', the White House adviser', ", Russia's foreign minister", ' ... bertemu'
 _AFTER = re.compile(
-    rf"\s*,\s*(?:(?:the|a|an|seorang|sang)\s+)?(?:(?-i:[A-Z])\w*(?:'s)?\s+){{0,3}}{_TITLES}"
+    rf"\s*,\s*(?:(?:the|a|an|seorang|sang)\s+)?(?:(?-i:[A-Z])[\w.]*(?:'s)?\s+){{0,3}}"
+    rf"(?:(?:senior|top|chief|foreign\s+policy|security)\s+)?{_TITLES}"
     r"|\s+(?:bertemu|menemui|met)\b",
     re.IGNORECASE,
 )
