@@ -19,6 +19,7 @@ from loaders.link import Linker
 from loaders.model import Article, Document, Extraction
 from loaders.names import PersonNames
 from loaders.ner import NamedEntities
+from loaders.org_names import OrganizationNames
 from loaders.positions import Positions
 from loaders.sentences import segment
 
@@ -55,6 +56,7 @@ def _build(kb: KnowledgeBase) -> Pipeline:
         segment,
         Gazetteer(index),
         PersonNames(),
+        OrganizationNames(),
         NamedEntities(index),
         Coreference(index),
         Linker.from_kb(kb, load_aliases()),
