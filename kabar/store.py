@@ -42,6 +42,8 @@ class KabarStore:
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        if read_only and not (self.path / "CURRENT").exists():
+            raise StoreError(f"there is no store at {self.path}: create it with `kabar ingest` (or `make load`)")
         try:
             if read_only:
                 self.oxigraph = ox.Store.read_only(str(self.path))

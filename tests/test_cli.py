@@ -110,3 +110,10 @@ def test_ingest_while_another_process_holds_the_store_says_so(store: Path) -> No
         assert "open in another process" in done.stderr and "/update" in done.stderr
     finally:
         holder.communicate("", timeout=30)
+
+
+def test_reading_a_store_that_does_not_exist_says_how_to_make_one(tmp_path: Path) -> None:
+    done = kabar("--store", str(tmp_path / "none"), "query", "ASK {}")
+    assert done.returncode == 1
+    assert "there is no store at" in done.stderr and "kabar ingest" in done.stderr
+    assert not (tmp_path / "none").exists()
