@@ -19,7 +19,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kabar import eval_extraction, eval_ner, kb_commands
+from kabar.links import LinkError
 from kabar.store import KabarStore, StoreError, resolve_store_path
+from loaders.kb_import import KBImportError
 from loaders.read import ArticleError
 from loaders.wikidata_api import WikidataUnavailable
 from server.config import ConfigError
@@ -30,9 +32,10 @@ EXIT_USAGE = 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    args.store = resolve_store_path(args.store or args.global_store)
     try:
         return args.run(args)
-    except (ArticleError, StoreError, ConfigError, WikidataUnavailable) as e:
+    except (ArticleError, StoreError, ConfigError, WikidataUnavailable, KBImportError, LinkError) as e:
         print(f"kabar: error: {e}", file=sys.stderr)
         return EXIT_ERROR
     except SyntaxError as e:
@@ -103,7 +106,7 @@ EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "tu
 
 
 def _open(args: argparse.Namespace, *, read_only: bool = False) -> KabarStore:
-    return KabarStore(resolve_store_path(args.store or args.global_store), read_only=read_only)
+    return KabarStore(args.store, read_only=read_only)
 
 
 def _ingest(args: argparse.Namespace) -> int:

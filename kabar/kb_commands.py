@@ -1,8 +1,8 @@
 """`kabar kb import|stats|fetch`, `kabar links`, `kabar link`, `kabar unlink`.
 
 `register(add)` takes the `add` of `kabar.cli` (subcommand parsers that
-already accept `--store`). Failures print one line and exit 1, like every
-kabar command: a missing network is a message, not a traceback.
+already accept `--store`; `kabar.cli.main` resolves it and turns failures
+into one line and exit 1, a missing network included).
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from kabar.store import KabarStore, resolve_store_path
-
-EXIT_ERROR = 1
+from kabar.store import KabarStore
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
@@ -46,23 +44,11 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     unlink.set_defaults(run=_unlink)
 
 
-def _open(args: argparse.Namespace) -> KabarStore:
-    return KabarStore(resolve_store_path(args.store or args.global_store))
-
-
-def _fail(message: object) -> int:
-    print(f"kabar: error: {message}", file=sys.stderr)
-    return EXIT_ERROR
-
-
 def _import(args: argparse.Namespace) -> int:
-    from loaders.kb_import import KBImportError, StderrProgress, import_files
+    from loaders.kb_import import StderrProgress, import_files
 
-    with _open(args) as store:
-        try:
-            report = import_files(store, args.files, None if args.quiet else StderrProgress())
-        except (KBImportError, OSError, EOFError) as e:
-            return _fail(e)
+    with KabarStore(args.store) as store:
+        report = import_files(store, args.files, None if args.quiet else StderrProgress())
         print(f"imported {report.files} file(s): {report.entities} entities, {report.triples} triples offered; "
               f"the KB graph holds {store.triple_count(_kb_graph())} triples")
     return 0
@@ -77,7 +63,7 @@ def _kb_graph() -> str:
 def _stats(args: argparse.Namespace) -> int:
     from loaders.kb_import import kb_stats
 
-    with _open(args) as store:
+    with KabarStore(args.store) as store:
         for key, value in kb_stats(store).items():
             print(f"{key:<20} {value}")
     return 0
@@ -85,14 +71,11 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _fetch(args: argparse.Namespace) -> int:
     from kabar.links import fetch_for_store
-    from loaders.wikidata_api import WikidataClient, WikidataUnavailable
+    from loaders.wikidata_api import WikidataClient
 
     client = WikidataClient(**({"base_url": args.api} if args.api else {}))
-    with _open(args) as store:
-        try:
-            rows = fetch_for_store(store, client, args.limit)
-        except WikidataUnavailable as e:
-            return _fail(e)
+    with KabarStore(args.store) as store:
+        rows = fetch_for_store(store, client, args.limit)
     for row in rows:
         print(f"{row.entity}\t{row.qid}\t{row.confidence:.2f}\t{row.label}\t{row.description}")
     print(f"{len(rows)} candidate(s) added to the KB; confirm with `kabar link ENTITY QID`", file=sys.stderr)
@@ -102,7 +85,7 @@ def _fetch(args: argparse.Namespace) -> int:
 def _links(args: argparse.Namespace) -> int:
     from kabar.links import list_links
 
-    with _open(args) as store:
+    with KabarStore(args.store) as store:
         rows = list_links(store, args.below)
     for row in rows:
         print(f"{row.confidence:.3f}\t{row.qid}\t{row.type}\t{row.name}\t{row.method}\t{row.articles}\t{row.entity}")
@@ -111,24 +94,18 @@ def _links(args: argparse.Namespace) -> int:
 
 
 def _link(args: argparse.Namespace) -> int:
-    from kabar.links import LinkError, link
+    from kabar.links import link
 
-    with _open(args) as store:
-        try:
-            count = link(store, args.entity, args.qid)
-        except LinkError as e:
-            return _fail(e)
+    with KabarStore(args.store) as store:
+        count = link(store, args.entity, args.qid)
     print(f"linked {args.entity} to {args.qid}; {count} article(s) re-extracted")
     return 0
 
 
 def _unlink(args: argparse.Namespace) -> int:
-    from kabar.links import LinkError, unlink
+    from kabar.links import unlink
 
-    with _open(args) as store:
-        try:
-            count = unlink(store, args.entity)
-        except LinkError as e:
-            return _fail(e)
+    with KabarStore(args.store) as store:
+        count = unlink(store, args.entity)
     print(f"unlinked {args.entity}; {count} article(s) re-extracted")
     return 0

@@ -91,7 +91,10 @@ def import_files(store: KabarStore, paths: Iterable[Path], progress: Progress | 
             quads = _rdf_quads(path, report, progress)
         else:
             raise KBImportError(f"{path}: unknown format (seed .csv, Wikidata .json[.gz|.bz2], .nt or .ttl)")
-        report.triples += add_quads(store, quads)
+        try:
+            report.triples += add_quads(store, quads)
+        except (OSError, EOFError) as e:  # unreadable or truncated (.gz/.bz2) file
+            raise KBImportError(f"{path}: {e}") from e
         report.files += 1
     store.flush()
     return report

@@ -95,3 +95,13 @@ def test_eval_extraction_reports_link_precision_and_recall(tmp_path: Path) -> No
     rows = {line.split()[0]: line.split() for line in done.stdout.splitlines()[1:4]}
     assert float(rows["links"][1]) >= 0.95 and float(rows["links"][2]) >= 0.90
     assert "links on entities without a KB item: 0" in done.stdout
+
+
+def test_a_truncated_dump_is_one_line_and_changes_nothing(store: Path, tmp_path: Path) -> None:
+    before = kabar(store, "kb", "stats").stdout
+    broken = tmp_path / "cut.json.gz"
+    broken.write_bytes(b"\x1f\x8b\x08\x00truncated")
+    done = kabar(store, "kb", "import", str(broken))
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert done.stderr.startswith(f"kabar: error: {broken}:")
+    assert kabar(store, "kb", "stats").stdout == before
