@@ -7,8 +7,9 @@ KABAR_STORE ?= var/store
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+KB_SOURCES ?= ../kb-sources
 
-.PHONY: run test install load serve lint ontology seeds clean browser model
+.PHONY: run test install load serve lint ontology seeds clean browser model kb
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "kabar needs Python 3.11 ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -60,6 +61,11 @@ seeds:
 	for f in countries.csv country_aliases.csv places.csv organizations.csv people.csv events.csv \
 	         provenance.csv SOURCES.md unverified.txt; do \
 	    install -m 644 $(SHARED)/data/wikidata/$$f seeds/wikidata/$$f; done
+
+## Rebuild seeds/wikidata/kb/ (the large offline KB) from clones of its sources in $(KB_SOURCES); see loaders/kb_build/README.md.
+kb: $(STAMP)
+	@test -d $(KB_SOURCES) || { echo "$(KB_SOURCES) not found; set KB_SOURCES=... (see loaders/kb_build/README.md)"; exit 1; }
+	$(BIN)/python -m loaders.kb_build --sources $(KB_SOURCES) --out seeds/wikidata/kb
 
 clean:
 	rm -rf var build *.egg-info
