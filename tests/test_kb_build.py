@@ -13,8 +13,9 @@ import pytest
 
 from loaders.kb_build import KB_DIR, read_kb
 from loaders.kb_build.build import KBBuildError, build
+from loaders.kb_build.index import KBIndex
 from loaders.kb_build.merge import DASH
-from loaders.kb_build.records import FILES, KB
+from loaders.kb_build.records import FILES, KB, write_jsonl_gz
 
 ROOT = Path(__file__).resolve().parent.parent
 EXCERPTS = ROOT / "tests" / "data" / "kb-sources"
@@ -111,6 +112,39 @@ def test_organizations_from_ror_party_facts_and_cabinets(built: tuple[Path, KB])
     assert (gerindra.kind, gerindra.country, gerindra.aliases) == ("party", "Q252", ())  # "Partai/Gerindra" dropped
     assert orgs["Q109907459"].label == "Nehammer government" and orgs["Q109907459"].country == "Q40"
     assert orgs["Q7768"].label_id == "Perhimpunan Bangsa-Bangsa Asia Tenggara"  # the seed's Indonesian label
+    kompas = orgs["Q4405665"]  # two rows of the newspaper query (two websites) make one record
+    assert (kompas.label, kompas.kind, kompas.country, kompas.sources) == ("Kompas", "media", "Q252", ("newspapers",))
+    assert "Q10374880" not in orgs  # Wikidata had no English label: the query printed the QID
+
+
+def test_name_index_finds_records_by_any_name(built: tuple[Path, KB], tmp_path: Path) -> None:
+    out, kb = built
+    index = KBIndex.open(out, tmp_path / "index.sqlite")
+    assert index.candidates("sergey  LAVROV") == [("person", "Q58217")]
+    assert index.candidates("Kota Bogor") == [("place", "Q10393")]  # the Indonesian label
+    assert ("place", "Q10393") in index.candidates("Bogor") and ("place", "Q10363") in index.candidates("Bogor")
+    assert index.candidates("Mohammed bin Abdulrahman Al Thani") == [("person", "Q23020336")]  # an alias
+    assert index.candidates("Antonio Guterres") == [("person", "Q311440")]  # accents folded
+    assert index.candidates("Nobody Anywhere") == []
+    assert index.record("person", "Q58217") == by_qid(kb.persons)["Q58217"]
+    assert index.record("place", "Q58217") is None
+    index.close()
+
+
+def test_name_index_is_rebuilt_when_the_kb_changes(built: tuple[Path, KB], tmp_path: Path) -> None:
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(built[0], kb_dir)
+    path = tmp_path / "index.sqlite"
+    KBIndex.open(kb_dir, path).close()
+    path.write_bytes(b"not an index")
+    index = KBIndex.open(kb_dir, path)  # a broken index file is rebuilt, not an error
+    assert index.candidates("Kompas") == [("organization", "Q4405665")]
+    index.close()
+    places = [p for p in built[1].places if p.qid != "Q10393"]
+    write_jsonl_gz(kb_dir / FILES["place"], places)
+    index = KBIndex.open(kb_dir, path)
+    assert index.candidates("Kota Bogor") == []
+    index.close()
 
 
 def test_sources_listing_names_commit_licence_and_counts(built: tuple[Path, KB]) -> None:

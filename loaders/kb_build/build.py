@@ -36,6 +36,7 @@ READERS: dict[str, tuple[Reader, bool]] = {  # reader name -> (function, takes t
     "soluvas": (src.soluvas_facts, False),
     "ror": (src.ror_facts, False),
     "partyfacts": (src.party_facts, True),
+    "newspapers": (src.newspaper_facts, True),
 }
 
 

@@ -33,7 +33,7 @@ from loaders.kb_build.records import Alias, Office, Organization, Person, Place
 from loaders.kb_build.sources import SEED, Fact
 
 SOURCE_RANK = ("seed", "eps", "natural-earth", "country-codes", "soluvas", "countries-states-cities", "ror",
-               "partyfacts")
+               "partyfacts", "newspapers")
 PLACE_KIND_RANK = ("country", "territory", "capital", "region", "city", "district")
 ROLE_RANK = ("leader", "executive", "international", "diplomat", "legislator")
 SAME_PLACE_KM = 25.0

@@ -126,13 +126,21 @@ def _place(r: list[Any]) -> Place:
     return Place(r[0], r[1], r[2], _aliases(r[3]), r[4], r[5], r[6], r[7], r[8], tuple(r[9]))
 
 
+def from_row(kind: str, row: list[Any]) -> Person | Organization | Place:
+    """One line of a KB file (already parsed JSON) as its record."""
+    return _FROM_ROW[kind](row)
+
+
+_FROM_ROW = {"person": _person, "organization": _organization, "place": _place}
+
+
 def read_kb(directory: Path = KB_DIR) -> KB:
     """Load the whole KB; raises FileNotFoundError naming the missing file, ValueError naming a bad one."""
     parts: list[tuple[Any, ...]] = []
     collecting = gc.isenabled()
     gc.disable()  # a million new containers would trigger full collections that find nothing to free
     try:
-        for kind, make in (("person", _person), ("organization", _organization), ("place", _place)):
+        for kind, make in _FROM_ROW.items():
             path = directory / FILES[kind]
             try:
                 parts.append(tuple(make(r) for r in _arrays(path)))

@@ -453,3 +453,19 @@ def _short_names(text: str) -> list[str]:
     if "/" not in text:
         return [text]
     return [part for part in text.split("/") if len(part) >= 2 and part.isupper()]
+
+
+# --- patrickswickard/international_newspapers: a Wikidata query of newspapers (P31 Q11032) ----------------
+
+NEWSPAPERS = "newspapers"
+
+
+def newspaper_facts(path: Path, skipped: Skipped) -> Iterator[Fact]:
+    """Rows of the query result (one per newspaper, country, place, language and website)."""
+    for row in rows(path):
+        qid, label = qid_of(row["item"]), row["itemLabel"]
+        if not qid or not label or QID.fullmatch(label):
+            skipped.add(NEWSPAPERS)  # no English label: the query printed the QID instead
+            continue
+        yield Fact("organization", qid, NEWSPAPERS, label, country=qid_of(row["country"]), category="media",
+                   description="newspaper")
