@@ -108,6 +108,10 @@ def test_organizations_from_ror_party_facts_and_cabinets(built: tuple[Path, KB])
                                                                 ("ror",))
     assert ("BJS", "mul") in bjs.aliases
     assert orgs["Q70571774"].label == "National Research Institute for Agriculture, Food and Environment"
+    peronists = orgs["Q1053668"]  # a member's party in a legislature list, and a Party Facts row
+    assert peronists.sources == ("eps:argentina-ministers", "partyfacts")
+    assert peronists.label == "Justicialist Party" and ("Partido Justicialista", "mul") in peronists.aliases
+    assert peronists.country == "Q414"
     gerindra = orgs["Q4261459"]
     assert (gerindra.kind, gerindra.country, gerindra.aliases) == ("party", "Q252", ())  # "Partai/Gerindra" dropped
     assert orgs["Q109907459"].label == "Nehammer government" and orgs["Q109907459"].country == "Q40"

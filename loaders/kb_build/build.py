@@ -151,7 +151,8 @@ def stats(kb: KB, listing: list[dict] | None = None) -> dict[str, int]:
     out["offices"] = sum(len(p.offices) for p in kb.persons)
     out["offices with a start date"] = sum(1 for p in kb.persons for o in p.offices if o.start)
     for role in ROLE_RANK:
-        out[f"persons with a {role} office"] = sum(1 for p in kb.persons if any(o.role == role for o in p.offices))
+        out[f"persons with an office of role {role}"] = sum(
+            1 for p in kb.persons if any(o.role == role for o in p.offices))
     for kind, records in (("organizations", kb.organizations), ("places", kb.places)):
         for value, n in sorted(Counter(r.kind for r in records).items()):
             out[f"{kind}: {value}"] = n

@@ -5,9 +5,11 @@ Rules, in the order they apply:
   (label, Indonesian label, country, kind, description);
 - otherwise a field comes from the highest-ranked source that has it
   (`SOURCE_RANK`); all other names become aliases;
-- a source whose name for a QID matches none of the better-ranked
+- a place source whose name for a QID matches none of the better-ranked
   sources' names ("Jambi City" for Jakarta's QID) is set aside for that
   QID: it neither adds names nor corroborates (listed as `name-mismatch`);
+  persons and organizations are not checked, as all their names are
+  Wikidata labels, in whatever language the source printed them;
 - a place is kept only if some source makes it notable (a country, region,
   capital, or a city of at least 50,000 people); smaller cities of one
   source only corroborate the others;
@@ -83,6 +85,8 @@ def merge(facts: Iterable[Fact], alpha3: dict[str, str]) -> Merged:
     merged = Merged()
     for key, group in grouped.items():
         group.sort(key=lambda f: (_rank(f.source), f.source))
+        if key[0] != "place":  # persons and organizations: every source's name is a Wikidata label (any language)
+            continue
         grouped[key], rejected = _consistent(group)
         merged.conflicts.extend(Conflict("name-mismatch", f.label or "", None, [f.qid], [f.source],
                                          {f.qid: [f.source]}) for f in rejected)
@@ -164,7 +168,7 @@ def _sources(group: list[Fact]) -> tuple[str, ...]:
 
 def _label(group: list[Fact]) -> str | None:
     """The best-ranked source's label; within one family the most frequent (every-politician repos vote)."""
-    labelled = [f for f in group if f.label]
+    labelled = [f for f in group if f.label and not f.weak_label] or [f for f in group if f.label]
     if not labelled:
         return None
     top = family(labelled[0].source)
@@ -277,8 +281,9 @@ def _strength(record) -> tuple[bool, int, int]:
 def _settle(records: list, kind: str, same) -> tuple[list, list[Conflict]]:
     """Drop the weaker of two QIDs that sources give for the same thing (see the module docstring).
 
-    Two QIDs listed by exactly the same sources are that source's own homonyms (two politicians called
-    Andris Bērziņš), not a disagreement: both stay and nothing is recorded.
+    When every source of one QID also lists the other, the sources know them as two things of the same
+    name (three Latvian politicians called Andris Bērziņš, a town and its municipality): both stay and
+    nothing is recorded. Only QIDs that no common source lists together are a disagreement.
     """
     by_key: dict[tuple[str, str | None], list] = {}
     for r in records:
@@ -288,7 +293,8 @@ def _settle(records: list, kind: str, same) -> tuple[list, list[Conflict]]:
     for (_, country), group in sorted(by_key.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if a.qid in dropped or b.qid in dropped or a.sources == b.sources or not same(a, b):
+                homonyms = set(a.sources) <= set(b.sources) or set(b.sources) <= set(a.sources)
+                if a.qid in dropped or b.qid in dropped or homonyms or not same(a, b):
                     continue
                 sa, sb = _strength(a), _strength(b)
                 kept, lost = ([a, b], []) if sa == sb else (([a], [b]) if sa > sb else ([b], [a]))

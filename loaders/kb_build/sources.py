@@ -43,6 +43,7 @@ class Fact:
     population: int | None = None
     description: str | None = None
     notable: bool = True  # False: a place too small to be in the KB on this source's word alone
+    weak_label: bool = False  # a label in the source's local language: the label only if no other source has one
 
 
 @dataclass
@@ -156,6 +157,7 @@ def eps_facts(directory: Path, skipped: Skipped) -> Iterator[Fact]:
             yield Fact("person", row["id"], source, aliases=_bio_aliases(row, names[row["id"]]),
                        born=_none(row["dob"]) if row.get("dobp") in ("11", "") else _none(row["dob"][:4]))
     yield from _world_lists(directory, source, skipped)
+    yield from _parties(directory, source, country, skipped)
 
 
 def _json(path: Path) -> dict | None:
@@ -229,6 +231,23 @@ def _world_lists(directory: Path, source: str, skipped: Skipped) -> Iterator[Fac
             office = Office(_none(row["position"]) if is_qid(row["position"]) else None, row["positionLabel"],
                             _none(row["country"]), _none(row["start"]), None, "diplomat")
             yield from _person_fact(row["item"], row["itemLabel"], source, _none(row["country"]), office, skipped)
+
+
+def _parties(directory: Path, source: str, country: str | None, skipped: Skipped) -> Iterator[Fact]:
+    """Parties of the members listed in the repository's per-legislature query results (party, partyLabel)."""
+    seen: set[tuple[str, str]] = set()
+    for path in sorted((directory / "sources").glob("**/wikidata.csv")):
+        for row in rows(path):
+            if "party" not in row or "partyLabel" not in row:
+                break  # a file without party columns
+            qid, label = row["party"], row["partyLabel"]
+            if not qid or (qid, label) in seen:
+                continue  # a member without a party, or a party already given
+            seen.add((qid, label))
+            if not is_qid(qid) or not label or QID.fullmatch(label):
+                skipped.add(source)
+                continue
+            yield Fact("organization", qid, source, label, country=country, category="party", weak_label=True)
 
 
 def eps_cabinet_facts(directory: Path, skipped: Skipped) -> Iterator[Fact]:
