@@ -243,7 +243,7 @@ def describe(offices: tuple[Office, ...], country: str | None = None, country_la
         return None
     o = max(offices, key=lambda o: (not o.end, -ROLE_RANK.index(o.role), o.start or ""))
     label = o.label
-    if country_label and o.of == country and country_label not in label:
+    if country_label and o.of == country and country_label[:5].casefold() not in label.casefold():  # "Ukrainian"
         label = f"{label}, {country_label}"
     years = f"{(o.start or '')[:4]}{DASH}{(o.end or '')[:4]}" if o.start else ""
     return f"{label} ({years})" if years else label

@@ -122,7 +122,7 @@ def _split(text: str) -> tuple[Alias, ...]:
 
 EPS = "every-politician-scrapers"
 _AMBASSADOR = re.compile(r"ambassador|permanent representative|envoy|high commissioner to", re.I)
-_HONORIFIC = re.compile(r"^(?:Sheikh|Shaikh|Sheikha|Sir|Dame|Dr\.?|Prince|Princess|Sayyid|Hon\.?)\s+")
+_HONORIFIC = re.compile(r"^(?:Sheikh|Shaikh|Sheikha|Sir|Dame|Dr\.?|Prince|Princess|Sayyid|Seyed|Seyyed|Hon\.?)\s+")
 
 
 def eps_source(repo: str) -> str:
