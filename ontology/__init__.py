@@ -10,11 +10,13 @@ from rdflib.namespace import ClosedNamespace
 
 from ontology.namespaces import (
     BASE,
+    CORRECTIONS_GRAPH,
     GRAPH,
     ID,
     KABAR,
     ONTOLOGY_GRAPH,
     ONTOLOGY_IRI,
+    ORG,
     OWL,
     PREFIXES,
     PROV,
@@ -40,12 +42,14 @@ ONTOLOGY_FILE = Path(__file__).with_name("kabar.ttl")
 
 __all__ = [
     "BASE",
+    "CORRECTIONS_GRAPH",
     "GRAPH",
     "ID",
     "KABAR",
     "ONTOLOGY_FILE",
     "ONTOLOGY_GRAPH",
     "ONTOLOGY_IRI",
+    "ORG",
     "OWL",
     "PREFIXES",
     "PROV",

@@ -27,8 +27,8 @@ from owlready2 import (
 )
 from rdflib import Graph
 
-from ontology import KABAR, ONTOLOGY_FILE, ONTOLOGY_IRI, OWL, PREFIXES, RDFS
-from ontology.vocabulary import ORG, VOCABULARY, ClassDef, PropertyDef, Text, Vocabulary
+from ontology import KABAR, ONTOLOGY_FILE, ONTOLOGY_IRI, ORG, OWL, PREFIXES, RDFS
+from ontology.vocabulary import VOCABULARY, ClassDef, PropertyDef, Text, Vocabulary
 
 VERSION = "0.1.0"
 

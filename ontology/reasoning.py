@@ -20,8 +20,8 @@ import owlready2
 from rdflib import Graph, Literal
 
 from ontology import OWL, RDF, VOCABULARY, WDT
+from ontology.namespaces import REASONING_INPUT_GRAPH
 
-INPUT_IRI = "https://w3id.org/kabar/graph/reasoning-input"
 JAVA_HINT = "install Java (e.g. `apt-get install default-jre-headless`) to run the OWL reasoner"
 
 _TEMPDIR_LOCK = threading.Lock()
@@ -71,7 +71,7 @@ def check_consistency(graph: Graph) -> None:
         raise ReasonerUnavailable(f"Java ({owlready2.JAVA_EXE!r}) was not found: {JAVA_HINT}")
     world = owlready2.World()
     try:
-        world.get_ontology(INPUT_IRI).load(fileobj=io.BytesIO(_reasoning_input(graph)), format="ntriples")
+        world.get_ontology(str(REASONING_INPUT_GRAPH)).load(fileobj=io.BytesIO(_reasoning_input(graph)), format="ntriples")
         _run_hermit(world, len(graph))
     finally:
         world.close()

@@ -13,12 +13,9 @@ kabar means something narrower it defines its own term and states
 
 from dataclasses import dataclass, field
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib import URIRef
 
-from ontology.namespaces import KABAR, SCHEMA, SEM
-
-ORG = Namespace("http://www.w3.org/ns/org#")
+from ontology.namespaces import KABAR, ORG, PROV, SCHEMA, SEM, SKOS
 
 
 @dataclass(frozen=True)
