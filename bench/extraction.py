@@ -25,13 +25,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-from kabar.ingest import ingest
-from kabar.store import KabarStore
 from loaders.iris import article_iri
 from loaders.model import Article
 from loaders.pipeline import default_pipeline
 from loaders.read import read_articles
-from loaders.sentences import split_sentences
+from loaders.text import split_sentences
+from store import KabarStore
+from store.ingest import ingest
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "articles" / "tribunnews-2024-05-iran-as-oman.txt"
 LENGTH = 2000

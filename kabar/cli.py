@@ -1,8 +1,10 @@
 """The `kabar` command: ingest, extract, serve, query, export.
 
 Every command takes `--store DIR` (default: `KABAR_STORE`, then
-`var/store`). Errors print one line naming the file (and line) or the
-store, and exit non-zero; they never print a traceback.
+`var/store`). Errors print one line naming the file (and line), the
+setting or the store, and exit non-zero; they never print a traceback.
+Commands import what they use when they run: `kabar extract` never loads
+the store or the web server.
 """
 
 from __future__ import annotations
@@ -19,15 +21,18 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kabar import eval_extraction, eval_ner, kb_commands
-from kabar.links import LinkError
-from kabar.store import KabarStore, StoreError, resolve_store_path
-from loaders.kb_import import KBImportError
+from loaders.kb.api import WikidataUnavailable
+from loaders.kb.wikidata import KBImportError
 from loaders.read import ArticleError
-from loaders.wikidata_api import WikidataUnavailable
-from server.config import ConfigError
+from store import KabarStore, StoreError, resolve_store_path
+from store.review import LinkError
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """A command that cannot run as asked; `str()` is the one line to print."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.store = resolve_store_path(args.store or args.global_store)
     try:
         return args.run(args)
-    except (ArticleError, StoreError, ConfigError, WikidataUnavailable, KBImportError, LinkError) as e:
+    except (ArticleError, StoreError, CommandError, WikidataUnavailable, KBImportError, LinkError) as e:
         print(f"kabar: error: {e}", file=sys.stderr)
         return EXIT_ERROR
     except SyntaxError as e:
@@ -110,8 +115,8 @@ def _open(args: argparse.Namespace, *, read_only: bool = False) -> KabarStore:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from kabar.ingest import ingest
-    from loaders.wikidata_api import WikidataClient
+    from loaders.kb.api import WikidataClient
+    from store.ingest import ingest
 
     with _open(args) as store:
         report = ingest(store, args.paths, with_kb=args.with_kb, online=WikidataClient() if args.online else None,
@@ -127,9 +132,8 @@ def _extract(args: argparse.Namespace) -> int:
     from loaders.read import read_all
 
     articles = read_all([args.path])
-    pipeline = default_pipeline()
-    for article in articles:
-        extraction = pipeline.extract(article)
+    for extraction in default_pipeline().pipe(articles):
+        article = extraction.article
         if args.format == "json":
             indent = 2 if len(articles) == 1 else None
             print(json.dumps(extraction.to_json(), ensure_ascii=False, indent=indent))
@@ -146,15 +150,16 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from server import create_app
+    from server.config import ConfigError, read_config_file
     from server.wsgi import serve
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-
-    from server.config import read_config_file
-
-    settings = read_config_file(args.config) if args.config else None
-    with _open(args) as store:
-        serve(create_app(store, settings), host=args.host, port=args.port)
+    try:
+        settings = read_config_file(args.config) if args.config else None
+        with _open(args) as store:
+            serve(create_app(store, settings), host=args.host, port=args.port)
+    except ConfigError as e:
+        raise CommandError(str(e)) from e
     return 0
 
 
@@ -171,7 +176,7 @@ def _query(args: argparse.Namespace) -> int:
 
     text = _query_text(args.query)
     with _open(args, read_only=True) as store:
-        result = store.oxigraph.query(text, use_default_graph_as_union=not declares_dataset(text))
+        result = store.query(text, union_default_graph=not declares_dataset(text))
         if args.format == "table":
             print(_table(result))
             return 0
@@ -208,14 +213,12 @@ def _cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kabar.export import export
-
     with _open(args, read_only=True) as store:
         if args.output:
             with args.output.open("wb") as out:
-                export(store, out, EXPORT_FORMATS[args.format], args.graph)
+                store.export(out, EXPORT_FORMATS[args.format], args.graph)
         else:
-            export(store, sys.stdout.buffer, EXPORT_FORMATS[args.format], args.graph)
+            store.export(sys.stdout.buffer, EXPORT_FORMATS[args.format], args.graph)
     return 0
 
 

@@ -20,15 +20,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kabar.eval_ner import Counts, format_table
-from loaders.kb import KnowledgeBase, load_kb
-from loaders.model import Document, Entity, Extraction
+from loaders.kb.model import KnowledgeBase
+from loaders.kb.seed import load_kb
+from loaders.model import Entity, Extraction
+from loaders.ner.conll import Counts, format_table
 from loaders.normalize import fold
 from loaders.pipeline import Pipeline, default_pipeline
 from loaders.read import ArticleError, read_all
@@ -63,22 +63,10 @@ def evaluate(gold: list[dict[str, Any]], paths: list[Path], pipeline: Pipeline |
     pipeline, kb = pipeline or default_pipeline(), kb or load_kb()
     by_key = {g.get("url") or g.get("title"): g for g in gold}
     report = Report()
-    for article in read_all(paths):
-        expected = by_key.get(article.url or article.title)
-        if expected is None:
-            continue
-        extraction = _timed(pipeline, Document(article), report.seconds)
-        _score(expected, extraction, kb, report)
+    articles = [a for a in read_all(paths) if (a.url or a.title) in by_key]
+    for extraction in pipeline.pipe(articles, timings=report.seconds):
+        _score(by_key[extraction.article.url or extraction.article.title], extraction, kb, report)
     return report
-
-
-def _timed(pipeline: Pipeline, doc: Document, seconds: dict[str, float]) -> Extraction:
-    for component in pipeline.components:
-        start = time.perf_counter()
-        doc = component(doc) or doc
-        name = getattr(component, "__name__", type(component).__name__)
-        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - start
-    return Extraction(doc.article, doc.entities, doc.events)
 
 
 def _forms(names: Iterable[str]) -> set[str]:

@@ -13,21 +13,22 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from loaders.conll import Counts, Sentence, format_table, read_conll, score
+from loaders import lang
+from loaders.ner.conll import Counts, Sentence, format_table, read_conll, score
 
 _PIPELINE_TYPES = {"Person": "PER", "Organization": "ORG", "Country": "LOC", "Place": "LOC"}
 
 
-def model_tagger() -> Callable[[list[str]], list[str]]:
-    """The CRF alone, on the file's own tokens."""
-    from loaders.gazetteer import NameIndex, load_aliases
-    from loaders.kb import load_kb
-    from loaders.ner import NerTagger
+def model_tagger(language: str = "id") -> Callable[[list[str]], list[str]]:
+    """The language's CRF alone, on the file's own tokens."""
+    from loaders.kb.index import NameIndex
+    from loaders.kb.seed import load_aliases, load_kb
+    from loaders.ner.tagger import NerTagger
 
-    return NerTagger.for_index(NameIndex(load_kb(), load_aliases())).tag
+    return NerTagger.for_index(NameIndex(load_kb(), load_aliases()), lang.get(language).ner_model).tag
 
 
-def pipeline_tagger(lang: str = "id") -> Callable[[list[str]], list[str]]:
+def pipeline_tagger(language: str = "id") -> Callable[[list[str]], list[str]]:
     """The whole extraction pipeline on the sentence's words joined by spaces, mentions read back as tags."""
     from loaders.iris import article_iri
     from loaders.model import Article, Document
@@ -40,10 +41,10 @@ def pipeline_tagger(lang: str = "id") -> Callable[[list[str]], list[str]]:
         for w in words[:-1]:
             starts.append(starts[-1] + len(w) + 1)
         text = " ".join(words)
-        doc = pipeline(Document(Article(article_iri(None, text), None, "", text, lang)))
+        doc = pipeline(Document(Article(article_iri(None, text), None, "", text, language)))
         tags = ["O"] * len(words)
         for m in doc.mentions:
-            type_ = _PIPELINE_TYPES.get(m.type)
+            type_ = _PIPELINE_TYPES.get(doc.type_of(m))
             if type_ is None:
                 continue
             inside = [i for i, s in enumerate(starts) if m.span.start <= s < m.span.end]
@@ -67,8 +68,8 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> argparse._SubParser
     ner.add_argument("--format", choices=("text", "json"), default="text")
     ner.add_argument("--tagger", choices=("model", "pipeline"), default="model",
                      help="the CRF alone (default) or the whole extraction pipeline")
-    ner.add_argument("--lang", choices=("id", "en"), default="id",
-                     help="the text's language; English is tagged by the pipeline (the CRF is Indonesian)")
+    ner.add_argument("--lang", choices=lang.codes(), default="id",
+                     help="the text's language; one without a CRF (English) is tagged by the pipeline")
     ner.set_defaults(run=run)
     return kinds
 
@@ -79,9 +80,9 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError, ValueError) as e:
         print(f"kabar: error: {e}", file=sys.stderr)
         return 1
-    if args.lang == "en":
+    if lang.get(args.lang).ner_model is None:
         args.tagger = "pipeline"
-    tag = model_tagger() if args.tagger == "model" else pipeline_tagger(args.lang)
+    tag = model_tagger(args.lang) if args.tagger == "model" else pipeline_tagger(args.lang)
     start = time.perf_counter()
     scores = evaluate(sentences, tag)
     seconds = time.perf_counter() - start

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
-from kabar.store import KabarStore
+from store import KabarStore
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
@@ -44,24 +46,39 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     unlink.set_defaults(run=_unlink)
 
 
+class StderrProgress:
+    """A one-line progress bar on stderr, redrawn at most every `interval` seconds."""
+
+    def __init__(self, stream: IO[str] = sys.stderr, interval: float = 0.5, width: int = 30) -> None:
+        self.stream, self.interval, self.width = stream, interval, width
+        self._last = 0.0
+
+    def __call__(self, origin: str, entities: int, done: int, total: int) -> None:
+        now = time.monotonic()
+        finished = done >= total
+        if not finished and now - self._last < self.interval:
+            return
+        self._last = now
+        share = done / total if total else 1.0
+        bar = "#" * int(share * self.width)
+        self.stream.write(f"\r{origin}: [{bar:<{self.width}}] {share:4.0%} {entities} entities"
+                          + ("\n" if finished else ""))
+        self.stream.flush()
+
+
 def _import(args: argparse.Namespace) -> int:
-    from loaders.kb_import import StderrProgress, import_files
+    from ontology import WIKIDATA_GRAPH
+    from store.kb_graph import import_files
 
     with KabarStore(args.store) as store:
         report = import_files(store, args.files, None if args.quiet else StderrProgress())
         print(f"imported {report.files} file(s): {report.entities} entities, {report.triples} triples offered; "
-              f"the KB graph holds {store.triple_count(_kb_graph())} triples")
+              f"the KB graph holds {store.triple_count(WIKIDATA_GRAPH)} triples")
     return 0
 
 
-def _kb_graph() -> str:
-    from ontology import WIKIDATA_GRAPH
-
-    return str(WIKIDATA_GRAPH)
-
-
 def _stats(args: argparse.Namespace) -> int:
-    from loaders.kb_import import kb_stats
+    from store.kb_graph import kb_stats
 
     with KabarStore(args.store) as store:
         for key, value in kb_stats(store).items():
@@ -70,12 +87,12 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _fetch(args: argparse.Namespace) -> int:
-    from kabar.links import fetch_for_store
-    from loaders.wikidata_api import WikidataClient
+    from loaders.kb.api import WikidataClient
+    from store.review import fetch_candidates
 
     client = WikidataClient(**({"base_url": args.api} if args.api else {}))
     with KabarStore(args.store) as store:
-        rows = fetch_for_store(store, client, args.limit)
+        rows = fetch_candidates(store, client, args.limit)
     for row in rows:
         print(f"{row.entity}\t{row.qid}\t{row.confidence:.2f}\t{row.label}\t{row.description}")
     print(f"{len(rows)} candidate(s) added to the KB; confirm with `kabar link ENTITY QID`", file=sys.stderr)
@@ -83,7 +100,7 @@ def _fetch(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
-    from kabar.links import list_links
+    from store.review import list_links
 
     with KabarStore(args.store) as store:
         rows = list_links(store, args.below)
@@ -94,7 +111,7 @@ def _links(args: argparse.Namespace) -> int:
 
 
 def _link(args: argparse.Namespace) -> int:
-    from kabar.links import link
+    from store.review import link
 
     with KabarStore(args.store) as store:
         count = link(store, args.entity, args.qid)
@@ -103,7 +120,7 @@ def _link(args: argparse.Namespace) -> int:
 
 
 def _unlink(args: argparse.Namespace) -> int:
-    from kabar.links import unlink
+    from store.review import unlink
 
     with KabarStore(args.store) as store:
         count = unlink(store, args.entity)

@@ -23,73 +23,92 @@ was published and gives None without one:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from loaders import lang
+from loaders.lang import LanguagePack
 from loaders.model import Span
 
-MONTHS = {
-    "januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
-    "october": 10, "december": 12,
-}
-MONTH_ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8, "ags": 8,
-    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12,
-}
-WEEKDAYS = {
-    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6,
-    "ahad": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}
-DATE_WORDS = frozenset(w.replace("'", "") for w in (*MONTHS, *WEEKDAYS))
-"""Folded month and weekday names: capitalised, but never part of a person's name."""
-
-
-def _names(words: Iterable[str]) -> str:
-    """Capitalised alternatives, longest first: month and day names are proper nouns in both languages."""
-    return "|".join(w.capitalize() for w in sorted(words, key=len, reverse=True))
-
-
-_MONTH = rf"(?:{_names(MONTHS)})"
-_ANY_MONTH = rf"(?:{_names(MONTHS)}|(?:{_names(MONTH_ABBREVIATIONS)})\.?)"
-_WEEKDAY = rf"(?:{_names(WEEKDAYS)})"
 _D = r"(?:[12]\d|3[01]|0?[1-9])"
 _M = r"(?:1[0-2]|0?[1-9])"
 _Y = r"(?:19|20)\d\d"
 
-_DATE = re.compile(
-    rf"""
-    \b(?:(?P<since>(?i:sejak|since))\s+)?
-    (?:
-        (?P<wd_paren>{_WEEKDAY})\s*\((?P<p_d>{_D})/(?P<p_m>{_M})(?:/(?P<p_y>{_Y}))?\)
-      | (?P<iso_y>{_Y})-(?P<iso_m>1[0-2]|0[1-9])-(?P<iso_d>[12]\d|3[01]|0[1-9])\b
-      | \b(?P<s_d>{_D})/(?P<s_m>{_M})/(?P<s_y>{_Y})\b
-      | \b(?P<dm_d>{_D})\s+(?P<dm_m>{_ANY_MONTH})(?:\s+(?P<dm_y>{_Y}))?\b
-      | (?P<md_m>{_ANY_MONTH})\s+(?P<md_d>{_D})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>{_Y})\b)?
-      | (?P<my_m>{_MONTH})\s+(?P<my_y>{_Y})\b
-      | (?P<rel_month>(?i:(?:(?:awal|akhir|pertengahan)\s+)?bulan\s+(?:ini|lalu|kemarin|depan)
-            |(?:earlier|later|early|late)\s+this\s+month|this\s+month|last\s+month|next\s+month))\b
-      | (?P<rel_week>(?i:(?:pekan|minggu)\s+(?:lalu|kemarin|ini|depan)|(?:earlier\s+)?this\s+week|last\s+week
-            |next\s+week))\b
-      | (?P<rel_year>(?i:tahun\s+(?:ini|lalu|kemarin|depan)|this\s+year|last\s+year|next\s+year))\b
-      | (?P<wd>(?:(?i:(?:pada\s+)?hari|on|last)\s+)?{_WEEKDAY})(?P<wd_last>\s+(?i:lalu|kemarin|last))?\b
-      | (?P<days_ago>[1-9]|(?i:satu|dua|tiga|empat|lima|enam|tujuh|one|two|three|four|five|six|seven))
-            \s+(?i:hari\s+(?:yang\s+)?lalu|days?\s+ago)\b
-      | (?P<rel_day>(?i:kemarin|yesterday|hari\s+ini|today|besok|tomorrow))\b
-      | (?(since)|(?i:(?:pada\s+)?(?:(?:awal|akhir|pertengahan)\s+)?bulan|in|early|late|mid|pada|awal|akhir
-                  |hingga|sampai|until)\s+)(?P<month>{_MONTH})\b
-      | (?(since)|(?i:tahun|pada|in)\s+)(?P<year>{_Y})\b
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The date words of every language pack, and the one expression that finds dates with them."""
+
+    months: dict[str, int]
+    abbreviations: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    relative_days: dict[str, int]
+    previous: frozenset[str]
+    following: frozenset[str]
+    date: re.Pattern[str]
+    preposition: re.Pattern[str]
+
+
+def _names(words: dict[str, int]) -> str:
+    """Capitalised alternatives, longest first: month and day names are proper nouns in every pack's language."""
+    return "|".join(re.escape(w.capitalize()) for w in sorted(words, key=len, reverse=True))
+
+
+def _either(packs: tuple[LanguagePack, ...], fragment: str) -> str:
+    """The packs' regular-expression fragments of one kind, as one alternation."""
+    return "|".join(f for p in packs if (f := getattr(p.dates, fragment)))
+
+
+@lang.compiled
+def _grammar(packs: tuple[LanguagePack, ...]) -> _Grammar:
+    months = lang.merged_mapping(packs, lambda p: p.dates.months)
+    abbreviations = lang.merged_mapping(packs, lambda p: p.dates.month_abbreviations)
+    weekdays = lang.merged_mapping(packs, lambda p: p.dates.weekdays)
+    numbers = lang.merged_mapping(packs, lambda p: p.dates.numbers)
+    relative_days = lang.merged_mapping(packs, lambda p: p.dates.relative_days)
+    previous = lang.words(packs, lambda p: p.dates.previous)
+    month = rf"(?:{_names(months)})"
+    any_month = rf"(?:{_names(months)}|(?:{_names(abbreviations)})\.?)"
+    weekday = rf"(?:{_names(weekdays)})"
+    ordinals = lang.alternatives(lang.words(packs, lambda p: p.dates.ordinal_suffixes))
+    last = lang.alternatives(previous)
+    date_re = re.compile(
+        rf"""
+        \b(?:(?P<since>(?i:{lang.alternatives(lang.words(packs, lambda p: p.dates.since))}))\s+)?
+        (?:
+            (?P<wd_paren>{weekday})\s*\((?P<p_d>{_D})/(?P<p_m>{_M})(?:/(?P<p_y>{_Y}))?\)
+          | (?P<iso_y>{_Y})-(?P<iso_m>1[0-2]|0[1-9])-(?P<iso_d>[12]\d|3[01]|0[1-9])\b
+          | \b(?P<s_d>{_D})/(?P<s_m>{_M})/(?P<s_y>{_Y})\b
+          | \b(?P<dm_d>{_D})\s+(?P<dm_m>{any_month})(?:\s+(?P<dm_y>{_Y}))?\b
+          | (?P<md_m>{any_month})\s+(?P<md_d>{_D})(?:{ordinals})?\b(?:,?\s+(?P<md_y>{_Y})\b)?
+          | (?P<my_m>{month})\s+(?P<my_y>{_Y})\b
+          | (?P<rel_month>(?i:{_either(packs, "relative_month_re")}))\b
+          | (?P<rel_week>(?i:{_either(packs, "relative_week_re")}))\b
+          | (?P<rel_year>(?i:{_either(packs, "relative_year_re")}))\b
+          | (?P<wd>(?:(?i:{_either(packs, "weekday_lead_re")})\s+)?{weekday})(?P<wd_last>\s+(?i:{last}))?\b
+          | (?P<days_ago>[1-9]|(?i:{lang.alternatives(numbers)}))\s+(?i:{_either(packs, "days_ago_re")})\b
+          | (?P<rel_day>(?i:{lang.alternatives(relative_days)}))\b
+          | (?(since)|(?i:{_either(packs, "month_lead_re")})\s+)(?P<month>{month})\b
+          | (?(since)|(?i:{_either(packs, "year_lead_re")})\s+)(?P<year>{_Y})\b
+        )
+        """,
+        re.VERBOSE,
     )
-    """,
-    re.VERBOSE,
-)
-_PREPOSITION = re.compile(r"(?i)(?:pada|on|in|at)\s+")
-_DAY_OFFSETS = {"kemarin": -1, "yesterday": -1, "today": 0, "besok": 1, "tomorrow": 1}
-_COUNTS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-           "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+    preposition = re.compile(rf"(?i)(?:{lang.alternatives(lang.words(packs, lambda p: p.dates.prepositions))})\s+")
+    return _Grammar(months, abbreviations, weekdays, numbers, relative_days, frozenset(previous),
+                    frozenset(lang.words(packs, lambda p: p.dates.following)), date_re, preposition)
+
+
+@lang.compiled
+def _date_words(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
+    grammar = _grammar()
+    return frozenset(w.replace("'", "") for w in (*grammar.months, *grammar.weekdays))
+
+
+def date_words() -> frozenset[str]:
+    """Folded month and weekday names: capitalised, but never part of a person's name."""
+    return _date_words()
 
 
 @dataclass(frozen=True)
@@ -101,15 +120,16 @@ class DateMention:
 
 def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateMention]:
     """Every date expression in `text`, in order; spans are shifted by `offset` (a sentence's start)."""
+    grammar = _grammar()
     found: list[DateMention] = []
-    for m in _DATE.finditer(text):
+    for m in grammar.date.finditer(text):
         start = m.start()
         if not m.group("since"):
-            lead = _PREPOSITION.match(text, start, m.end())
+            lead = grammar.preposition.match(text, start, m.end())
             if lead and lead.end() < m.end():
                 start = lead.end()
         span = Span(offset + start, offset + m.end(), text[start:m.end()])
-        found.append(DateMention(span, _value(m, published), bool(m.group("since"))))
+        found.append(DateMention(span, _value(m, published, grammar), bool(m.group("since"))))
     return found
 
 
@@ -119,7 +139,7 @@ def normalize_date(text: str, published: date | None) -> str | None:
     return dates[0].value if dates else None
 
 
-def _value(m: re.Match[str], published: date | None) -> str | None:
+def _value(m: re.Match[str], published: date | None, grammar: _Grammar) -> str | None:
     g = m.group
     if g("wd_paren"):
         return _day(g("p_y"), int(g("p_m")), int(g("p_d")), published)
@@ -128,52 +148,51 @@ def _value(m: re.Match[str], published: date | None) -> str | None:
     if g("s_y"):
         return _day(g("s_y"), int(g("s_m")), int(g("s_d")), published)
     if g("dm_d"):
-        return _day(g("dm_y"), _month(g("dm_m")), int(g("dm_d")), published)
+        return _day(g("dm_y"), _month(g("dm_m"), grammar), int(g("dm_d")), published)
     if g("md_d"):
-        return _day(g("md_y"), _month(g("md_m")), int(g("md_d")), published)
+        return _day(g("md_y"), _month(g("md_m"), grammar), int(g("md_d")), published)
     if g("my_m"):
-        return f"{g('my_y')}-{_month(g('my_m')):02d}"
+        return f"{g('my_y')}-{_month(g('my_m'), grammar):02d}"
     if g("year"):
         return g("year")
     if published is None:
         return None
     if g("month"):
-        month = _month(g("month"))
+        month = _month(g("month"), grammar)
         year = published.year if month <= published.month else published.year - 1
         return f"{year}-{month:02d}"
     if g("rel_month"):
-        return _month_of(published, _shift(g("rel_month")))
+        return _month_of(published, _shift(g("rel_month"), grammar))
     if g("rel_week"):
-        return (published + timedelta(weeks=_shift(g("rel_week")))).strftime("%Y-%m")
+        return (published + timedelta(weeks=_shift(g("rel_week"), grammar))).strftime("%Y-%m")
     if g("rel_year"):
-        return str(published.year + _shift(g("rel_year")))
+        return str(published.year + _shift(g("rel_year"), grammar))
     if g("days_ago"):
         count = g("days_ago").lower()
-        return (published - timedelta(days=int(count) if count.isdigit() else _COUNTS[count])).isoformat()
+        return (published - timedelta(days=int(count) if count.isdigit() else grammar.numbers[count])).isoformat()
     if g("wd"):
-        weekday = WEEKDAYS[g("wd").split()[-1].lower()]
+        weekday = grammar.weekdays[g("wd").split()[-1].lower()]
         back = (published.weekday() - weekday) % 7
-        if back == 0 and (g("wd_last") or g("wd").lower().startswith("last")):
+        if back == 0 and (g("wd_last") or g("wd").split()[0].lower() in grammar.previous):
             back = 7
         return (published - timedelta(days=back)).isoformat()
     words = " ".join(g("rel_day").lower().split())
-    return (published + timedelta(days=_DAY_OFFSETS.get(words, 0))).isoformat()
+    return (published + timedelta(days=grammar.relative_days.get(words, 0))).isoformat()
 
 
-def _shift(expression: str) -> int:
-    """-1 for last/lalu/kemarin, +1 for next/depan, 0 for this/ini."""
-    last_word = expression.lower().split()[-1]
-    first_word = expression.lower().split()[0]
-    if last_word in ("lalu", "kemarin") or first_word == "last":
+def _shift(expression: str, grammar: _Grammar) -> int:
+    """-1 for 'bulan lalu' / 'last month', +1 for 'bulan depan' / 'next month', 0 for 'bulan ini' / 'this month'."""
+    ends = {expression.lower().split()[-1], expression.lower().split()[0]}
+    if ends & grammar.previous:
         return -1
-    if last_word == "depan" or first_word == "next":
+    if ends & grammar.following:
         return 1
     return 0
 
 
-def _month(name: str) -> int:
+def _month(name: str, grammar: _Grammar) -> int:
     key = name.rstrip(".").lower()
-    return MONTHS.get(key) or MONTH_ABBREVIATIONS[key]
+    return grammar.months.get(key) or grammar.abbreviations[key]
 
 
 def _month_of(day: date, shift: int) -> str:

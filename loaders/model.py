@@ -1,18 +1,17 @@
-"""The records that flow through the loaders: an article in, an extraction out.
+"""The records that flow through the loaders: an article in, a `Document` through the pipeline, an extraction out.
 
-These are plain dataclasses so that each pipeline component stays a small
-function of a `Document`, and so that `Extraction.to_json()` is the one
-place that fixes the `kabar extract --format json` contract.
+Plain dataclasses, so that each pipeline component stays a small function
+of a `Document`, and `Extraction.to_json()` is the one place that fixes the
+`kabar extract --format json` contract. A `Document` field has one writer
+(the component that declares it in `assigns`, see `loaders.pipeline`);
+mentions are frozen, so no component changes another's behind its back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
-
-ENTITY_TYPES = ("Person", "Country", "Organization", "Place", "Event")
-EVENT_TYPES = ("Meeting", "Negotiation", "Attack", "Death")
 
 SOURCE_CONFIDENCE = {"kb": 0.9, "ner": 0.75, "coref": 0.8, "pattern": 0.7, "pronoun": 0.6}
 """How sure a mention is, by the component that found it, when that component gives no score itself.
@@ -82,16 +81,17 @@ class Link:
     qid: str | None
     confidence: float
     method: str  # label, alias, transliteration, fuzzy, recognizer, online, manual; nil when qid is None
+    label: str | None = None  # the KB's label of `qid`, which then names the entity
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
     """A stretch of text that names an entity, before it is resolved to one."""
 
     span: Span
     type: str
     name: str  # canonical name (the KB label when found in the KB)
-    qid: str | None = None
+    qid: str | None = None  # the recognizer's proposal; the linker decides (`Document.links`)
     key: str = ""  # identity within the article: mentions with the same key are one entity
     source: str = "kb"  # which component found it: "kb", "ner", "pattern", "coref", "pronoun"
 
@@ -101,7 +101,14 @@ class Mention:
         if self.span.confidence is not None:
             return self.span.confidence
         return SOURCE_CONFIDENCE.get(self.source, SOURCE_CONFIDENCE["pattern"])
-    link: Link | None = None  # set by the linker
+
+
+@dataclass(frozen=True)
+class Referent:
+    """What the mentions of one key refer to once entities are assembled: the entity, and the type they take."""
+
+    entity: str  # the entity's id
+    type: str
 
 
 @dataclass
@@ -120,7 +127,7 @@ class Entity:
     name: str
     wikidata: str | None
     mentions: list[Span] = field(default_factory=list)
-    positions: list[Position] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)  # filled from `Document.positions` in the extraction
     link: Link | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -173,25 +180,54 @@ class Event:
 
 @dataclass
 class Document:
-    """What the pipeline components read and fill in, in order."""
+    """What the pipeline components read and fill in, in order; each field is written by one component.
+
+    `proposals` is the exception that proves the rule: one slot per
+    recognizer (its component name), each written by that recognizer only.
+    """
 
     article: Article
-    sentences: list[Sentence] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)  # segmenter
+    sentences: list[Sentence] = field(default_factory=list)  # segmenter
+    proposals: dict[str, list[Mention]] = field(default_factory=dict)  # each recognizer, its own slot
+    mentions: list[Mention] = field(default_factory=list)  # coreference: the article's mentions, by start
+    links: dict[str, Link] = field(default_factory=dict)  # linker: mention key -> its entity's link
+    entities: list[Entity] = field(default_factory=list)  # entity assembly, in order of first mention
+    referents: dict[str, Referent] = field(default_factory=dict)  # entity assembly: mention key -> its entity
+    positions: dict[str, list[Position]] = field(default_factory=dict)  # positions: entity id -> the posts held
+    events: list[Event] = field(default_factory=list)  # events
 
     @property
     def text(self) -> str:
         return self.article.text
 
+    def proposed(self) -> list[Mention]:
+        """Every recognizer's proposals so far, by start; at one start, the earlier recognizer's first."""
+        return sorted((m for found in self.proposals.values() for m in found), key=lambda m: m.span.start)
+
+    def entity_of(self, mention: Mention) -> str:
+        """The id of the entity `mention` names (once entities are assembled)."""
+        return self.referents[mention.key].entity
+
+    def type_of(self, mention: Mention) -> str:
+        """The type `mention` takes in its entity: its key's first mention's (once entities are assembled)."""
+        return self.referents[mention.key].type
+
 
 @dataclass
 class Extraction:
+    """What the pipeline made of one article: what `kabar extract` prints and the RDF mapper writes."""
+
     article: Article
+    sentences: list[Sentence]
     entities: list[Entity]
     events: list[Event]
+
+    @classmethod
+    def of(cls, doc: Document) -> Extraction:
+        """The finished document's extraction: its entities with the positions they hold."""
+        entities = [replace(e, positions=doc.positions.get(e.id, [])) for e in doc.entities]
+        return cls(doc.article, doc.sentences, entities, doc.events)
 
     def to_json(self) -> dict[str, Any]:
         a = self.article

@@ -1,91 +1,90 @@
-"""Person names the KB does not know, found by the words news puts around them.
+"""Names in running text: titles, runs of capitalised words, and the cues news puts around a person's name.
 
-A name is a run of two to four capitalised words ('Retno Marsudi',
-'Abdul-Malik al-Houthi') with a person cue beside it: a title before
-('Presiden', 'Menlu Iran', 'Foreign Minister'), an apposition after
-(', kepala penasihat ...', ', the ... adviser') or a meeting verb
-('bertemu dengan X', 'X met'). The title lexicon here is shared with the
-gazetteer, the position and the event components.
+Shared by the recognizers (gazetteer, person names, organisation names,
+coreference), positions and events: 'Presiden', 'Menlu Iran', 'Foreign
+Minister' before a name, an apposition after (', kepala penasihat ...',
+', the ... adviser'), a meeting verb ('bertemu dengan X', 'X met'). The
+words come from every language pack (`cues`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
+from dataclasses import dataclass
 
-from loaders.dates import DATE_WORDS
-from loaders.model import Document, Mention, Span, Token
+from loaders import lang
+from loaders.dates import date_words
+from loaders.lang import LanguagePack
+from loaders.model import Document, Mention, Token
 
-# Offices: a person holding one has a Position. Modifiers like 'wakil' / 'deputy' are added below.
-POSITION_TITLES = (
-    "presiden", "perdana menteri", "pm", "menteri luar negeri", "menlu", "menteri pertahanan", "menhan",
-    "menteri dalam negeri", "mendagri", "menteri keuangan", "menteri", "raja", "ratu", "sultan", "emir",
-    "pangeran", "putra mahkota", "juru bicara", "jubir", "jenderal", "panglima", "kepala penasihat",
-    "penasihat", "kepala", "duta besar", "dubes", "sekretaris jenderal", "sekjen", "ketua", "direktur",
-    "senator", "utusan khusus", "utusan", "kanselir", "gubernur", "wali kota", "koordinator",
-    "president", "prime minister", "foreign minister", "defense minister", "defence minister",
-    "interior minister", "finance minister", "foreign secretary", "secretary of state",
-    "secretary-general", "secretary general", "minister", "king", "queen", "crown prince", "prince",
-    "general", "spokesperson", "spokesman", "spokeswoman", "ambassador", "senator", "chancellor",
-    "special envoy", "envoy", "chief adviser", "senior adviser", "adviser", "advisor", "coordinator",
-    "governor", "mayor", "ayatollah", "chief",
-)
-# Words that announce a person without naming an office.
-CUE_TITLES = ("mr", "mrs", "ms", "dr", "analis", "analyst", "tokoh", "sheikh", "syekh")
-_MODIFIERS = r"(?:(?:wakil|deputy|vice|acting|mantan|former|plt\.?)\s+)?"
-_ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr"})  # may carry a period: 'Mr. Smith'
-_TITLES = _MODIFIERS + "(?:" + "|".join(
-    re.escape(t).replace(r"\ ", r"\s+") + (r"\b\.?" if t in _ABBREVIATED else r"\b")
-    for t in sorted(POSITION_TITLES + CUE_TITLES, key=len, reverse=True)
-) + ")"
-TITLE_RE = re.compile(rf"\b{_TITLES}", re.IGNORECASE)
-_CUE_ONLY = frozenset(CUE_TITLES)
-_TITLE_STARTS = frozenset(t.split()[0].split("-")[0] for t in (*POSITION_TITLES, *CUE_TITLES, "wakil", "deputy",
-                                                                "vice", "acting", "mantan", "former", "plt"))
 
-PARTICLES = frozenset({"bin", "binti", "ibn", "bint", "al", "el", "ad", "ash", "ar", "van", "von", "de", "der",
-                       "den", "da", "dos", "abu", "abd"})
-# Capitalised only because they open a sentence: never the first word of a name.
-STOPWORDS = frozenset({
-    "ini", "itu", "dia", "ia", "mereka", "kami", "kita", "saya", "namun", "tetapi", "tapi", "sementara",
-    "sedangkan", "selain", "bahkan", "juga", "pada", "di", "ke", "dari", "dalam", "untuk", "dengan",
-    "oleh", "kepada", "sejak", "setelah", "sebelum", "ketika", "saat", "menurut", "kata", "ujar", "jika",
-    "karena", "meski", "meskipun", "seorang", "sebuah", "para", "sang", "adalah", "yang", "dan", "atau",
-    "sayangnya", "tidak", "pihak", "antara", "kini", "lalu", "kemudian",
-    "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "he", "she", "it", "they", "we",
-    "this", "that", "these", "those", "after", "before", "when", "while", "meanwhile", "however", "by",
-    "with", "from", "to", "his", "her", "their", "its", "there", "according", "if", "since", "although",
-})
-# Heads of organisation names: 'kepala Garda Republik' is the head of a body, not a person called so.
-ORG_WORDS = frozenset({
-    "garda", "dewan", "kementerian", "komisi", "partai", "bank", "universitas", "majelis", "pasukan",
-    "tentara", "angkatan", "dinas", "badan", "biro", "lembaga", "korps", "gerakan", "kantor", "kedutaan",
-    "pemerintah", "parlemen", "mahkamah", "pengadilan", "perusahaan", "organisasi", "liga", "brigade",
-    "council", "ministry", "party", "army", "forces", "guard", "guards", "agency", "bureau", "committee",
-    "commission", "university", "court", "department", "office", "embassy", "corps", "movement", "front",
-    "union", "association", "institute", "news", "times", "post", "group", "republik", "republic",
-})
-_VERB_BEFORE = re.compile(r"(?:\b(?:bertemu(?:\s+dengan)?|menemui|met(?:\s+with)?|said)|,\s*kata)\s+$", re.I)
-# ', kepala penasihat ...', ', the White House adviser', ", Russia's foreign minister", ' ... bertemu'
-_AFTER = re.compile(
-    rf"\s*,\s*(?:(?:the|a|an|seorang|sang)\s+)?(?:(?-i:[A-Z])[\w.]*(?:'s)?\s+){{0,3}}"
-    rf"(?:(?:senior|top|chief|foreign\s+policy|security)\s+)?{_TITLES}"
-    r"|\s+(?:bertemu|menemui|met)\b",
-    re.IGNORECASE,
-)
-_MAX_NAME_WORDS = 4
+@dataclass(frozen=True)
+class NameCues:
+    """The words around names in every language pack, and the expressions built from them."""
+
+    title: re.Pattern[str]  # a title, with its modifier: 'wakil menteri luar negeri', 'Dr.'
+    title_starts: frozenset[str]  # the folded first words of titles: only there is `title` tried
+    cue_only: frozenset[str]  # titles that name no office ('Mr', 'analis')
+    verb_before: re.Pattern[str]  # 'bertemu dengan |X', ', kata |X'
+    after: re.Pattern[str]  # 'X|, kepala penasihat ...', 'X| met'
+    titles: str  # the title expression, for other patterns to embed
+    stopwords: frozenset[str]
+    particles: frozenset[str]
+    organization_words: frozenset[str]
+    articles: str  # alternation of the packs' articles: 'the|a|an|seorang|sang'
+
+
+def _title(word: str, abbreviated: frozenset[str]) -> str:
+    return lang.alternatives([word]) + (r"\b\.?" if word in abbreviated else r"\b")
+
+
+@lang.compiled
+def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
+    abbreviated = frozenset(lang.words(packs, lambda p: p.abbreviated))
+    modifiers = lang.words(packs, lambda p: p.title_modifiers)
+    titles = sorted(lang.words(packs, lambda p: (*p.titles, *p.cue_titles)), key=len, reverse=True)
+    modifier = "(?:(?:" + "|".join(
+        lang.alternatives([m]) + (r"\.?" if m in abbreviated else "") for m in modifiers) + r")\s+)?"
+    title = modifier + "(?:" + "|".join(_title(t, abbreviated) for t in titles) + ")"
+    articles = lang.alternatives(lang.words(packs, lambda p: p.articles))
+    adjectives = lang.alternatives(lang.words(packs, lambda p: p.title_adjectives))
+    before = lang.alternatives(lang.words(packs, lambda p: p.cue_verbs_before))
+    quotes = lang.alternatives(lang.words(packs, lambda p: p.quote_verbs))
+    after = lang.alternatives(lang.words(packs, lambda p: p.cue_verbs_after))
+    # ', kepala penasihat ...', ', the White House adviser', ", Russia's foreign minister", ' ... bertemu'
+    after_re = re.compile(
+        rf"\s*,\s*(?:(?:{articles})\s+)?(?:(?-i:[A-Z])[\w.]*(?:'s)?\s+){{0,3}}"
+        rf"(?:(?:{adjectives})\s+)?{title}"
+        rf"|\s+(?:{after})\b",
+        re.IGNORECASE,
+    )
+    starts = lang.words(packs, lambda p: (*p.titles, *p.cue_titles, *p.title_modifiers))
+    return NameCues(
+        title=re.compile(rf"\b{title}", re.IGNORECASE),
+        title_starts=frozenset(t.split()[0].split("-")[0] for t in starts),
+        cue_only=frozenset(lang.words(packs, lambda p: p.cue_titles)),
+        verb_before=re.compile(rf"(?:\b(?:{before})|,\s*(?:{quotes}))\s+$", re.IGNORECASE),
+        after=after_re,
+        titles=title,
+        stopwords=frozenset(lang.words(packs, lambda p: p.stopwords)),
+        particles=frozenset(lang.words(packs, lambda p: p.particles)),
+        organization_words=frozenset(lang.words(packs, lambda p: p.organization_words)),
+        articles=articles,
+    )
 
 
 def is_position_title(title: str) -> bool:
-    return title.lower().rstrip(".") not in _CUE_ONLY
+    return title.lower().rstrip(".") not in cues().cue_only
 
 
 def title_spans(doc: Document) -> list[tuple[int, int]]:
     """Where the titles are; tried only at words that can start one, which keeps it cheap."""
+    found = cues()
     spans: list[tuple[int, int]] = []
     for tok in doc.tokens:
-        if tok.folded in _TITLE_STARTS and (not spans or tok.start >= spans[-1][1]):
-            m = TITLE_RE.match(doc.text, tok.start)
+        if tok.folded in found.title_starts and (not spans or tok.start >= spans[-1][1]):
+            m = found.title.match(doc.text, tok.start)
             if m:
                 spans.append(m.span())
     return spans
@@ -95,7 +94,7 @@ def title_before(text: str, offset: int) -> re.Match[str] | None:
     """The title ending just before `offset` (whitespace between), as in 'Presiden |Biden'."""
     window_start = max(0, offset - 48)
     best = None
-    for m in TITLE_RE.finditer(text, window_start, offset):
+    for m in cues().title.finditer(text, window_start, offset):
         if not text[m.end():offset].strip():
             best = m
     return best
@@ -111,11 +110,13 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
     """
     tokens, text = doc.tokens, doc.text
     in_title = title_tokens(doc)
+    found, dates = cues(), date_words()
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for i, tok in enumerate(tokens):
-        word = _is_name_word(tok.text, tok.folded) and i not in covered and i not in in_title
-        particle = tok.folded in PARTICLES and tok.text.islower() and i not in covered
+        word = (tok.text[0].isupper() and tok.folded not in found.stopwords and tok.folded not in dates
+                and not tok.text.isdigit() and i not in covered and i not in in_title)
+        particle = tok.folded in found.particles and tok.text.islower() and i not in covered
         joined = start is not None and text[tokens[i - 1].end:tok.start] in (" ", "-")
         if start is not None and not (joined and (word or particle)):
             runs.append((start, i))
@@ -124,15 +125,16 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
             start = i
     if start is not None:
         runs.append((start, len(tokens)))
-    return [r for r in (_trim(tokens, *run) for run in runs) if r]
+    return [r for r in (_trim(tokens, *run, found.particles) for run in runs) if r]
 
 
-def _is_name_word(text: str, folded: str) -> bool:
-    return text[0].isupper() and folded not in STOPWORDS and folded not in DATE_WORDS and not text.isdigit()
+def is_particle(token: Token) -> bool:
+    """A lower-case name particle: 'bin', 'al' (in 'al-Houthi'), 'van'."""
+    return token.folded in cues().particles and token.text.islower()
 
 
-def _trim(tokens: list[Token], i: int, j: int) -> tuple[int, int] | None:
-    while j > i and tokens[j - 1].folded in PARTICLES and tokens[j - 1].text.islower():
+def _trim(tokens: list[Token], i: int, j: int, particles: frozenset[str]) -> tuple[int, int] | None:
+    while j > i and tokens[j - 1].folded in particles and tokens[j - 1].text.islower():
         j -= 1
     return (i, j) if j > i else None
 
@@ -160,34 +162,6 @@ def _tokens_within(doc: Document, spans: list[tuple[int, int]]) -> dict[int, int
         if spans[k][0] <= tok.start:
             out[i] = k
     return out
-
-
-class PersonNames:
-    """Pipeline component: Person mentions for cue-marked names the gazetteer did not find."""
-
-    def __call__(self, doc: Document) -> Document:
-        text, tokens = doc.text, doc.tokens
-        ends = {m.span.end: m for m in doc.mentions}
-        for i, j in name_runs(doc, mention_tokens(doc, doc.mentions)):
-            words = sum(1 for t in tokens[i:j] if t.folded not in PARTICLES)
-            if not 2 <= words <= _MAX_NAME_WORDS or any(t.folded in ORG_WORDS for t in tokens[i:j]):
-                continue
-            start, end = tokens[i].start, tokens[j - 1].end
-            if _cue_before(text, start, ends) or _AFTER.match(text, end):
-                name = text[start:end]
-                key = "Person:" + " ".join(t.folded for t in tokens[i:j])
-                doc.mentions.append(Mention(Span(start, end, name), "Person", name, None, key, "pattern"))
-        doc.mentions.sort(key=lambda m: m.span.start)
-        return doc
-
-
-def _cue_before(text: str, start: int, ends: dict[int, Mention]) -> bool:
-    """A title or verb just before the name, possibly with a country between ('Menlu Iran X')."""
-    if title_before(text, start) or _VERB_BEFORE.search(text, max(0, start - 40), start):
-        return True
-    anchor = mention_before(text, start, ends)
-    return (anchor is not None and anchor.type in ("Country", "Organization")
-            and title_before(text, anchor.span.start) is not None)
 
 
 def mention_before(text: str, offset: int, ends: dict[int, Mention]) -> Mention | None:

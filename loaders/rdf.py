@@ -24,13 +24,20 @@ from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 
-from loaders.coref import PRONOUNS
+from loaders import lang
+from loaders.events import event_types
 from loaders.iris import entity_iri, position_iri
+from loaders.lang import LanguagePack
 from loaders.model import Entity, Event, Extraction, Sentence, Span
-from loaders.sentences import split_sentences
 from ontology import OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, WD, XSD, K
 
 _DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+
+
+@lang.compiled
+def _pronouns(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
+    """Resolved as sentence subjects, never a name: so never an alternative label."""
+    return frozenset(lang.words(packs, lambda p: p.pronouns))
 
 
 def date_literal(value: str) -> Literal:
@@ -41,9 +48,9 @@ def date_literal(value: str) -> Literal:
 class _Evidence:
     """Writes `kabar:Mention` and `kabar:Sentence` nodes for one article."""
 
-    def __init__(self, g: Graph, article: URIRef, text: str, lang: str) -> None:
-        self.g, self.article, self.lang = g, article, lang
-        self.sentences = split_sentences(text)  # the segmenter is deterministic: the pipeline's sentences
+    def __init__(self, g: Graph, article: URIRef, sentences: list[Sentence], language: str) -> None:
+        self.g, self.article, self.lang = g, article, language
+        self.sentences = sentences  # the pipeline's own
         self.starts = [s.start for s in self.sentences]
 
     def mention(self, span: Span, of: URIRef, confidence: float | None) -> URIRef:
@@ -79,7 +86,7 @@ def extraction_graph(extraction: Extraction) -> Graph:
     for prefix, namespace in PREFIXES.items():
         g.bind(prefix, namespace)
     article = URIRef(extraction.article.iri)
-    evidence = _Evidence(g, article, extraction.article.text, extraction.article.lang)
+    evidence = _Evidence(g, article, extraction.sentences, extraction.article.lang)
     _add_article(g, extraction)
     for entity in extraction.entities:
         _add_entity(g, entity, extraction.article.lang, evidence)
@@ -117,12 +124,13 @@ def _named(g: Graph, type_: str, name: str) -> URIRef:
     return node
 
 
-def _add_entity(g: Graph, entity: Entity, lang: str, evidence: _Evidence) -> None:
+def _add_entity(g: Graph, entity: Entity, language: str, evidence: _Evidence) -> None:
     node = URIRef(entity.id)
     g.add((node, RDF.type, K[entity.type]))
     g.add((node, SCHEMA.name, Literal(entity.name)))
-    for surface in {m.text for m in entity.mentions if m.text.lower() not in PRONOUNS} - {entity.name}:
-        g.add((node, SKOS.altLabel, Literal(surface, lang=lang)))
+    pronouns = _pronouns()
+    for surface in {m.text for m in entity.mentions if m.text.lower() not in pronouns} - {entity.name}:
+        g.add((node, SKOS.altLabel, Literal(surface, lang=language)))
     for mention in entity.mentions:
         evidence.mention(mention, node, mention.confidence)
     if entity.wikidata:
@@ -134,20 +142,20 @@ def _add_entity(g: Graph, entity: Entity, lang: str, evidence: _Evidence) -> Non
         post = URIRef(position_iri(entity.id, position.title, position.of))
         g.add((node, K.holdsPosition, post))
         g.add((post, RDF.type, K.Position))
-        g.add((post, RDFS.label, Literal(position.title, lang=lang)))
+        g.add((post, RDFS.label, Literal(position.title, lang=language)))
         if position.of:
             g.add((post, K.positionIn, URIRef(position.of)))
         if position.span:
             evidence.mention(position.span, post, position.span.confidence)
 
 
-def _add_event(g: Graph, event: Event, article: URIRef, types: dict[str, str], lang: str,
+def _add_event(g: Graph, event: Event, article: URIRef, types: dict[str, str], language: str,
                evidence: _Evidence) -> None:
     node = URIRef(event.id)
     g.add((node, RDF.type, K[event.type]))
     g.add((node, K.extractedFrom, article))
-    g.add((node, K.trigger, Literal(event.trigger.text, lang=lang)))
-    g.add((node, K.evidence, Literal(event.sentence.text, lang=lang)))
+    g.add((node, K.trigger, Literal(event.trigger.text, lang=language)))
+    g.add((node, K.evidence, Literal(event.sentence.text, lang=language)))
     g.add((node, K.confidence, _decimal(event.confidence)))
     sentence = evidence.sentence_at(event.trigger.start)
     if sentence is not None:
@@ -156,10 +164,11 @@ def _add_event(g: Graph, event: Event, article: URIRef, types: dict[str, str], l
         g.add((node, K.cameoCode, Literal(event.cameo)))
     for trigger in event.mentions or [event.trigger]:
         evidence.mention(trigger, node, event.confidence)
+    type_roles = event_types()[event.type].type_roles
     for participant in event.participants:
         g.add((node, K.participant, URIRef(participant)))  # roles and party are sub-properties: both are stated
-        if event.type == "Negotiation" and types.get(participant) == "Country":
-            g.add((node, K.party, URIRef(participant)))
+        if types.get(participant) in type_roles:
+            g.add((node, K[type_roles[types[participant]]], URIRef(participant)))
         if participant in event.roles:
             g.add((node, K[event.roles[participant]], URIRef(participant)))
     if event.location:
@@ -167,6 +176,6 @@ def _add_event(g: Graph, event: Event, article: URIRef, types: dict[str, str], l
     if event.date:
         g.add((node, K.date, date_literal(event.date)))
     if event.date_text:
-        g.add((node, K.dateText, Literal(event.date_text, lang=lang)))
+        g.add((node, K.dateText, Literal(event.date_text, lang=language)))
     if event.part_of:
         g.add((node, K.partOf, URIRef(event.part_of)))

@@ -71,7 +71,8 @@ def check_consistency(graph: Graph) -> None:
         raise ReasonerUnavailable(f"Java ({owlready2.JAVA_EXE!r}) was not found: {JAVA_HINT}")
     world = owlready2.World()
     try:
-        world.get_ontology(str(REASONING_INPUT_GRAPH)).load(fileobj=io.BytesIO(_reasoning_input(graph)), format="ntriples")
+        data = io.BytesIO(_reasoning_input(graph))
+        world.get_ontology(str(REASONING_INPUT_GRAPH)).load(fileobj=data, format="ntriples")
         _run_hermit(world, len(graph))
     finally:
         world.close()

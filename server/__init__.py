@@ -14,12 +14,12 @@ from typing import Any
 
 from flask import Flask
 
-from kabar.store import KabarStore
 from server import description, export, graph_store, health, pages, sparql, update
 from server.config import load_config
 from server.cors import init_cors
 from server.errors import register_error_handlers
 from server.extension import kabar_store
+from store import KabarStore
 
 
 class KabarFlask(Flask):

@@ -20,12 +20,12 @@ from flask import Blueprint, Response, request, url_for
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, VOID
 
-from kabar.store import KabarStore
 from ontology import ID, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PROV, SCHEMA, SEM, WD, WIKIDATA_GRAPH
 from server.config import WRITE_TOKEN, setting, union_default_graph
 from server.extension import kabar_store
 from server.formats import CONSTRUCT_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, choose_format, content_type
 from server.negotiation import best_match, vary_on_accept
+from store import KabarStore
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
@@ -161,7 +161,7 @@ def kind(graph: str) -> str:
 def graph_counts(store: KabarStore) -> tuple[dict[str, int], int]:
     """Quads per named graph, empty graphs included, and quads in the default graph."""
     counts, default_count = dict.fromkeys(store.graph_names(), 0), 0
-    for row in store.oxigraph.query(GRAPH_COUNTS):
+    for row in store.query(GRAPH_COUNTS):
         if row["g"] is None:
             default_count = int(row["n"].value)
         elif isinstance(row["g"], ox.NamedNode):
@@ -170,7 +170,7 @@ def graph_counts(store: KabarStore) -> tuple[dict[str, int], int]:
 
 
 def count(store: KabarStore, query: str) -> int:
-    return int(next(iter(store.oxigraph.query(query)))["n"].value)
+    return int(next(iter(store.query(query)))["n"].value)
 
 
 def void_description(store: KabarStore) -> list[Statement]:

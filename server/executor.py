@@ -5,7 +5,7 @@ after a blocking one (an aggregate, ORDER BY) has finished; so each query
 runs in a worker process (`server/query_worker.py`) that the server
 SIGKILLs when the query runs out of time or its client goes away, which
 frees the core at once, and then replaces. Workers read snapshots of the
-store (`server.snapshots`), never the live store this process writes.
+store (`store.snapshots`), never the live store this process writes.
 
 A query waits at most `max_queue_wait` seconds for a free worker, so the
 number of workers is the number of queries that run at once, and a
@@ -46,10 +46,10 @@ from typing import Any
 from flask import Flask, current_app, request
 from werkzeug.exceptions import BadRequest, InternalServerError, ServiceUnavailable
 
-from kabar.store import KabarStore
 from server.config import MAX_QUEUE_WAIT, QUERY_TIMEOUT, QUERY_WORKERS
 from server.query_worker import HEADER
-from server.snapshots import Snapshots
+from store import KabarStore
+from store.snapshots import Snapshots
 
 log = logging.getLogger(__name__)
 

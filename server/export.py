@@ -1,7 +1,7 @@
 """`/export`: the whole dataset (TriG, N-Quads) or one named graph (`?graph=IRI`), streamed.
 
-The bytes come from `kabar.export`, the code `kabar export` runs, so the
-endpoint and the command write the same thing.
+The bytes come from `KabarStore.export`, which `kabar export` runs too, so
+the endpoint and the command write the same thing.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from typing import BinaryIO
 from flask import Blueprint, Response, request, url_for
 from werkzeug.exceptions import NotFound
 
-from kabar.export import export
 from server.extension import kabar_store
 from server.formats import DATASET_FORMATS, GRAPH_FORMATS, choose_format, content_type
 from server.negotiation import vary_on_accept
@@ -40,6 +39,6 @@ def dataset() -> Response:
         chosen, media_type = choose_format(GRAPH_FORMATS, requested, accept, "a named graph")
 
     def dump(output: BinaryIO) -> None:
-        export(store, output, chosen.serializer, graph)
+        store.export(output, chosen.serializer, graph)
 
     return Response(stream_dump(dump), content_type=content_type(media_type))

@@ -11,7 +11,7 @@ import os
 
 from flask import Flask, current_app
 
-from kabar.store import KabarStore
+from store import KabarStore
 
 EXTENSION_NAME = "kabar_store"
 

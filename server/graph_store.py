@@ -7,7 +7,8 @@ union of all graphs as their default graph.
 
 A write parses the whole body before touching the store, so a body with
 a syntax error is a 400 and changes nothing; then the replacement or
-merge is one SPARQL update, which Oxigraph runs as one transaction.
+merge is one transaction of the store (`KabarStore.replace_graph`,
+`add_to_graph`).
 Writes here are serialized by a lock so that 201 (new graph) versus 204
 and the 404 of a DELETE describe the store the write itself saw.
 
@@ -19,15 +20,14 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Callable
 from typing import BinaryIO, NoReturn
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request, url_for
 from werkzeug.exceptions import BadRequest, InternalServerError, MethodNotAllowed, NotFound, UnsupportedMediaType
 
-from kabar.export import export
-from kabar.store import KabarStore
-from ontology import GRAPH, PREFIXES
+from ontology.namespaces import POSTED_GRAPHS
 from server.auth import protect_writes
 from server.errors import syntax_error_message
 from server.extension import kabar_store
@@ -35,6 +35,7 @@ from server.formats import DATASET_FORMATS, GRAPH_FORMATS, Format, choose_format
 from server.negotiation import vary_on_accept
 from server.protocol import named_node
 from server.streaming import stream_dump
+from store import KabarStore
 
 bp = Blueprint("graph_store", __name__)
 protect_writes(bp)
@@ -43,10 +44,6 @@ Target = ox.NamedNode | ox.DefaultGraph
 """A graph a request names; None where a request names none (the whole store)."""
 
 DEFAULT_GRAPH = ox.DefaultGraph()
-POSTED_GRAPHS = GRAPH["posted/"]
-"""Where the IRIs of graphs created by a POST to /store itself start."""
-
-_TURTLE_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _WRITES = threading.Lock()
 
 
@@ -65,11 +62,7 @@ def read() -> Response:
         chosen, media_type = choose_format(GRAPH_FORMATS, requested, accept, "a graph")
 
     def dump(output: BinaryIO) -> None:
-        if isinstance(target, ox.DefaultGraph):
-            prefixes = _TURTLE_PREFIXES if chosen.serializer == ox.RdfFormat.TURTLE else None
-            store.oxigraph.dump(output, format=chosen.serializer, from_graph=target, prefixes=prefixes)
-        else:
-            export(store, output, chosen.serializer, None if target is None else target.value)
+        store.export(output, chosen.serializer, target)
 
     return Response(stream_dump(dump), content_type=content_type(media_type))
 
@@ -110,7 +103,7 @@ def drop() -> Response:
         refuse_whole_store("DELETE")
     with _WRITES:
         require_existing(store, target)
-        run(store, "CLEAR DEFAULT" if isinstance(target, ox.DefaultGraph) else f"DROP GRAPH {target}")
+        run(lambda: store.drop_graph(target))
     return Response(status=204)
 
 
@@ -135,7 +128,7 @@ def refuse_whole_store(method: str) -> NoReturn:
 
 def exists(store: KabarStore, target: Target) -> bool:
     """The default graph always exists; a named graph once created, even empty."""
-    return isinstance(target, ox.DefaultGraph) or store.oxigraph.contains_named_graph(target)
+    return store.has_graph(target)
 
 
 def require_existing(store: KabarStore, target: Target) -> None:
@@ -175,20 +168,14 @@ def read_graph_body(target: Target) -> list[ox.Triple]:
 
 
 def write(store: KabarStore, target: Target, triples: list[ox.Triple], *, replace: bool) -> None:
-    """Replace or extend the graph with `triples` in one update, hence one transaction."""
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if triples else ""
-    if isinstance(target, ox.DefaultGraph):
-        operations = ["CLEAR DEFAULT"] if replace else []
-        operations.append(f"INSERT DATA {{\n{data}}}")
-    else:
-        operations = [f"DROP SILENT GRAPH {target}"] if replace else []
-        operations += [f"CREATE SILENT GRAPH {target}", f"INSERT DATA {{ GRAPH {target} {{\n{data}}} }}"]
-    run(store, " ;\n".join(operations))
+    """Replace or extend the graph with `triples` in one transaction."""
+    run(lambda: (store.replace_graph if replace else store.add_to_graph)(target, triples))
 
 
-def run(store: KabarStore, update: str) -> None:
+def run(write_: Callable[[], None]) -> None:
+    """Do a write of the store; a failure is a 500 saying the store is unchanged (each write is one transaction)."""
     try:
-        store.oxigraph.update(update)
+        write_()
     except (SyntaxError, RuntimeError, OSError) as e:
         raise InternalServerError(f"The store could not be written, and is unchanged: {e}") from e
 

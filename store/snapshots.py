@@ -29,7 +29,7 @@ import threading
 from collections import Counter
 from pathlib import Path
 
-from kabar.store import KabarStore
+from store.kabar_store import KabarStore
 
 _SERIAL = itertools.count()
 
@@ -95,7 +95,7 @@ class Snapshots:
         self._generation += 1
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self.directory / f"{self._generation:08d}"
-        self._store.oxigraph.backup(str(path))
+        self._store.snapshot(path)
         previous, self._newest = self._newest, path
         if previous is not None and previous not in self._in_use:
             shutil.rmtree(previous, ignore_errors=True)

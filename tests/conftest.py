@@ -1,15 +1,48 @@
-"""Shared fixtures: the seed article ingested once into a real on-disk store."""
+"""What several test modules share: the seed store, a small HTTP client, a served app, extraction helpers.
 
-from collections.abc import Iterator
+Test modules import the helpers from here (`from conftest import fetch`),
+never from one another.
+"""
+
+from __future__ import annotations
+
+import io
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from email.message import Message
 from pathlib import Path
+from typing import Any
 
+import pyoxigraph as ox
 import pytest
+from rdflib import Graph
 
-from kabar.ingest import ingest
-from kabar.store import KabarStore
+from loaders.iris import article_iri
+from loaders.model import Article, Entity, Event, Extraction
+from loaders.pipeline import default_pipeline
+from server import create_app
+from server.config import CONFIG_ENV, SETTINGS
+from server.wsgi import WaitressServer
+from store import KabarStore
+from store.ingest import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLES = ROOT / "seeds" / "articles"
+PUBLISHED = date(2024, 5, 22)
+"""The seed article's publication date, the reference for relative dates in short test texts."""
+TOKEN = "correct horse battery staple"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture(autouse=True)
+def no_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The developer's KABAR_* settings never reach a test's app."""
+    for variable in (CONFIG_ENV, *(s.env for s in SETTINGS)):
+        monkeypatch.delenv(variable, raising=False)
 
 
 @pytest.fixture(scope="session")
@@ -19,3 +52,72 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KabarStore]
     ingest(store, [SEED_ARTICLES], with_kb=True)
     yield store
     store.close()
+
+
+def rdflib_graph(store: KabarStore, name: str) -> Graph:
+    """One graph of the store, as the store exports it, for rdflib's comparisons."""
+    out = io.BytesIO()
+    store.export(out, ox.RdfFormat.N_TRIPLES, name)
+    return Graph().parse(data=out.getvalue().decode("utf-8"), format="nt")
+
+
+# --- extraction ------------------------------------------------------------------------------------------
+
+def extract(text: str, lang: str, published: date | None = PUBLISHED) -> Extraction:
+    article = Article(article_iri(None, text), None, "", text, lang, published)
+    return default_pipeline().extract(article)
+
+
+def entity(extraction: Extraction, name: str) -> Entity:
+    found = [e for e in extraction.entities if e.name == name]
+    assert len(found) == 1, f"{name}: {[e.name for e in extraction.entities]}"
+    return found[0]
+
+
+def only_event(extraction: Extraction, type_: str) -> Event:
+    found = [e for e in extraction.events if e.type == type_]
+    assert len(found) == 1, [e.to_json() for e in extraction.events]
+    return found[0]
+
+
+# --- a small HTTP client on urllib, and a served app -------------------------------------------------------
+
+@dataclass
+class Reply:
+    status: int
+    headers: Message
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+    @property
+    def media_type(self) -> str:
+        return self.headers["Content-Type"].split(";")[0].strip()
+
+
+def fetch(
+    url: str, *, data: bytes | None = None, headers: Mapping[str, str] | None = None, method: str | None = None
+) -> Reply:
+    request = urllib.request.Request(url, data=data, headers=dict(headers or {}), method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return Reply(response.status, response.headers, response.read())
+    except urllib.error.HTTPError as error:
+        with error:
+            return Reply(error.code, error.headers, error.read())
+
+
+def assert_plain_error(reply: Reply, status: int, *fragments: str) -> None:
+    assert reply.status == status, reply.text
+    assert reply.headers["Content-Type"] == "text/plain; charset=utf-8"
+    for fragment in fragments:
+        assert fragment in reply.text
+
+
+@contextmanager
+def serving(store: KabarStore, config: Mapping[str, Any] | None = None) -> Iterator[str]:
+    """The app over `store` under a real waitress server on a free loopback port; yields its URL."""
+    with WaitressServer(create_app(store, config), port=0) as server:
+        yield server.url

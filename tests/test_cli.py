@@ -100,7 +100,7 @@ def test_export_unknown_graph_is_an_error(store: Path) -> None:
 
 
 def test_ingest_while_another_process_holds_the_store_says_so(store: Path) -> None:
-    holder = subprocess.Popen([sys.executable, "-c", "import sys, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); "
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, store; s = store.KabarStore(sys.argv[1]); "
                                "print('open', flush=True); sys.stdin.read()", str(store)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:

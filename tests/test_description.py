@@ -14,19 +14,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import TOKEN, Reply, fetch, serving
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, VOID
-from test_server import Reply, fetch
-from test_update import TOKEN, no_settings_from_the_environment, serving
 
-from kabar.store import KabarStore
 from ontology import ID, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PROV, SCHEMA, SEM, WD, WIKIDATA_GRAPH, K
 from server import create_app
 from server.cors import READS
 from server.description import SD
-
-pytestmark = pytest.mark.usefixtures(no_settings_from_the_environment.__name__)
+from store import KabarStore
 
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 ARTICLES = [URIRef(ID[f"article/{n}"]) for n in ("one", "two", "three")]
@@ -62,8 +59,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KabarStore]:
     store.replace_graph(ONTOLOGY_GRAPH, Graph().add((URIRef(ONTOLOGY_IRI), RDF.type, OWL.Ontology)))
     store.replace_graph(WIKIDATA_GRAPH, Graph().add((IRAN, SCHEMA.name, Literal("Iran", lang="en"))))
     store.replace_graph(OTHER_GRAPH, Graph().add((OMAN, SCHEMA.name, Literal("Oman", lang="en"))))
-    store.oxigraph.add_graph(ox.NamedNode(EMPTY_GRAPH))
-    store.oxigraph.add(ox.Quad(ox.NamedNode(OMAN), ox.NamedNode(str(OWL.sameAs)), ox.NamedNode(WD.Q842)))
+    store.replace_graph(EMPTY_GRAPH, [])
+    store.add_quads([ox.Quad(ox.NamedNode(OMAN), ox.NamedNode(str(OWL.sameAs)), ox.NamedNode(WD.Q842))])
     yield store
     store.close()
 
@@ -172,7 +169,7 @@ def triples(void: Graph, node: URIRef) -> int:
 def test_void_counts_the_whole_store(endpoint: str, store: KabarStore, void: Graph) -> None:
     dataset = URIRef(f"{endpoint}/.well-known/void#dataset")
     assert (dataset, RDF.type, VOID.Dataset) in void
-    assert triples(void, dataset) == store.triple_count() == len(store.oxigraph)
+    assert triples(void, dataset) == store.triple_count() == len(list(store.quads()))
     assert void.value(dataset, VOID.sparqlEndpoint) == URIRef(f"{endpoint}/sparql")
     assert void.value(dataset, VOID.dataDump) == URIRef(f"{endpoint}/export")
     vocabularies = set(void.objects(dataset, VOID.vocabulary))
@@ -210,7 +207,7 @@ def test_void_describes_the_wikidata_linkset(endpoint: str, store: KabarStore, v
     wikidata = void.value(linkset, VOID.objectsTarget)
     assert str(void.value(wikidata, VOID.uriSpace)) == str(WD)
     same_as = ox.NamedNode(str(OWL.sameAs))
-    links = [q for q in store.oxigraph.quads_for_pattern(None, same_as, None) if q.object.value.startswith(str(WD))]
+    links = [q for q in store.quads(predicate=same_as) if q.object.value.startswith(str(WD))]
     assert triples(void, linkset) == len(links) == len(ARTICLES) + 2
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import entity, extract, only_event
 
 from loaders.model import Event, Extraction
 from loaders.pipeline import default_pipeline
 from loaders.read import read_articles
-from tests.test_extraction import entity, extract, only_event
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "articles" / "tribunnews-2024-05-iran-as-oman.txt"
 

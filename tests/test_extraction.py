@@ -3,43 +3,24 @@
 from __future__ import annotations
 
 import json
-from datetime import date
-from pathlib import Path
 
 import pytest
+from conftest import PUBLISHED, SEED_ARTICLES, entity, extract, only_event
 
-from loaders.gazetteer import AliasRow, NameIndex, load_aliases
-from loaders.iris import article_iri, entity_iri
-from loaders.kb import load_kb
-from loaders.model import Article, Document, Entity, Event, Extraction
+from loaders.iris import entity_iri
+from loaders.kb.index import NameIndex
+from loaders.kb.seed import AliasRow, load_aliases, load_kb
+from loaders.model import Entity, Extraction
 from loaders.normalize import fold, person_key
-from loaders.pipeline import Pipeline, default_pipeline
+from loaders.pipeline import default_pipeline
 from loaders.read import read_articles
-from loaders.sentences import segment, split_sentences
+from loaders.text import split_sentences
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "articles" / "tribunnews-2024-05-iran-as-oman.txt"
-PUBLISHED = date(2024, 5, 22)
-
-
-def extract(text: str, lang: str, published: date | None = PUBLISHED) -> Extraction:
-    article = Article(article_iri(None, text), None, "", text, lang, published)
-    return default_pipeline().extract(article)
-
-
-def entity(extraction: Extraction, name: str) -> Entity:
-    found = [e for e in extraction.entities if e.name == name]
-    assert len(found) == 1, f"{name}: {[e.name for e in extraction.entities]}"
-    return found[0]
+SEED = SEED_ARTICLES / "tribunnews-2024-05-iran-as-oman.txt"
 
 
 def texts(e: Entity) -> set[str]:
     return {m.text for m in e.mentions}
-
-
-def only_event(extraction: Extraction, type_: str) -> Event:
-    found = [e for e in extraction.events if e.type == type_]
-    assert len(found) == 1, [e.to_json() for e in extraction.events]
-    return found[0]
 
 
 @pytest.fixture(scope="module")
@@ -270,15 +251,3 @@ def test_alias_rows_must_name_a_kb_entry() -> None:
     assert all(row.note for row in load_aliases())
     with pytest.raises(ValueError, match="Nowhere"):
         NameIndex(kb, [AliasRow("Nowhere", "Place", "Nowhereland", "en", "test")])
-
-
-def test_pipeline_runs_any_components_in_order() -> None:
-    seen: list[int] = []
-
-    def count(doc: Document) -> None:
-        seen.append(len(doc.tokens))
-
-    article = Article(article_iri(None, "Iran dan Oman."), None, "", "Iran dan Oman.", "id")
-    extraction = Pipeline([segment, count]).extract(article)
-    assert (seen, extraction.entities, extraction.events) == ([3], [], [])
-    assert default_pipeline() is default_pipeline()

@@ -7,15 +7,12 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
+from conftest import AUTH, TOKEN, Reply, assert_plain_error, fetch, serving
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
-from test_server import Reply, fetch
-from test_update import AUTH, TOKEN, assert_plain_error, no_settings_from_the_environment, serving
 
-from kabar.store import KabarStore
 from ontology import ID, SCHEMA
-
-pytestmark = pytest.mark.usefixtures(no_settings_from_the_environment.__name__)
+from store import KabarStore
 
 EX = Namespace("http://example.org/")
 GRAPH = URIRef("http://example.org/graph/one")

@@ -4,12 +4,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import rdflib_graph
 from rdflib import Graph, Literal, URIRef
 
-from kabar.ingest import ingest
-from kabar.store import KabarStore
 from loaders.read import ArticleError
 from ontology import ONTOLOGY_GRAPH, WIKIDATA_GRAPH
+from store import KabarStore
+from store.ingest import ingest
 
 SEED_ARTICLES = Path(__file__).resolve().parent.parent / "seeds" / "articles"
 
@@ -53,11 +54,11 @@ def test_reingest_of_changed_article_replaces_its_graph(store: KabarStore, tmp_p
     path.write_text(json.dumps(ENGLISH), encoding="utf-8")
     ingest(store, [path])
     [graph] = _article_graphs(store)
-    assert any("Sultan Haitham" in str(o) or "Haitham" in str(o) for o in store.graph(graph).objects())
+    assert any("Sultan Haitham" in str(o) or "Haitham" in str(o) for o in rdflib_graph(store, graph).objects())
     path.write_text(json.dumps(dict(ENGLISH, text="Iran and the United States held talks.")), encoding="utf-8")
     ingest(store, [path])
     assert _article_graphs(store) == [graph]
-    assert not any("Haitham" in str(o) for o in store.graph(graph).objects())
+    assert not any("Haitham" in str(o) for o in rdflib_graph(store, graph).objects())
 
 
 def test_malformed_file_in_batch_names_it_and_stores_nothing(store: KabarStore, tmp_path: Path) -> None:
@@ -83,13 +84,13 @@ def test_failed_graph_write_keeps_the_previous_graph(store: KabarStore) -> None:
     bad.add((URIRef("relative/iri"), URIRef("https://example.org/p"), Literal("a relative IRI Oxigraph refuses")))
     with pytest.raises(SyntaxError):
         store.replace_graph(name, bad)
-    assert {str(o) for o in store.graph(name).objects()} == {"kept"}
+    assert {str(o) for o in rdflib_graph(store, name).objects()} == {"kept"}
 
 
 def test_same_entity_same_iri_across_articles(store: KabarStore, tmp_path: Path) -> None:
     (tmp_path / "en.json").write_text(json.dumps(ENGLISH), encoding="utf-8")
     ingest(store, [SEED_ARTICLES, tmp_path / "en.json"])
-    rows = store.oxigraph.query("""
+    rows = store.query("""
         PREFIX schema: <https://schema.org/>
         SELECT ?e (COUNT(DISTINCT ?g) AS ?articles) WHERE {
           GRAPH ?g { ?a schema:mentions ?e . ?e schema:name "Joe Biden" }

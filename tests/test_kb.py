@@ -1,8 +1,8 @@
 """The seed Wikidata KB: verified QIDs only, in Wikidata's RDF shape."""
 
-from rdflib import Literal
+import pyoxigraph as ox
 
-from loaders.kb import load_kb
+from loaders.kb.seed import load_kb
 from ontology import RDFS, SKOS, WD, WDT
 
 
@@ -22,14 +22,17 @@ def test_a_qid_means_the_first_entry_that_has_it() -> None:
 
 
 def test_graph_is_wikidata_shaped() -> None:
-    graph = load_kb().to_graph()
-    assert (WD.Q30, RDFS.label, Literal("Amerika Serikat", lang="id")) in graph
-    assert (WD.Q30, SKOS.altLabel, Literal("AS", lang="id")) in graph
-    assert (WD.Q794, WDT.P36, WD.Q3616) in graph  # Iran's capital is Tehran
-    assert (WD.Q3826, WDT.P17, WD.Q842) in graph  # Muscat is in Oman
-    assert (WD.Q6279, WDT.P27, WD.Q30) in graph  # Joe Biden, citizen of the United States
-    subjects = {str(s) for s in graph.subjects()}
-    assert all(s.startswith(str(WD)) for s in subjects)
+    graph = {(t.subject, t.predicate, t.object) for t in load_kb().triples()}
+
+    def node(term: str) -> ox.NamedNode:
+        return ox.NamedNode(str(term))
+
+    assert (node(WD.Q30), node(RDFS.label), ox.Literal("Amerika Serikat", language="id")) in graph
+    assert (node(WD.Q30), node(SKOS.altLabel), ox.Literal("AS", language="id")) in graph
+    assert (node(WD.Q794), node(WDT.P36), node(WD.Q3616)) in graph  # Iran's capital is Tehran
+    assert (node(WD.Q3826), node(WDT.P17), node(WD.Q842)) in graph  # Muscat is in Oman
+    assert (node(WD.Q6279), node(WDT.P27), node(WD.Q30)) in graph  # Joe Biden, citizen of the United States
+    assert all(s.value.startswith(str(WD)) for s, _, _ in graph)
 
 
 def test_landmarks_are_typed_places_never_linked() -> None:

@@ -7,14 +7,15 @@ import gzip
 import io
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from kabar.ingest import ingest
-from kabar.store import KabarStore
-from loaders.kb_import import KBImportError, StderrProgress, import_files, kb_stats, store_kb
+from kabar.kb_commands import StderrProgress
+from loaders.kb.wikidata import KBImportError
 from ontology import WIKIDATA_GRAPH
+from store import KabarStore
+from store.ingest import ingest
+from store.kb_graph import import_files, kb_stats, read_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "wikidata"
@@ -47,7 +48,7 @@ def test_json_dump_keeps_truthy_facts_in_kb_languages(store: KabarStore) -> None
     assert {o for s, p, o in triples if s == WD + "Q999999990002" and p == p31} == {f"<{WD}Q515>"}  # not deprecated
     assert not any(o.endswith(("@fr", "@de")) for _, _, o in triples)
     assert not any("P999999" in s for s, _, _ in triples)
-    kb = store_kb(store)
+    kb = read_kb(store)
     assert kb.by_qid("Q999999990001").type == "Person"
     assert kb.by_qid("Q999999990002").country == "Q999999990003"
     assert kb.by_qid("Q999999990003").type == "Country"
@@ -70,7 +71,7 @@ def test_ntriples_keep_only_the_kb_shape(store: KabarStore) -> None:
     import_files(store, [DATA / "truthy-sample.nt"])
     predicates = {p.rsplit("/", 1)[-1] for _, p, _ in kb_triples(store)}
     assert "P571" not in predicates and {"P31", "P17"} <= predicates
-    entry = store_kb(store).by_qid("Q999999990005")
+    entry = read_kb(store).by_qid("Q999999990005")
     assert (entry.type, entry.country, entry.aliases) == ("Organization", "Q842", (("TFO", "en"),))
 
 
@@ -78,7 +79,7 @@ def test_turtle_from_a_construct_query(store: KabarStore, tmp_path: Path) -> Non
     turtle = tmp_path / "construct.ttl"
     Graph().parse(DATA / "truthy-sample.nt", format="nt").serialize(turtle, format="turtle")
     import_files(store, [turtle])
-    assert store_kb(store).by_qid("Q999999990005").label == "Testo Fakeorg"
+    assert read_kb(store).by_qid("Q999999990005").label == "Testo Fakeorg"
 
 
 def test_import_never_touches_news_graphs(store: KabarStore) -> None:
@@ -93,7 +94,7 @@ def test_imported_items_are_recognized_and_linked_at_the_next_ingest(store: Kaba
     article = tmp_path / "a.json"
     article.write_text('{"title": "t", "lang": "id", "text": "Menlu Testa Fakeperson bertemu Joe Biden di Fakeville."}')
     ingest(store, [article])
-    links = {r["item"].value for r in store.oxigraph.query(
+    links = {r["item"].value for r in store.query(
         "SELECT ?item WHERE { GRAPH ?g { ?e <http://www.w3.org/2002/07/owl#sameAs> ?item } }")}
     assert {WD + "Q999999990001", WD + "Q999999990002", WD + "Q6279"} <= links
 
@@ -113,7 +114,7 @@ def test_progress_and_stats(store: KabarStore) -> None:
     assert "100%" in out.getvalue() and "6 entities" in out.getvalue()
     stats = kb_stats(store)
     assert stats["items"] == 5 and stats["linkable Person"] >= 1 and stats["P36"] == 1
-    assert ox.NamedNode(str(WIKIDATA_GRAPH)) in set(store.oxigraph.named_graphs())
+    assert str(WIKIDATA_GRAPH) in store.graph_names()
 
 
 
@@ -124,5 +125,5 @@ def test_reloading_the_seed_kb_keeps_imported_items(store: KabarStore) -> None:
     before = kb_triples(store)
     ingest(store, [], with_kb=True)
     assert kb_triples(store) == before
-    assert store_kb(store).by_qid("Q999999990001").type == "Person"
-    assert store_kb(store).by_qid("Q794").label == "Iran"
+    assert read_kb(store).by_qid("Q999999990001").type == "Person"
+    assert read_kb(store).by_qid("Q794").label == "Iran"

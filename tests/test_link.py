@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from kabar.eval_extraction import evaluate, read_gold
-from loaders.gazetteer import load_aliases
+from loaders.components.linker import Linker, LinkIndex, LinkSettings
 from loaders.iris import article_iri, entity_iri
-from loaders.kb import KBEntry, KnowledgeBase, load_kb
-from loaders.link import Linker, LinkIndex, LinkSettings
+from loaders.kb.model import KBEntry, KnowledgeBase
+from loaders.kb.seed import load_kb
 from loaders.model import Article
-from loaders.pipeline import default_pipeline
+from loaders.pipeline import Resources, default_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -20,7 +20,7 @@ GOLD = ROOT / "tests" / "data" / "gold"
 
 @pytest.fixture(scope="module")
 def linker() -> Linker:
-    return Linker.from_kb(load_kb(), load_aliases())
+    return Linker(Resources(load_kb()))
 
 
 @pytest.mark.parametrize(("type_", "name", "surfaces", "qid", "method"), [
@@ -72,14 +72,14 @@ def test_context_and_prior_decide_between_namesakes() -> None:
     kb = KnowledgeBase([KBEntry("Q794", "Country", "Iran", country="Q794"),
                         KBEntry("Q842", "Country", "Oman", country="Q842"),
                         _place("Q999999990101", "Testburg", "Q794"), _place("Q999999990102", "Testburg", "Q842")])
-    linker = Linker.from_kb(kb)
+    linker = Linker(Resources(kb, aliases=()))
     assert linker.link("Place", "Testburg", {"Testburg"}).qid is None
     assert linker.link("Place", "Testburg", {"Testburg"}, countries={"Q842"}).qid == "Q999999990102"
     kb = KnowledgeBase([_place("Q999999990103", "Testburg", "Q794", "capital"),
                         _place("Q999999990104", "Testburg", "Q794", "territory")])
     ranked = LinkIndex.from_kb(kb).candidates("Place", ["Testburg"], LinkSettings())
     assert [c.entry.kind for c in ranked] == ["capital", "territory"]
-    assert Linker.from_kb(kb).link("Place", "Testburg", {"Testburg"}).qid is None
+    assert Linker(Resources(kb, aliases=())).link("Place", "Testburg", {"Testburg"}).qid is None
 
 
 def test_threshold_is_configurable(linker: Linker) -> None:
@@ -134,7 +134,7 @@ def test_link_precision_and_recall_on_gold() -> None:
     links = report.scores["links"]
     assert report.nil_linked == []
     assert links.precision >= 0.95 and links.recall >= 0.90, links.to_json()
-    assert report.seconds["Linker"] < 0.25 * sum(report.seconds.values())
+    assert report.seconds["linker"] < 0.25 * sum(report.seconds.values())
 
 
 def test_index_grows(linker: Linker) -> None:

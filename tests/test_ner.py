@@ -14,15 +14,16 @@ from pathlib import Path
 import pytest
 
 from kabar import eval_ner
-from loaders.conll import Counts, read_conll, score
-from loaders.gazetteer import Gazetteer, NameIndex, load_aliases
+from loaders.components.gazetteer import Gazetteer
+from loaders.components.ner import NamedEntities
+from loaders.components.segmenter import segment
 from loaders.iris import article_iri
-from loaders.kb import load_kb
+from loaders.kb.seed import load_kb
 from loaders.model import Article, Document, Extraction
-from loaders.ner import MIN_CONFIDENCE, MODEL_PATH, NamedEntities, entity_spans
-from loaders.ner_features import KBLexicon, shape
-from loaders.pipeline import default_pipeline
-from loaders.sentences import segment
+from loaders.ner.conll import Counts, read_conll, score
+from loaders.ner.features import KBLexicon, shape
+from loaders.ner.tagger import MIN_CONFIDENCE, MODEL_PATH, entity_spans
+from loaders.pipeline import Resources, default_pipeline
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "ner" / "idner-news-2k-test-sample.txt"
 MAX_MODEL_BYTES = 5_000_000
@@ -75,10 +76,12 @@ class _Spans:
 
 
 def _component_mentions(text: str, tagger: _Spans) -> list[tuple[str, str, str, str | None, str]]:
-    index = NameIndex(load_kb(), load_aliases())
-    doc = Gazetteer(index)(segment(Document(Article(article_iri(None, text), None, "", text, "id"))))
-    doc = NamedEntities(index, tagger)(doc)  # type: ignore[arg-type]
-    return [(m.span.text, m.type, m.name, m.qid, m.source) for m in doc.mentions]
+    resources = Resources(load_kb())
+    doc = Document(Article(article_iri(None, text), None, "", text, "id"))
+    segment(doc)
+    Gazetteer(resources)(doc)
+    NamedEntities(resources, {"id": tagger})(doc)  # type: ignore[dict-item]
+    return [(m.span.text, m.type, m.name, m.qid, m.source) for m in doc.proposed()]
 
 
 def test_kb_wins_on_type_and_name() -> None:

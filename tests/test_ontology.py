@@ -9,12 +9,13 @@ rdflib's XSD namespace warns on every unknown attribute.
 from __future__ import annotations
 
 import owlready2
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from loaders.iris import article_iri, entity_iri, event_iri, position_iri
-from loaders.kb import load_kb
+from loaders.kb.seed import load_kb
 from ontology import (
     ID,
     KABAR,
@@ -40,7 +41,8 @@ def ontology_file() -> Graph:
 
 @pytest.fixture(scope="module")
 def kb_graph() -> Graph:
-    return load_kb().to_graph()
+    ntriples = ox.serialize(load_kb().triples(), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return Graph().parse(data=ntriples, format="nt")
 
 
 def test_file_is_up_to_date(ontology_file: Graph) -> None:

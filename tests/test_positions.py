@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import entity, extract
 
 from loaders.iris import entity_iri
-from tests.test_extraction import entity, extract
 
 IRAN, US, TURKEY = (entity_iri("Country", name, qid) for name, qid in
                     (("Iran", "Q794"), ("United States", "Q30"), ("Türkiye", "Q43")))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kabar.ingest import ingest
-from kabar.store import KabarStore
 from loaders.read import read_articles
+from store import KabarStore
+from store.ingest import ingest
 
 SEED_ARTICLES = Path(__file__).resolve().parent.parent / "seeds" / "articles"
 SEED = SEED_ARTICLES / "tribunnews-2024-05-iran-as-oman.txt"
@@ -35,7 +35,7 @@ def text() -> str:
 
 
 def select(store: KabarStore, query: str) -> list[dict[str, str]]:
-    results = store.oxigraph.query(PREFIXES + query)
+    results = store.query(PREFIXES + query)
     names = [v.value for v in results.variables]
     return [{name: row[name].value for name in names if row[name] is not None} for row in results]
 

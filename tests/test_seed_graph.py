@@ -4,18 +4,18 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 import pytest
+from conftest import rdflib_graph
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 from rdflib.term import Node
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from kabar.export import export
-from kabar.store import KabarStore
 from ontology import ONTOLOGY_GRAPH, WIKIDATA_GRAPH
 from ontology.reasoning import check_consistency
 from server import create_app
 from server.wsgi import WaitressServer
+from store import KabarStore
 
 PREFIXES = """
 PREFIX kabar: <https://w3id.org/kabar/ontology#>
@@ -107,11 +107,11 @@ def rdf11(term: Node) -> Node:
 def test_turtle_export_parses_back_isomorphic(seed_store: KabarStore, tmp_path) -> None:
     path = tmp_path / "all.ttl"
     with path.open("wb") as out:
-        export(seed_store, out, ox.RdfFormat.TURTLE)
+        seed_store.export(out, ox.RdfFormat.TURTLE)
     exported = Graph().parse(path, format="turtle")
     union = Graph()
     for name in seed_store.graph_names():
-        union += (tuple(rdf11(term) for term in triple) for triple in seed_store.graph(name))
+        union += (tuple(rdf11(term) for term in triple) for triple in rdflib_graph(seed_store, name))
     assert len(exported) > 1000
     assert isomorphic(exported, union)
 
@@ -119,7 +119,7 @@ def test_turtle_export_parses_back_isomorphic(seed_store: KabarStore, tmp_path) 
 def test_trig_export_keeps_every_graph(seed_store: KabarStore, tmp_path) -> None:
     path = tmp_path / "all.trig"
     with path.open("wb") as out:
-        export(seed_store, out, ox.RdfFormat.TRIG)
+        seed_store.export(out, ox.RdfFormat.TRIG)
     dataset = Dataset()
     dataset.parse(path, format="trig")
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
@@ -131,6 +131,6 @@ def test_ontology_and_seed_data_are_consistent(seed_store: KabarStore) -> None:
     """HermiT over the ontology, the Wikidata KB and the seed article's graph (fails, not skips, without Java)."""
     data = Graph()
     for name in seed_store.graph_names():
-        data += seed_store.graph(name)
+        data += rdflib_graph(seed_store, name)
     assert {str(ONTOLOGY_GRAPH), str(WIKIDATA_GRAPH)} < set(seed_store.graph_names())
     check_consistency(data)

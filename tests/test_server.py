@@ -21,19 +21,17 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import date
-from email.message import Message
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 import pytest
+from conftest import ROOT, Reply, assert_plain_error, fetch
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 
-from kabar.store import KabarStore
 from ontology import ID, RDF, SCHEMA, WIKIDATA_GRAPH, K
 from server import create_app
 from server.negotiation import best_match, parse_accept
@@ -41,8 +39,7 @@ from server.pages import EXAMPLE_QUERY
 from server.query_text import declares_dataset, update_operation
 from server.streaming import stream_dump
 from server.wsgi import WaitressServer
-
-ROOT = Path(__file__).resolve().parent.parent
+from store import KabarStore
 
 ARTICLE_ONE = URIRef(ID["article/one"])
 ARTICLE_TWO = URIRef(ID["article/two"])
@@ -120,34 +117,7 @@ def endpoint(store: KabarStore) -> Iterator[str]:
 # --- a small HTTP client on urllib ---------------------------------------------------------------
 
 
-@dataclass
-class Reply:
-    status: int
-    headers: Message
-    body: bytes
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8")
-
-    @property
-    def media_type(self) -> str:
-        return self.headers["Content-Type"].split(";")[0].strip()
-
-
 Params = Mapping[str, str] | Sequence[tuple[str, str]]
-
-
-def fetch(
-    url: str, *, data: bytes | None = None, headers: Mapping[str, str] | None = None, method: str | None = None
-) -> Reply:
-    request = urllib.request.Request(url, data=data, headers=dict(headers or {}), method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return Reply(response.status, response.headers, response.read())
-    except urllib.error.HTTPError as error:
-        with error:
-            return Reply(error.code, error.headers, error.read())
 
 
 def get(endpoint: str, path: str, params: Params = (), accept: str | None = None) -> Reply:
@@ -361,16 +331,16 @@ def test_from_named_restricts_graph_patterns(endpoint: str) -> None:
     assert [row["g"]["value"] for row in rows] == [str(ARTICLE_TWO)]
 
 
-def test_pyoxigraph_ignores_from_when_told_to_use_the_union() -> None:
+def test_pyoxigraph_ignores_from_when_told_to_use_the_union(tmp_path: Path) -> None:
     """Why the endpoint looks for FROM before choosing the union: pyoxigraph's flag overrides it."""
-    store = ox.Store()
     one, two = ox.NamedNode("http://example.org/one"), ox.NamedNode("http://example.org/two")
     p = ox.NamedNode("http://example.org/p")
-    store.add(ox.Quad(one, p, ox.Literal("1"), one))
-    store.add(ox.Quad(two, p, ox.Literal("2"), two))
-    from_one = "SELECT ?s FROM <http://example.org/one> WHERE { ?s ?p ?o }"
-    assert len(list(store.query(from_one, use_default_graph_as_union=True))) == 2
-    assert [row["s"] for row in store.query(from_one)] == [one]
+    with KabarStore(tmp_path / "store") as store:
+        store.replace_graph(one, [ox.Triple(one, p, ox.Literal("1"))])
+        store.replace_graph(two, [ox.Triple(two, p, ox.Literal("2"))])
+        from_one = "SELECT ?s FROM <http://example.org/one> WHERE { ?s ?p ?o }"
+        assert len(list(store.query(from_one, union_default_graph=True))) == 2
+        assert [row["s"] for row in store.query(from_one)] == [one]
 
 
 def test_default_graph_uri_restricts_and_overrides_from(endpoint: str) -> None:
@@ -393,13 +363,6 @@ def test_named_graph_uri_restricts_graph_patterns(endpoint: str) -> None:
 
 
 # --- errors ----------------------------------------------------------------------------------------
-
-
-def assert_plain_error(reply: Reply, status: int, *fragments: str) -> None:
-    assert reply.status == status, reply.text
-    assert reply.headers["Content-Type"] == "text/plain; charset=utf-8"
-    for fragment in fragments:
-        assert fragment in reply.text
 
 
 def test_malformed_query_is_400_with_the_parsers_position(endpoint: str) -> None:

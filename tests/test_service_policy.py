@@ -9,14 +9,14 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import ClassVar
 
 import pytest
-from test_server import fetch
+from conftest import fetch
 from werkzeug.exceptions import Forbidden
 
-from kabar.store import KabarStore
 from server import create_app
 from server.query_text import prologue, service_targets
 from server.service_policy import check_services, public_host
 from server.wsgi import WaitressServer
+from store import KabarStore
 
 WIKIDATA = "https://query.wikidata.org/sparql"
 DEFAULT = (WIKIDATA,)

@@ -18,10 +18,10 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 import pytest
 
-from kabar.store import KabarStore
 from server import create_app
 from server.executor import QueryExecutor, query_executor
 from server.wsgi import WaitressServer
+from store import KabarStore
 
 EX = "http://example.org/"
 ROWS = 100_000
@@ -34,7 +34,7 @@ ENDLESS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 def store(tmp_path_factory: pytest.TempPathFactory) -> KabarStore:
     store = KabarStore(tmp_path_factory.mktemp("streaming") / "store")
     graph = ox.NamedNode(f"{EX}graph")
-    store.oxigraph.extend(
+    store.add_quads(
         ox.Quad(ox.NamedNode(f"{EX}entity/{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(f"value {i}"), graph)
         for i in range(1000)
     )

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from test_server import Reply, fetch
+from conftest import Reply, fetch
 
-from kabar.store import KabarStore
 from server import create_app
 from server.executor import QueryExecutor, query_executor
 from server.wsgi import WaitressServer
+from store import KabarStore
 
 EX = "http://example.org/"
 ENDLESS_AGGREGATE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -36,7 +36,7 @@ ASK = "ASK { ?s ?p ?o }"
 def store(tmp_path_factory: pytest.TempPathFactory) -> KabarStore:
     store = KabarStore(tmp_path_factory.mktemp("timeouts") / "store")
     graph = ox.NamedNode(f"{EX}graph")
-    store.oxigraph.extend(
+    store.add_quads(
         ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(i), graph) for i in range(2000)
     )
     return store

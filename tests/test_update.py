@@ -9,33 +9,22 @@ import json
 import socket
 import urllib.parse
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import AUTH, TOKEN, Reply, assert_plain_error, fetch, serving
 from rdflib import Graph, Literal, URIRef
-from test_server import Reply, fetch
 
-from kabar.store import KabarStore
 from ontology import ID, SCHEMA
-from server import create_app
-from server.config import CONFIG_ENV, SETTINGS, ConfigError, load_config
-from server.wsgi import WaitressServer
+from server.config import CONFIG_ENV, ConfigError, load_config
+from store import KabarStore
 
-TOKEN = "correct horse battery staple"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
 ARTICLE = URIRef(ID["article/one"])
 EX = "http://example.org/"
 NEW_TRIPLE = f"<{EX}a> <{EX}p> <{EX}b>"
 ASK_NEW = f"ASK {{ GRAPH ?g {{ {NEW_TRIPLE} }} }}"
 INSERT_NEW = f"INSERT DATA {{ GRAPH <{EX}g> {{ {NEW_TRIPLE} }} }}"
-
-
-@pytest.fixture(autouse=True)
-def no_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for variable in (CONFIG_ENV, *(s.env for s in SETTINGS)):
-        monkeypatch.delenv(variable, raising=False)
 
 
 @pytest.fixture
@@ -46,12 +35,6 @@ def store(tmp_path: Path) -> Iterator[KabarStore]:
     store.replace_graph(ARTICLE, article)
     yield store
     store.close()
-
-
-@contextmanager
-def serving(store: KabarStore, config: Mapping[str, Any] | None = None) -> Iterator[str]:
-    with WaitressServer(create_app(store, config), port=0) as server:
-        yield server.url
 
 
 @pytest.fixture
@@ -74,13 +57,6 @@ def ask(endpoint: str, query: str) -> bool:
     reply = fetch(f"{endpoint}/sparql?{urllib.parse.urlencode({'query': query})}")
     assert reply.status == 200, reply.text
     return json.loads(reply.body)["boolean"]
-
-
-def assert_plain_error(reply: Reply, status: int, *fragments: str) -> None:
-    assert reply.status == status, reply.text
-    assert reply.headers["Content-Type"] == "text/plain; charset=utf-8"
-    for fragment in fragments:
-        assert fragment in reply.text
 
 
 # --- the write token ---------------------------------------------------------------------------------

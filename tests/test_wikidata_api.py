@@ -12,11 +12,12 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from kabar.ingest import ingest
-from kabar.links import fetch_for_store
-from kabar.store import KabarStore
-from loaders.kb_import import dump_entities, store_kb
-from loaders.wikidata_api import USER_AGENT, OnlineLookup, WikidataClient, WikidataUnavailable
+from loaders.kb.api import USER_AGENT, WikidataClient, WikidataUnavailable
+from loaders.kb.wikidata import dump_entities
+from store import KabarStore
+from store.ingest import ingest
+from store.kb_graph import OnlineLookup, read_kb
+from store.review import fetch_candidates
 
 DUMP = Path(__file__).resolve().parent / "data" / "wikidata" / "dump-sample.json"
 ENTITIES = {e["id"]: e for e in dump_entities(DUMP.open(encoding="utf-8"), str(DUMP))}
@@ -99,12 +100,12 @@ def test_online_ingest_learns_into_the_kb_so_the_next_run_is_offline(api: str, t
     article.write_text('{"title": "t", "lang": "en", "text": "Analyst Testa Fakeperson met Joe Biden in Jakarta."}')
     with KabarStore(tmp_path / "store") as store:
         ingest(store, [article], with_kb=True, online=client(api))
-        assert store_kb(store).by_qid("Q999999990001").label == "Testa Fakeperson"
+        assert read_kb(store).by_qid("Q999999990001").label == "Testa Fakeperson"
         asked = len(FakeWikidata.requests)
         assert asked >= 2
         ingest(store, [article])
         assert len(FakeWikidata.requests) == asked
-        links = {r["item"].value.rsplit("/", 1)[-1] for r in store.oxigraph.query(
+        links = {r["item"].value.rsplit("/", 1)[-1] for r in store.query(
             "SELECT ?item WHERE { GRAPH ?g { ?e <http://www.w3.org/2002/07/owl#sameAs> ?item } }")}
         assert {"Q999999990001", "Q6279", "Q3630"} <= links
 
@@ -114,11 +115,11 @@ def test_fetch_for_store_proposes_candidates_without_linking(api: str, tmp_path:
     article.write_text('{"title": "t", "lang": "en", "text": "Analyst Testa Fakeperson met Joe Biden."}')
     with KabarStore(tmp_path / "store") as store:
         ingest(store, [article], with_kb=True)
-        rows = fetch_for_store(store, client(api))
+        rows = fetch_candidates(store, client(api))
         assert [(r.qid, r.label) for r in rows] == [("Q999999990001", "Testa Fakeperson")]
-        assert not any("Q999999990001" in r["item"].value for r in store.oxigraph.query(
+        assert not any("Q999999990001" in r["item"].value for r in store.query(
             "SELECT ?item WHERE { GRAPH ?g { ?e <http://www.w3.org/2002/07/owl#sameAs> ?item } }"))
-        assert store_kb(store).by_qid("Q999999990001") is not None
+        assert read_kb(store).by_qid("Q999999990001") is not None
 
 
 def test_lookup_returns_only_typed_items(api: str, tmp_path: Path) -> None:

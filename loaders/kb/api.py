@@ -1,11 +1,11 @@
-"""Online mode: ask Wikidata's API for the items the local KB lacks, and keep what it says in the KB graph.
+"""Wikidata's action API, for the opt-in online mode: search names, fetch items in the dump's JSON format.
 
-Opt-in and polite, as Wikimedia's API etiquette asks: a descriptive
-User-Agent, one request at a time with a minimum interval, `maxlag`, and
-exponential backoff (honouring `Retry-After`) on 429, 5xx and lag errors.
-The base URL is configurable (`KABAR_WIKIDATA_API`) so tests run against a
-local server answering in the documented format. Everything learned is
-written into the KB graph by `OnlineLookup`, so the next run is offline.
+Polite, as Wikimedia's API etiquette asks: a descriptive User-Agent, one
+request at a time with a minimum interval, `maxlag`, and exponential
+backoff (honouring `Retry-After`) on 429, 5xx and lag errors. The base URL
+is configurable (`KABAR_WIKIDATA_API`) so tests run against a local server
+answering in the documented format. This client only reads; keeping what
+it learned in the store's KB graph is `store.kb_graph.OnlineLookup`'s job.
 """
 
 from __future__ import annotations
@@ -16,19 +16,15 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from loaders.kb import KBEntry
-from loaders.kb_import import LANGUAGES, add_quads, entity_triples, entries, in_kb_graph
+from loaders.kb.wikidata import kb_languages
+from ontology.namespaces import BASE, WIKIDATA_API
 
-if TYPE_CHECKING:
-    from kabar.store import KabarStore
-
-API_URL = "https://www.wikidata.org/w/api.php"
 API_ENV = "KABAR_WIKIDATA_API"
-USER_AGENT = "kabar/0.1 (https://w3id.org/kabar; news-to-knowledge-graph research tool) python-urllib"
+USER_AGENT = f"kabar/0.1 ({BASE.rstrip('/')}; news-to-knowledge-graph research tool) python-urllib"
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _IDS_PER_REQUEST = 50  # wbgetentities' limit for ordinary clients
 
@@ -39,7 +35,7 @@ class WikidataUnavailable(Exception):
 
 @dataclass
 class WikidataClient:
-    base_url: str = field(default_factory=lambda: os.environ.get(API_ENV) or API_URL)
+    base_url: str = field(default_factory=lambda: os.environ.get(API_ENV) or WIKIDATA_API)
     user_agent: str = USER_AGENT
     min_interval: float = 1.0  # seconds between requests
     retries: int = 4
@@ -59,7 +55,7 @@ class WikidataClient:
         for start in range(0, len(ids), _IDS_PER_REQUEST):
             batch = ids[start:start + _IDS_PER_REQUEST]
             data = self._get({"action": "wbgetentities", "ids": "|".join(batch),
-                              "props": "labels|aliases|descriptions|claims", "languages": "|".join(LANGUAGES)})
+                              "props": "labels|aliases|descriptions|claims", "languages": "|".join(kb_languages())})
             out.extend(e for e in data.get("entities", {}).values() if "missing" not in e)
         return out
 
@@ -104,32 +100,3 @@ def _retry_after(header: str | None, default: float) -> float:
         return max(float(header), 0.0) if header else default
     except ValueError:
         return default
-
-
-@dataclass
-class OnlineLookup:
-    """The linker's `lookup`: search Wikidata for a name, fetch the hits, store them in the KB graph.
-
-    Returns the hits as KB entries (typed by P31; untyped hits are stored
-    but never returned, so they cannot become links).
-    """
-
-    store: KabarStore
-    client: WikidataClient = field(default_factory=WikidataClient)
-    limit: int = 5
-
-    def __call__(self, name: str, type_: str, language: str) -> list[KBEntry]:
-        languages = [language] if language in ("en", "id") else []
-        ids: list[str] = []
-        for lang in dict.fromkeys([*languages, "en"]):
-            ids += [q for q in self.client.search(name, lang, self.limit) if q not in ids]
-        return self.learn(ids) if ids else []
-
-    def learn(self, ids: Iterable[str]) -> list[KBEntry]:
-        """Fetch items, add them to the KB graph, return those the linker can use."""
-        wanted = list(dict.fromkeys(ids))
-        triples = [t for entity in self.client.entities(wanted) for t in entity_triples(entity)]
-        add_quads(self.store, in_kb_graph(triples))
-        self.store.flush()
-        found = {e.qid: e for e in entries(triples)}
-        return [found[qid] for qid in wanted if qid in found]

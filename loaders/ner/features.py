@@ -14,15 +14,19 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from loaders.gazetteer import NameIndex
-from loaders.names import CUE_TITLES, ORG_WORDS, POSITION_TITLES
+from loaders import lang
+from loaders.kb.index import NameIndex
 from loaders.normalize import fold
 
-TITLE_WORDS = frozenset(
-    w for t in (*POSITION_TITLES, *CUE_TITLES, "wakil", "mantan", "wapres", "kapolri", "kapolda", "bupati",
-                "camat", "wamen", "sekretaris", "anggota", "bicara", "juru", "pak", "bu", "ibu", "bapak")
-    for w in t.split()
-)
+_TRAINED_WITH = ("id", "en")
+"""The language packs whose titles and organisation words the committed model's features were made from.
+
+The features are part of the trained model: they come from these packs
+only, so a new pack never changes them; changing these packs' titles or
+organisation words does, and then the model needs retraining (`make model`)."""
+_packs = [lang.get(code) for code in _TRAINED_WITH]
+TITLE_WORDS = frozenset(w for p in _packs for t in (*p.titles, *p.cue_titles, *p.ner_title_words) for w in t.split())
+ORG_WORDS = frozenset(w for p in _packs for w in p.organization_words)
 _SHAPE_RUNS = re.compile(r"(.)\1+")
 _MAX_NAME_WORDS = 6
 

@@ -6,7 +6,7 @@ Whether the entity *is* that Wikidata item is decided here, from evidence,
 for every mention, so that a wrong link (worse than none) needs several
 things to go wrong at once.
 
-Candidates come from every label and alias of the KB in both languages
+Candidates come from every label and alias of the KB, in every language
 (plus `seeds/aliases.csv`), looked up under three keys, strictest first:
 
 - the folded name: case, diacritics, hyphens and apostrophes do not matter
@@ -29,16 +29,19 @@ match is a name the KB knows without a verified QID.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from loaders.gazetteer import AliasRow
 from loaders.iris import entity_iri
-from loaders.kb import KBEntry, KnowledgeBase
+from loaders.kb.index import is_short_acronym
+from loaders.kb.model import KBEntry, KnowledgeBase
+from loaders.kb.seed import AliasRow
 from loaders.model import Document, Link, Mention
 from loaders.normalize import fold, person_key
+from loaders.pipeline import Resources, component
 
 LABEL, ALIAS, ACRONYM, TRANSLITERATION, RECOGNIZER = 1.0, 0.95, 0.9, 0.9, 0.85
 """Name evidence: a label, an alias, a short all-caps alias, a transliteration, and the recognizer's
@@ -49,7 +52,6 @@ _DEFAULT_PRIOR = 0.9
 _CONTEXT = 0.05  # candidate's country is (or is not) among the article's countries
 _CLEAR_GAP = 0.2  # a second candidate this far behind does not lower the confidence
 _COMPATIBLE = {("Place", "Country"): 0.9, ("Country", "Place"): 0.9}
-_SHORT_ACRONYM = 3
 
 Lookup = Callable[[str, str, str], Sequence[KBEntry]]
 """Online mode: (name, type, language) -> KB entries learned for that name (already written to the KB)."""
@@ -63,7 +65,9 @@ class LinkSettings:
 
 
 @dataclass(frozen=True)
-class Candidate:
+class LinkCandidate:
+    """A KB entry an entity may be, with its score and the kind of name evidence behind it."""
+
     entry: KBEntry
     score: float
     method: str
@@ -99,6 +103,15 @@ class LinkIndex:
                 extra.setdefault(entry.key, []).append(row)
         return cls(kb.entries, extra)
 
+    def copy(self) -> LinkIndex:
+        """An index that `add` can grow without changing this one."""
+        other = copy.copy(self)
+        other._folded = {k: list(v) for k, v in self._folded.items()}
+        other._translit = {k: list(v) for k, v in self._translit.items()}
+        other._by_type = {t: {k: list(v) for k, v in names.items()} for t, names in self._by_type.items()}
+        other.qids = set(self.qids)
+        return other
+
     def add(self, entry: KBEntry) -> None:
         if entry.qid:
             self.qids.add(entry.qid)
@@ -109,7 +122,7 @@ class LinkIndex:
             folded = fold(text)
             if not folded:
                 continue
-            acronym = _is_acronym(text)
+            acronym = is_short_acronym(text)
             name = _Name(entry, ACRONYM if acronym else weight, text if acronym else None)
             self._folded.setdefault(folded, []).append(name)
             self._by_type.setdefault(entry.type, {}).setdefault(folded, []).append(name)
@@ -117,9 +130,9 @@ class LinkIndex:
             if key:
                 self._translit.setdefault(key, []).append(name)
 
-    def candidates(self, type_: str, surfaces: Iterable[str], settings: LinkSettings) -> list[Candidate]:
+    def candidates(self, type_: str, surfaces: Iterable[str], settings: LinkSettings) -> list[LinkCandidate]:
         """Entries any surface form may name, each with its best name evidence, strictest keys first."""
-        best: dict[str, Candidate] = {}
+        best: dict[str, LinkCandidate] = {}
         forms = {s: fold(s) for s in surfaces}
         for surface, folded in forms.items():
             for name in self._folded.get(folded, ()):
@@ -134,7 +147,7 @@ class LinkIndex:
                 self._fuzzy(best, type_, folded, settings)
         return sorted(best.values(), key=lambda c: -c.score)
 
-    def _fuzzy(self, best: dict[str, Candidate], type_: str, folded: str, settings: LinkSettings) -> None:
+    def _fuzzy(self, best: dict[str, LinkCandidate], type_: str, folded: str, settings: LinkSettings) -> None:
         if len(folded) < settings.fuzzy_min_length:
             return
         for other_type, names in self._by_type.items():
@@ -150,10 +163,6 @@ class LinkIndex:
                     _keep(best, type_, name.entry, min(name.weight, evidence), "fuzzy")
 
 
-def _is_acronym(text: str) -> bool:
-    return text.isalpha() and text.isupper() and len(text) <= _SHORT_ACRONYM
-
-
 def _type_factor(wanted: str, found: str) -> float:
     return 1.0 if wanted == found else _COMPATIBLE.get((wanted, found), 0.0)
 
@@ -162,7 +171,7 @@ def _prior(entry: KBEntry) -> float:
     return 1.0 if entry.type == "Country" else _PRIORS.get(entry.kind or "", _DEFAULT_PRIOR)
 
 
-def _keep(best: dict[str, Candidate], type_: str, entry: KBEntry, evidence: float, method: str) -> None:
+def _keep(best: dict[str, LinkCandidate], type_: str, entry: KBEntry, evidence: float, method: str) -> None:
     """Record `entry` with this evidence unless it already has better (one candidate per QID or KB key)."""
     factor = _type_factor(type_, entry.type)
     if factor == 0:
@@ -170,49 +179,54 @@ def _keep(best: dict[str, Candidate], type_: str, entry: KBEntry, evidence: floa
     score = evidence * factor * (0.9 + 0.1 * _prior(entry))
     held = best.get(entry.key)
     if held is None or score > held.score:
-        best[entry.key] = Candidate(entry, score, method)
+        best[entry.key] = LinkCandidate(entry, score, method)
 
 
-@dataclass
+@component("linker", requires=("mentions",), assigns=("links",))
 class Linker:
-    """Pipeline component (after coreference, before entity assembly): a `Link` on every mention.
+    """A `Link` for every entity of the article (its mentions by key), after coreference, before assembly.
 
     `corrections` maps an entity's local IRI (type + name, as for NIL
     entities) to the QID a user chose, or to None for "no item"; they win
     over everything. `lookup` is the online mode: asked for names the KB
-    does not know at all.
+    does not know at all; what it returns joins this linker's own copy of
+    the index, so the pipeline it was configured from never sees it.
     """
 
-    index: LinkIndex
-    settings: LinkSettings = field(default_factory=LinkSettings)
-    corrections: Mapping[str, str | None] = field(default_factory=dict)
-    lookup: Lookup | None = None
-    labels: dict[str, str] = field(default_factory=dict)  # QID -> canonical name, for manual links
-    _asked: set[tuple[str, str]] = field(default_factory=set, repr=False)
+    def __init__(self, resources: Resources) -> None:
+        self.index = LinkIndex.from_kb(resources.kb, resources.aliases)
+        self.labels = {e.qid: e.label for e in reversed(resources.kb.entries) if e.qid}  # QID -> canonical name
+        self.settings = LinkSettings()
+        self.corrections: Mapping[str, str | None] = {}
+        self.lookup: Lookup | None = None
+        self._asked: set[tuple[str, str]] = set()
 
-    @classmethod
-    def from_kb(cls, kb: KnowledgeBase, aliases: Iterable[AliasRow] = ()) -> Linker:
-        labels = {e.qid: e.label for e in reversed(kb.entries) if e.qid}
-        return cls(LinkIndex.from_kb(kb, aliases), labels=labels)
+    def configured(self, *, settings: LinkSettings | None = None, corrections: Mapping[str, str | None] | None = None,
+                   lookup: Lookup | None = None) -> Linker:
+        """A copy with other settings, corrections or lookup; this linker stays as it is."""
+        other = copy.copy(self)
+        other._asked = set()
+        if settings is not None:
+            other.settings = settings
+        if corrections is not None:
+            other.corrections = corrections
+        if lookup is not None:
+            other.lookup, other.index, other.labels = lookup, self.index.copy(), dict(self.labels)
+        return other
 
-    def configured(self, **changes: object) -> Linker:
-        """A copy with other settings, corrections or lookup: the pipeline's shared linker stays as it is."""
-        return replace(self, _asked=set(), **changes)
-
-    def __call__(self, doc: Document) -> Document:
+    def __call__(self, doc: Document) -> None:
         groups: dict[str, list[Mention]] = {}
         for m in sorted(doc.mentions, key=lambda m: (m.span.start, -m.span.end)):
             groups.setdefault(m.key, []).append(m)
         countries: set[str] = set()
-        for members in sorted(groups.values(), key=lambda ms: ms[0].type != "Country"):  # countries are context
+        links: dict[str, Link] = {}
+        for key, members in sorted(groups.items(), key=lambda kv: kv[1][0].type != "Country"):  # countries: context
             first = members[0]
             link = self.link(first.type, first.name, _evidence(members), doc.article.lang, countries)
             if link.qid and first.type == "Country":
                 countries.add(link.qid)
-            name = self.labels.get(link.qid, first.name) if link.qid else first.name
-            for m in members:
-                m.qid, m.link, m.name = link.qid, link, name
-        return doc
+            links[key] = replace(link, label=self.labels.get(link.qid)) if link.qid else link
+        doc.links = links
 
     def link(self, type_: str, name: str, surfaces: Iterable[str], lang: str = "",
              countries: Iterable[str] = ()) -> Link:
@@ -231,15 +245,15 @@ class Linker:
             candidates, method = self._candidates(type_, name, surfaces), "online"
         return self._decide(candidates, set(countries), method)
 
-    def _candidates(self, type_: str, name: str, surfaces: set[str]) -> list[Candidate]:
+    def _candidates(self, type_: str, name: str, surfaces: set[str]) -> list[LinkCandidate]:
         found = {c.entry.key: c for c in self.index.candidates(type_, surfaces, self.settings)}
         if name not in surfaces:  # the recognizer resolved a name part or a spelling to this canonical name
             for c in self.index.candidates(type_, [name], self.settings):
                 if c.method in ("label", "alias") and c.entry.key not in found:
-                    found[c.entry.key] = Candidate(c.entry, c.score * RECOGNIZER, "recognizer")
+                    found[c.entry.key] = LinkCandidate(c.entry, c.score * RECOGNIZER, "recognizer")
         return sorted(found.values(), key=lambda c: -c.score)
 
-    def _decide(self, candidates: list[Candidate], countries: set[str], method: str | None) -> Link:
+    def _decide(self, candidates: list[LinkCandidate], countries: set[str], method: str | None) -> Link:
         scored = sorted((_in_context(c, countries) for c in candidates), key=lambda c: -c.score)
         if not scored:
             return Link(None, 0.0, "nil")
@@ -258,7 +272,7 @@ def _evidence(members: list[Mention]) -> set[str]:
     return named or {m.span.text for m in members}
 
 
-def _in_context(candidate: Candidate, countries: set[str]) -> Candidate:
+def _in_context(candidate: LinkCandidate, countries: set[str]) -> LinkCandidate:
     """A little more for a candidate whose country the article mentions, a little less when it mentions others."""
     entry = candidate.entry
     if not countries or not entry.country or entry.type == "Country":

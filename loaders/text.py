@@ -1,9 +1,9 @@
-"""Words and sentences: the first pipeline component, the grid every later one works on.
+"""Words and sentences: the grid every pipeline component works on.
 
 Sentences end at '.', '!' or '?' followed by a capital, a digit or a quote,
-and at line breaks (news paragraphs); a period after an abbreviation
-('Dr.', 'St.', 'Jl.'), an initial ('J.') or a dotted acronym ('U.S.')
-does not end one, and '3.5' never does because no space follows.
+and at line breaks (news paragraphs); a period after an abbreviation of any
+language pack ('Dr.', 'St.', 'Jl.'), an initial ('J.') or a dotted acronym
+('U.S.') does not end one, and '3.5' never does because no space follows.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from loaders.model import Document, Sentence, Token
+from loaders import lang
+from loaders.lang import LanguagePack
+from loaders.model import Sentence, Token
 from loaders.normalize import fold
 
 # Letters and digits; an apostrophe joins word parts ("Sa'ar", "Jum'at") but not a possessive "'s".
@@ -19,10 +21,11 @@ _WORD = re.compile("[^\\W_]+(?:['\u2019](?!s\\b)[^\\W_]+)*")
 _END = re.compile("[.!?\u2026]+[\"'\u201d\u2019)\\]]*(?=\\s|$)|\n")
 _DOTTED_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _WORD_BEFORE = re.compile(r"(\w+)\.$")
-ABBREVIATIONS = frozenset({
-    "dr", "drs", "st", "mr", "mrs", "ms", "prof", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
-    "capt", "sgt", "no", "vol", "jl", "kol", "brig", "letjen", "mayjen", "ir", "hj", "vs", "mt", "ft",
-})
+
+
+@lang.compiled
+def _abbreviations(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
+    return frozenset(lang.words(packs, lambda p: p.abbreviations))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -31,9 +34,10 @@ def tokenize(text: str) -> list[Token]:
 
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
+    abbreviations = _abbreviations()
     start = 0
     for m in _END.finditer(text):
-        if m.group() != "\n" and not _ends_sentence(text, m):
+        if m.group() != "\n" and not _ends_sentence(text, m, abbreviations):
             continue
         _add(sentences, text, start, m.end())
         start = m.end()
@@ -41,24 +45,12 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def segment(doc: Document) -> Document:
-    """Pipeline component: fill `doc.tokens` and `doc.sentences`."""
-    doc.tokens = tokenize(doc.text)
-    doc.sentences = split_sentences(doc.text)
-    return doc
-
-
-def sentence_tokens(doc: Document, sentence: Sentence) -> range:
-    """Indices into `doc.tokens` of the tokens inside `sentence`."""
-    return range(token_at(doc.tokens, sentence.start), token_at(doc.tokens, sentence.end))
-
-
 def token_at(tokens: list[Token], offset: int) -> int:
     """Index of the first token starting at or after `offset`."""
     return bisect_left(tokens, offset, key=lambda t: t.start)
 
 
-def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+def _ends_sentence(text: str, m: re.Match[str], abbreviations: frozenset[str]) -> bool:
     rest = text[m.end():].lstrip()
     if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'\u201c\u2018(["):
         return False
@@ -71,7 +63,7 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     if word is None:
         return True
     w = word.group(1)
-    return not ((len(w) == 1 and w.isupper()) or w.lower() in ABBREVIATIONS)
+    return not ((len(w) == 1 and w.isupper()) or w.lower() in abbreviations)
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:

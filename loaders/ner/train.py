@@ -1,7 +1,7 @@
-"""Train the Indonesian CRF NER: `python -m loaders.ner_train [--data DIR] [--compare]`.
+"""Train the Indonesian CRF NER: `python -m loaders.ner.train [--data DIR] [--compare]`.
 
 Trains on idner-news-2k's train split (cased news, PER/ORG/LOC), picks the
-L1/L2 penalties on its dev split, writes `loaders/models/ner-id.crfsuite`
+L1/L2 penalties on its dev split, writes `loaders/ner/models/ner-id.crfsuite`
 and prints dev and test scores. `--compare` first measures the variants
 the model was chosen among (KB features on and off, NERP added under
 three treatments) on dev. Single-threaded: about 40 s on one core, and
@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pycrfsuite
 
-from loaders.conll import Counts, Sentence, format_table, read_conll, score
-from loaders.gazetteer import NameIndex, load_aliases
-from loaders.kb import load_kb
-from loaders.ner import MIN_CONFIDENCE, MODEL_PATH, USE_KB_FEATURES, NerTagger
-from loaders.ner_features import KBLexicon, sentence_features
+from loaders.kb.index import NameIndex
+from loaders.kb.seed import load_aliases, load_kb
+from loaders.ner.conll import Counts, Sentence, format_table, read_conll, score
+from loaders.ner.features import KBLexicon, sentence_features
+from loaders.ner.tagger import MIN_CONFIDENCE, MODEL_PATH, USE_KB_FEATURES, NerTagger
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ner-id"
+DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "ner-id"
 GRID = ((0.02, 0.1), (0.05, 0.01), (0.05, 0.1), (0.05, 0.3), (0.1, 0.1), (0.2, 0.1))  # (c1, c2)
 MAX_ITERATIONS = 200
 # NERP mappings: safe (persons and places only; sentences with brands/institutions left out) or with IND as ORG.
@@ -130,7 +130,7 @@ def _rename(tag: str, mapping: dict[str, str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m loaders.ner_train", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m loaders.ner.train", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the ner-id folder (default: %(default)s)")
     parser.add_argument("--output", type=Path, default=MODEL_PATH, help="where to write the model")
     parser.add_argument("--compare", action="store_true", help="first measure the candidate variants on dev")

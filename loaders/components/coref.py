@@ -19,75 +19,88 @@ exactly one person (before the pronoun, its own sentence names none). Two
 people there, or none, leave it unresolved: a wrong antecedent would put
 the next sentence's role or meeting on the wrong person.
 
-Coreference is the last component that adds mentions, so it also gives
-every mention its confidence (`SOURCE_CONFIDENCE`, unless the recognizer set one).
+Coreference decides the article's mentions (`Document.mentions`) from
+the recognizers' proposals, the resolutions above included, so it also
+gives every mention its confidence (`SOURCE_CONFIDENCE`, unless the
+recognizer set one). Pronouns, connectives and the words initials skip
+come from every language pack.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from loaders.gazetteer import NameIndex
-from loaders.kb import KBEntry
+from loaders import lang
+from loaders.kb.model import KBEntry
+from loaders.lang import LanguagePack
 from loaders.model import SOURCE_CONFIDENCE, Document, Mention, Sentence, Span, Token
-from loaders.names import PARTICLES, mention_tokens, name_runs
+from loaders.names import cues, mention_tokens, name_runs
 from loaders.normalize import fold
-from loaders.sentences import tokenize
+from loaders.pipeline import Resources, component
+from loaders.text import tokenize
 
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6
-_MINOR_WORDS = frozenset({"of", "the", "and", "for", "dan", "untuk", "bagi"})
-PRONOUNS = frozenset({"dia", "ia", "beliau", "he", "she"})
-"""Third-person singular pronouns resolved as sentence subjects; never a name, so never an alternative label."""
-_SUBJECT_PRONOUN = re.compile(
-    r"(?:(?:namun|tetapi|kemudian|lalu|sementara\s+itu|selain\s+itu|but|however|meanwhile|later),?\s+)?"
-    r"(?P<pronoun>dia|ia|beliau|he|she)\b(?!['\u2019])",
-    re.IGNORECASE,
-)
 
 
+@dataclass(frozen=True)
+class _Words:
+    minor: frozenset[str]  # left out of initials: 'of', 'dan'
+    subject_pronoun: re.Pattern[str]  # 'Dia', 'Namun, dia', 'He' opening a sentence
+
+
+@lang.compiled
+def _words(packs: tuple[LanguagePack, ...]) -> _Words:
+    connectives = lang.alternatives(lang.words(packs, lambda p: p.connectives))
+    pronouns = lang.alternatives(lang.words(packs, lambda p: p.pronouns))
+    return _Words(
+        frozenset(lang.words(packs, lambda p: p.minor_words)),
+        re.compile(rf"(?:(?:{connectives}),?\s+)?(?P<pronoun>{pronouns})\b(?!['\u2019])", re.IGNORECASE),
+    )
+
+
+@component("coref", requires=("tokens", "sentences", "proposals"), assigns=("mentions",))
 class Coreference:
-    """Pipeline component: relink pattern names and add mentions for name parts and acronyms."""
+    """The article's mentions: the proposals, pattern names relinked, name parts, acronyms and pronouns added."""
 
-    def __init__(self, index: NameIndex) -> None:
-        self.index = index
+    def __init__(self, resources: Resources) -> None:
+        self.index = resources.index
 
-    def __call__(self, doc: Document) -> Document:
-        self._relink_partial_names(doc)
-        _shorten_places(doc)
-        people = _people(doc)
-        acronyms = _acronyms(doc)
+    def __call__(self, doc: Document) -> None:
+        mentions = doc.proposed()
+        self._relink_partial_names(mentions)
+        _shorten_places(mentions)
+        people = _people(mentions)
+        acronyms = _acronyms(mentions)
         tokens = doc.tokens
-        for i, j in name_runs(doc, mention_tokens(doc, doc.mentions)):
+        for i, j in name_runs(doc, mention_tokens(doc, mentions)):
             words = tokens[i:j]
             target = self._person_for(tuple(t.folded for t in words), people)
             if target is None and j - i == 1 and _MIN_ACRONYM <= len(words[0].text) <= _MAX_ACRONYM:
                 target = acronyms.get(words[0].text)
             if target is not None:
                 span = Span(words[0].start, words[-1].end, doc.text[words[0].start:words[-1].end])
-                doc.mentions.append(_copy(target, span))
-        doc.mentions.sort(key=lambda m: m.span.start)
-        _resolve_pronouns(doc)
-        doc.mentions = [_scored(m) for m in doc.mentions]
-        return doc
+                mentions.append(_copy(target, span))
+        mentions.sort(key=lambda m: m.span.start)
+        doc.mentions = [_scored(m) for m in _with_pronouns(doc, mentions)]
 
-    def _relink_partial_names(self, doc: Document) -> None:
+    def _relink_partial_names(self, mentions: list[Mention]) -> None:
         """A pattern-found name that is part of a longer person's name is that person."""
-        people = _people(doc)
-        for i, m in enumerate(doc.mentions):
+        people = _people(mentions)
+        for i, m in enumerate(mentions):
             if m.source != "pattern" or m.type != "Person":
                 continue
             folded = tuple(fold(m.span.text).split())
             others = {k: v for k, v in people.items() if k != m.key}
             target = self._person_for(folded, others)
             if target is not None:
-                doc.mentions[i] = _copy(target, m.span)
+                mentions[i] = _copy(target, m.span)
 
     def _person_for(self, words: tuple[str, ...], people: dict[str, tuple[Mention, list[tuple[str, ...]]]]
                     ) -> Mention | KBEntry | None:
         """The one person in the article these words name part of, else the one KB person (two words or more)."""
-        if all(w in PARTICLES for w in words):
+        if all(w in cues().particles for w in words):
             return None
         hits = [first for first, names in people.values() if any(_contains(n, words) for n in names)]
         if len(hits) == 1:
@@ -97,18 +110,19 @@ class Coreference:
         return self.index.person_parts.get(words)
 
 
-def _resolve_pronouns(doc: Document) -> None:
-    """Sentence-opening pronouns -> the one person the sentence before names."""
+def _with_pronouns(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` and, for each sentence-opening pronoun, a mention of the one person the sentence before names."""
+    subject_pronoun = _words().subject_pronoun
     found: list[Mention] = []
     k = 0
     previous: Sentence | None = None
     for sentence in doc.sentences:
         start = k
-        while k < len(doc.mentions) and doc.mentions[k].span.start < sentence.end:
+        while k < len(mentions) and mentions[k].span.start < sentence.end:
             k += 1
-        pronoun = _SUBJECT_PRONOUN.match(sentence.text)
+        pronoun = subject_pronoun.match(sentence.text)
         if pronoun and previous is not None:
-            before = [m for m in doc.mentions[:start] if m.span.start >= previous.start and m.type == "Person"]
+            before = [m for m in mentions[:start] if m.span.start >= previous.start and m.type == "Person"]
             before += [m for m in found if m.span.start >= previous.start]
             if len({m.key for m in before}) == 1:
                 at = sentence.start + pronoun.start("pronoun")
@@ -116,17 +130,17 @@ def _resolve_pronouns(doc: Document) -> None:
                             SOURCE_CONFIDENCE["pronoun"])
                 found.append(Mention(span, "Person", before[0].name, before[0].qid, before[0].key, "pronoun"))
         previous = sentence
-    doc.mentions = sorted(doc.mentions + found, key=lambda m: m.span.start)
+    return sorted(mentions + found, key=lambda m: m.span.start)
 
 
 def _scored(m: Mention) -> Mention:
     return m if m.span.confidence is not None else replace(m, span=replace(m.span, confidence=m.confidence))
 
 
-def _people(doc: Document) -> dict[str, tuple[Mention, list[tuple[str, ...]]]]:
+def _people(mentions: list[Mention]) -> dict[str, tuple[Mention, list[tuple[str, ...]]]]:
     """Person key -> (a mention of them, every word sequence they are named by in the article)."""
     out: dict[str, tuple[Mention, list[tuple[str, ...]]]] = {}
-    for m in doc.mentions:
+    for m in mentions:
         if m.type != "Person":
             continue
         _, names = out.setdefault(m.key, (m, [tuple(fold(m.name).split())]))
@@ -134,10 +148,10 @@ def _people(doc: Document) -> dict[str, tuple[Mention, list[tuple[str, ...]]]]:
     return out
 
 
-def _acronyms(doc: Document) -> dict[str, Mention]:
+def _acronyms(mentions: list[Mention]) -> dict[str, Mention]:
     """Initials -> the one multi-word organisation in the article they spell."""
     found: dict[str, Mention | None] = {}
-    for m in doc.mentions:
+    for m in mentions:
         if m.type != "Organization":
             continue
         for name in {m.name, m.span.text}:
@@ -151,7 +165,8 @@ def _acronyms(doc: Document) -> dict[str, Mention]:
 
 
 def _initials(words: Sequence[Token]) -> str | None:
-    major = [w.text for w in words if w.folded not in _MINOR_WORDS]
+    minor = _words().minor
+    major = [w.text for w in words if w.folded not in minor]
     return "".join(w[0] for w in major).upper() if len(major) >= _MIN_ACRONYM else None
 
 
@@ -160,21 +175,21 @@ def _contains(name: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return n <= len(name) and any(name[k:k + n] == part for k in range(len(name) - n + 1))
 
 
-def _shorten_places(doc: Document) -> None:
+def _shorten_places(mentions: list[Mention]) -> None:
     """A one-word place name that ends a longer place named earlier is that place: 'Gaza' after 'Jalur Gaza'.
 
     The KB may know the one word as another place (Gaza City's Indonesian label is 'Gaza'), but an
     article that has just said 'Jalur Gaza' means the strip when it goes on to say 'di Gaza'.
     """
     longer: dict[str, Mention] = {}
-    for i, m in enumerate(doc.mentions):
+    for i, m in enumerate(mentions):
         if m.type != "Place":
             continue
         words = fold(m.span.text).split()
         if len(words) > 1:
             longer.setdefault(words[-1], m)
         elif words and (whole := longer.get(words[0])) is not None and whole.key != m.key:
-            doc.mentions[i] = _copy(whole, m.span)
+            mentions[i] = _copy(whole, m.span)
 
 
 def _copy(target: Mention | KBEntry, span: Span) -> Mention:

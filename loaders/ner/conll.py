@@ -5,7 +5,7 @@ first and the IOB2 tag last (idner-news-2k: 'token UPOS TAG', CRLF; NERP:
 'token<TAB>TAG'), sentences separated by empty lines. NERP's tags are
 mapped to the PER/ORG/LOC scheme (PPL->PER, PLC->LOC, IND->ORG, the rest
 O). An entity counts as found only when its type and both ends match.
-Training (`loaders.ner_train`) and evaluation (`kabar eval ner`) share it.
+Training (`loaders.ner.train`) and evaluation (`kabar eval ner`) share it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from loaders.ner import entity_spans
+from loaders.ner.tagger import entity_spans
 
 TAG_MAP = {"PPL": "PER", "PLC": "LOC", "IND": "ORG", "PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 

@@ -1,0 +1,108 @@
+"""Events: the registered event types (`loaders.events`) read sentence by sentence, merged, numbered.
+
+Each sentence's drafts come from the frames of the registered types, each
+dated by the first date of its part of the sentence; a follow-up sentence
+('Pembicaraan diadakan di Muscat', 'The talks were held in Oman') places
+the most recent event of a type `placed_by_follow_up`. Within an article,
+drafts an event type calls the same event (`EventType.same_event`) are one
+event: the first trigger is kept and the others are its `mentions`. Events
+are numbered per type in order; each type gives its CAMEO code and the
+larger event it is part of. The types are checked against the ontology
+vocabulary when the component is built.
+"""
+
+from __future__ import annotations
+
+from loaders.dates import find_dates
+from loaders.events import Draft, EventType, World, check, event_types
+from loaders.events.frames import FRAMES, Frames, Reader
+from loaders.iris import entity_iri, event_iri
+from loaders.kb.index import NameIndex
+from loaders.model import Document, Entity, Event, Sentence
+from loaders.pipeline import PipelineError, Resources, component
+
+
+@component("events", requires=("tokens", "sentences", "mentions", "entities", "referents", "positions"),
+           assigns=("events",))
+class Events:
+    """`doc.events` from the sentences, mentions, entities and positions."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.index = resources.index
+        self.types = event_types()
+        try:
+            check(self.types, resources.vocabulary, FRAMES)
+        except ValueError as e:
+            raise PipelineError(str(e)) from e
+        self.frames = Frames(self.types)
+
+    def __call__(self, doc: Document) -> None:
+        reader = self.frames.read(doc)
+        drafts: list[Draft] = []
+        for sentence in doc.sentences:
+            self._place_follow_up(reader, sentence, drafts)
+            found = reader.drafts(sentence)
+            dates = find_dates(sentence.text, doc.article.published, sentence.start) if found else []
+            for draft in found:
+                when = reader.event_date(sentence, draft.trigger.start, dates)
+                if when:
+                    draft.date, draft.date_text = when.value, when.span.text
+                self._merge_or_add(drafts, draft)
+        doc.events = self._events(doc, drafts)
+
+    def _place_follow_up(self, reader: Reader, sentence: Sentence, drafts: list[Draft]) -> None:
+        """'Pembicaraan diadakan di Muscat.' places the most recent event a follow-up can place."""
+        talks = [d for d in drafts if self.types[d.type].placed_by_follow_up]
+        place = reader.held_in(sentence) if talks else None
+        if place is not None:
+            latest = max(talks, key=lambda d: max(s.start for s in [d.trigger, *d.merged]))
+            latest.location = place
+
+    def _merge_or_add(self, drafts: list[Draft], draft: Draft) -> None:
+        kind = self.types[draft.type]
+        for d in drafts:
+            if d.type == draft.type and kind.same_event(d, draft):
+                d.location = d.location or draft.location
+                if d.date is None:
+                    d.date, d.date_text = draft.date, draft.date_text
+                d.confidence = max(d.confidence, draft.confidence)
+                d.merged.append(draft.trigger)
+                return
+        drafts.append(draft)
+
+    def _events(self, doc: Document, drafts: list[Draft]) -> list[Event]:
+        world = _Countries(doc, self.index)
+        counts: dict[str, int] = {}
+        events: list[Event] = []
+        for d in drafts:
+            kind: EventType = self.types[d.type]
+            counts[d.type] = counts.get(d.type, 0) + 1
+            events.append(Event(event_iri(doc.article.iri, d.type, counts[d.type]), d.type, d.trigger, d.sentence,
+                                list(d.participants), d.location, d.date, d.date_text,
+                                cameo=kind.cameo(d, world), confidence=round(d.confidence, 2),
+                                roles=dict(d.roles), mentions=[d.trigger, *d.merged]))
+        for event in events:
+            event.part_of = self.types[event.type].part_of(event, events, world)
+        return events
+
+
+class _Countries(World):
+    """The countries of one article's entities, for CAMEO codes and event parts."""
+
+    def __init__(self, doc: Document, index: NameIndex) -> None:
+        self.index = index
+        self.entities: dict[str, Entity] = {e.id: e for e in doc.entities}
+        self.keys = {doc.entity_of(m): m.key for m in doc.mentions}
+        self.positions = doc.positions
+
+    def country(self, entity: str) -> str | None:
+        found = self.entities.get(entity)
+        if found is None:
+            return None
+        if found.type == "Country":
+            return found.id
+        qid = self.index.country_of(self.keys[entity])
+        if qid:
+            return entity_iri("Country", "", qid)
+        return next((p.of for p in self.positions.get(entity, ())
+                     if p.of in self.entities and self.entities[p.of].type == "Country"), None)

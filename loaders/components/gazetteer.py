@@ -1,0 +1,140 @@
+"""Spotting the KB's names in the text (`NameIndex`): the first recognizer.
+
+The text is scanned left to right and the longest name starting at each
+word wins. Folding makes case, diacritics and hyphens irrelevant, except
+where they carry the meaning:
+
+- a short all-caps name ('AS', 'UN', 'WHO') matches only the same
+  capitals, and one tagged with a language only in articles of that
+  language (see `loaders.kb.index`);
+- other capitalised name words must be capitalised in the text too;
+- a bare surname alias of a person ('Biden') needs a title before it
+  ('Presiden Biden'); otherwise the coreference component links surnames
+  to a full name already in the article;
+- a one-word place directly followed by another capitalised word is part
+  of a longer name ('Washington Post', 'Kota Gaza'), and a country followed
+  by a compass word names a region ('Amerika Latin');
+- multi-word person names also match by `person_key`, so 'Ibrahim Raisi'
+  finds the KB's 'Ebrahim Raisi'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from loaders import lang
+from loaders.dates import date_words
+from loaders.kb.index import IndexedName
+from loaders.kb.model import KBEntry
+from loaders.lang import LanguagePack
+from loaders.model import Document, Mention, Span
+from loaders.names import cues, mention_tokens, name_runs, title_before
+from loaders.normalize import person_key
+from loaders.pipeline import Resources, component
+
+# Characters that may always separate the words of a name: 'Amir-Abdollahian' is 'Amir Abdollahian'.
+_SEPARATORS = frozenset(" \u00a0-\u2010\u2013")  # space, no-break space, hyphens, en dash
+_MAX_GAP = 3
+_MAX_PERSON_KEY_WORDS = 4
+
+
+@lang.compiled
+def _compass(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
+    return frozenset(lang.words(packs, lambda p: p.compass_words))
+
+
+@component("gazetteer", requires=("tokens", "sentences"), assigns=("proposals",))
+class Gazetteer:
+    """A Mention for every KB name found in the text."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.index = resources.index
+
+    def __call__(self, doc: Document) -> None:
+        tokens, text = doc.tokens, doc.text
+        sentence_starts = {s.start for s in doc.sentences}
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            name = self._longest(doc, i, sentence_starts)
+            if name is None:
+                i += 1
+                continue
+            start, end = tokens[i].start, tokens[i + len(name.tokens) - 1].end
+            if name.final_period and text.startswith(".", end):
+                end += 1
+            found.append(_mention(name.entry, Span(start, end, text[start:end])))
+            i += len(name.tokens)
+        found.extend(self._by_person_key(doc, found))
+        doc.proposals[self.name] = found
+
+    def _longest(self, doc: Document, i: int, sentence_starts: set[int]) -> IndexedName | None:
+        for name in self.index.by_first.get(doc.tokens[i].folded, ()):
+            if _matches(doc, i, name) and _fits_context(doc, i, name, sentence_starts):
+                return name
+        return None
+
+    def _by_person_key(self, doc: Document, found: list[Mention]) -> Iterator[Mention]:
+        """Multi-word person names spelt another way ('Hussein Amir Abdullahian')."""
+        tokens = doc.tokens
+        for i, j in name_runs(doc, mention_tokens(doc, found)):
+            k = i
+            while k < j:
+                for n in range(min(_MAX_PERSON_KEY_WORDS, j - k), 1, -1):
+                    key = person_key([t.folded for t in tokens[k:k + n]])
+                    entry = self.index.person_keys.get(key) if key else None
+                    if entry is not None:
+                        start, end = tokens[k].start, tokens[k + n - 1].end
+                        yield _mention(entry, Span(start, end, doc.text[start:end]))
+                        k += n
+                        break
+                else:
+                    k += 1
+
+
+def _mention(entry: KBEntry, span: Span) -> Mention:
+    return Mention(span, entry.type, entry.label, entry.qid, entry.key, "kb")
+
+
+def _matches(doc: Document, i: int, name: IndexedName) -> bool:
+    tokens, text = doc.tokens, doc.text
+    if i + len(name.tokens) > len(tokens):
+        return False
+    if name.lang and doc.article.lang and doc.article.lang != name.lang:
+        return False
+    for k, folded in enumerate(name.tokens):
+        tok = tokens[i + k]
+        if tok.folded != folded:
+            return False
+        if name.exact[k] is not None and tok.text != name.exact[k]:
+            return False
+        if name.capitalized[k] and not tok.text[0].isupper():
+            return False
+        if k and not _joins(text[tokens[i + k - 1].end:tok.start], name.gap_chars):
+            return False
+    return True
+
+
+def _joins(gap: str, allowed: frozenset[str]) -> bool:
+    return len(gap) <= _MAX_GAP and all(c in _SEPARATORS or c in allowed for c in gap)
+
+
+def _fits_context(doc: Document, i: int, name: IndexedName, sentence_starts: set[int]) -> bool:
+    """The rules a matching name must also pass where the words around it decide."""
+    tokens, text = doc.tokens, doc.text
+    if name.needs_title:
+        return title_before(text, tokens[i].start) is not None
+    if len(name.tokens) > 1:
+        return True
+    stopwords = cues().stopwords
+    if tokens[i].start in sentence_starts and name.tokens[0] in stopwords:
+        return False  # 'Antara ...' opening a sentence is the preposition, not the news agency
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is None or text[tokens[i].end:after.start] != " " or not after.text[0].isupper():
+        return True
+    if name.entry.type == "Country":
+        return after.folded not in _compass()
+    if name.entry.type == "Place":
+        return (after.folded in stopwords or after.folded in date_words()
+                or cues().title.match(text, after.start) is not None)
+    return True

@@ -1,0 +1,89 @@
+"""The trained NER as a recognizer: the people, organisations and places no KB knows.
+
+The recognizers before it always win: a CRF span that overlaps one of
+their mentions is dropped, and one that spells a KB name exactly takes the
+KB's type, label and QID. What is left becomes new mentions ('Menteri Luar
+Negeri Sugiono bertemu dengan Wang Yi': two persons). A person span that
+is part of another person's name in the article is left to the
+coreference component, so 'McGurk' joins 'Brett McGurk'. Each new
+mention's span carries the model's confidence: the lowest tag marginal
+inside it. Articles are tagged by the model their language pack names
+(`ner_model`); a language without one is left to the other recognizers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from loaders import lang
+from loaders.kb.index import NameIndex
+from loaders.kb.model import KBEntry
+from loaders.model import Document, Mention, Span
+from loaders.ner.tagger import MIN_CONFIDENCE, TYPES, NerTagger, crf_words
+from loaders.normalize import fold, person_key
+from loaders.pipeline import Resources, component
+
+
+@component("ner", requires=("sentences",), assigns=("proposals",))
+class NamedEntities:
+    """CRF mentions, after the gazetteer and the name patterns."""
+
+    def __init__(self, resources: Resources, taggers: Mapping[str, NerTagger] | None = None) -> None:
+        """`taggers` by language code; by default the model of every language pack that names one."""
+        self.index = resources.index
+        self.taggers = dict(taggers) if taggers is not None else {
+            p.code: NerTagger.for_index(self.index, p.ner_model) for p in lang.packs() if p.ner_model}
+
+    def __call__(self, doc: Document) -> None:
+        tagger = self.taggers.get(doc.article.lang)
+        if tagger is None:
+            doc.proposals[self.name] = []
+            return
+        earlier = doc.proposed()
+        covered = bytearray(len(doc.text))
+        for m in earlier:
+            covered[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
+        found = [m for m in self._mentions(doc, tagger) if not any(covered[m.span.start:m.span.end])]
+        people = [_words(m.span.text) for m in (*earlier, *found) if m.type == "Person"]
+        doc.proposals[self.name] = [m for m in found if not _part_of_another(_words(m.span.text), people)]
+
+    def _mentions(self, doc: Document, tagger: NerTagger) -> Iterator[Mention]:
+        for sentence in doc.sentences:
+            words = crf_words(sentence.text, sentence.start)
+            for i, j, label, confidence in tagger.spans([t.text for t in words]):
+                if confidence >= MIN_CONFIDENCE:
+                    start, end = words[i].start, words[j - 1].end
+                    span = Span(start, end, doc.text[start:end], confidence=round(confidence, 2))
+                    yield self._mention(span, TYPES[label])
+
+    def _mention(self, span: Span, type_: str) -> Mention:
+        words = _words(span.text)
+        entry = self._kb_entry(words, type_)
+        if entry is not None:
+            return Mention(span, entry.type, entry.label, entry.qid, entry.key, "ner")
+        return Mention(span, type_, span.text, None, f"{type_}:{' '.join(words)}", "ner")
+
+    def _kb_entry(self, words: tuple[str, ...], type_: str) -> KBEntry | None:
+        """The KB entry this name is, when the KB knows it under these words.
+
+        A full name counts unless it needs context the gazetteer did not see (a
+        title, exact capitals); a person also by a part of the KB name that
+        only one person has ('Bagheri Kani') or by a transliteration key.
+        """
+        index: NameIndex = self.index
+        for name in index.by_first.get(words[0], ()) if words else ():
+            if name.tokens == words and not name.needs_title and not any(name.exact):
+                return name.entry
+        if type_ != "Person":
+            return None
+        return index.person_parts.get(words) or index.person_keys.get(person_key(words))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold(text).split())
+
+
+def _part_of_another(words: tuple[str, ...], people: list[tuple[str, ...]]) -> bool:
+    """Words inside a longer person name of the article: coreference links them ('McGurk')."""
+    n = len(words)
+    return any(len(p) > n and any(p[k:k + n] == words for k in range(len(p) - n + 1)) for p in people)

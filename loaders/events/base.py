@@ -1,0 +1,171 @@
+"""The event-type plugin contract: what one kind of event declares, and the registry it joins.
+
+An event type is a subclass of `EventType` in a module of its own,
+registered with `@event_type(name, frame=..., ...)`. It names its class in the ontology
+(checked against the vocabulary when a pipeline is built), the frame its
+participants are read with (`loaders.events.frames`), the properties that
+name their parts, its CAMEO code and when two of its mentions in one
+article are one event. Its trigger words come from the language packs
+(`LanguagePack.events[name]`) and, for languages it brings itself, from
+its own `triggers`; both are used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from loaders import lang
+from loaders.lang import Triggers
+from loaders.model import Event, Sentence, Span
+from ontology import KABAR
+from ontology.vocabulary import ClassDef, Vocabulary
+
+TRIGGER_ONLY = 0.7
+"""The weakest-mention factor of an event naming no participant ('X terbunuh di Damaskus' with X unknown)."""
+
+
+@dataclass
+class Draft:
+    """An event as read from one trigger, before events of one article are merged and numbered."""
+
+    type: str
+    trigger: Span
+    sentence: Sentence
+    marks: frozenset[str]  # the groups of `Triggers.marked` the trigger word belongs to ('host', 'visit')
+    participants: list[str] = field(default_factory=list)
+    location: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    roles: dict[str, str] = field(default_factory=dict)
+    confidence: float = 0.0
+    merged: list[Span] = field(default_factory=list)
+
+
+class World:
+    """What an event type may ask about the article's entities: their countries."""
+
+    def country(self, entity: str) -> str | None:
+        """The entity's country (an entity id): itself, the KB's country of a person or place, or a stated post's."""
+        raise NotImplementedError
+
+
+AGENTS = ("Person", "Organization", "Country")
+
+
+class EventType:
+    """One kind of event: `@event_type(...)` sets what it declares; a subclass overrides the methods that differ."""
+
+    name: ClassVar[str]  # the ontology class kabar:<name>, a subclass of kabar:Event
+    frame: ClassVar[str]  # how participants are read around a trigger: a name in `loaders.events.frames.FRAMES`
+    roles: ClassVar[tuple[str, ...]]  # ontology properties of the frame's participants: subject's, object's
+    participant_types: ClassVar[tuple[str, ...]]  # entity types that may take part
+    type_roles: ClassVar[Mapping[str, str]]  # a participant of this entity type also has this property
+    confidence: ClassVar[Mapping[str, float]]  # per pattern of the frame ('verb', 'noun', ...)
+    placed_by_follow_up: ClassVar[bool]  # 'the talks were held in Z' places the latest such event
+    triggers: ClassVar[Mapping[str, Triggers]]  # per language code, besides what the language packs give
+
+    def classify(self, participant_types: set[str]) -> str:
+        """The type a draft of this type's trigger takes, given its participants' types: its own by default."""
+        return self.name
+
+    def same_event(self, a: Draft, b: Draft) -> bool:
+        """Whether two drafts of this type in one article are one event: same parties and roles, compatible dates."""
+        return set(a.participants) == set(b.participants) and a.roles == b.roles and _compatible(a.date, b.date)
+
+    def cameo(self, draft: Draft, world: World) -> str | None:
+        """The CAMEO code (GDELT's EventCode) of an event, or None where CAMEO has none."""
+        return None
+
+    def part_of(self, event: Event, events: list[Event], world: World) -> str | None:
+        """The id of the larger event of the article this one belongs to, if any."""
+        return None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Dates that may name the same day: unknown, equal, or one within the other ('2024-05', '2024-05-17')."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+_TYPES: dict[str, EventType] = {}
+_version = 0
+
+
+def event_type(name: str, *, frame: str, confidence: Mapping[str, float], roles: tuple[str, ...] = (),
+               participant_types: tuple[str, ...] = AGENTS, type_roles: Mapping[str, str] | None = None,
+               placed_by_follow_up: bool = False, triggers: Mapping[str, Triggers] | None = None
+               ) -> Callable[[type[EventType]], type[EventType]]:
+    """Register the decorated `EventType` subclass as `name`, declaring what the class attributes describe.
+
+    A name registered twice is a ValueError; whether the name, roles and
+    frame exist is checked when a pipeline is built (`check`).
+    """
+
+    def register(cls: type[EventType]) -> type[EventType]:
+        global _version
+        if name in _TYPES:
+            raise ValueError(f"two event types are registered as {name!r}")
+        cls.name, cls.frame, cls.confidence, cls.roles = name, frame, dict(confidence), tuple(roles)
+        cls.participant_types, cls.type_roles = tuple(participant_types), dict(type_roles or {})
+        cls.placed_by_follow_up, cls.triggers = placed_by_follow_up, dict(triggers or {})
+        _TYPES[name] = cls()
+        _version += 1
+        return cls
+
+    return register
+
+
+def unregister(name: str) -> None:
+    global _version
+    del _TYPES[name]
+    _version += 1
+
+
+def event_types() -> dict[str, EventType]:
+    """The registered event types by name, in registration order."""
+    return dict(_TYPES)
+
+
+def version() -> int:
+    """Changes whenever an event type is registered or removed."""
+    return _version
+
+
+def trigger_words(kind: EventType) -> list[Triggers]:
+    """The trigger words of an event type: every language pack's, then the type's own, language by language."""
+    found = [pack.events[kind.name] for pack in lang.packs() if kind.name in pack.events]
+    return found + [kind.triggers[code] for code in sorted(kind.triggers)]
+
+
+def check(types: Mapping[str, EventType], vocabulary: Vocabulary, frames: Mapping[str, object]) -> None:
+    """Raise ValueError, in one line, for an event type, role or frame the vocabulary or the engine lacks."""
+    classes = {c.name: c for c in vocabulary.classes}
+    properties = {p.name for p in vocabulary.properties}
+    for kind in types.values():
+        if not _is_event_class(kind.name, classes):
+            raise ValueError(f"event type {kind.name!r} is not a subclass of kabar:Event in the vocabulary")
+        for role in (*kind.roles, *kind.type_roles.values()):
+            if role not in properties:
+                raise ValueError(f"event type {kind.name!r}: role {role!r} is not a property of the vocabulary")
+        if kind.frame not in frames:
+            raise ValueError(f"event type {kind.name!r}: no frame {kind.frame!r} (frames: {', '.join(frames)})")
+    for pack in lang.packs():
+        unknown = sorted(set(pack.events) - set(types))
+        if unknown:
+            raise ValueError(f"language pack {pack.code!r} has triggers for {unknown[0]!r}, not a registered event "
+                             f"type ({', '.join(types)})")
+
+
+def _is_event_class(name: str, classes: Mapping[str, ClassDef]) -> bool:
+    """Whether the vocabulary's class `name` is kabar:Event or below it."""
+    todo, seen = [name], set()
+    while todo:
+        current = todo.pop()
+        if current == "Event" and current in classes:
+            return True
+        if current in seen or current not in classes:
+            continue
+        seen.add(current)
+        todo += [str(p)[len(str(KABAR)):] for p in classes[current].parents if str(p).startswith(str(KABAR))]
+    return False

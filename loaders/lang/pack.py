@@ -1,0 +1,110 @@
+"""What kabar knows about one language, as data: the language pack.
+
+Every word list the extractor uses lives in a pack (`loaders/lang/id.py`,
+`loaders/lang/en.py`), nowhere else, so that adding a language is adding a
+pack. Fields that name regular-expression fragments say so; everything
+else is plain words, lower case unless an acronym, a space between the
+words of a phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """The words that state one type of event; how the words around them are read is the event type's frame.
+
+    `verbs` have the participants around them ('X bertemu Y', 'X tewas');
+    `nouns` name the event ('pertemuan antara X dan Y', 'serangan terhadap
+    Y', and for a victim that follows: 'kematian X', 'the death of X').
+    `object_heads` may open the phrase after a trigger ('sasaran Amerika').
+    `marked` singles out words some rule of the event type needs, by name
+    (a Meeting's 'host' and 'visit' verbs give it a CAMEO code of its own).
+    """
+
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    object_heads: tuple[str, ...] = ()
+    marked: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EventGrammar:
+    """The function words event patterns are read with."""
+
+    conjunctions: tuple[str, ...] = ()  # join two participants: 'dan'
+    auxiliaries: tuple[str, ...] = ()  # between a subject and its verb: 'telah', 'juga'
+    ordering: tuple[str, ...] = ()  # put two parts of a sentence at different times: 'setelah'
+    clause_openers: tuple[str, ...] = ()  # a subject after these opens a clause: 'ketika', 'bahwa'
+    place_prepositions: tuple[str, ...] = ()  # 'di Muscat'
+    with_words: tuple[str, ...] = ()  # 'bertemu dengan'
+    between_words: tuple[str, ...] = ()  # 'pertemuan antara X dan Y'
+    hold_verbs: tuple[str, ...] = ()  # 'mengadakan pertemuan'
+    noun_modifiers: tuple[str, ...] = ()  # after an event noun: 'pembicaraan rahasia'
+    support_verbs: tuple[str, ...] = ()  # before an action noun: 'melancarkan serangan'
+    noun_premodifiers: tuple[str, ...] = ()  # between a support verb and its noun: 'launched new attacks'
+    object_prepositions: tuple[str, ...] = ()  # 'serangan terhadap Israel'
+    held_verbs: tuple[str, ...] = ()  # 'pembicaraan diadakan di Muscat'
+    demonstratives: tuple[str, ...] = ()  # 'pembicaraan itu'
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """Names and expressions of dates; the `*_re` fields are regular-expression fragments, matched ignoring case."""
+
+    months: Mapping[str, int] = field(default_factory=dict)
+    month_abbreviations: Mapping[str, int] = field(default_factory=dict)  # may end in a period
+    weekdays: Mapping[str, int] = field(default_factory=dict)  # Monday is 0
+    numbers: Mapping[str, int] = field(default_factory=dict)  # counts of days: 'tiga hari lalu'
+    relative_days: Mapping[str, int] = field(default_factory=dict)  # 'kemarin': -1
+    since: tuple[str, ...] = ()  # the date bounds a period: 'sejak Januari'
+    prepositions: tuple[str, ...] = ()  # before a date, not part of its text: 'pada'
+    previous: tuple[str, ...] = ()  # 'the one before': 'bulan lalu', 'last month', 'Jumat lalu'
+    following: tuple[str, ...] = ()  # 'the one after': 'bulan depan', 'next month'
+    ordinal_suffixes: tuple[str, ...] = ()  # 'May 17th'
+    relative_month_re: str = ""  # 'awal bulan ini', 'last month'
+    relative_week_re: str = ""
+    relative_year_re: str = ""
+    weekday_lead_re: str = ""  # before a weekday name: 'pada hari', 'on'
+    days_ago_re: str = ""  # after a count of days: 'hari yang lalu'
+    month_lead_re: str = ""  # before a bare month name: 'bulan', 'in'
+    year_lead_re: str = ""  # before a bare year: 'tahun', 'in'
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str  # what articles write in `lang`: ISO 639-1
+    name: str
+    function_words: frozenset[str]  # frequent words of this language only: they tell it from the others
+    abbreviations: frozenset[str] = frozenset()  # a period after these ends no sentence: 'Dr.', 'Jl.'
+    stopwords: frozenset[str] = frozenset()  # capitalised only because they open a sentence: never a name
+    particles: frozenset[str] = frozenset()  # lower-case words inside personal names: 'bin', 'van'
+    titles: tuple[str, ...] = ()  # offices: a person named after one holds a Position ('presiden')
+    cue_titles: tuple[str, ...] = ()  # words announcing a person without naming an office ('analis')
+    title_modifiers: tuple[str, ...] = ()  # before a title: 'wakil', 'mantan'
+    title_adjectives: tuple[str, ...] = ()  # inside an apposition's title: ', the senior adviser'
+    abbreviated: frozenset[str] = frozenset()  # titles and modifiers that may carry a period: 'Dr.'
+    articles: tuple[str, ...] = ()  # open a noun phrase: 'seorang', 'the'
+    organization_words: frozenset[str] = frozenset()  # heads of organisation names: 'kementerian'
+    organization_heads: frozenset[str] = frozenset()  # last words of head-final organisation names (English)
+    cue_verbs_before: tuple[str, ...] = ()  # a person's name follows: 'bertemu dengan X'
+    quote_verbs: tuple[str, ...] = ()  # after a quote and a comma, a person's name follows: ', kata X'
+    cue_verbs_after: tuple[str, ...] = ()  # a person's name comes before: 'X bertemu'
+    serving_verbs: tuple[str, ...] = ()  # 'X menjabat sebagai <title>'
+    serving_adverbs: tuple[str, ...] = ()  # between the person and the serving verb: 'kini'
+    origin_words: tuple[str, ...] = ()  # 'menteri asal Iran'
+    demonyms: Mapping[str, str] = field(default_factory=dict)  # 'iranian' -> the country's QID
+    compass_words: frozenset[str] = frozenset()  # after a country they name a region: 'Amerika Latin'
+    not_names: frozenset[str] = frozenset()  # one-word KB names too common as words to match alone
+    pronouns: frozenset[str] = frozenset()  # third-person singular subject pronouns: 'dia'
+    connectives: tuple[str, ...] = ()  # may open a sentence before its subject pronoun: 'namun'
+    minor_words: frozenset[str] = frozenset()  # left out of an organisation's initials: 'of', 'dan'
+    dates: DateWords = field(default_factory=DateWords)
+    grammar: EventGrammar = field(default_factory=EventGrammar)
+    events: Mapping[str, Triggers] = field(default_factory=dict)  # event type name -> its triggers here
+    ner_model: Path | None = None  # a trained CRF (`loaders.ner`) for this language, if there is one
+    ner_title_words: frozenset[str] = frozenset()  # more words the NER's 'title' feature marks (`loaders.ner`)

@@ -1,0 +1,206 @@
+"""The on-disk Oxigraph store: the one door through which kabar reads and writes its graphs.
+
+Nothing outside `store/` opens a pyoxigraph `Store` (ruff's banned-API
+rule holds everyone else to this class). Every write here is one
+pyoxigraph transaction: a graph is replaced by one SPARQL update (`DROP`
++ `INSERT DATA`) built from terms pyoxigraph serialized itself, so a
+graph is either the old one or the new one, never half of each; quads
+are added in batches, each batch one transaction. Internal queries pass
+their values as `substitutions`, never spliced into the query text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ontology import PREFIXES
+
+DEFAULT_STORE = Path("var/store")
+STORE_ENV = "KABAR_STORE"
+BATCH = 20_000
+"""Quads per transaction when adding many: Oxigraph holds a transaction in memory until it commits."""
+
+KABAR_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+"""Prefixes for internal queries (`prefixes=`) and for Turtle and TriG output."""
+
+Target = ox.NamedNode | ox.DefaultGraph
+"""A graph to read or write: a named graph, or the store's own unnamed default graph."""
+GraphName = str | Target
+Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message says why."""
+
+
+def resolve_store_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """`--store` first, then `KABAR_STORE`, then `var/store`."""
+    if path:
+        return Path(path)
+    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+def target(name: GraphName) -> Target:
+    """The graph `name` stands for; a string must be an absolute IRI (ValueError otherwise)."""
+    return name if isinstance(name, ox.NamedNode | ox.DefaultGraph) else ox.NamedNode(str(name))
+
+
+class KabarStore:
+    """An Oxigraph store on disk holding one named graph per article, the ontology, the KB and the corrections."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not (self.path / "CURRENT").exists():
+            raise StoreError(f"there is no store at {self.path}: create it with `kabar ingest` (or `make load`)")
+        try:
+            if read_only:
+                self._ox = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._ox = ox.Store(str(self.path))
+        except OSError as e:
+            if "LOCK" in str(e):
+                raise StoreError(
+                    f"the store at {self.path} is open in another process (is `kabar serve` running? "
+                    "while it runs, write through its /update or /store endpoints)"
+                ) from e
+            raise StoreError(f"cannot open the store at {self.path}: {e}") from e
+
+    # --- graphs -------------------------------------------------------------------------------------
+
+    def replace_graph(self, name: GraphName, triples: Graph | Iterable[ox.Triple]) -> None:
+        """Make `triples` the whole content of the graph, atomically; a named graph exists afterwards, even empty.
+
+        The one graph-replace routine: article graphs, the ontology graph, the
+        corrections and the Graph Store Protocol's PUT all go through it.
+        """
+        self._write(target(name), triples, replace=True)
+
+    def add_to_graph(self, name: GraphName, triples: Graph | Iterable[ox.Triple]) -> None:
+        """Add `triples` to the graph (created if missing) in one transaction."""
+        self._write(target(name), triples, replace=False)
+
+    def drop_graph(self, name: GraphName) -> None:
+        """Remove a named graph, or empty the default graph."""
+        graph = target(name)
+        self.update("CLEAR DEFAULT" if isinstance(graph, ox.DefaultGraph) else f"DROP SILENT GRAPH {graph}")
+
+    def _write(self, graph: Target, triples: Graph | Iterable[ox.Triple], *, replace: bool) -> None:
+        data = _ntriples(triples)
+        if isinstance(graph, ox.DefaultGraph):
+            operations = ["CLEAR DEFAULT"] if replace else []
+            operations.append(f"INSERT DATA {{\n{data}}}")
+        else:
+            operations = [f"DROP SILENT GRAPH {graph}"] if replace else []
+            operations += [f"CREATE SILENT GRAPH {graph}", f"INSERT DATA {{ GRAPH {graph} {{\n{data}}} }}"]
+        self.update(" ;\n".join(operations))
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> int:
+        """Add quads in batches of `BATCH`, each one transaction; returns how many were offered."""
+        batch: list[ox.Quad] = []
+        count = 0
+        for quad in quads:
+            batch.append(quad)
+            if len(batch) >= BATCH:
+                self._ox.extend(batch)
+                count += len(batch)
+                batch = []
+        self._ox.extend(batch)
+        return count + len(batch)
+
+    def has_graph(self, name: GraphName) -> bool:
+        """Whether the named graph exists (the default graph always does)."""
+        graph = target(name)
+        return isinstance(graph, ox.DefaultGraph) or self._ox.contains_named_graph(graph)
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph_count(self) -> int:
+        """Named graphs, counted from the index of graph names (cheap: no triples are read)."""
+        return sum(1 for _ in self._ox.named_graphs())
+
+    def quads(self, name: GraphName | None = None, subject: ox.NamedNode | None = None,
+              predicate: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        """The quads of one graph (every graph when None), optionally of one subject and predicate."""
+        return self._ox.quads_for_pattern(subject, predicate, None, None if name is None else target(name))
+
+    def triple_count(self, name: GraphName | None = None) -> int:
+        """Quads in one graph, or in the whole dataset."""
+        if name is None:
+            return len(self._ox)
+        return sum(1 for _ in self.quads(name))
+
+    # --- SPARQL -------------------------------------------------------------------------------------
+
+    def query(self, sparql: str, *, substitutions: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
+              union_default_graph: bool = False, prefixes: Mapping[str, str] | None = None) -> Result:
+        """Run a query; `substitutions` bind variables (by name, without '?') to values before it runs."""
+        bound = {ox.Variable(name): value for name, value in (substitutions or {}).items()}
+        return self._ox.query(sparql, substitutions=bound or None, use_default_graph_as_union=union_default_graph,
+                              prefixes=dict(prefixes) if prefixes else None)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update as one transaction: it fails whole or applies whole."""
+        self._ox.update(sparql)
+
+    # --- whole-store output -------------------------------------------------------------------------
+
+    def export(self, out: BinaryIO, fmt: ox.RdfFormat, graph: GraphName | None = None) -> None:
+        """Write the dataset, or one graph, with pyoxigraph's serializers.
+
+        Shared by `kabar export`, `/export` and `/store`, so they write the
+        same bytes. A format without named graphs (Turtle) gets the union of
+        all graphs when no graph is named (what the endpoint's default graph
+        shows); Turtle and TriG are written with kabar's prefixes.
+        """
+        prefixes = KABAR_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        if graph is not None:
+            if not self.has_graph(graph):
+                raise StoreError(f"no graph <{graph}> in the store at {self.path}")
+            self._ox.dump(out, format=fmt, from_graph=target(graph), prefixes=prefixes)
+        elif fmt.supports_datasets:
+            self._ox.dump(out, format=fmt, prefixes=prefixes)
+        else:
+            self._ox.query(_UNION).serialize(out, format=fmt)
+
+    def snapshot(self, path: str | os.PathLike[str]) -> None:
+        """A consistent copy of the store at `path` (a RocksDB checkpoint: hard links, so the same file system)."""
+        self._ox.backup(str(path))
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The pyoxigraph store, for `server/health.py` until it moves to `graph_count` (after the security merge)."""
+        return self._ox
+
+    # --- life cycle ---------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self._ox.flush()
+
+    def close(self) -> None:
+        """Flush and release the store's lock so another process may open it."""
+        self.flush()
+        del self._ox
+
+    def __enter__(self) -> KabarStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _ntriples(triples: Graph | Iterable[ox.Triple]) -> str:
+    if isinstance(triples, Graph):
+        return triples.serialize(format="nt")
+    listed = list(triples)
+    return ox.serialize(listed, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if listed else ""
