@@ -33,6 +33,7 @@ serve: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 ## tests/test_browser.py drives Debian's Chromium and ChromeDriver; install them when missing (as root).
@@ -44,15 +45,16 @@ browser:
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 ## Regenerate ontology/kabar.ttl from ontology/vocabulary.py (owlready2).
 ontology: $(STAMP)
 	$(BIN)/python -m ontology.build
 
-## Retrain the Indonesian NER (loaders/models/ner-id.crfsuite) from $(SHARED)/data/ner-id/; about 40 s on one core.
+## Retrain the Indonesian NER (loaders/ner/models/ner-id.crfsuite) from $(SHARED)/data/ner-id/; about 40 s on one core.
 model: $(STAMP)
 	@test -d $(SHARED)/data/ner-id || { echo "$(SHARED)/data/ner-id not found; set SHARED=..."; exit 1; }
-	$(BIN)/python -m loaders.ner_train --data $(SHARED)/data/ner-id
+	$(BIN)/python -m loaders.ner.train --data $(SHARED)/data/ner-id
 
 ## Rebuild seeds/wikidata/ from the shared, verified Wikidata subset.
 seeds:

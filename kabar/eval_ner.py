@@ -19,7 +19,7 @@ from loaders.ner.conll import Counts, Sentence, format_table, read_conll, score
 _PIPELINE_TYPES = {"Person": "PER", "Organization": "ORG", "Country": "LOC", "Place": "LOC"}
 
 
-def model_tagger(language: str = "id") -> Callable[[list[str]], list[str]]:
+def model_tagger(language: str = lang.DEFAULT) -> Callable[[list[str]], list[str]]:
     """The language's CRF alone, on the file's own tokens."""
     from loaders.kb.index import NameIndex
     from loaders.kb.seed import load_aliases, load_kb
@@ -28,7 +28,7 @@ def model_tagger(language: str = "id") -> Callable[[list[str]], list[str]]:
     return NerTagger.for_index(NameIndex(load_kb(), load_aliases()), lang.get(language).ner_model).tag
 
 
-def pipeline_tagger(language: str = "id") -> Callable[[list[str]], list[str]]:
+def pipeline_tagger(language: str = lang.DEFAULT) -> Callable[[list[str]], list[str]]:
     """The whole extraction pipeline on the sentence's words joined by spaces, mentions read back as tags."""
     from loaders.iris import article_iri
     from loaders.model import Article, Document
@@ -68,7 +68,7 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> argparse._SubParser
     ner.add_argument("--format", choices=("text", "json"), default="text")
     ner.add_argument("--tagger", choices=("model", "pipeline"), default="model",
                      help="the CRF alone (default) or the whole extraction pipeline")
-    ner.add_argument("--lang", choices=lang.codes(), default="id",
+    ner.add_argument("--lang", choices=lang.codes(), default=lang.DEFAULT,
                      help="the text's language; one without a CRF (English) is tagged by the pipeline")
     ner.set_defaults(run=run)
     return kinds
