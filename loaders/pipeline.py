@@ -23,10 +23,10 @@ import inspect
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any, Protocol
 
-from loaders import lang
+from loaders import events, lang
 from loaders.kb.index import NameIndex
 from loaders.kb.model import KnowledgeBase
 from loaders.kb.seed import AliasRow, load_aliases, load_kb
@@ -179,13 +179,21 @@ def build(names: Sequence[str], resources: Resources) -> Pipeline:
 
 
 def default_pipeline(kb: KnowledgeBase | None = None) -> Pipeline:
-    """The baseline pipeline over `kb`, or over the seed KB (built once per set of language packs) when None."""
-    return _seed_pipeline(lang.version()) if kb is None else build(DEFAULT_COMPONENTS, Resources(kb))
+    """The baseline pipeline over `kb`, or over the seed KB when None.
+
+    The seed KB's pipeline is built once, and again only after a language
+    pack or an event type was registered or removed.
+    """
+    if kb is not None:
+        return build(DEFAULT_COMPONENTS, Resources(kb))
+    key = (lang.version(), events.version())
+    if key not in _SEED_PIPELINE:
+        _SEED_PIPELINE.clear()
+        _SEED_PIPELINE[key] = build(DEFAULT_COMPONENTS, Resources(load_kb()))
+    return _SEED_PIPELINE[key]
 
 
-@cache
-def _seed_pipeline(languages: int) -> Pipeline:
-    return build(DEFAULT_COMPONENTS, Resources(load_kb()))
+_SEED_PIPELINE: dict[tuple[int, int], Pipeline] = {}
 
 
 __all__ = ["DEFAULT_COMPONENTS", "FIELDS", "Component", "Pipeline", "PipelineError", "Resources", "build", "check",
