@@ -1,7 +1,9 @@
 """Reading a SPARQL 1.1 Protocol query request: GET, POST form, or POST with the query as body.
 
-Kept apart from the view so that the update operation (a later issue) can
-read its requests the same way. Every refusal says what to send instead.
+Kept apart from the `/sparql` view because the other endpoints read their
+requests with the same pieces: `/update` decodes its body with `body_text`,
+`/store` and `/export` read graph IRIs with `named_node`. Every refusal
+says what to send instead.
 """
 
 from __future__ import annotations
