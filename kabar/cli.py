@@ -3,8 +3,7 @@
 Every command takes `--store DIR` (default: `KABAR_STORE`, then
 `var/store`). Errors print one line naming the file (and line), the
 setting or the store, and exit non-zero; they never print a traceback.
-Commands import what they use when they run: `kabar extract` never loads
-the store or the web server.
+The web server (Flask) is imported by `kabar serve` only.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ import pyoxigraph as ox
 from kabar import eval_extraction, eval_ner, kb_commands
 from loaders.kb.api import WikidataUnavailable
 from loaders.kb.wikidata import KBImportError
+from loaders.pipeline import PipelineError
 from loaders.read import ArticleError
 from store import KabarStore, StoreError, resolve_store_path
 from store.review import LinkError
@@ -40,7 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.store = resolve_store_path(args.store or args.global_store)
     try:
         return args.run(args)
-    except (ArticleError, StoreError, CommandError, WikidataUnavailable, KBImportError, LinkError) as e:
+    except (ArticleError, StoreError, CommandError, WikidataUnavailable, KBImportError, LinkError,
+            PipelineError) as e:
         print(f"kabar: error: {e}", file=sys.stderr)
         return EXIT_ERROR
     except SyntaxError as e:

@@ -4,9 +4,9 @@ A component is a callable `(doc) -> None` that does one job and declares
 which `Document` fields it `requires` and which it `assigns`. The
 `@component(name, requires=..., assigns=...)` decorator registers it: a
 class is built with the pipeline's `Resources` (the KB and its indexes)
-when its constructor takes them, a function is used as it is. Building a pipeline checks the order once, at
-start-up, so that a wrong order is a one-line `PipelineError` instead of a
-KeyError in the middle of an ingest:
+when its constructor takes them, a function is used as it is. Building a
+pipeline checks the order once, at start-up, so that a wrong order is a
+one-line `PipelineError` instead of a KeyError in the middle of an ingest:
 
 - every required field is assigned by a component before;
 - a field has one writer, except `proposals`, in which each recognizer
