@@ -151,8 +151,9 @@ class Reader:
     in_title: set[int]
 
     def drafts(self, sentence: Sentence) -> list[Draft]:
-        """Every frame's drafts in the sentence, by trigger position."""
-        found = [d for frame in FRAMES.values() for d in frame(self, sentence)]
+        """The drafts of every frame some event type uses, in the sentence, by trigger position."""
+        found = [d for name, frame in FRAMES.items() if self.frames.families[name].types
+                 for d in frame(self, sentence)]
         found.sort(key=lambda d: d.trigger.start)
         return found
 
@@ -312,8 +313,6 @@ def _inside_phrase(gap: str) -> bool:
 def interaction(reader: Reader, sentence: Sentence) -> list[Draft]:
     frames, text = reader.frames, reader.doc.text
     family = frames.families["interaction"]
-    if not family.types:
-        return []
     drafts: list[Draft | None] = []
     for pattern, verb in (("verb", frames.meet_verb), ("hold", frames.meet_hold)):
         for m in verb.finditer(text, sentence.start, sentence.end):
@@ -345,8 +344,6 @@ def _interaction(reader: Reader, family: _Family, m: re.Match[str], sentence: Se
 def action(reader: Reader, sentence: Sentence) -> list[Draft]:
     frames, text = reader.frames, reader.doc.text
     family = frames.families["action"]
-    if not family.types:
-        return []
     drafts = []
     for pattern, regex in (("verb", frames.act_verb), ("noun", frames.act_noun)):
         for m in regex.finditer(text, sentence.start, sentence.end):
@@ -371,8 +368,6 @@ def action(reader: Reader, sentence: Sentence) -> list[Draft]:
 def undergo(reader: Reader, sentence: Sentence) -> list[Draft]:
     frames, text = reader.frames, reader.doc.text
     family = frames.families["undergo"]
-    if not family.types:
-        return []
     drafts = []
     for m in frames.undergo_verb.finditer(text, sentence.start, sentence.end):
         owner = reader.owner(family, m)
