@@ -27,7 +27,7 @@ from loaders.read import read_all
 from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, WIKIDATA_GRAPH
 from store.corrections import read_corrections
 from store.kabar_store import KABAR_PREFIXES, KabarStore, StoreError
-from store.kb_graph import OnlineLookup, load_seed_kb, read_kb
+from store.kb_graph import OnlineLookup, load_seed_kb, store_kb
 
 FLUSH_EVERY = 50
 """Articles between flushes: Oxigraph keeps unflushed writes in memory, so a long batch would grow without it."""
@@ -62,7 +62,7 @@ def store_pipeline(store: KabarStore, pipeline: Pipeline | None = None, *, onlin
     """
     if pipeline is None:
         seed = load_kb()
-        kb = read_kb(store, seed)
+        kb = store_kb(store, seed)
         pipeline = default_pipeline() if kb.entries == seed.entries else default_pipeline(kb)
     linker: Linker = pipeline.get("linker")  # type: ignore[assignment]  (the component registered as "linker")
     configured = linker.configured(corrections=read_corrections(store), settings=settings,

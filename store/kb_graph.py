@@ -2,7 +2,7 @@
 
 Only this graph is written here, by adding triples: importing the same
 file twice changes nothing, and the news graphs are never touched. What
-the files say is read by `loaders.kb.wikidata`; `read_kb` turns the graph
+the files say is read by `loaders.kb.wikidata`; `store_kb` turns the graph
 back into the KB the pipeline links against, so what an import or the
 online mode added is known to the next ingest without a network.
 """
@@ -71,7 +71,7 @@ def import_files(store: KabarStore, paths: Iterable[Path], progress: Progress | 
     return report
 
 
-def read_kb(store: KabarStore, seed: KnowledgeBase | None = None) -> KnowledgeBase:
+def store_kb(store: KabarStore, seed: KnowledgeBase | None = None) -> KnowledgeBase:
     """The seed KB plus what the store's KB graph adds: new typed items, and new names of seed items."""
     return grow(seed or load_kb(), store.quads(WIKIDATA_GRAPH))
 
@@ -91,7 +91,7 @@ def kb_stats(store: KabarStore) -> dict[str, int]:
     stats["descriptions"] = sum(len(f.get("description", ())) for f in found.values())
     for prop in PROPERTIES:
         stats[prop] = sum(len(f.get(prop, ())) for f in found.values())
-    kb = read_kb(store)
+    kb = store_kb(store)
     for type_ in ("Person", "Country", "Organization", "Place", "Event"):
         stats[f"linkable {type_}"] = len({e.qid for e in kb.entries if e.qid and e.type == type_})
     return stats

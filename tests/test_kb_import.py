@@ -15,7 +15,7 @@ from loaders.kb.wikidata import KBImportError
 from ontology import WIKIDATA_GRAPH
 from store import KabarStore
 from store.ingest import ingest
-from store.kb_graph import import_files, kb_stats, read_kb
+from store.kb_graph import import_files, kb_stats, store_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "wikidata"
@@ -48,7 +48,7 @@ def test_json_dump_keeps_truthy_facts_in_kb_languages(store: KabarStore) -> None
     assert {o for s, p, o in triples if s == WD + "Q999999990002" and p == p31} == {f"<{WD}Q515>"}  # not deprecated
     assert not any(o.endswith(("@fr", "@de")) for _, _, o in triples)
     assert not any("P999999" in s for s, _, _ in triples)
-    kb = read_kb(store)
+    kb = store_kb(store)
     assert kb.by_qid("Q999999990001").type == "Person"
     assert kb.by_qid("Q999999990002").country == "Q999999990003"
     assert kb.by_qid("Q999999990003").type == "Country"
@@ -71,7 +71,7 @@ def test_ntriples_keep_only_the_kb_shape(store: KabarStore) -> None:
     import_files(store, [DATA / "truthy-sample.nt"])
     predicates = {p.rsplit("/", 1)[-1] for _, p, _ in kb_triples(store)}
     assert "P571" not in predicates and {"P31", "P17"} <= predicates
-    entry = read_kb(store).by_qid("Q999999990005")
+    entry = store_kb(store).by_qid("Q999999990005")
     assert (entry.type, entry.country, entry.aliases) == ("Organization", "Q842", (("TFO", "en"),))
 
 
@@ -79,7 +79,7 @@ def test_turtle_from_a_construct_query(store: KabarStore, tmp_path: Path) -> Non
     turtle = tmp_path / "construct.ttl"
     Graph().parse(DATA / "truthy-sample.nt", format="nt").serialize(turtle, format="turtle")
     import_files(store, [turtle])
-    assert read_kb(store).by_qid("Q999999990005").label == "Testo Fakeorg"
+    assert store_kb(store).by_qid("Q999999990005").label == "Testo Fakeorg"
 
 
 def test_import_never_touches_news_graphs(store: KabarStore) -> None:
@@ -125,5 +125,5 @@ def test_reloading_the_seed_kb_keeps_imported_items(store: KabarStore) -> None:
     before = kb_triples(store)
     ingest(store, [], with_kb=True)
     assert kb_triples(store) == before
-    assert read_kb(store).by_qid("Q999999990001").type == "Person"
-    assert read_kb(store).by_qid("Q794").label == "Iran"
+    assert store_kb(store).by_qid("Q999999990001").type == "Person"
+    assert store_kb(store).by_qid("Q794").label == "Iran"

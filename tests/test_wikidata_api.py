@@ -16,7 +16,7 @@ from loaders.kb.api import USER_AGENT, WikidataClient, WikidataUnavailable
 from loaders.kb.wikidata import dump_entities
 from store import KabarStore
 from store.ingest import ingest
-from store.kb_graph import OnlineLookup, read_kb
+from store.kb_graph import OnlineLookup, store_kb
 from store.review import fetch_candidates
 
 DUMP = Path(__file__).resolve().parent / "data" / "wikidata" / "dump-sample.json"
@@ -100,7 +100,7 @@ def test_online_ingest_learns_into_the_kb_so_the_next_run_is_offline(api: str, t
     article.write_text('{"title": "t", "lang": "en", "text": "Analyst Testa Fakeperson met Joe Biden in Jakarta."}')
     with KabarStore(tmp_path / "store") as store:
         ingest(store, [article], with_kb=True, online=client(api))
-        assert read_kb(store).by_qid("Q999999990001").label == "Testa Fakeperson"
+        assert store_kb(store).by_qid("Q999999990001").label == "Testa Fakeperson"
         asked = len(FakeWikidata.requests)
         assert asked >= 2
         ingest(store, [article])
@@ -119,7 +119,7 @@ def test_fetch_for_store_proposes_candidates_without_linking(api: str, tmp_path:
         assert [(r.qid, r.label) for r in rows] == [("Q999999990001", "Testa Fakeperson")]
         assert not any("Q999999990001" in r["item"].value for r in store.query(
             "SELECT ?item WHERE { GRAPH ?g { ?e <http://www.w3.org/2002/07/owl#sameAs> ?item } }"))
-        assert read_kb(store).by_qid("Q999999990001") is not None
+        assert store_kb(store).by_qid("Q999999990001") is not None
 
 
 def test_lookup_returns_only_typed_items(api: str, tmp_path: Path) -> None:
