@@ -64,10 +64,10 @@ seeds:
 	         provenance.csv SOURCES.md unverified.txt; do \
 	    install -m 644 $(SHARED)/data/wikidata/$$f seeds/wikidata/$$f; done
 
-## Rebuild seeds/wikidata/kb/ (the large offline KB) from clones of its sources in $(KB_SOURCES); see loaders/kb_build/README.md.
+## Rebuild seeds/wikidata/kb/ (the large offline KB) from clones of its sources in $(KB_SOURCES); see loaders/kb/build/README.md.
 kb: $(STAMP)
-	@test -d $(KB_SOURCES) || { echo "$(KB_SOURCES) not found; set KB_SOURCES=... (see loaders/kb_build/README.md)"; exit 1; }
-	$(BIN)/python -m loaders.kb_build --sources $(KB_SOURCES) --out seeds/wikidata/kb
+	@test -d $(KB_SOURCES) || { echo "$(KB_SOURCES) not found; set KB_SOURCES=... (see loaders/kb/build/README.md)"; exit 1; }
+	$(BIN)/python -m loaders.kb.build --sources $(KB_SOURCES) --out seeds/wikidata/kb
 
 clean:
 	rm -rf var build *.egg-info

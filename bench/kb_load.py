@@ -26,9 +26,9 @@ print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 CASES = {
     "seed KB, loaders.kb.load_kb (peer)": "from loaders.kb import load_kb\nkb = load_kb()",
-    "large KB, read_kb (every record)": "from loaders.kb_build import read_kb\nkb = read_kb()",
+    "large KB, read_kb (every record)": "from loaders.kb.build import read_kb\nkb = read_kb()",
     "large KB, KBIndex.open + 10 names": (
-        "from pathlib import Path\nfrom loaders.kb_build.index import KBIndex\n"
+        "from pathlib import Path\nfrom loaders.kb.build.index import KBIndex\n"
         "index = KBIndex.open(path=Path(sys.argv[1]))\n"
         f"found = [index.record(k, q) for n in {NAMES!r} for k, q in index.candidates(n)]"),
 }

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from loaders.kb_build import KB_DIR, read_kb
-from loaders.kb_build.build import KBBuildError, build
-from loaders.kb_build.index import KBIndex
-from loaders.kb_build.merge import DASH
-from loaders.kb_build.records import FILES, KB, write_jsonl_gz
+from loaders.kb.build import KB_DIR, read_kb
+from loaders.kb.build.build import KBBuildError, build
+from loaders.kb.build.index import KBIndex
+from loaders.kb.build.merge import DASH
+from loaders.kb.build.records import FILES, KB, write_jsonl_gz
 
 ROOT = Path(__file__).resolve().parent.parent
 EXCERPTS = ROOT / "tests" / "data" / "kb-sources"
@@ -173,7 +173,7 @@ def test_missing_source_is_one_line_naming_it(tmp_path: Path) -> None:
     shutil.rmtree(sources / "soluvas")
     with pytest.raises(KBBuildError, match=r"soluvas/opendata: missing; git clone https://github.com/soluvas/opendata"):
         build(sources, tmp_path / "out", MANIFEST, log=quiet)
-    done = subprocess.run([sys.executable, "-m", "loaders.kb_build", "--sources", str(sources), "--manifest",
+    done = subprocess.run([sys.executable, "-m", "loaders.kb.build", "--sources", str(sources), "--manifest",
                            str(MANIFEST), "--out", str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("kb build: ") and "Traceback" not in done.stderr

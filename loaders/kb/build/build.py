@@ -19,12 +19,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.kb_build import sources as src
-from loaders.kb_build.merge import ROLE_RANK, Merged, family, merge
-from loaders.kb_build.records import FILES, KB, write_jsonl_gz
+from loaders.kb.build import sources as src
+from loaders.kb.build.merge import ROLE_RANK, Merged, family, merge
+from loaders.kb.build.records import FILES, KB, write_jsonl_gz
 
 MANIFEST = Path(__file__).resolve().parent / "manifest.tsv"
-SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds" / "wikidata"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds" / "wikidata"
 
 Reader = Callable[[Path, src.Skipped], Iterator[src.Fact]]
 READERS: dict[str, tuple[Reader, bool]] = {  # reader name -> (function, takes the file at `path` rather than the repo)

@@ -18,7 +18,7 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
-KB_DIR = Path(__file__).resolve().parent.parent.parent / "seeds" / "wikidata" / "kb"
+KB_DIR = Path(__file__).resolve().parents[3] / "seeds" / "wikidata" / "kb"
 FILES = {"person": "persons.jsonl.gz", "organization": "organizations.jsonl.gz", "place": "places.jsonl.gz"}
 
 Alias = tuple[str, str]  # (name, language: "en", "id", or "mul" when the source does not say)

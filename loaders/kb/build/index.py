@@ -19,8 +19,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from loaders.kb_build.merge import fold
-from loaders.kb_build.records import FILES, KB_DIR, Organization, Person, Place, from_row
+from loaders.kb.build.merge import fold
+from loaders.kb.build.records import FILES, KB_DIR, Organization, Person, Place, from_row
 
 DEFAULT_PATH = KB_DIR.parent.parent.parent / "var" / "kb-index.sqlite"
 _KINDS = tuple(FILES)  # stored as their position: 0 person, 1 organization, 2 place

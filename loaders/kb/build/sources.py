@@ -7,7 +7,7 @@ pairs it with the name next to it; rows whose QID is malformed are skipped
 and counted, never repaired.
 
 The folder layout each reader expects is the one of the source repository
-itself (see `loaders/kb_build/README.md`): clone it, check out the commit
+itself (see `loaders/kb/build/README.md`): clone it, check out the commit
 of `manifest.tsv`, and point `--sources` at the folder holding the clones.
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loaders.kb_build.records import Alias, Office
+from loaders.kb.build.records import Alias, Office
 
 QID = re.compile(r"Q[1-9][0-9]*")
 _QID_URL = re.compile(r"(?:^|/)(Q[1-9][0-9]*)$")

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from loaders.kb_build.records import Alias, Office, Organization, Person, Place
-from loaders.kb_build.sources import SEED, Fact
+from loaders.kb.build.records import Alias, Office, Organization, Person, Place
+from loaders.kb.build.sources import SEED, Fact
 
 SOURCE_RANK = ("seed", "eps", "natural-earth", "country-codes", "soluvas", "countries-states-cities", "ror",
                "partyfacts", "newspapers")

@@ -2,11 +2,11 @@
 
 `read_kb()` loads `seeds/wikidata/kb/` (persons, organizations, places with
 labels, aliases, countries, offices and coordinates); `python -m
-loaders.kb_build` (`make kb`) rebuilds it from the raw sources listed in
+loaders.kb.build` (`make kb`) rebuilds it from the raw sources listed in
 `manifest.tsv`. The verified seed CSVs in `seeds/wikidata/` stay the first
 priority: the builder takes them as its first source.
 """
 
-from loaders.kb_build.records import KB, KB_DIR, Office, Organization, Person, Place, read_kb
+from loaders.kb.build.records import KB, KB_DIR, Office, Organization, Person, Place, read_kb
 
 __all__ = ["KB", "KB_DIR", "Office", "Organization", "Person", "Place", "read_kb"]

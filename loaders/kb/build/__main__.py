@@ -1,4 +1,4 @@
-"""`python -m loaders.kb_build --sources DIR --out seeds/wikidata/kb` (see README.md here), or `--stats DIR`."""
+"""`python -m loaders.kb.build --sources DIR --out seeds/wikidata/kb` (see README.md here), or `--stats DIR`."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from loaders.kb_build.build import MANIFEST, SEEDS, KBBuildError, build, stats
-from loaders.kb_build.records import KB_DIR, read_kb
+from loaders.kb.build.build import MANIFEST, SEEDS, KBBuildError, build, stats
+from loaders.kb.build.records import KB_DIR, read_kb
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m loaders.kb_build", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m loaders.kb.build", description=__doc__)
     parser.add_argument("--sources", type=Path, help="folder holding the cloned source repositories (owner/name/)")
     parser.add_argument("--out", type=Path, default=KB_DIR, help="where the KB files are written")
     parser.add_argument("--manifest", type=Path, default=MANIFEST, help="the sources to read and their commits")
