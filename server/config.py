@@ -25,6 +25,8 @@ from typing import Any
 from flask import current_app
 from werkzeug.exceptions import BadRequest
 
+from ontology.namespaces import WIKIDATA_SPARQL
+
 CONFIG_ENV = "KABAR_CONFIG"
 
 
@@ -74,7 +76,7 @@ def _iris(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.split(",")
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise TypeError('expected a list of IRIs such as ["https://query.wikidata.org/sparql"]')
+        raise TypeError(f'expected a list of IRIs such as ["{WIKIDATA_SPARQL}"]')
     return tuple(v.strip() for v in value if v.strip())
 
 
@@ -128,7 +130,7 @@ QUERY_WORKERS = Setting("query_workers", os.cpu_count() or 2, _positive_int)
 """Query worker processes: the most queries that run at once."""
 MAX_QUEUE_WAIT = Setting("max_queue_wait", 5.0, _seconds)
 """Seconds a query may wait for a free worker before 503 with Retry-After."""
-SERVICE_ALLOW = Setting("service_allow", ("https://query.wikidata.org/sparql",), _iris)
+SERVICE_ALLOW = Setting("service_allow", (WIKIDATA_SPARQL,), _iris)
 """SERVICE endpoints a query may call; `*` is any public host (never loopback or private addresses)."""
 
 SETTINGS = (WRITE_TOKEN, CORS_ORIGINS, MAX_BODY_BYTES, MAX_QUERY_CHARS, UNION_DEFAULT_GRAPH, ALLOW_LOAD,

@@ -17,18 +17,32 @@ from collections.abc import Iterable, Sequence
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request, url_for
-from rdflib import Namespace
-from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, VOID
 
-from ontology import ID, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PROV, SCHEMA, SEM, WD, WIKIDATA_GRAPH
+from ontology.namespaces import (
+    DCTERMS,
+    FOAF,
+    FORMATS,
+    ID,
+    ONTOLOGY_GRAPH,
+    ONTOLOGY_IRI,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SD,
+    SEM,
+    VOID,
+    WD,
+    WIKIDATA_GRAPH,
+    WIKIDATA_HOME,
+    WIKIDATA_SPARQL,
+)
 from server.config import WRITE_TOKEN, setting, union_default_graph
 from server.extension import kabar_store
 from server.formats import CONSTRUCT_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, choose_format, content_type
 from server.negotiation import best_match, vary_on_accept
 from store import KabarStore
-
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
 PREFIXES = {
     "sd": str(SD), "void": str(VOID), "dcterms": str(DCTERMS), "foaf": str(FOAF), "owl": str(OWL),
@@ -239,7 +253,7 @@ def wikidata_linkset(dataset: ox.NamedNode, document: str, links: int) -> list[S
         (linkset, VOID.triples, ox.Literal(links)),
         (wikidata, RDF.type, iri(VOID.Dataset)),
         (wikidata, DCTERMS.title, ox.Literal("Wikidata")),
-        (wikidata, FOAF.homepage, iri("https://www.wikidata.org/")),
+        (wikidata, FOAF.homepage, iri(WIKIDATA_HOME)),
         (wikidata, VOID.uriSpace, ox.Literal(str(WD))),
-        (wikidata, VOID.sparqlEndpoint, iri("https://query.wikidata.org/sparql")),
+        (wikidata, VOID.sparqlEndpoint, iri(WIKIDATA_SPARQL)),
     ]

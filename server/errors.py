@@ -34,15 +34,20 @@ def body_too_large(error: RequestEntityTooLarge) -> Response:
     )
 
 
-def syntax_error_message(summary: str, text: str, error: SyntaxError) -> str:
-    """`summary` and the parser's message, then the line it points at, quoted, when it says which.
+def syntax_error_message(summary: str, text: str, error: SyntaxError | str) -> str:
+    """`summary` and the parser's message, then the line of `text` it points at, quoted, when it says which.
 
     pyoxigraph's SPARQL parser writes the position into the message
-    ("error at 3:2"); its RDF parsers also set `lineno` and `offset`.
+    ("error at 3:2"), which is all a query worker sends back (a string);
+    its RDF parsers also set `lineno` and `offset`.
     """
-    message = f"{summary}: {error.msg or error}"
+    detail = error if isinstance(error, str) else error.msg or error
+    message = f"{summary}: {detail}"
     position = _SPARQL_POSITION.match(str(error))
-    line, column = (int(position[1]), int(position[2])) if position else (error.lineno, error.offset)
+    if position:
+        line, column = int(position[1]), int(position[2])
+    else:
+        line, column = (None, None) if isinstance(error, str) else (error.lineno, error.offset)
     lines = text.split("\n")
     if line is not None and 1 <= line <= len(lines):
         message += f"\nline {line}, column {column}: {lines[line - 1].rstrip()}"

@@ -22,7 +22,7 @@ def health() -> tuple[Response, int]:
     report = {
         "status": "ok" if alive == executor.workers else "degraded",
         "store": str(store.path),
-        "graphs": sum(1 for _ in store.oxigraph.named_graphs()),
+        "graphs": store.graph_count(),
         "workers": {"configured": executor.workers, "alive": alive},
         "snapshot_generation": executor.snapshots.generation,
     }

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
+from ontology.namespaces import KABAR, SCHEMA
 from server.formats import DATASET_FORMATS, GRAPH_FORMATS, RESULT_FORMATS
 
 bp = Blueprint("pages", __name__)
 
-EXAMPLE_QUERY = """\
-PREFIX kabar: <https://w3id.org/kabar/ontology#>
-PREFIX schema: <https://schema.org/>
+EXAMPLE_QUERY = f"""\
+PREFIX kabar: <{KABAR}>
+PREFIX schema: <{SCHEMA}>
 
 # Meetings reported in the news, with who took part.
 SELECT ?meeting ?date ?participant ?name
-WHERE {
+WHERE {{
   ?meeting a kabar:Meeting ;
            kabar:participant ?participant .
-  OPTIONAL { ?meeting kabar:date ?date }
-  OPTIONAL { ?participant schema:name ?name }
-}
+  OPTIONAL {{ ?meeting kabar:date ?date }}
+  OPTIONAL {{ ?participant schema:name ?name }}
+}}
 ORDER BY ?meeting ?name
 LIMIT 100
 """

@@ -2,26 +2,29 @@
 
 Results are serialized by pyoxigraph itself, in a query worker process
 (`server.executor`), so what a client receives is exactly what the engine
-produced; the endpoint picks the format, refuses SERVICE calls that are not
-allowed, and streams the bytes. The pool starts when this blueprint is
-registered on an app.
+produced; the endpoint picks the dataset and the format, refuses SERVICE
+calls that are not allowed, and streams the bytes. The pool starts when
+this blueprint is registered on an app.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from flask import Blueprint, Response, request
 from flask.blueprints import BlueprintSetupState
 from werkzeug.exceptions import BadRequest
 
-from server.config import SERVICE_ALLOW, check_length, setting
+from server.config import SERVICE_ALLOW, check_length, setting, union_default_graph
 from server.description import service_description_response
-from server.evaluation import dataset_options, syntax_error_message
+from server.errors import syntax_error_message
 from server.executor import QueryJob, init_executor, run_query
 from server.extension import EXTENSION_NAME as STORE_EXTENSION
 from server.formats import CONSTRUCT_FORMATS, RESULT_FORMATS, Format, choose_format, content_type, negotiate
 from server.negotiation import best_match, vary_on_accept
 from server.pages import render_query_page
-from server.protocol import MISSING_QUERY, read_query_request
+from server.protocol import MISSING_QUERY, READ_ONLY, QueryRequest, read_query_request
+from server.query_text import declares_dataset, update_operation
 from server.service_policy import check_services
 
 bp = Blueprint("sparql", __name__)
@@ -54,7 +57,7 @@ def query() -> Response | str:
     results = Negotiated(RESULT_FORMATS, protocol_request.formats, accept)
     graphs = Negotiated(CONSTRUCT_FORMATS, protocol_request.formats, accept)
     job = QueryJob(text, dataset_options(text, protocol_request), results.serializer, graphs.serializer)
-    running = run_query(job, lambda message: syntax_error_message(text, message))
+    running = run_query(job, lambda message: query_error_message(text, message))
     chosen = graphs if running.what.startswith("CONSTRUCT") else results
     if chosen.media_type is None:
         running.close()
@@ -63,6 +66,34 @@ def query() -> Response | str:
     return Response(
         running if whole is None else whole, content_type=content_type(chosen.media_type), headers=VARY_ON_ACCEPT
     )
+
+
+def dataset_options(query: str, request: QueryRequest) -> dict[str, Any]:
+    """pyoxigraph's arguments choosing the dataset (IRIs as strings, for the worker), most explicit choice first.
+
+    The protocol's default-graph-uri / named-graph-uri override the query's
+    FROM / FROM NAMED (SPARQL 1.1 Protocol, 2.1.4); FROM is honoured only
+    when pyoxigraph is not told to use the union; without either, the
+    default graph is the union of all graphs (as every article is a named
+    graph of its own) unless the setting union_default_graph is off, when
+    it is the store's own default graph, as SPARQL defines it.
+    """
+    if request.names_dataset:
+        return {
+            "default_graph": [graph.value for graph in request.default_graphs],
+            "named_graphs": [graph.value for graph in request.named_graphs],
+        }
+    if declares_dataset(query) or not union_default_graph():
+        return {}
+    return {"use_default_graph_as_union": True}
+
+
+def query_error_message(query: str, error: str) -> str:
+    """The 400's text for a query the parser refused: the read-only notice for an update, else where it breaks."""
+    operation = update_operation(query)
+    if operation is not None:
+        return f"{READ_ONLY} The request is a SPARQL Update ({operation})."
+    return syntax_error_message("The query is not valid SPARQL", query, error)
 
 
 class Negotiated:

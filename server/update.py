@@ -40,7 +40,7 @@ def update() -> Response:
     text = read_update_request()
     refuse_network_access(text)
     try:
-        kabar_store.store.oxigraph.update(text)
+        kabar_store.store.update(text)
     except SyntaxError as e:
         raise BadRequest(syntax_error_message("The update is not valid SPARQL 1.1 Update", text, e)) from e
     except RuntimeError as e:

@@ -176,11 +176,6 @@ class KabarStore:
         """A consistent copy of the store at `path` (a RocksDB checkpoint: hard links, so the same file system)."""
         self._ox.backup(str(path))
 
-    @property
-    def oxigraph(self) -> ox.Store:
-        """The pyoxigraph store, for `server/health.py` until it moves to `graph_count` (after the security merge)."""
-        return self._ox
-
     # --- life cycle ---------------------------------------------------------------------------------
 
     def flush(self) -> None:

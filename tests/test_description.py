@@ -2,7 +2,7 @@
 
 The service description tests need `/sparql` to hand a query-less request
 to `server.description.service_description_response`; the default-graph
-test needs `server.evaluation` to read the union_default_graph setting.
+test needs `server.sparql` to read the union_default_graph setting.
 """
 
 from __future__ import annotations
@@ -15,17 +15,16 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from conftest import TOKEN, Reply, fetch, serving
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, VOID
 
 from ontology import ID, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PROV, SCHEMA, SEM, WD, WIKIDATA_GRAPH, K
+from ontology.namespaces import FORMATS, SD
 from server import create_app
 from server.cors import READS
-from server.description import SD
 from store import KabarStore
 
-FORMATS = Namespace("http://www.w3.org/ns/formats/")
 ARTICLES = [URIRef(ID[f"article/{n}"]) for n in ("one", "two", "three")]
 OTHER_GRAPH = URIRef("http://example.org/graph/other")
 EMPTY_GRAPH = URIRef("http://example.org/graph/empty")
