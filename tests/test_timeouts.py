@@ -12,7 +12,7 @@ import os
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -67,10 +67,25 @@ def gone(pid: int) -> bool:
     return False
 
 
+def wait_until(condition: Callable[[], bool], seconds: float = 10) -> bool:
+    """Poll `condition` until it holds or `seconds` pass; whether it held."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 def wait_for_workers(executor: QueryExecutor, count: int) -> None:
-    deadline = time.monotonic() + 10
-    while executor.alive() < count and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until(lambda: executor.alive() >= count)
+
+
+def running(pid: int) -> bool:
+    """Whether the process is on a CPU or waiting for one (Linux's state R), as a worker computing a query is;
+    an idle worker waits for its next query (state S)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return stat[stat.rindex(")") + 2] == "R"
 
 
 def test_a_blocking_query_past_its_limit_gets_503_quickly_and_its_worker_is_killed(served: Served) -> None:
@@ -116,7 +131,9 @@ def test_all_workers_busy_gives_503_with_retry_after(served: Served) -> None:
     slow = [threading.Thread(target=served.query, args=(ENDLESS_AGGREGATE,)) for _ in range(2)]
     for thread in slow:
         thread.start()
-    time.sleep(0.2)
+    # The ASK waits max_queue_wait (0.5 s) for a worker: both must be busy well before the 1 s limit frees them.
+    assert wait_until(lambda: all(running(pid) for pid in served.executor.pids()), seconds=0.4), \
+        "both workers should be computing the endless queries within 0.4 s"
     reply = served.query(ASK)
     for thread in slow:
         thread.join()
@@ -127,11 +144,12 @@ def test_all_workers_busy_gives_503_with_retry_after(served: Served) -> None:
 
 def test_health_reports_the_store_and_the_workers(served: Served, store: KabarStore) -> None:
     wait_for_workers(served.executor, 2)
+    assert served.query(ASK).status == 200  # a query takes the one snapshot of this unchanging store
     reply = fetch(f"{served.url}/health")
     assert reply.status == 200
-    assert json.loads(reply.body) | {"snapshot_generation": 0} == {
+    assert json.loads(reply.body) == {
         "status": "ok", "store": str(store.path), "graphs": 1,
-        "workers": {"configured": 2, "alive": 2}, "snapshot_generation": 0,
+        "workers": {"configured": 2, "alive": 2}, "snapshot_generation": 1,
     }
 
 
