@@ -56,7 +56,7 @@ def query() -> Response | str:
     check_services(text, setting(SERVICE_ALLOW))
     results = Negotiated(RESULT_FORMATS, protocol_request.formats, accept)
     graphs = Negotiated(CONSTRUCT_FORMATS, protocol_request.formats, accept)
-    job = QueryJob(text, dataset_options(text, protocol_request), results.serializer, graphs.serializer)
+    job = QueryJob(text, requested_dataset(text, protocol_request), results.serializer, graphs.serializer)
     running = run_query(job, lambda message: query_error_message(text, message))
     chosen = graphs if running.what.startswith("CONSTRUCT") else results
     if chosen.media_type is None:
@@ -68,7 +68,7 @@ def query() -> Response | str:
     )
 
 
-def dataset_options(query: str, request: QueryRequest) -> dict[str, Any]:
+def requested_dataset(query: str, request: QueryRequest) -> dict[str, Any]:
     """pyoxigraph's arguments choosing the dataset (IRIs as strings, for the worker), most explicit choice first.
 
     The protocol's default-graph-uri / named-graph-uri override the query's

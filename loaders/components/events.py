@@ -14,8 +14,8 @@ vocabulary when the component is built.
 from __future__ import annotations
 
 from loaders.dates import find_dates
-from loaders.events import Draft, EventType, World, check, event_types
-from loaders.events.frames import FRAMES, Frames, Reader
+from loaders.events import Draft, EventType, World, check_event_types, event_types
+from loaders.events.frames import FRAMES, EventReader, Frames
 from loaders.iris import entity_iri, event_iri
 from loaders.kb.index import NameIndex
 from loaders.model import Document, Entity, Event, Sentence
@@ -31,7 +31,7 @@ class Events:
         self.index = resources.index
         self.types = event_types()
         try:
-            check(self.types, resources.vocabulary, FRAMES)
+            check_event_types(self.types, resources.vocabulary, FRAMES)
         except ValueError as e:
             raise PipelineError(str(e)) from e
         self.frames = Frames(self.types)
@@ -50,7 +50,7 @@ class Events:
                 self._merge_or_add(drafts, draft)
         doc.events = self._events(doc, drafts)
 
-    def _place_follow_up(self, reader: Reader, sentence: Sentence, drafts: list[Draft]) -> None:
+    def _place_follow_up(self, reader: EventReader, sentence: Sentence, drafts: list[Draft]) -> None:
         """'Pembicaraan diadakan di Muscat.' places the most recent event a follow-up can place."""
         talks = [d for d in drafts if self.types[d.type].placed_by_follow_up]
         place = reader.held_in(sentence) if talks else None

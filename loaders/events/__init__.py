@@ -11,10 +11,19 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from loaders.events.base import Draft, EventType, World, check, event_type, event_types, trigger_words, version
+from loaders.events.base import (
+    Draft,
+    EventType,
+    World,
+    check_event_types,
+    event_type,
+    event_types,
+    trigger_words,
+    version,
+)
 
 for _module in pkgutil.iter_modules(__path__):
     if _module.name not in ("base", "frames"):
         importlib.import_module(f"{__name__}.{_module.name}")
 
-__all__ = ["Draft", "EventType", "World", "check", "event_type", "event_types", "trigger_words", "version"]
+__all__ = ["Draft", "EventType", "World", "check_event_types", "event_type", "event_types", "trigger_words", "version"]

@@ -138,7 +138,7 @@ def trigger_words(kind: EventType) -> list[Triggers]:
     return found + [kind.triggers[code] for code in sorted(kind.triggers)]
 
 
-def check(types: Mapping[str, EventType], vocabulary: Vocabulary, frames: Mapping[str, object]) -> None:
+def check_event_types(types: Mapping[str, EventType], vocabulary: Vocabulary, frames: Mapping[str, object]) -> None:
     """Raise ValueError, in one line, for an event type, role or frame the vocabulary or the engine lacks."""
     classes = {c.name: c for c in vocabulary.classes}
     properties = {p.name for p in vocabulary.properties}

@@ -135,13 +135,13 @@ class Frames:
         self.conjunctions = frozenset(lang.words(lang.packs(), lambda p: p.grammar.conjunctions))
         self.phrase_words = frozenset(lang.words(lang.packs(), lambda p: p.articles))
 
-    def read(self, doc: Document) -> Reader:
-        return Reader(self, doc, mention_tokens(doc, doc.mentions), {m.span.start: m for m in doc.mentions},
+    def read(self, doc: Document) -> EventReader:
+        return EventReader(self, doc, mention_tokens(doc, doc.mentions), {m.span.start: m for m in doc.mentions},
                       title_tokens(doc))
 
 
 @dataclass
-class Reader:
+class EventReader:
     """One article's lookups for the frames, built once per document."""
 
     frames: Frames
@@ -310,7 +310,7 @@ def _inside_phrase(gap: str) -> bool:
 
 # --- the frames ---------------------------------------------------------------------------------------------
 
-def interaction(reader: Reader, sentence: Sentence) -> list[Draft]:
+def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
     frames, text = reader.frames, reader.doc.text
     family = frames.families["interaction"]
     drafts: list[Draft | None] = []
@@ -325,7 +325,7 @@ def interaction(reader: Reader, sentence: Sentence) -> list[Draft]:
     return [d for d in drafts if d]
 
 
-def _interaction(reader: Reader, family: _Family, m: re.Match[str], sentence: Sentence, subjects: list[Mention],
+def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentence: Sentence, subjects: list[Mention],
                  objects: list[Mention], end: int, pattern: str) -> Draft | None:
     """A draft if there are two participants or more; a visited country is also the location."""
     owner = reader.owner(family, m)
@@ -341,7 +341,7 @@ def _interaction(reader: Reader, family: _Family, m: re.Match[str], sentence: Se
     return draft
 
 
-def action(reader: Reader, sentence: Sentence) -> list[Draft]:
+def action(reader: EventReader, sentence: Sentence) -> list[Draft]:
     frames, text = reader.frames, reader.doc.text
     family = frames.families["action"]
     drafts = []
@@ -365,7 +365,7 @@ def action(reader: Reader, sentence: Sentence) -> list[Draft]:
     return drafts
 
 
-def undergo(reader: Reader, sentence: Sentence) -> list[Draft]:
+def undergo(reader: EventReader, sentence: Sentence) -> list[Draft]:
     frames, text = reader.frames, reader.doc.text
     family = frames.families["undergo"]
     drafts = []
@@ -386,7 +386,7 @@ def undergo(reader: Reader, sentence: Sentence) -> list[Draft]:
     return drafts
 
 
-def _undergone(reader: Reader, family: _Family, m: re.Match[str], sentence: Sentence, victims: list[Mention],
+def _undergone(reader: EventReader, family: _Family, m: re.Match[str], sentence: Sentence, victims: list[Mention],
                location: str | None, pattern: str) -> Draft:
     draft = reader.draft(family, m, sentence, victims, pattern)
     (role,) = reader.owner(family, m).roles
@@ -395,7 +395,7 @@ def _undergone(reader: Reader, family: _Family, m: re.Match[str], sentence: Sent
     return draft
 
 
-FRAMES: dict[str, Callable[[Reader, Sentence], list[Draft]]] = {
+FRAMES: dict[str, Callable[[EventReader, Sentence], list[Draft]]] = {
     "interaction": interaction,
     "action": action,
     "undergo": undergo,
