@@ -148,11 +148,12 @@ def read_dump(path: Path, report: ImportReport, progress: Progress | None = None
     """The kept triples of a Wikidata JSON dump (plain, .gz or .bz2), counting its entities in `report`."""
     raw, stream = _open_binary(path)
     total = path.stat().st_size
+    languages = kb_languages()
     with raw, stream:
         text = io.TextIOWrapper(stream, encoding="utf-8")
         for entity in dump_entities(text, str(path)):
             report.entities += 1
-            yield from entity_triples(entity)
+            yield from entity_triples(entity, languages)
             if progress and report.entities % 1000 == 0:
                 progress(str(path), report.entities, raw.tell(), total)
         if progress:
