@@ -43,6 +43,7 @@ from server.extension import kabar_store
 from server.formats import CONSTRUCT_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, choose_format, content_type
 from server.negotiation import best_match, vary_on_accept
 from store import KabarStore
+from store.kabar_store import KABAR_PREFIXES
 
 PREFIXES = {
     "sd": str(SD), "void": str(VOID), "dcterms": str(DCTERMS), "foaf": str(FOAF), "owl": str(OWL),
@@ -152,10 +153,10 @@ def service_description() -> list[Statement]:
 
 GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } GROUP BY ?g"
 """Quads per named graph, and in the default graph (the row without ?g), from one snapshot."""
-WIKIDATA_LINK_COUNT = f"""SELECT (COUNT(*) AS ?n) WHERE {{
-  {{ ?s <{OWL.sameAs}> ?o }} UNION {{ GRAPH ?g {{ ?s <{OWL.sameAs}> ?o }} }}
-  FILTER(STRSTARTS(STR(?o), "{WD}"))
-}}"""
+WIKIDATA_LINK_COUNT = """SELECT (COUNT(*) AS ?n) WHERE {
+  { ?s owl:sameAs ?o } UNION { GRAPH ?g { ?s owl:sameAs ?o } }
+  FILTER(STRSTARTS(STR(?o), STR(wd:)))
+}"""
 """Quads, like every count here: a link stated in two article graphs counts twice."""
 
 KINDS = {
@@ -184,7 +185,7 @@ def graph_counts(store: KabarStore) -> tuple[dict[str, int], int]:
 
 
 def count(store: KabarStore, query: str) -> int:
-    return int(next(iter(store.query(query)))["n"].value)
+    return int(next(iter(store.query(query, prefixes=KABAR_PREFIXES)))["n"].value)
 
 
 def void_description(store: KabarStore) -> list[Statement]:
