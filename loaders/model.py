@@ -159,6 +159,7 @@ class Event:
     confidence: float = 0.0  # see SOURCE_CONFIDENCE
     roles: dict[str, str] = field(default_factory=dict)  # participant id -> "attacker", "target", "victim"
     mentions: list[Span] = field(default_factory=list)  # every trigger that states this event, the first included
+    status: str | None = None  # "held", "planned", "cancelled" or "refused"; None until the extractor tells
 
     def to_json(self) -> dict[str, Any]:
         return {

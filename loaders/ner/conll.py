@@ -89,8 +89,9 @@ def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> 
 
 
 def format_table(scores: dict[str, Counts]) -> str:
-    lines = [f"{'type':<6} {'precision':>9} {'recall':>7} {'f1':>7} {'gold':>6} {'pred':>6} {'correct':>7}"]
+    width = max([6, *map(len, scores)])
+    lines = [f"{'type':<{width}} {'precision':>9} {'recall':>7} {'f1':>7} {'gold':>6} {'pred':>6} {'correct':>7}"]
     for type_, c in scores.items():
-        lines.append(f"{type_:<6} {c.precision:>9.4f} {c.recall:>7.4f} {c.f1:>7.4f} "
+        lines.append(f"{type_:<{width}} {c.precision:>9.4f} {c.recall:>7.4f} {c.f1:>7.4f} "
                      f"{c.gold:>6} {c.predicted:>6} {c.correct:>7}")
     return "\n".join(lines)
