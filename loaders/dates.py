@@ -5,7 +5,10 @@ resolve on their own. Everything else is relative to the day the article
 was published and gives None without one:
 
 - a day or month without a year: its most recent occurrence on or before
-  publication ('7 Oktober' published 2024-05-22 -> 2023-10-07);
+  publication ('7 Oktober' published 2024-05-22 -> 2023-10-07), or one in
+  the 30 days after it ('15 August' published 2025-08-13 -> 2025-08-15); a
+  weekday with it decides the year ('Jumat (14/07)' published 2023-07-13 is
+  2023-07-14, a Friday, not 2022-07-14, a Thursday);
 - 'bulan ini', 'awal bulan ini', 'earlier this month' -> the publication month;
   'bulan lalu' / 'last month' -> the month before;
 - a weekday ('pada hari Jumat', 'on Friday') -> the most recent such day on or
@@ -33,6 +36,8 @@ from loaders.model import Span
 _D = r"(?:[12]\d|3[01]|0?[1-9])"
 _M = r"(?:1[0-2]|0?[1-9])"
 _Y = r"(?:19|20)\d\d"
+AHEAD = timedelta(days=30)
+"""How far after publication a day without a year may fall: a date announced for the coming weeks."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +147,8 @@ def normalize_date(text: str, published: date | None) -> str | None:
 def _value(m: re.Match[str], published: date | None, grammar: _Grammar) -> str | None:
     g = m.group
     if g("wd_paren"):
-        return _day(g("p_y"), int(g("p_m")), int(g("p_d")), published)
+        return _day(g("p_y"), int(g("p_m")), int(g("p_d")), published,
+                    grammar.weekdays[g("wd_paren").lower()])
     if g("iso_y"):
         return _day(g("iso_y"), int(g("iso_m")), int(g("iso_d")), published)
     if g("s_y"):
@@ -200,15 +206,29 @@ def _month_of(day: date, shift: int) -> str:
     return f"{index // 12}-{index % 12 + 1:02d}"
 
 
-def _day(year: str | None, month: int, day: int, published: date | None) -> str | None:
-    """A calendar day; without a year, its latest occurrence on or before publication."""
-    if year is None:
-        if published is None:
+def _day(year: str | None, month: int, day: int, published: date | None, weekday: int | None = None) -> str | None:
+    """A calendar day; without a year, the occurrence nearest publication that the text allows.
+
+    A weekday written with it ('Jumat (14/07)') picks the year whose day it is; else the latest
+    occurrence on or before publication, unless one comes within `AHEAD` days after it (news
+    announces what is about to happen: 'will meet on August 15', published August 13).
+    """
+    if year is not None:
+        try:
+            return date(int(year), month, day).isoformat()
+        except ValueError:
             return None
-        y = published.year if (month, day) <= (published.month, published.day) else published.year - 1
-    else:
-        y = int(year)
-    try:
-        return date(y, month, day).isoformat()
-    except ValueError:
+    if published is None:
         return None
+    candidates = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(y, month, day))
+        except ValueError:
+            continue
+    if weekday is not None and any(d.weekday() == weekday for d in candidates):
+        return min((d for d in candidates if d.weekday() == weekday), key=lambda d: abs(d - published)).isoformat()
+    ahead = [d for d in candidates if published < d <= published + AHEAD]
+    past = [d for d in candidates if d <= published]
+    chosen = ahead[0] if ahead else max(past, default=None)
+    return chosen.isoformat() if chosen else None

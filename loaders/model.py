@@ -26,6 +26,12 @@ so a position read through a pronoun is weaker than the same one read beside a K
 """
 
 
+STATUSES = ("refused", "cancelled", "held", "planned")
+"""An event's status: refused ('menolak bertemu'), cancelled ('dibatalkan'), held, or planned ('akan
+bertemu'). When one event is stated with several, the earlier in this order wins: a planned meeting that
+was cancelled is cancelled, and one stated both as held and as planned has been held."""
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article as read from disk, before any extraction."""
@@ -159,7 +165,7 @@ class Event:
     confidence: float = 0.0  # see SOURCE_CONFIDENCE
     roles: dict[str, str] = field(default_factory=dict)  # participant id -> "attacker", "target", "victim"
     mentions: list[Span] = field(default_factory=list)  # every trigger that states this event, the first included
-    status: str | None = None  # "held", "planned", "cancelled" or "refused"; None until the extractor tells
+    status: str | None = None  # one of STATUSES
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -169,6 +175,7 @@ class Event:
             "location": self.location,
             "date": self.date,
             "date_text": self.date_text,
+            "status": self.status,
             "part_of": self.part_of,
             "trigger": self.trigger.to_json(),
             "cameo": self.cameo,

@@ -175,6 +175,8 @@ def _add_event(g: Graph, event: Event, article: URIRef, types: dict[str, str], l
         g.add((node, K.location, URIRef(event.location)))
     if event.date:
         g.add((node, K.date, date_literal(event.date)))
+    if event.status:
+        g.add((node, K.status, K[event.status.capitalize()]))  # 'held' -> kabar:Held
     if event.date_text:
         g.add((node, K.dateText, Literal(event.date_text, lang=language)))
     if event.part_of:

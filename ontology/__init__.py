@@ -34,7 +34,8 @@ from ontology.vocabulary import VOCABULARY
 
 K = ClosedNamespace(
     str(KABAR),
-    [c.name for c in VOCABULARY.classes] + [p.name for p in VOCABULARY.properties],
+    [c.name for c in VOCABULARY.classes] + [p.name for p in VOCABULARY.properties]
+    + [i.name for i in VOCABULARY.individuals],
 )
 
 ONTOLOGY_FILE = Path(__file__).with_name("kabar.ttl")

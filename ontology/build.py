@@ -121,6 +121,10 @@ def _populate(onto: owlready2.Ontology, vocabulary: Vocabulary) -> None:
             builder.add_property(p)
         for e in vocabulary.external:
             builder.entity(str(e.iri), (PROPERTY_KINDS[e.kind],))
+        for i in vocabulary.individuals:
+            individual = builder.kabar_class(i.type)(i.name, namespace=onto.get_namespace(str(KABAR)))
+            individual.label = _texts(i.label)
+            individual.comment = _texts(i.comment)
         for group in vocabulary.disjoint:
             AllDisjoint([builder.kabar_class(n) for n in group])
         onto.metadata.label = _texts(TITLE)

@@ -55,6 +55,20 @@ class PropertyDef:
 
 
 @dataclass(frozen=True)
+class IndividualDef:
+    """A named value of a kabar class, e.g. an event status."""
+
+    name: str
+    label: Text
+    comment: Text
+    type: str  # the kabar class it belongs to
+
+    @property
+    def iri(self) -> URIRef:
+        return KABAR[self.name]
+
+
+@dataclass(frozen=True)
 class ExternalProperty:
     """A standard property kabar uses as it is; declared so the OWL stays in OWL 2 DL."""
 
@@ -68,6 +82,7 @@ class Vocabulary:
     properties: tuple[PropertyDef, ...]
     external: tuple[ExternalProperty, ...]
     disjoint: tuple[tuple[str, ...], ...] = field(default=())
+    individuals: tuple[IndividualDef, ...] = field(default=())
 
 
 CLASSES = (
@@ -169,6 +184,15 @@ CLASSES = (
              "Jabatan atau peran yang dipegang seseorang, misalnya menteri luar negeri suatu negara."),
         (ORG.Post,),
     ),
+    ClassDef(
+        "EventStatus",
+        Text("event status", "status peristiwa"),
+        Text("Whether an event was held, is planned, was cancelled or was refused, as the article states it; "
+             "its four values are kabar:Held, kabar:Planned, kabar:Cancelled and kabar:Refused.",
+             "Apakah peristiwa telah berlangsung, direncanakan, dibatalkan, atau ditolak, menurut artikel; "
+             "keempat nilainya kabar:Held, kabar:Planned, kabar:Cancelled, dan kabar:Refused."),
+        (SCHEMA.EventStatusType,),
+    ),
 )
 
 PROPERTIES = (
@@ -203,6 +227,17 @@ PROPERTIES = (
         Text("The words of the article the date was read from, e.g. 'awal bulan ini'.",
              "Kata-kata dalam artikel yang menjadi dasar tanggal, misalnya 'awal bulan ini'."),
         "data", (), ("Event",), ("PlainLiteral",),
+    ),
+    PropertyDef(
+        "status",
+        Text("status", "status"),
+        Text("Whether the event was held, is planned, was cancelled or was refused (one kabar:EventStatus): "
+             "'akan bertemu' and 'will meet' are planned, 'dibatalkan' and 'called off' cancelled, "
+             "'menolak bertemu' and 'refused to meet' refused.",
+             "Apakah peristiwa telah berlangsung, direncanakan, dibatalkan, atau ditolak (satu kabar:EventStatus): "
+             "'akan bertemu' dan 'will meet' direncanakan, 'dibatalkan' dan 'called off' dibatalkan, "
+             "'menolak bertemu' dan 'refused to meet' ditolak."),
+        "object", (SCHEMA.eventStatus,), ("Event",), ("EventStatus",), functional=True,
     ),
     PropertyDef(
         "partOf",
@@ -359,10 +394,27 @@ EXTERNAL = (
     ExternalProperty(SKOS.altLabel, "annotation"),
 )
 
+INDIVIDUALS = (
+    IndividualDef("Held", Text("held", "berlangsung"),
+                  Text("The event took place, or is taking place.", "Peristiwa telah atau sedang berlangsung."),
+                  "EventStatus"),
+    IndividualDef("Planned", Text("planned", "direncanakan"),
+                  Text("The event is announced, scheduled or planned and has not taken place yet.",
+                       "Peristiwa diumumkan, dijadwalkan, atau direncanakan dan belum berlangsung."),
+                  "EventStatus"),
+    IndividualDef("Cancelled", Text("cancelled", "dibatalkan"),
+                  Text("The event was planned and then called off.",
+                       "Peristiwa telah direncanakan lalu dibatalkan."),
+                  "EventStatus"),
+    IndividualDef("Refused", Text("refused", "ditolak"),
+                  Text("A party refused or ruled out the event.", "Salah satu pihak menolak peristiwa itu."),
+                  "EventStatus"),
+)
+
 DISJOINT = (
     ("Person", "Organization", "Place", "Event", "Article", "Position"),
     ("Mention", "Person", "Organization", "Place", "Event", "Article", "Position"),
     ("Sentence", "Person", "Organization", "Place", "Event", "Article", "Position"),
 )
 
-VOCABULARY = Vocabulary(CLASSES, PROPERTIES, EXTERNAL, DISJOINT)
+VOCABULARY = Vocabulary(CLASSES, PROPERTIES, EXTERNAL, DISJOINT, INDIVIDUALS)

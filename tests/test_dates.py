@@ -58,6 +58,16 @@ def test_normalize_date(text: str, value: str) -> None:
     assert normalize_date(text, PUBLISHED) == value
 
 
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("pada Jumat (14/07)", date(2023, 7, 13), "2023-07-14"),  # 2022-07-14 was a Thursday
+    ("Kamis (13/7)", date(2023, 7, 14), "2023-07-13"),
+    ("will meet on August 15", date(2025, 8, 13), "2025-08-15"),  # announced two days ahead
+    ("on October 7", date(2024, 5, 22), "2023-10-07"),  # months ahead: the past one
+])
+def test_days_without_a_year(text: str, published: date, value: str) -> None:
+    assert normalize_date(text, published) == value
+
+
 @pytest.mark.parametrize("text", ["7 Oktober", "pada hari Jumat", "awal bulan ini", "sejak Januari", "kemarin",
                                   "last week", "dua hari lalu"])
 def test_relative_dates_need_a_publication_date(text: str) -> None:

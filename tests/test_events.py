@@ -126,6 +126,33 @@ def test_follow_up_skips_an_attack_in_between() -> None:
     assert only_event(x, "Attack").location is None
 
 
+# --- status ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "status"), [
+    ("Menlu Retno Marsudi bertemu dengan Menlu Iran Hossein Amir-Abdollahian di Jakarta.", "id", "held"),
+    ("Menlu Retno Marsudi akan bertemu dengan Menlu Iran Hossein Amir-Abdollahian di Jakarta.", "id", "planned"),
+    ("Retno Marsudi dijadwalkan bertemu Hossein Amir-Abdollahian di Jakarta.", "id", "planned"),
+    ("Pertemuan antara Retno Marsudi dan Hossein Amir-Abdollahian di Jakarta dibatalkan.", "id", "cancelled"),
+    ("Hossein Amir-Abdollahian menolak bertemu dengan Retno Marsudi.", "id", "refused"),
+    ("Retno Marsudi met Hossein Amir-Abdollahian in Jakarta.", "en", "held"),
+    ("Retno Marsudi will meet Hossein Amir-Abdollahian in Jakarta.", "en", "planned"),
+    ("Retno Marsudi is set to meet Hossein Amir-Abdollahian in Jakarta.", "en", "planned"),
+    ("A planned meeting between Retno Marsudi and Hossein Amir-Abdollahian in Jakarta was cancelled.", "en",
+     "cancelled"),
+    ("Hossein Amir-Abdollahian refused to meet Retno Marsudi.", "en", "refused"),
+    # no status word, but a day after publication (Wednesday 2024-05-22)
+    ("Retno Marsudi meets Hossein Amir-Abdollahian in Jakarta on May 24.", "en", "planned"),
+])
+def test_status_from_modality(text: str, lang: str, status: str) -> None:
+    assert only_event(extract(text, lang), "Meeting").status == status
+
+
+def test_an_event_stated_held_and_planned_was_held() -> None:
+    x = extract("Retno Marsudi met Hossein Amir-Abdollahian in Jakarta. Retno Marsudi said the meeting with "
+                "Hossein Amir-Abdollahian will be followed by talks.", "en")
+    assert only_event(x, "Meeting").status == "held"
+
+
 # --- attacks and deaths -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "lang", "attacker", "target"), [

@@ -129,7 +129,7 @@ def test_seed_json_contract(seed: Extraction) -> None:
                                "published": "2024-05-22"}
     assert set(data["entities"][0]) == {"id", "type", "name", "wikidata", "mentions", "positions"}
     assert set(data["events"][0]) == {"id", "type", "participants", "location", "date", "date_text", "part_of",
-                                      "trigger", "cameo", "confidence", "roles", "sentence", "mentions"}
+                                      "trigger", "cameo", "confidence", "roles", "sentence", "mentions", "status"}
     ids = {e["id"] for e in data["entities"]}
     for event in data["events"]:
         assert set(event["participants"]) <= ids and (event["location"] is None or event["location"] in ids)

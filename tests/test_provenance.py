@@ -100,6 +100,26 @@ def test_events_have_evidence_offsets_cameo_and_roles(store: KabarStore, text: s
     assert {(r["attacker"], r["target"]) for r in attack} == {("Hamas", "Israel"), ("Iran", "Israel")}
 
 
+def test_only_held_meetings_can_be_asked_for(tmp_path: Path) -> None:
+    articles = tmp_path / "two.jsonl"
+    articles.write_text(
+        '{"title": "Rencana", "lang": "id", "published": "2024-05-22", "text": "Menlu Retno Marsudi akan '
+        'bertemu dengan Menlu Iran Hossein Amir-Abdollahian di Jakarta pekan depan."}\n'
+        '{"title": "Held", "lang": "en", "published": "2024-05-22", "text": "Foreign Minister Retno Marsudi '
+        'met Iranian Foreign Minister Hossein Amir-Abdollahian in Jakarta on Monday."}\n', encoding="utf-8")
+    with KabarStore(tmp_path / "store") as store:
+        ingest(store, [articles])
+        rows = select(store, """
+            SELECT ?title ?status WHERE { GRAPH ?g { ?e a kabar:Meeting ; kabar:status ?status ;
+              kabar:extractedFrom/schema:headline ?title } }""")
+        held = select(store, """
+            SELECT ?title WHERE { GRAPH ?g { ?e a kabar:Meeting ; kabar:status kabar:Held ;
+              kabar:extractedFrom/schema:headline ?title } }""")
+    assert sorted((r["title"], r["status"].rsplit("#", 1)[1]) for r in rows) == [("Held", "Held"),
+                                                                                 ("Rencana", "Planned")]
+    assert [r["title"] for r in held] == ["Held"]
+
+
 def test_pronouns_are_not_alternative_names(store: KabarStore) -> None:
     assert select(store, """
         SELECT ?e WHERE { GRAPH ?g { ?e skos:altLabel "Dia"@id } }""") == []

@@ -18,7 +18,7 @@ from loaders.events import Draft, EventType, World, check_event_types, event_typ
 from loaders.events.frames import FRAMES, EventReader, Frames
 from loaders.iris import entity_iri, event_iri
 from loaders.kb.index import NameIndex
-from loaders.model import Document, Entity, Event, Sentence
+from loaders.model import STATUSES, Document, Entity, Event, Sentence
 from loaders.pipeline import PipelineError, Resources, component
 
 
@@ -47,6 +47,7 @@ class Events:
                 when = reader.event_date(sentence, draft.trigger.start, dates)
                 if when:
                     draft.date, draft.date_text = when.value, when.span.text
+                draft.status = reader.status(sentence, draft.trigger, draft.date)
                 self._merge_or_add(drafts, draft)
         doc.events = self._events(doc, drafts)
 
@@ -66,6 +67,7 @@ class Events:
                 if d.date is None:
                     d.date, d.date_text = draft.date, draft.date_text
                 d.confidence = max(d.confidence, draft.confidence)
+                d.status = min(d.status, draft.status, key=STATUSES.index)
                 d.merged.append(draft.trigger)
                 return
         drafts.append(draft)
@@ -80,7 +82,7 @@ class Events:
             events.append(Event(event_iri(doc.article.iri, d.type, counts[d.type]), d.type, d.trigger, d.sentence,
                                 list(d.participants), d.location, d.date, d.date_text,
                                 cameo=kind.cameo(d, world), confidence=round(d.confidence, 2),
-                                roles=dict(d.roles), mentions=[d.trigger, *d.merged]))
+                                roles=dict(d.roles), mentions=[d.trigger, *d.merged], status=d.status))
         for event in events:
             event.part_of = self.types[event.type].part_of(event, events, world)
         return events

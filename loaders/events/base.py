@@ -40,6 +40,7 @@ class Draft:
     date_text: str | None = None
     roles: dict[str, str] = field(default_factory=dict)
     confidence: float = 0.0
+    status: str = "held"  # one of `loaders.model.STATUSES`
     merged: list[Span] = field(default_factory=list)
 
 

@@ -41,13 +41,15 @@ from dataclasses import dataclass
 from loaders import lang
 from loaders.dates import DateMention
 from loaders.events.base import TRIGGER_ONLY, Draft, EventType, trigger_words
-from loaders.model import Document, Mention, Sentence, Span
+from loaders.model import STATUSES, Document, Mention, Sentence, Span
 from loaders.names import cues, mention_tokens, title_tokens
 from loaders.text import token_at
 
 _AGENTS = ("Person", "Organization", "Country")
 _PLACES = ("Place", "Country")
 _WORD_AT_END = re.compile(r"(\w+)\s*$")
+STATUS_WINDOW = 4
+"""How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
 
 
 def _words(words: Iterable[str]) -> str:
@@ -60,6 +62,16 @@ def _words(words: Iterable[str]) -> str:
 
 def _grammar(get: Callable[[lang.EventGrammar], Iterable[str]]) -> str:
     return lang.alternatives(lang.words(lang.packs(), lambda p: get(p.grammar)))
+
+
+def _status_words(get: Callable[[lang.EventGrammar], Mapping[str, tuple[str, ...]]]) -> dict[str, re.Pattern[str]]:
+    """Per status a pack marks, in `STATUSES` order, the expression finding its words."""
+    found = {}
+    for status in STATUSES:
+        words = lang.words(lang.packs(), lambda p, status=status: get(p.grammar).get(status, ()))
+        if words:
+            found[status] = re.compile(rf"(?<![\w'])(?:{lang.alternatives(words)})(?![\w'])", re.I)
+    return found
 
 
 @dataclass
@@ -132,8 +144,13 @@ class Frames:
         self.location = re.compile(rf"\b(?:{_grammar(lambda g: g.place_prepositions)})\s+(?:(?:{articles})\s+)?",
                                    re.I)
         self.auxiliaries = frozenset(lang.words(lang.packs(), lambda p: p.grammar.auxiliaries))
+        # between a subject and its verb: auxiliaries and the words of status phrases ('dijadwalkan', 'set to')
+        self.verb_leads = self.auxiliaries | {word for p in lang.packs() for phrases in p.grammar.status_before.values()
+                                              for phrase in phrases for word in phrase.split()}
         self.conjunctions = frozenset(lang.words(lang.packs(), lambda p: p.grammar.conjunctions))
         self.phrase_words = frozenset(lang.words(lang.packs(), lambda p: p.articles))
+        self.status_before = _status_words(lambda g: g.status_before)
+        self.status_after = _status_words(lambda g: g.status_after)
 
     def read(self, doc: Document) -> EventReader:
         return EventReader(self, doc, mention_tokens(doc, doc.mentions), {m.span.start: m for m in doc.mentions},
@@ -252,7 +269,7 @@ class EventReader:
         text = self.doc.text
         k = sentence_start + len(text[sentence_start:verb_start].rstrip())
         while ((word := _WORD_AT_END.search(text, sentence_start, k))
-               and word.group(1).lower() in self.frames.auxiliaries):
+               and word.group(1).lower() in self.frames.verb_leads):
             k = sentence_start + len(text[sentence_start:word.start()].rstrip())
         if text[k - 1:k] == ",":
             comma = text.rfind(",", sentence_start, k - 1)
@@ -284,6 +301,30 @@ class EventReader:
         """The first date of the trigger's part of the sentence that is not a 'sejak'/'since' bound."""
         start, end = self.time_part(sentence, offset)
         return next((d for d in dates if not d.since and start <= d.span.start < end), None)
+
+    def status(self, sentence: Sentence, trigger: Span, date: str | None) -> str:
+        """Planned, cancelled or refused when words of the trigger's clause say so, or its date is after publication.
+
+        The words are looked for among the `STATUS_WINDOW` words before the trigger
+        ('akan bertemu', 'refused to hold talks with') and from the trigger to the
+        end of its clause ('the meeting ... was cancelled').
+        """
+        text, tokens = self.doc.text, self.doc.tokens
+        start = self.time_part(sentence, trigger.start)[0]
+        first = token_at(tokens, trigger.start)
+        window = max(start, tokens[max(0, first - STATUS_WINDOW)].start) if first else start
+        before = text[window:trigger.start]
+        end = self.time_part(sentence, trigger.start)[1]
+        stops = [k for k in (text.find(",", trigger.end, end), text.find(";", trigger.end, end)) if k >= 0]
+        after = text[trigger.end:min(stops, default=end)]
+        for status in STATUSES:
+            if (status in self.frames.status_before and self.frames.status_before[status].search(before)) or (
+                    status in self.frames.status_after and self.frames.status_after[status].search(after)):
+                return status
+        published = self.doc.article.published
+        if date and len(date) == 10 and published and date > published.isoformat():
+            return "planned"
+        return "held"
 
     def location_after(self, sentence: Sentence, trigger: int, offset: int) -> str | None:
         """'di Z' / 'in Z' after `offset`, before a comma and within the trigger's time part of the sentence."""

@@ -85,7 +85,8 @@ PACK = register(LanguagePack(
     ),
     grammar=EventGrammar(
         conjunctions=("and",),
-        auxiliaries=("also", "has", "have", "had", "reportedly", "later", "then", "secretly", "again", "will"),
+        auxiliaries=("also", "has", "have", "had", "reportedly", "later", "then", "secretly", "again", "will",
+                     "is", "are", "was", "were", "be", "to"),
         ordering=("after", "before", "since", "following"),
         clause_openers=("when", "while", "because", "that"),
         place_prepositions=("in",),
@@ -97,12 +98,29 @@ PACK = register(LanguagePack(
         noun_premodifiers=("new",),
         object_prepositions=("on", "against"),
         held_verbs=("were held", "was held", "took place"),
+        status_before={
+            "planned": ("will", "would", "shall", "is to", "are to", "set to", "plans to", "plan to", "planned",
+                        "planning", "plans", "scheduled", "expected to", "due to", "intends to", "upcoming",
+                        "proposed", "to be held", "next", "forthcoming"),
+            "cancelled": ("cancelled", "canceled", "called off", "scrapped"),
+            "refused": ("refused", "refuses", "rejected", "rejects", "declined", "declines", "ruled out",
+                        "rules out", "no", "will not", "won't"),
+        },
+        status_after={
+            "planned": ("will be", "will take place", "will begin", "will start", "will resume", "is scheduled",
+                        "are scheduled", "was scheduled", "is planned", "was planned",
+                        "is expected", "are expected", "may take place", "could take place",
+                        "postponed", "next week", "next month"),
+            "cancelled": ("cancelled", "canceled", "called off", "scrapped"),
+            "refused": ("refused", "rejected", "declined"),
+        },
     ),
     events={
         "Meeting": Triggers(
-            verbs=("met", "meets", "hosted", "hosts", "visited", "visits"),
-            nouns=("meeting", "summit"),
-            marked={"host": ("hosted", "hosts"), "visit": ("visited", "visits")},
+            verbs=("met", "meets", "meet", "meeting", "hosted", "hosts", "host", "hosting", "visited", "visits"),
+            nouns=("meeting", "meetings", "summit", "summits", "phone call", "phone conversation",
+                   "telephone conversation", "telephone call", "courtesy call", "courtesy calls", "tete-a-tete"),
+            marked={"host": ("hosted", "hosts", "host", "hosting"), "visit": ("visited", "visits")},
         ),
         "Negotiation": Triggers(verbs=("negotiated",), nouns=("talks", "negotiations", "negotiation", "dialogue")),
         "Attack": Triggers(

@@ -85,6 +85,18 @@ PACK = register(LanguagePack(
         object_prepositions=("terhadap", "ke", "atas"),
         held_verbs=("diadakan", "berlangsung", "digelar", "dilangsungkan", "dilaksanakan"),
         demonstratives=("itu", "tersebut", "ini"),
+        status_before={
+            "planned": ("akan", "bakal", "hendak", "dijadwalkan", "direncanakan", "rencananya", "berencana",
+                        "merencanakan", "rencana", "diagendakan", "diharapkan", "siap"),
+            "cancelled": ("batal", "membatalkan", "urung"),
+            "refused": ("menolak", "enggan", "tidak bersedia", "tidak mau", "tidak akan"),
+        },
+        status_after={
+            "planned": ("mendatang", "yang akan datang", "akan digelar", "akan diadakan", "akan berlangsung",
+                        "akan dilaksanakan", "dijadwalkan", "direncanakan", "ditunda"),
+            "cancelled": ("batal", "dibatalkan"),
+            "refused": ("ditolak",),
+        },
     ),
     events={
         "Meeting": Triggers(

@@ -50,6 +50,11 @@ class EventGrammar:
     object_prepositions: tuple[str, ...] = ()  # 'serangan terhadap Israel'
     held_verbs: tuple[str, ...] = ()  # 'pembicaraan diadakan di Muscat'
     demonstratives: tuple[str, ...] = ()  # 'pembicaraan itu'
+    # The status words of an event in its clause, by status ('planned': 'akan', 'will'); whatever none
+    # of them marks is 'held'. Before the trigger ('akan bertemu', 'refused to meet') or after it
+    # ('the meeting was cancelled'); where two statuses are marked, `STATUSES` order decides.
+    status_before: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    status_after: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
