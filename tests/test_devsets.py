@@ -1,0 +1,50 @@
+"""The hand-annotated news sets under tests/data/news/ are consistent, so that `kabar eval extraction` scores what
+the annotators meant: every gold line names an article of its pair, every surface and evidence quote is in that
+article's title or text, and events only name entities of the same article."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+NEWS = Path(__file__).resolve().parent / "data" / "news"
+PAIRS = sorted(NEWS.glob("*/*.articles.jsonl"))
+TYPES = {"Person", "Organization", "Country", "Place"}
+EVENT_TYPES = {"Meeting", "Negotiation"}
+STATUSES = {"planned", "held", "cancelled", "refused"}
+DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_the_indonesian_test_split_is_there() -> None:
+    assert NEWS / "id" / "test.articles.jsonl" in PAIRS
+    assert all(a["lang"] == "id" for a in _lines(NEWS / "id" / "test.articles.jsonl"))
+
+
+@pytest.mark.parametrize("articles_path", PAIRS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_gold_agrees_with_its_articles(articles_path: Path) -> None:
+    gold_path = articles_path.with_name(articles_path.name.replace(".articles.", ".gold."))
+    articles = {a["url"]: a for a in _lines(articles_path)}
+    gold = _lines(gold_path)
+    assert len(articles) == len(_lines(articles_path)), "an article URL occurs twice"
+    assert [g["url"] for g in gold] == list(articles), "gold lines must follow the articles, one per article"
+    for g in gold:
+        text = articles[g["url"]]["title"] + "\n" + articles[g["url"]]["text"]
+        names = [e["name"] for e in g["entities"]]
+        assert len(names) == len(set(names)), (g["url"], "an entity name occurs twice")
+        for e in g["entities"]:
+            assert e["type"] in TYPES, (g["url"], e)
+            assert e["qid"] is None or re.fullmatch(r"Q\d+", e["qid"]), (g["url"], e)
+            for surface in e["surface"]:
+                assert surface in text, (g["url"], e["name"], surface)
+        for ev in g["events"]:
+            assert ev["type"] in EVENT_TYPES, (g["url"], ev)
+            assert ev["status"] in STATUSES, (g["url"], ev)
+            assert ev["evidence"] in text, (g["url"], ev["evidence"])
+            assert set(ev["participants"]) <= set(names), (g["url"], ev["participants"])
+            assert ev["location"] is None or ev["location"] in names, (g["url"], ev["location"])
+            assert ev["date"] is None or DATE.fullmatch(ev["date"]), (g["url"], ev["date"])
