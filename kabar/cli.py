@@ -9,22 +9,28 @@ The web server (Flask) is imported by `kabar serve` only.
 from __future__ import annotations
 
 import argparse
-import functools
+import difflib
 import json
 import logging
 import os
 import sys
+import time
+import traceback
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from kabar import eval_extraction, eval_ner, kb_commands
-from loaders.kb.api import WikidataUnavailable
+from kabar.common import open_store
+from loaders.kb.api import API_ENV, WikidataUnavailable
 from loaders.kb.wikidata import KBImportError
 from loaders.pipeline import PipelineError
-from loaders.read import ArticleError
-from store import KabarStore, StoreError, resolve_store_path
+from loaders.read import ArticleError, ReadOptions
+from store import StoreError, resolve_store_path
+from store.kabar_store import STORE_ENV
 from store.review import LinkError
 
 EXIT_ERROR = 1
@@ -38,57 +44,120 @@ class CommandError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     args.store = resolve_store_path(args.store or args.global_store)
+    args.quiet = getattr(args, "quiet", False) or args.global_quiet
+    args.verbose = (getattr(args, "verbose", False) or args.global_verbose) and not args.quiet
+    _log_to_stderr(args)
     try:
         return args.run(args)
     except (ArticleError, StoreError, CommandError, WikidataUnavailable, KBImportError, LinkError,
             PipelineError) as e:
-        print(f"kabar: error: {e}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(str(e))
     except SyntaxError as e:
-        print(f"kabar: error: malformed SPARQL: {e}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(f"malformed SPARQL: {e}")
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `kabar query ... | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as e:  # a bug: still one line, the traceback with --verbose
+        if args.verbose:
+            traceback.print_exc()
+        return _fail(f"{type(e).__name__}: {e} (kabar --verbose shows where; please report it)")
+
+
+def _fail(message: str) -> int:
+    print(f"kabar: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _log_to_stderr(args: argparse.Namespace) -> None:
+    """Warnings (skipped files, ignored fields) as `kabar: warning: ...` lines; none with --quiet."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("kabar: %(levelname)s: %(message)s"))
+    logger = logging.getLogger("kabar")
+    logger.addHandler(handler)
+    logger.setLevel(logging.ERROR if args.quiet else logging.INFO if args.verbose else logging.WARNING)
+    logger.propagate = False
+    logging.addLevelName(logging.WARNING, "warning")
+    logging.addLevelName(logging.INFO, "info")
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help that shows each option's default (when it has one worth showing) and keeps examples as written."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        help_ = action.help or ""
+        shown = action.option_strings and action.default not in (None, False, {}, argparse.SUPPRESS)
+        if shown and "%(default)" not in help_:
+            help_ += " (default: %(default)s)"
+        return help_
+
+
+EXAMPLES = {
+    "ingest": "kabar ingest seeds/articles\nkabar ingest page.html feed.xml export.csv --map text=body\n"
+              "kabar ingest crawl.warc.gz news.jsonl.bz2\ncat articles.jsonl | kabar ingest -\n"
+              "kabar ingest --online https://example.org/news/article.html",
+    "extract": "kabar extract seeds/articles --format json\nkabar extract page.html feed.xml",
+    "serve": "kabar serve --port 8000\nKABAR_WRITE_TOKEN=secret kabar serve --config kabar.toml",
+    "query": "kabar query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n"
+             "kabar query @seeds/queries/meetings-in-capitals.rq --format csv\necho 'ASK { ?s ?p ?o }' | kabar query -",
+    "export": "kabar export --format nquads -o dump.nq",
+    "links": "kabar links --below 0.8\nkabar links --format json",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
     help_ = "Oxigraph store directory (default: $KABAR_STORE, then var/store)"
-    parser = argparse.ArgumentParser(prog="kabar", description="News articles to a linked knowledge graph.")
+    parser = argparse.ArgumentParser(prog="kabar", description="News articles to a linked knowledge graph.",
+                                     formatter_class=_HelpFormatter,
+                                     epilog="`kabar COMMAND --help` shows each command's options and examples.")
+    parser.add_argument("--version", action="version", version=f"kabar {version('kabar')}")
     parser.add_argument("--store", dest="global_store", metavar="DIR", help=help_)
-    store = argparse.ArgumentParser(add_help=False)
-    store.add_argument("--store", metavar="DIR", help=help_)
+    parser.add_argument("-q", "--quiet", dest="global_quiet", action="store_true", help="no progress, no warnings")
+    parser.add_argument("-v", "--verbose", dest="global_verbose", action="store_true",
+                        help="a line per article; a traceback for an unexpected failure")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", metavar="DIR", help=help_)
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress, no warnings")
+    common.add_argument("-v", "--verbose", action="store_true", help="a line per article")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    add = functools.partial(commands.add_parser, parents=[store])
+
+    def add(name: str, **kwargs: object) -> argparse.ArgumentParser:
+        examples = EXAMPLES.get(name)
+        return commands.add_parser(name, parents=[common], formatter_class=_HelpFormatter,
+                                   epilog=f"examples:\n  {examples.replace(chr(10), chr(10) + '  ')}"
+                                   if examples else None, **kwargs)
 
     ingest = add("ingest", help="extract articles and store them, one named graph each")
-    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=".txt, .json, .jsonl files or folders")
+    _inputs(ingest)
     ingest.add_argument("--with-kb", action="store_true", help="(re)load the Wikidata seed KB graph too")
     ingest.add_argument("--online", action="store_true",
-                        help="ask Wikidata's API about names the local KB lacks (and keep the answers in the KB)")
+                        help="read URLs and feed entries' pages from the web, and ask Wikidata's API about names the "
+                             "local KB lacks (keeping the answers in the KB)")
     ingest.set_defaults(run=_ingest)
 
     extract = add("extract", help="print what would be stored; stores nothing")
-    extract.add_argument("path", type=Path, metavar="PATH")
-    extract.add_argument("--format", choices=("text", "json"), default="text")
+    _inputs(extract)
+    extract.add_argument("--format", choices=("text", "json"), default="text",
+                         help="text for people, json for programs (one object per article)")
+    extract.add_argument("--online", action="store_true", help="read URLs and feed entries' pages from the web")
     extract.set_defaults(run=_extract)
 
     serve = add("serve", help="serve the SPARQL endpoint over HTTP")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="TCP port to listen on")
     serve.add_argument("--config", type=Path, metavar="FILE",
                        help="TOML settings (write_token, cors_origins, ...); default: $KABAR_CONFIG")
     serve.set_defaults(run=_serve)
 
     query = add("query", help="run a SPARQL query against the store")
     query.add_argument("query", help="the query, @FILE to read it from a file, or - for standard input")
-    query.add_argument("--format", default="table", choices=("table", *QUERY_FORMATS))
+    query.add_argument("--format", default="table", choices=("table", *QUERY_FORMATS),
+                       help="table for people; SPARQL results or RDF formats for programs")
     query.set_defaults(run=_query)
 
     export = add("export", help="write the dataset or one graph as RDF")
-    export.add_argument("--format", choices=tuple(EXPORT_FORMATS), default="trig")
+    export.add_argument("--format", choices=tuple(EXPORT_FORMATS), default="trig", help="RDF syntax")
     export.add_argument("--graph", metavar="IRI", help="only this named graph")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
     export.set_defaults(run=_export)
@@ -96,6 +165,30 @@ def _parser() -> argparse.ArgumentParser:
     kb_commands.register(add)
     eval_extraction.register(eval_ner.register(add))
     return parser
+
+
+def _inputs(command: argparse.ArgumentParser) -> None:
+    command.add_argument("paths", nargs="+", metavar="INPUT",
+                         help="article files (.txt .json .jsonl .csv .tsv .html .xml/.rss/.atom feeds .warc, each "
+                              "also .gz or .bz2), folders, - for standard input, or URLs (with --online)")
+    command.add_argument("--map", metavar="FIELD=COLUMN,...", type=_columns, default={},
+                         help="CSV columns holding kabar's fields, e.g. text=body,title=judul")
+
+
+def _columns(value: str) -> dict[str, str]:
+    from loaders.read.fields import FIELDS
+
+    out = {}
+    for pair in filter(None, value.split(",")):
+        field, _, column = pair.partition("=")
+        if field.strip() not in FIELDS or not column.strip():
+            raise argparse.ArgumentTypeError(f"{pair!r}: write FIELD=COLUMN with FIELD one of {', '.join(FIELDS)}")
+        out[field.strip()] = column.strip()
+    return out
+
+
+def _read_options(args: argparse.Namespace) -> ReadOptions:
+    return ReadOptions(online=args.online, columns=args.map)
 
 
 QUERY_FORMATS: dict[str, ox.QueryResultsFormat | ox.RdfFormat] = {
@@ -111,20 +204,17 @@ QUERY_FORMATS: dict[str, ox.QueryResultsFormat | ox.RdfFormat] = {
 EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE}
 
 
-def _open(args: argparse.Namespace, *, read_only: bool = False) -> KabarStore:
-    return KabarStore(args.store, read_only=read_only)
-
-
 def _ingest(args: argparse.Namespace) -> int:
+    from kabar.progress import IngestProgress
     from loaders.kb.api import WikidataClient
     from store.ingest import ingest
 
-    with _open(args) as store:
+    with open_store(args) as store, IngestProgress(quiet=args.quiet, verbose=args.verbose) as progress:
         report = ingest(store, args.paths, with_kb=args.with_kb, online=WikidataClient() if args.online else None,
-                        progress=lambda a, x: print(f"{a.origin}: {len(x.entities)} entities, "
-                                                    f"{len(x.events)} events", file=sys.stderr))
-    print(f"ingested {report.articles} article(s): {report.entities} entities, {report.events} events, "
-          f"{report.triples} triples into {store.path}")
+                        progress=progress, options=_read_options(args), started=progress.started)
+    seconds = time.monotonic() - progress.begun
+    print(f"ingested {report.articles} article(s) in {seconds:.1f} s ({progress.rate():.1f}/s): "
+          f"{report.entities} entities, {report.events} events, {report.triples} triples into {store.path}")
     return 0
 
 
@@ -132,7 +222,7 @@ def _extract(args: argparse.Namespace) -> int:
     from loaders.pipeline import default_pipeline
     from loaders.read import read_all
 
-    articles = read_all([args.path])
+    articles = read_all(args.paths, _read_options(args))
     for extraction in default_pipeline().pipe(articles):
         article = extraction.article
         if args.format == "json":
@@ -155,20 +245,40 @@ def _serve(args: argparse.Namespace) -> int:
     from server.wsgi import serve
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    _check_environment()
     try:
         settings = read_config_file(args.config) if args.config else None
-        with _open(args) as store:
+        with open_store(args, existing=True) as store:
             serve(create_app(store, settings), host=args.host, port=args.port)
     except ConfigError as e:
         raise CommandError(str(e)) from e
+    except OSError as e:  # the address is taken (another server on the port) or not ours to listen on
+        raise CommandError(f"cannot listen on {args.host}:{args.port}: {e.strerror or e}"
+                           + (" (is another server running on that port? choose one with --port)"
+                              if e.errno == 98 else "")) from e
     return 0
+
+
+def _check_environment() -> None:
+    """A `KABAR_*` variable kabar does not know is a mistyped setting: stop, naming the setting meant."""
+    from server.config import CONFIG_ENV, SETTINGS
+
+    known = {s.env for s in SETTINGS} | {CONFIG_ENV, STORE_ENV, API_ENV}
+    for name in sorted(os.environ):
+        if name.startswith("KABAR_") and name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            raise CommandError(f"unknown setting {name}" + (f" (did you mean {close[0]}?)" if close else
+                                                            f"; kabar reads {', '.join(sorted(known))}"))
 
 
 def _query_text(value: str) -> str:
     if value == "-":
         return sys.stdin.read()
     if value.startswith("@"):
-        return Path(value[1:]).read_text(encoding="utf-8")
+        try:
+            return Path(value[1:]).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise CommandError(f"cannot read the query file {value[1:]}: {getattr(e, 'strerror', None) or e}") from e
     return value
 
 
@@ -176,18 +286,44 @@ def _query(args: argparse.Namespace) -> int:
     from server.query_text import declares_dataset
 
     text = _query_text(args.query)
-    with _open(args, read_only=True) as store:
-        result = store.query(text, union_default_graph=not declares_dataset(text))
-        if args.format == "table":
-            print(_table(result))
-            return 0
-        fmt = QUERY_FORMATS[args.format]
-        if isinstance(result, ox.QueryTriples) != isinstance(fmt, ox.RdfFormat):
-            kind = "graph" if isinstance(result, ox.QueryTriples) else "solutions"
-            print(f"kabar: error: --format {args.format} cannot write {kind}", file=sys.stderr)
-            return EXIT_USAGE
-        result.serialize(sys.stdout.buffer, format=fmt)
+    with open_store(args, read_only=True) as store:
+        try:
+            result = store.query(text, union_default_graph=not declares_dataset(text))
+            if args.format == "table":
+                print(_table(result))
+                return 0
+            fmt = QUERY_FORMATS[args.format]
+            if isinstance(result, ox.QueryTriples) != isinstance(fmt, ox.RdfFormat):
+                kind = "graph" if isinstance(result, ox.QueryTriples) else "solutions"
+                print(f"kabar: error: --format {args.format} cannot write {kind}", file=sys.stderr)
+                return EXIT_USAGE
+            out = _EndsWithNewline(sys.stdout.buffer)
+            result.serialize(out, format=fmt)
+            out.finish()
+        except OSError as e:  # pyoxigraph's error for a SERVICE it could not reach
+            if isinstance(e, BrokenPipeError):
+                raise
+            raise CommandError(f"the query failed: {e} (a SERVICE call needs the network)") from e
     return 0
+
+
+class _EndsWithNewline:
+    """Standard output that ends with a newline, as a shell expects (pyoxigraph's JSON and XML do not)."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out, self.last = out, b"\n"
+
+    def write(self, data: bytes) -> int:
+        if data:
+            self.last = data[-1:]
+        return self.out.write(data)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def finish(self) -> None:
+        if self.last != b"\n":
+            self.out.write(b"\n")
 
 
 def _table(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> str:
@@ -214,7 +350,7 @@ def _cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with _open(args, read_only=True) as store:
+    with open_store(args, read_only=True) as store:
         if args.output:
             with args.output.open("wb") as out:
                 store.export(out, EXPORT_FORMATS[args.format], args.graph)

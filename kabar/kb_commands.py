@@ -8,13 +8,17 @@ into one line and exit 1, a missing network included).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from kabar.common import open_store
 from store import KabarStore
+
+LINK_COLUMNS = ("confidence", "qid", "type", "name", "method", "articles", "entity")
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
@@ -36,6 +40,8 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
 
     links = add("links", help="list Wikidata links, least confident first")
     links.add_argument("--below", type=float, metavar="CONFIDENCE", help="only links below this confidence")
+    links.add_argument("--format", choices=("table", "tsv", "json"), default="table",
+                       help="aligned columns for people, tsv or json for programs")
     links.set_defaults(run=_links)
     link = add("link", help="link an entity to a Wikidata item (kept across re-ingest)")
     link.add_argument("entity", metavar="ENTITY", help="entity IRI, kid:… or its name")
@@ -80,7 +86,7 @@ def _import(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     from store.kb_graph import kb_stats
 
-    with KabarStore(args.store) as store:
+    with open_store(args, read_only=True) as store:
         for key, value in kb_stats(store).items():
             print(f"{key:<20} {value}")
     return 0
@@ -91,7 +97,7 @@ def _fetch(args: argparse.Namespace) -> int:
     from store.review import fetch_candidates
 
     client = WikidataClient(**({"base_url": args.api} if args.api else {}))
-    with KabarStore(args.store) as store:
+    with open_store(args, existing=True) as store:
         rows = fetch_candidates(store, client, args.limit)
     for row in rows:
         print(f"{row.entity}\t{row.qid}\t{row.confidence:.2f}\t{row.label}\t{row.description}")
@@ -102,10 +108,22 @@ def _fetch(args: argparse.Namespace) -> int:
 def _links(args: argparse.Namespace) -> int:
     from store.review import list_links
 
-    with KabarStore(args.store) as store:
-        rows = list_links(store, args.below)
-    for row in rows:
-        print(f"{row.confidence:.3f}\t{row.qid}\t{row.type}\t{row.name}\t{row.method}\t{row.articles}\t{row.entity}")
+    with open_store(args, read_only=True) as store:
+        rows = [{"confidence": f"{row.confidence:.3f}", "qid": row.qid, "type": row.type, "name": row.name,
+                 "method": row.method, "articles": str(row.articles), "entity": row.entity}
+                for row in list_links(store, args.below)]
+    if args.format == "json":
+        print(json.dumps([dict(r, confidence=float(r["confidence"]), articles=int(r["articles"])) for r in rows],
+                         ensure_ascii=False, indent=1))
+        return 0
+    columns = list(LINK_COLUMNS)
+    if args.format == "tsv":
+        print("\t".join(columns))
+        print("\n".join("\t".join(r[c] for c in columns) for r in rows))
+        return 0
+    widths = {c: max([len(c), *(len(r[c]) for r in rows)]) for c in columns}
+    for line in [dict(zip(columns, columns, strict=True)), *rows]:
+        print("  ".join(line[c].ljust(widths[c]) for c in columns).rstrip())
     print(f"({len(rows)} link{'s' if len(rows) != 1 else ''})", file=sys.stderr)
     return 0
 
@@ -113,7 +131,7 @@ def _links(args: argparse.Namespace) -> int:
 def _link(args: argparse.Namespace) -> int:
     from store.review import link
 
-    with KabarStore(args.store) as store:
+    with open_store(args, existing=True) as store:
         count = link(store, args.entity, args.qid)
     print(f"linked {args.entity} to {args.qid}; {count} article(s) re-extracted")
     return 0
@@ -122,7 +140,7 @@ def _link(args: argparse.Namespace) -> int:
 def _unlink(args: argparse.Namespace) -> int:
     from store.review import unlink
 
-    with KabarStore(args.store) as store:
+    with open_store(args, existing=True) as store:
         count = unlink(store, args.entity)
     print(f"unlinked {args.entity}; {count} article(s) re-extracted")
     return 0

@@ -45,6 +45,20 @@ class Article:
     source: str | None = None
     author: str | None = None
     origin: str = ""  # "path" or "path:line", for error messages and provenance
+    published_precision: str = "day"  # "day", "month" or "year": a '2023-07' date is the month, not July 1st
+    keywords: tuple[str, ...] = ()  # the source's tags or keywords, kept as they were given
+
+    @property
+    def published_iso(self) -> str | None:
+        """The publication date as precise as it was given: '2023-07-14', '2023-07' or '2023'."""
+        if self.published is None:
+            return None
+        return self.published.isoformat()[:{"day": 10, "month": 7, "year": 4}[self.published_precision]]
+
+    @property
+    def reference_date(self) -> date | None:
+        """The day relative dates ('kemarin', 'on Friday') count from: only a publication date known to the day."""
+        return self.published if self.published_precision == "day" else None
 
 
 @dataclass(frozen=True)
@@ -244,7 +258,7 @@ class Extraction:
                 "id": a.iri,
                 "title": a.title,
                 "lang": a.lang,
-                "published": a.published.isoformat() if a.published else None,
+                "published": a.published_iso,
             },
             "entities": [e.to_json() for e in self.entities],
             "events": [e.to_json() for e in self.events],

@@ -108,8 +108,11 @@ def _add_article(g: Graph, extraction: Extraction) -> None:
     g.add((node, SCHEMA.inLanguage, Literal(a.lang)))
     if a.url:
         g.add((node, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
-    if a.published:
-        g.add((node, SCHEMA.datePublished, Literal(a.published.isoformat(), datatype=XSD.date)))
+    if a.published_iso:
+        datatype = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}[a.published_precision]
+        g.add((node, SCHEMA.datePublished, Literal(a.published_iso, datatype=datatype)))
+    for keyword in a.keywords:
+        g.add((node, SCHEMA.keywords, Literal(keyword)))
     if a.author:
         g.add((node, SCHEMA.author, _named(g, "Person", a.author)))
     if a.source:

@@ -9,9 +9,8 @@ plus what imports and the online mode added) and the users' corrections.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,12 +22,14 @@ from loaders.kb.seed import load_kb
 from loaders.model import Article, Extraction
 from loaders.pipeline import Pipeline, default_pipeline
 from loaders.rdf import extraction_graph
-from loaders.read import read_all
-from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, WIKIDATA_GRAPH
+from loaders.read import ReadOptions, read_all
+from loaders.read.published import parse_published
+from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, SCHEMA, WIKIDATA_GRAPH
 from store.corrections import read_corrections
 from store.kabar_store import KABAR_PREFIXES, KabarStore, StoreError
 from store.kb_graph import OnlineLookup, load_seed_kb, store_kb
 
+_KEYWORDS = ox.NamedNode(str(SCHEMA.keywords))
 FLUSH_EVERY = 50
 """Articles between flushes: Oxigraph keeps unflushed writes in memory, so a long batch would grow without it."""
 _STORED_ARTICLE = """  # ?g is given: a substituted variable must be selected
@@ -72,15 +73,23 @@ def store_pipeline(store: KabarStore, pipeline: Pipeline | None = None, *, onlin
 
 def ingest(
     store: KabarStore,
-    paths: list[Path],
+    paths: Sequence[str | Path],
     *,
     pipeline: Pipeline | None = None,
     with_kb: bool = False,
     online: WikidataClient | None = None,
     progress: Callable[[Article, Extraction], None] | None = None,
+    options: ReadOptions | None = None,
+    started: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Read every path (raising `ArticleError` before any write), then store each article."""
-    articles = read_all(paths)
+    """Read every input (raising `ArticleError` before any write), then store each article.
+
+    `started(count)` is told how many articles were read, before the first
+    is extracted; `progress(article, extraction)` after each is stored.
+    """
+    articles = read_all(list(paths), options)
+    if started:
+        started(len(articles))
     load_ontology(store)
     if with_kb or not store.has_graph(WIKIDATA_GRAPH):
         load_seed_kb(store)
@@ -124,8 +133,10 @@ def stored_article(store: KabarStore, graph: str) -> Article:
     def value(var: str) -> str | None:
         return s[var].value if s[var] is not None else None
 
-    published = value("published")
+    published = parse_published(value("published")) if value("published") else None
+    keywords = tuple(sorted(q.object.value for q in store.quads(graph, subject=s["a"], predicate=_KEYWORDS)))
     return Article(s["a"].value, value("url"), s["title"].value, s["text"].value, s["lang"].value,
-                   date.fromisoformat(published) if published else None, value("source"), value("author"), graph)
+                   published[0] if published else None, value("source"), value("author"), graph,
+                   published[1] if published else "day", keywords)
 
 

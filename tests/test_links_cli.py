@@ -34,9 +34,11 @@ def store(tmp_path: Path) -> Path:
 
 
 def links(store: Path, *args: str) -> dict[str, list[str]]:
-    done = kabar(store, "links", *args)
+    done = kabar(store, "links", "--format", "tsv", *args)
     assert done.returncode == 0, done.stderr
-    return {row.split("\t")[3]: row.split("\t") for row in done.stdout.splitlines()}
+    header, *rows = done.stdout.splitlines()
+    assert header.split("\t")[:4] == ["confidence", "qid", "type", "name"]
+    return {row.split("\t")[3]: row.split("\t") for row in rows}
 
 
 def test_links_are_listed_least_confident_first(store: Path) -> None:

@@ -58,16 +58,21 @@ def test_same_url_same_iri_different_url_different_iri(tmp_path: Path) -> None:
         ("bad.jsonl", '{"text": "ok"}\n{"text": "ok"}\n{"text": "broken\n', "bad.jsonl:3", "invalid JSON"),
         ("bad.json", '["not", "an", "object"]', "bad.json:1", "expected a JSON object"),
         ("bad.txt", "---\ntitle: x\n", "bad.txt:1", "never closed"),
-        ("date.txt", "---\npublished: 22 Mei 2024\n---\nTeks.", "date.txt", "not an ISO date"),
+        ("date.txt", "---\ntitle: t\npublished: someday\n---\nTeks.", "date.txt:3", "not a date kabar can read"),
         ("lang.json", '{"text": "Bonjour", "lang": "fr"}', "lang.json:1", "'fr'"),
         ("empty.json", '{"title": "no text"}', "empty.json:1", "no text"),
-        ("field.json", '{"text": "x", "body": "y"}', "field.json:1", "unknown field(s) body"),
+        ("folder", None, "folder: no article files", ""),
         ("yaml.txt", "---\ntitle: [unclosed\n---\nTeks.", "yaml.txt:", "invalid YAML"),
     ],
 )
-def test_errors_name_file_line_and_problem(tmp_path: Path, name: str, content: str, where: str, what: str) -> None:
+def test_errors_name_file_line_and_problem(tmp_path: Path, name: str, content: str | None, where: str,
+                                          what: str) -> None:
     path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
+    if content is None:
+        path.mkdir()
+        (path / "notes.pdf").write_bytes(b"%PDF")
+    else:
+        path.write_text(content, encoding="utf-8")
     with pytest.raises(ArticleError) as info:
         read_all([path])
     assert where in str(info.value)

@@ -42,7 +42,7 @@ class Events:
         for sentence in doc.sentences:
             self._place_follow_up(reader, sentence, drafts)
             found = reader.drafts(sentence)
-            dates = find_dates(sentence.text, doc.article.published, sentence.start) if found else []
+            dates = find_dates(sentence.text, doc.article.reference_date, sentence.start) if found else []
             for draft in found:
                 when = reader.event_date(sentence, draft.trigger.start, dates)
                 if when:

@@ -1,18 +1,26 @@
-"""Reading article files into `Article` records: one reader per file format, found by suffix.
+"""Reading articles into `Article` records: one reader per format, found by suffix.
 
-Reading is strict and complete before anything is written: a broken file
-raises `ArticleError` naming the file and line, so `kabar ingest` can
-refuse the whole batch and leave the store as it was. A reader module
-registers itself with `reader(suffix)`; every module of this package but
-`fields` is one, imported below, so a new format is one new module here:
+Reading is complete before anything is written: an input that cannot be
+read raises `ArticleError` naming the file (or URL) and line, so `kabar
+ingest` can refuse the whole batch and leave the store as it was. Where
+the bytes come from (files, folders, `.gz`/`.bz2`, `-` for standard
+input, URLs with `--online`) is `loaders.read.source`'s business; a reader
+module registers itself with `@reader(".x")` and turns one `Source` into
+articles. Every module of this package but `fields`, `published` and
+`source` is a reader, imported below, so a new format is one new module:
 
-- `.txt` (`loaders.read.txt`): the text, with metadata in YAML front
-  matter (between `---` lines) or in a sidecar `.json` of the same name;
-- `.json` (`loaders.read.json_file`): one article object;
-- `.jsonl` (`loaders.read.jsonl`): one article object per line.
+- `.txt` (`txt`): the text, with metadata in YAML front matter (between
+  `---` lines) or in a sidecar `.json` of the same name;
+- `.json` (`json_file`): one article object; `.jsonl` (`jsonl`): one per line;
+- `.csv`/`.tsv` (`csv_file`): one article per row, columns named in the header;
+- `.html`/`.htm` (`html`): a saved web page, its main text and metadata by trafilatura;
+- `.xml`/`.rss`/`.atom` (`feed`): an RSS or Atom feed, one article per entry;
+- `.warc` (`warc`): a web archive's HTML responses.
 
-Fields: `url`, `title`, `published` (ISO date), `source`, `author`,
-`lang` (a language pack's code, detected when absent), `text`.
+Fields: `url`, `title`, `published` (a date: ISO, RFC 822, '14 Juli 2023',
+'2023-07'), `source`, `author`, `lang` (a language pack's code, detected
+when absent), `text`, `keywords`; see `loaders.read.fields` for the other
+names they go by.
 """
 
 from __future__ import annotations
@@ -25,30 +33,37 @@ from pathlib import Path
 
 from loaders.model import Article
 from loaders.read.fields import ArticleError
+from loaders.read.source import STDIN, ReadOptions, Source, expand, is_url, open_source
+
+ReadFunction = Callable[[Source, ReadOptions], Iterator[Article]]
 
 
 @dataclass(frozen=True)
 class Reader:
-    suffix: str
-    read: Callable[[Path, str], Iterator[Article]]  # (path, its text) -> its articles
+    suffixes: tuple[str, ...]
+    read: ReadFunction
     owns: Callable[[Path], bool] = lambda path: False  # another format's file that is this one's metadata
+    sniff: Callable[[bytes], bool] = lambda head: False  # do these first bytes look like this format?
 
 
 _READERS: dict[str, Reader] = {}
 
 
-def reader(suffix: str, owns: Callable[[Path], bool] | None = None
-           ) -> Callable[[Callable[[Path, str], Iterator[Article]]], Callable[[Path, str], Iterator[Article]]]:
-    """Register the decorated function as the reader of files ending in `suffix`.
+def reader(*suffixes: str, owns: Callable[[Path], bool] | None = None,
+           sniff: Callable[[bytes], bool] | None = None) -> Callable[[ReadFunction], ReadFunction]:
+    """Register the decorated function as the reader of files ending in any of `suffixes`.
 
     `owns(path)` tells the folder walk that a file of another suffix belongs
     to one of this format's files (a `.txt`'s sidecar `.json`) and is no
-    article of its own.
+    article of its own; `sniff(first bytes)` recognizes the format on
+    standard input or a URL whose name does not tell.
     """
-    def register(read: Callable[[Path, str], Iterator[Article]]) -> Callable[[Path, str], Iterator[Article]]:
-        if suffix in _READERS:
-            raise ValueError(f"two readers for {suffix} files")
-        _READERS[suffix] = Reader(suffix, read, owns or (lambda path: False))
+    def register(read: ReadFunction) -> ReadFunction:
+        entry = Reader(suffixes, read, owns or (lambda path: False), sniff or (lambda head: False))
+        for suffix in suffixes:
+            if suffix in _READERS:
+                raise ValueError(f"two readers for {suffix} files")
+            _READERS[suffix] = entry
         return read
 
     return register
@@ -58,44 +73,52 @@ def suffixes() -> tuple[str, ...]:
     return tuple(_READERS)
 
 
-def article_files(paths: list[Path]) -> list[Path]:
-    """The files to read: given files as they are, directories walked in name order."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.suffix in _READERS and p.is_file() and not any(r.owns(p) for r in _READERS.values())
-            )
-        elif path.exists():
-            out.append(path)
-        else:
-            raise ArticleError(path, None, "no such file or directory")
+def sniff(data: bytes) -> str:
+    """The format of bytes with no name to tell it: the first reader that recognizes them, else plain text."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for suffix, found in _READERS.items():
+        if found.sniff(head):
+            return suffix
+    return ".txt"
+
+
+def _owned(path: Path) -> bool:
+    return any(r.owns(path) for r in _READERS.values())
+
+
+def inputs(names: list[str | Path]) -> list[str]:
+    """The inputs `names` stand for (folders walked); raises `ArticleError` for one that is not there."""
+    return expand([str(n) for n in names], lambda suffix: suffix in _READERS, _owned)
+
+
+def read_source(source: Source, options: ReadOptions | None = None) -> Iterator[Article]:
+    """Every article in one source."""
+    found = _READERS.get(source.suffix)
+    if found is None:
+        raise ArticleError(source.name, None, f"unsupported file type {source.suffix or '(none)'!r}; "
+                                              f"use one of {', '.join(_READERS)} (or .gz/.bz2 of them)")
+    yield from found.read(source, options or ReadOptions())
+
+
+def read_articles(name: str | Path, options: ReadOptions | None = None) -> Iterator[Article]:
+    """Every article in one file, URL or `-`."""
+    yield from read_source(open_source(str(name), options or ReadOptions(), sniff), options)
+
+
+def read_all(names: list[str | Path], options: ReadOptions | None = None,
+             progress: Callable[[str], None] | None = None) -> list[Article]:
+    """All articles of all inputs, or the first error: nothing is half-read. `progress(name)` after each input."""
+    out: list[Article] = []
+    for name in inputs(names):
+        out.extend(read_articles(name, options))
+        if progress:
+            progress(name)
     return out
 
 
-def read_articles(path: Path | str) -> Iterator[Article]:
-    """Every article in one file."""
-    path = Path(path)
-    found = _READERS.get(path.suffix)
-    if found is None:
-        raise ArticleError(path, None, f"unsupported file type {path.suffix!r}; use one of {', '.join(_READERS)}")
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise ArticleError(path, None, f"not UTF-8 text ({e.reason} at byte {e.start})") from e
-    except OSError as e:
-        raise ArticleError(path, None, e.strerror or str(e)) from e
-    yield from found.read(path, raw)
-
-
-def read_all(paths: list[Path]) -> list[Article]:
-    """All articles of all paths, or the first error: nothing is half-read."""
-    return [article for file in article_files(paths) for article in read_articles(file)]
-
-
 for _module in pkgutil.iter_modules(__path__):
-    if _module.name != "fields":
+    if _module.name not in ("fields", "published", "source"):
         importlib.import_module(f"{__name__}.{_module.name}")
 
-__all__ = ["ArticleError", "Reader", "article_files", "read_all", "read_articles", "reader", "suffixes"]
+__all__ = ["STDIN", "ArticleError", "ReadOptions", "Reader", "Source", "inputs", "is_url", "read_all",
+           "read_articles", "read_source", "reader", "sniff", "suffixes"]

@@ -1,18 +1,36 @@
-"""What every reader shares: the article fields, their checks, and the one-line `ArticleError`."""
+"""What every reader shares: the article fields, their checks, and the one-line `ArticleError`.
+
+Sources name fields their own way (`headline`, `body`, `pubDate`, `tags`):
+common names are read as kabar's fields, tags and keywords are kept, and
+any other field is ignored with one warning line per file, never a
+refused batch. A field that is there but wrong (no text, a date that is
+no date, a language kabar has no pack for) is an error naming its line.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from datetime import date, datetime
+import logging
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from loaders import lang
 from loaders.iris import article_iri
 from loaders.model import Article
+from loaders.read.published import parse_published
 
-FIELDS = ("url", "title", "published", "source", "author", "lang", "text")
+FIELDS = ("url", "title", "published", "source", "author", "lang", "text", "keywords")
+ALIASES = {
+    "link": "url", "headline": "title", "body": "text", "content": "text", "article": "text",
+    "date": "published", "pubdate": "published", "published_at": "published", "datepublished": "published",
+    "publisher": "source", "site": "source", "sitename": "source", "authors": "author", "byline": "author",
+    "language": "lang", "tags": "keywords", "categories": "keywords",
+    "judul": "title", "tanggal": "published", "penulis": "author", "sumber": "source", "bahasa": "lang",
+}
+"""Other names sources give kabar's fields (compared in lower case)."""
+
+log = logging.getLogger("kabar.read")
 
 
 class ArticleError(Exception):
@@ -24,7 +42,7 @@ class ArticleError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-def json_object(path: Path, line: int, raw: str) -> Mapping[str, Any]:
+def json_object(path: Path | str, line: int, raw: str) -> Mapping[str, Any]:
     """The JSON object `raw` (found at `line` of `path`), or the ArticleError saying where it breaks."""
     try:
         value = json.loads(raw)
@@ -35,43 +53,81 @@ def json_object(path: Path, line: int, raw: str) -> Mapping[str, Any]:
     return value
 
 
-def article(fields: Mapping[str, Any], path: Path, line: int) -> Article:
-    """The article these fields describe, checked; `line` is where they start in `path`."""
-    unknown = sorted(set(fields) - set(FIELDS))
-    if unknown:
-        raise ArticleError(path, line, f"unknown field(s) {', '.join(unknown)}; known: {', '.join(FIELDS)}")
+def kabar_fields(fields: Mapping[str, Any], path: Path | str, line: int,
+                 ignored: set[str] | None = None) -> dict[str, Any]:
+    """`fields` under kabar's names; fields kabar has no use for are dropped with one warning line.
+
+    A reader of many articles per file passes `ignored` to collect them and
+    warns once for the file (see `warn_ignored`).
+    """
+    out: dict[str, Any] = {}
+    unknown = []
+    for name, value in fields.items():
+        known = name if name in FIELDS else ALIASES.get(str(name).lower().replace("-", "_"))
+        if known is None:
+            unknown.append(str(name))
+        elif value not in (None, "") and known not in out:
+            out[known] = value
+    if ignored is not None:
+        ignored.update(unknown)
+    else:
+        warn_ignored(f"{path}:{line}" if line else str(path), unknown)
+    return out
+
+
+def warn_ignored(where: str, names: Iterable[str]) -> None:
+    if names:
+        log.warning("%s: ignored field(s) %s (kabar reads %s)", where, ", ".join(sorted(names)), ", ".join(FIELDS))
+
+
+def article(fields: Mapping[str, Any], path: Path | str, line: int, *, origin: str | None = None,
+            lines: Mapping[str, int] | None = None, ignored: set[str] | None = None) -> Article:
+    """The article these fields describe, checked; `line` is where they start in `path`.
+
+    `lines` gives the line of each field when the format knows it (front
+    matter), so that an error names the bad field's own line.
+    """
+    fields = kabar_fields(fields, path, line, ignored)
+
+    def fail(name: str, message: str) -> ArticleError:
+        return ArticleError(path, (lines or {}).get(name, line), message)
+
     text = fields.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise ArticleError(path, line, "the article has no text")
+        raise fail("text", "the article has no text")
     for name in ("url", "title", "source", "author"):
-        if fields.get(name) is not None and not isinstance(fields[name], str):
-            raise ArticleError(path, line, f"field {name!r} must be a string")
+        if name in fields and not isinstance(fields[name], str):
+            raise fail(name, f"field {name!r} must be a string")
     code = fields.get("lang") or lang.detect_language(text)
+    code = str(code).lower().split("-")[0].split("_")[0]  # 'id-ID', 'en_US' -> the pack's code
     if code not in lang.codes():
-        raise ArticleError(path, line, f"field 'lang' is {code!r}; kabar reads {' and '.join(lang.codes())}")
+        raise fail("lang", f"field 'lang' is {code!r}; kabar reads {' and '.join(lang.codes())}")
     url = fields.get("url") or None
     title = fields.get("title") or text.strip().splitlines()[0][:120]
+    published = fields.get("published")
+    when = parse_published(published) if published is not None else None
+    if published is not None and when is None:
+        raise fail("published", f"field 'published' is {published!r}, not a date kabar can read "
+                                "(2023-07-14, 2023-07, 14 Juli 2023, Fri, 14 Jul 2023 10:30:00 +0700)")
     return Article(
         iri=article_iri(url, text),
         url=url,
         title=title,
         text=text,
         lang=code,
-        published=_published(fields.get("published"), path, line),
+        published=when[0] if when else None,
         source=fields.get("source"),
         author=fields.get("author"),
-        origin=f"{path}:{line}" if path.suffix == ".jsonl" else str(path),
+        origin=origin or str(path),
+        published_precision=when[1] if when else "day",
+        keywords=_keywords(fields.get("keywords")),
     )
 
 
-def _published(value: Any, path: Path, line: int) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return datetime.fromisoformat(str(value)).date()
-    except ValueError as e:
-        raise ArticleError(path, line, f"field 'published' is {value!r}, not an ISO date (YYYY-MM-DD)") from e
+def _keywords(value: Any) -> tuple[str, ...]:
+    """Tags as a list, or one comma-separated string."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list | tuple) else [value]
+    words = (word.strip() for item in items for word in str(item).split(","))
+    return tuple(dict.fromkeys(word for word in words if word))

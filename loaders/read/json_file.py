@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from loaders.model import Article
 from loaders.read import reader
 from loaders.read.fields import article, json_object
+from loaders.read.source import ReadOptions, Source
 
 
-@reader(".json")
-def read_json(path: Path, raw: str) -> Iterator[Article]:
-    yield article(json_object(path, 1, raw), path, 1)
+@reader(".json", sniff=lambda head: head.startswith(b"{") and b"\n{" not in head.rstrip())
+def read_json(source: Source, options: ReadOptions) -> Iterator[Article]:
+    yield article(json_object(source.name, 1, source.text()), source.name, 1)

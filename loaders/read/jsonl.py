@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from loaders.model import Article
 from loaders.read import reader
-from loaders.read.fields import article, json_object
+from loaders.read.fields import article, json_object, warn_ignored
+from loaders.read.source import ReadOptions, Source
 
 
-@reader(".jsonl")
-def read_jsonl(path: Path, raw: str) -> Iterator[Article]:
-    for number, line in enumerate(raw.splitlines(), start=1):
+@reader(".jsonl", sniff=lambda head: head.startswith(b"{") and b"\n{" in head)
+def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article]:
+    ignored: set[str] = set()
+    for number, line in enumerate(source.text().splitlines(), start=1):
         if line.strip():
-            yield article(json_object(path, number, line), path, number)
+            yield article(json_object(source.name, number, line), source.name, number,
+                          origin=f"{source.name}:{number}", ignored=ignored)
+    warn_ignored(source.name, ignored)

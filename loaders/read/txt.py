@@ -11,6 +11,7 @@ import yaml
 from loaders.model import Article
 from loaders.read import reader
 from loaders.read.fields import ArticleError, article, json_object
+from loaders.read.source import ReadOptions, Source
 
 
 def _is_sidecar(path: Path) -> bool:
@@ -19,27 +20,38 @@ def _is_sidecar(path: Path) -> bool:
 
 
 @reader(".txt", owns=_is_sidecar)
-def read_txt(path: Path, raw: str) -> Iterator[Article]:
+def read_txt(source: Source, options: ReadOptions) -> Iterator[Article]:
+    raw, name = source.text(), source.name
     meta: Mapping[str, Any] = {}
+    lines: dict[str, int] = {}
     body, body_line = raw, 1
     if raw.startswith("---\n"):
-        end = raw.find("\n---\n", 4)
+        end = raw.find("\n---\n", 3)
+        if end < 0 and raw.endswith("\n---"):
+            end = len(raw) - 4
         if end < 0:
-            raise ArticleError(path, 1, "front matter opened with '---' is never closed by a '---' line")
-        try:
-            loaded = yaml.safe_load(raw[4:end]) or {}
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            raise ArticleError(path, mark.line + 2 if mark else 1, f"invalid YAML front matter: {e}") from e
-        if not isinstance(loaded, dict):
-            raise ArticleError(path, 2, "front matter must be a mapping of field: value")
-        meta, body = loaded, raw[end + 5:]
+            raise ArticleError(name, 1, "front matter opened with '---' is never closed by a '---' line")
+        meta, lines = _front_matter(name, raw[4:end + 1])
+        body = raw[end + 5:]
         body_line = raw.count("\n", 0, end + 5) + 1
-    sidecar = path.with_suffix(".json")
-    if sidecar.exists():
+    sidecar = source.local.with_suffix(".json") if source.local else None
+    if sidecar and sidecar.exists():
         if meta:
-            raise ArticleError(path, 1, f"metadata given twice: in front matter and in {sidecar.name}")
-        meta = json_object(sidecar, 1, sidecar.read_text(encoding="utf-8"))
+            raise ArticleError(name, 1, f"metadata given twice: in front matter and in {sidecar.name}")
+        meta = json_object(sidecar, 1, Source(str(sidecar), ".json", sidecar.read_bytes()).text())
     if "text" in meta:
-        raise ArticleError(path, 1, "a .txt article's text is the file body; remove the 'text' field")
-    yield article({**meta, "text": body.strip()}, path, body_line)
+        raise ArticleError(name, lines.get("text", 1), "a .txt article's text is the file body; remove 'text'")
+    yield article({**meta, "text": body.strip()}, name, body_line, lines=lines)
+
+
+def _front_matter(name: str, raw: str) -> tuple[Mapping[str, Any], dict[str, int]]:
+    """The front matter's fields, and the file line each one is on (the front matter starts on line 2)."""
+    try:
+        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        loaded = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise ArticleError(name, mark.line + 2 if mark else 1, f"invalid YAML front matter: {e}") from e
+    if not isinstance(loaded, dict) or not isinstance(node, yaml.MappingNode):
+        raise ArticleError(name, 2, "front matter must be a mapping of field: value")
+    return loaded, {str(key.value): key.start_mark.line + 2 for key, _ in node.value}

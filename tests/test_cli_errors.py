@@ -1,0 +1,141 @@
+"""Every way a command can fail as a user would meet it: one line naming the file, store or setting, exit 1.
+
+Each case runs the real `kabar` in its own process and checks that
+stderr is exactly one `kabar: error:` line with no traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds" / "articles"
+
+
+def kabar(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kabar.cli", *args], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+def assert_one_line_error(done: subprocess.CompletedProcess, *fragments: str) -> None:
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kabar: error: "), done.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("errors") / "store"
+    done = kabar("--store", str(path), "ingest", str(SEEDS))
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def test_missing_article_file(store: Path) -> None:
+    assert_one_line_error(kabar("--store", str(store), "ingest", "nope.txt"), "nope.txt: no such file or directory")
+
+
+def test_unsupported_file(tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    assert_one_line_error(kabar("extract", str(tmp_path / "a.pdf")), "a.pdf: unsupported file type '.pdf'")
+
+
+def test_url_without_online() -> None:
+    assert_one_line_error(kabar("extract", "https://example.org/news/1"), "reading a URL needs --online")
+
+
+def test_missing_query_file(store: Path) -> None:
+    assert_one_line_error(kabar("--store", str(store), "query", "@missing.rq"),
+                          "cannot read the query file missing.rq: No such file or directory")
+
+
+def test_bad_query(store: Path) -> None:
+    assert_one_line_error(kabar("--store", str(store), "query", "SELEC ?s WHERE { ?s ?p ?o }"), "malformed SPARQL")
+
+
+def test_unreachable_service(store: Path) -> None:
+    """As the shipped Wikidata query offline: the SERVICE endpoint cannot be reached (here a closed loopback port)."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    assert_one_line_error(kabar("--store", str(store), "query", query), "the query failed",
+                          "a SERVICE call needs the network")
+
+
+def test_port_in_use(store: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        assert_one_line_error(kabar("--store", str(store), "serve", "--port", port),
+                              f"cannot listen on 127.0.0.1:{port}: Address already in use")
+
+
+def test_store_locked_by_another_process(store: Path) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, store; s = store.KabarStore(sys.argv[1]); "
+                               "print('open', flush=True); sys.stdin.read()", str(store)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        assert_one_line_error(kabar("--store", str(store), "ingest", str(SEEDS)), "open in another process")
+    finally:
+        holder.communicate("", timeout=30)
+
+
+@pytest.mark.parametrize("command", [["links"], ["kb", "stats"], ["query", "ASK { ?s ?p ?o }"], ["export"],
+                                     ["serve"], ["link", "Joe Biden", "Q6279"], ["unlink", "Joe Biden"]])
+def test_missing_store_is_named_and_never_created(tmp_path: Path, command: list[str]) -> None:
+    typo = tmp_path / "typo"
+    assert_one_line_error(kabar("--store", str(typo), *command), f"there is no store at {typo}")
+    assert not typo.exists()
+
+
+def test_mistyped_setting_stops_serve(store: Path) -> None:
+    assert_one_line_error(kabar("--store", str(store), "serve", env={"KABAR_QUERY_TIMOUT": "5"}),
+                          "unknown setting KABAR_QUERY_TIMOUT (did you mean KABAR_QUERY_TIMEOUT?)")
+
+
+@pytest.fixture
+def served(store: Path) -> Iterator[str]:
+    """`kabar serve` holding the store, as `make run` leaves it."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "kabar.cli", "--store", str(store), "serve", "--port",
+                               str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/health", timeout=5).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "kabar serve did not start"
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def test_read_commands_work_while_the_server_holds_the_store(store: Path, served: str) -> None:
+    links = kabar("--store", str(store), "links")
+    assert links.returncode == 0, links.stderr
+    assert links.stdout.split()[:4] == ["confidence", "qid", "type", "name"]
+    stats = kabar("--store", str(store), "kb", "stats")
+    assert stats.returncode == 0, stats.stderr
+    assert "triples" in stats.stdout
+    assert_one_line_error(kabar("--store", str(store), "ingest", str(SEEDS)), "open in another process")

@@ -1,0 +1,96 @@
+"""The command line's habits: --version, help with defaults and examples, a progress bar on a terminal only,
+--quiet, many inputs, output that ends in a newline, `kabar links` as a table, TSV or JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = ROOT / "tests" / "data" / "formats"
+
+
+def kabar(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kabar.cli", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300)
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """60 short articles in one JSON Lines file."""
+    path = tmp_path_factory.mktemp("many") / "many.jsonl"
+    rows = [{"url": f"https://example.org/{i}", "title": f"Talks {i}",
+             "text": f"Joe Biden met Emmanuel Macron in Paris on Monday, day {i} of the talks."} for i in range(60)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_version_and_help_with_defaults_and_examples() -> None:
+    assert kabar("--version").stdout.strip() == "kabar 0.1.0"
+    serve = kabar("serve", "--help").stdout
+    assert "TCP port to listen on (default: 8000)" in serve and "examples:" in serve
+    assert "kabar ingest page.html feed.xml export.csv --map text=body" in kabar("ingest", "--help").stdout
+
+
+def test_piped_ingest_prints_one_summary_line(tmp_path: Path, many: Path) -> None:
+    done = kabar("--store", str(tmp_path / "store"), "ingest", str(many))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    [line] = done.stdout.splitlines()
+    assert line.startswith("ingested 60 article(s) in ") and "/s): " in line
+
+
+def test_ingest_on_a_terminal_shows_a_bar_with_count_rate_and_eta(tmp_path: Path, many: Path) -> None:
+    primary, secondary = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "kabar.cli", "--store", str(tmp_path / "store"), "ingest", str(many)],
+                          stderr=secondary, stdout=subprocess.PIPE, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, "COLUMNS": "120", "TERM": "xterm"})
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(primary)
+    assert done.returncode == 0
+    screen = shown.decode("utf-8", "replace")
+    assert "extracting" in screen and "/60" in screen and "articles/s" in screen and "ETA" in screen
+    assert done.stdout.startswith("ingested 60 article(s)")
+
+
+def test_quiet_drops_warnings_verbose_names_each_article(tmp_path: Path) -> None:
+    loud = kabar("extract", str(FORMATS / "articles.jsonl.gz"))
+    assert "kabar: warning: " in loud.stderr and "ignored field(s) section, summary" in loud.stderr
+    quiet = kabar("extract", "--quiet", str(FORMATS / "articles.jsonl.gz"))
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    verbose = kabar("--verbose", "--store", str(tmp_path / "store"), "ingest", str(FORMATS / "feed.atom"))
+    assert "entities" in verbose.stderr and "oman-talks" in verbose.stderr
+
+
+def test_extract_takes_many_inputs(tmp_path: Path) -> None:
+    done = kabar("extract", "--format", "json", str(FORMATS / "page.html"), str(FORMATS / "feed.atom"))
+    assert done.returncode == 0, done.stderr
+    titles = [json.loads(line)["article"]["title"] for line in done.stdout.splitlines()]
+    assert titles == ["Retno Marsudi Bertemu Menlu Jepang di Jakarta", "Iran and US hold indirect talks in Oman"]
+
+
+def test_json_results_end_with_a_newline_and_links_come_in_three_formats(tmp_path: Path) -> None:
+    store = str(tmp_path / "store")
+    assert kabar("--store", store, "ingest", str(ROOT / "seeds" / "articles")).returncode == 0
+    assert kabar("--store", store, "query", "--format", "json", "ASK { ?s ?p ?o }").stdout.endswith("}\n")
+    table = kabar("--store", store, "links").stdout.splitlines()
+    assert table[0].split() == ["confidence", "qid", "type", "name", "method", "articles", "entity"]
+    assert len({line.index(" Q") for line in table[1:] if " Q" in line}) == 1  # the QID column is aligned
+    rows = json.loads(kabar("--store", store, "links", "--format", "json").stdout)
+    assert rows and {"confidence", "qid", "name", "entity"} <= set(rows[0])
+    assert len(kabar("--store", store, "links", "--format", "tsv").stdout.splitlines()) == len(rows) + 1
