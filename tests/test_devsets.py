@@ -4,6 +4,8 @@ article's title or text, and events only name entities of the same article."""
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,28 @@ def test_the_indonesian_test_split_is_there() -> None:
     assert all(a["lang"] == "id" for a in _lines(NEWS / "id" / "test.articles.jsonl"))
 
 
+def test_the_indonesian_dev_split_is_there_and_apart_from_the_test_split() -> None:
+    dev = _lines(NEWS / "id" / "dev.articles.jsonl")
+    assert all(a["lang"] == "id" for a in dev)
+    assert not {a["url"] for a in dev} & {a["url"] for a in _lines(NEWS / "id" / "test.articles.jsonl")}
+
+
+def test_eval_reads_the_indonesian_dev_set() -> None:
+    """`kabar eval extraction` scores every gold entity and event of the Indonesian dev set (none is dropped unread)."""
+    gold_path = NEWS / "id" / "dev.gold.jsonl"
+    gold = _lines(gold_path)
+    command = ["eval", "extraction", str(NEWS / "id" / "dev.articles.jsonl"), str(gold_path), "--format", "json"]
+    done = subprocess.run(
+        [sys.executable, "-m", "kabar.cli", *command],
+        capture_output=True, text=True, cwd=NEWS.parent.parent.parent, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["entities"]["all"]["gold"] == sum(len(g["entities"]) for g in gold)
+    assert result["events"]["all"]["gold"] == sum(len(g["events"]) for g in gold)
+    assert result["entities"]["id Person"]["gold"] == sum(e["type"] == "Person" for g in gold for e in g["entities"])
+
+
 @pytest.mark.parametrize("articles_path", PAIRS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_gold_agrees_with_its_articles(articles_path: Path) -> None:
     gold_path = articles_path.with_name(articles_path.name.replace(".articles.", ".gold."))
@@ -33,7 +57,7 @@ def test_gold_agrees_with_its_articles(articles_path: Path) -> None:
     assert len(articles) == len(_lines(articles_path)), "an article URL occurs twice"
     assert [g["url"] for g in gold] == list(articles), "gold lines must follow the articles, one per article"
     for g in gold:
-        text = articles[g["url"]]["title"] + "\n" + articles[g["url"]]["text"]
+        text = (articles[g["url"]]["title"] or "") + "\n" + articles[g["url"]]["text"]
         names = [e["name"] for e in g["entities"]]
         assert len(names) == len(set(names)), (g["url"], "an entity name occurs twice")
         for e in g["entities"]:
