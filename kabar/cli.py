@@ -283,7 +283,7 @@ def _query_text(value: str) -> str:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from server.query_text import declares_dataset
+    from store.sparql_text import declares_dataset
 
     text = _query_text(args.query)
     with open_store(args, read_only=True) as store:

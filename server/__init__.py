@@ -17,6 +17,7 @@ from flask import Flask
 from server import description, export, graph_store, health, pages, sparql, update
 from server.config import load_config
 from server.cors import init_cors
+from server.egress import init_egress
 from server.errors import register_error_handlers
 from server.extension import kabar_store
 from store import KabarStore
@@ -47,6 +48,7 @@ def create_app(store: KabarStore | str | os.PathLike[str], config: Mapping[str, 
     app.config.from_mapping(load_config(config))
     kabar_store.init_app(app, store)
     register_error_handlers(app)
+    init_egress(app)
     init_cors(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(sparql.bp)

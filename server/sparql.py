@@ -3,7 +3,9 @@
 Results are serialized by pyoxigraph itself, in a query worker process
 (`server.executor`), so what a client receives is exactly what the engine
 produced; the endpoint picks the dataset and the format, refuses SERVICE
-calls that are not allowed, and streams the bytes. The pool starts when
+calls that are not allowed (`server.service_policy`), and streams the
+bytes. The engine runs the canonical text of the lexer's tokens
+(`store.sparql_text`), on which those decisions were taken. The pool starts when
 this blueprint is registered on an app.
 """
 
@@ -17,6 +19,7 @@ from werkzeug.exceptions import BadRequest
 
 from server.config import SERVICE_ALLOW, check_length, setting, union_default_graph
 from server.description import service_description_response
+from server.egress import egress_proxy
 from server.errors import syntax_error_message
 from server.executor import QueryJob, init_executor, run_query
 from server.extension import EXTENSION_NAME as STORE_EXTENSION
@@ -24,8 +27,8 @@ from server.formats import CONSTRUCT_FORMATS, RESULT_FORMATS, Format, choose_for
 from server.negotiation import best_match, vary_on_accept
 from server.pages import render_query_page
 from server.protocol import MISSING_QUERY, READ_ONLY, QueryRequest, read_query_request
-from server.query_text import declares_dataset, update_operation
-from server.service_policy import check_services
+from server.service_policy import check_services, read
+from store.sparql_text import Lexed
 
 bp = Blueprint("sparql", __name__)
 
@@ -53,11 +56,13 @@ def query() -> Response | str:
         raise BadRequest(MISSING_QUERY)
     text = protocol_request.query
     check_length(text, "query")
-    check_services(text, setting(SERVICE_ALLOW))
+    lexed = read(text, "query")
+    check_services(lexed, setting(SERVICE_ALLOW))
+    canonical = lexed.canonical(egress_proxy().url_for)
     results = Negotiated(RESULT_FORMATS, protocol_request.formats, accept)
     graphs = Negotiated(CONSTRUCT_FORMATS, protocol_request.formats, accept)
-    job = QueryJob(text, requested_dataset(text, protocol_request), results.serializer, graphs.serializer)
-    running = run_query(job, lambda message: query_error_message(text, message))
+    job = QueryJob(canonical, requested_dataset(lexed, protocol_request), results.serializer, graphs.serializer)
+    running = run_query(job, lambda message: query_error_message(lexed, canonical, message))
     chosen = graphs if running.what.startswith("CONSTRUCT") else results
     if chosen.media_type is None:
         running.close()
@@ -68,7 +73,7 @@ def query() -> Response | str:
     )
 
 
-def requested_dataset(query: str, request: QueryRequest) -> dict[str, Any]:
+def requested_dataset(query: Lexed, request: QueryRequest) -> dict[str, Any]:
     """pyoxigraph's arguments choosing the dataset (IRIs as strings, for the worker), most explicit choice first.
 
     The protocol's default-graph-uri / named-graph-uri override the query's
@@ -83,17 +88,20 @@ def requested_dataset(query: str, request: QueryRequest) -> dict[str, Any]:
             "default_graph": [graph.value for graph in request.default_graphs],
             "named_graphs": [graph.value for graph in request.named_graphs],
         }
-    if declares_dataset(query) or not union_default_graph():
+    if query.declares_dataset() or not union_default_graph():
         return {}
     return {"use_default_graph_as_union": True}
 
 
-def query_error_message(query: str, error: str) -> str:
-    """The 400's text for a query the parser refused: the read-only notice for an update, else where it breaks."""
-    operation = update_operation(query)
+def query_error_message(query: Lexed, canonical: str, error: str) -> str:
+    """The 400's text for a query the parser refused: the read-only notice for an update, else where it breaks.
+
+    The parser's position is in the canonical text it ran (`Lexed.canonical`), which keeps the user's lines.
+    """
+    operation = query.update_operation()
     if operation is not None:
         return f"{READ_ONLY} The request is a SPARQL Update ({operation})."
-    return syntax_error_message("The query is not valid SPARQL", query, error)
+    return syntax_error_message("The query is not valid SPARQL", canonical, error)
 
 
 class Negotiated:

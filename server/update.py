@@ -8,8 +8,10 @@ name the article graphs.
 
 Two operations would make the server itself open connections, which an
 endpoint must not do on a client's say-so (it could reach internal
-hosts): LOAD is refused unless the `allow_load` setting is on, and
-SERVICE is always refused in updates.
+hosts): LOAD is refused unless the `allow_load` setting is on (and then
+reaches public hosts only, through `server.egress`), and SERVICE is always
+refused in updates. Both are found on the tokens of `store.sparql_text`,
+and the engine runs the canonical text written from those tokens.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from werkzeug.exceptions import BadRequest, Forbidden, InternalServerError, Unsu
 
 from server.auth import protect_writes
 from server.config import ALLOW_LOAD, setting
+from server.egress import egress_proxy
 from server.errors import syntax_error_message
 from server.extension import kabar_store
 from server.protocol import FORM_MEDIA_TYPE, UPDATE_MEDIA_TYPE, body_text
-from server.query_text import words
+from server.service_policy import check_loads, read
+from store.sparql_text import Lexed
 
 bp = Blueprint("update", __name__)
 protect_writes(bp)
@@ -37,8 +41,9 @@ MISSING_UPDATE = (
 
 @bp.post("/update")
 def update() -> Response:
-    text = read_update_request()
-    refuse_network_access(text)
+    lexed = read(read_update_request(), "update")
+    refuse_network_access(lexed)
+    text = lexed.canonical(egress_proxy().url_for)
     try:
         kabar_store.store.update(text)
     except SyntaxError as e:
@@ -79,9 +84,9 @@ def read_update_request() -> str:
     return text
 
 
-def refuse_network_access(text: str) -> None:
-    """403 for LOAD (unless allowed) and SERVICE, found as keywords, not inside strings or IRIs."""
-    keywords = set(words(text))
+def refuse_network_access(lexed: Lexed) -> None:
+    """403 for LOAD (unless allowed, and then from public hosts only) and SERVICE, read as tokens."""
+    keywords = lexed.keywords
     if "LOAD" in keywords and not setting(ALLOW_LOAD):
         raise Forbidden(
             "LOAD is turned off: it would make this server fetch a URL. Send the data itself instead "
@@ -93,4 +98,5 @@ def refuse_network_access(text: str) -> None:
             "SERVICE is not allowed in updates: it would make this server call another endpoint. "
             "Query the remote endpoint yourself and INSERT DATA what it returned."
         )
+    check_loads(lexed)
 

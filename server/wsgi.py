@@ -28,6 +28,7 @@ from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 
+from server.egress import EXTENSION_NAME as EGRESS_EXTENSION
 from server.executor import EXTENSION_NAME as EXECUTOR_EXTENSION
 from server.executor import QueryExecutor
 
@@ -58,6 +59,7 @@ class WaitressServer:
         self, app: WSGIApplication, host: str = "127.0.0.1", port: int = 8000, threads: int | None = None
     ) -> None:
         self._executor = executor_of(app)
+        self._egress = app.extensions.get(EGRESS_EXTENSION) if isinstance(app, Flask) else None
         if threads is None:
             threads = (self._executor.workers if self._executor else 0) + EXTRA_THREADS
         server = create_server(
@@ -107,6 +109,8 @@ class WaitressServer:
         self._server.trigger.close()
         if self._executor is not None:
             self._executor.shutdown()
+        if self._egress is not None:
+            self._egress.close()
 
     def in_flight(self) -> int:
         """Connections with a request being served or a response not yet sent."""

@@ -36,10 +36,10 @@ from ontology import ID, RDF, SCHEMA, WIKIDATA_GRAPH, K
 from server import create_app
 from server.negotiation import best_match, parse_accept
 from server.pages import EXAMPLE_QUERY
-from server.query_text import declares_dataset, update_operation
 from server.streaming import stream_dump
 from server.wsgi import WaitressServer
 from store import KabarStore
+from store.sparql_text import declares_dataset, lex
 
 ARTICLE_ONE = URIRef(ID["article/one"])
 ARTICLE_TWO = URIRef(ID["article/two"])
@@ -633,6 +633,9 @@ def test_from_is_found_only_as_a_keyword(sparql: str, expected: bool) -> None:
 
 
 def test_update_operations_are_recognized_after_the_prologue() -> None:
+    def update_operation(text: str) -> str | None:
+        return lex(text).update_operation()
+
     assert update_operation("PREFIX insert: <http://example.org/>\nINSERT DATA { insert:a insert:b 1 }") == "INSERT"
     assert update_operation("BASE <http://example.org/> CLEAR ALL") == "CLEAR"
     assert update_operation("SELECT * WHERE { ?s ?p ?o }") is None

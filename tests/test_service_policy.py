@@ -13,10 +13,10 @@ from conftest import fetch
 from werkzeug.exceptions import Forbidden
 
 from server import create_app
-from server.query_text import prologue, service_targets
 from server.service_policy import check_services, public_host
 from server.wsgi import WaitressServer
 from store import KabarStore
+from store.sparql_text import lex
 
 WIKIDATA = "https://query.wikidata.org/sparql"
 DEFAULT = (WIKIDATA,)
@@ -36,7 +36,7 @@ def service(target: str, prologue_text: str = "") -> str:
     ],
 )
 def test_allowed(query: str) -> None:
-    check_services(query, DEFAULT)
+    check_services(lex(query), DEFAULT)
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_allowed(query: str) -> None:
 )
 def test_refused(query: str, named: str) -> None:
     with pytest.raises(Forbidden, match=named.replace("?", r"\?").replace("$", r"\$")) as refusal:
-        check_services(query, DEFAULT)
+        check_services(lex(query), DEFAULT)
     assert "KABAR_SERVICE_ALLOW" in str(refusal.value.description) or "variable" in named
 
 
@@ -64,8 +64,8 @@ def test_refused(query: str, named: str) -> None:
 )
 def test_any_public_host_still_refuses_internal_addresses(target: str) -> None:
     with pytest.raises(Forbidden):
-        check_services(service(target), ("*",))
-    check_services(service(target), ("*", target[1:-1]))  # listed explicitly: allowed
+        check_services(lex(service(target)), ("*",))
+    check_services(lex(service(target)), ("*", target[1:-1]))  # listed explicitly: allowed
 
 
 def test_public_addresses() -> None:
@@ -73,10 +73,9 @@ def test_public_addresses() -> None:
     assert not public_host("127.0.0.2") and not public_host("fd00::1") and not public_host("")
 
 
-def test_the_scanner_reads_targets_and_prologue() -> None:
-    query = 'BASE <http://b/> PREFIX p: <http://p/> SELECT * { SERVICE SILENT p:x {} SERVICE<y>{} "SERVICE ?z" }'
-    assert service_targets(query) == ["p:x", "<y>"]
-    assert prologue(query) == ("http://b/", {"p": "http://p/"})
+def test_the_lexer_reads_targets_with_the_prologue_in_force() -> None:
+    query = 'BASE <http://b/> PREFIX p: <http://p/> SELECT * { SERVICE SILENT p:x\\# {} SERVICE<y>{} "SERVICE ?z" }'
+    assert [(t.written, t.iri) for t in lex(query).targets] == [("p:x\\#", "http://p/x#"), ("<y>", "http://b/y")]
 
 
 class Recorder(BaseHTTPRequestHandler):
