@@ -30,7 +30,7 @@ from loaders.kb.wikidata import KBImportError
 from loaders.pipeline import PipelineError
 from loaders.read import ArticleError, ReadOptions
 from store import StoreError, resolve_store_path
-from store.kabar_store import STORE_ENV
+from store.kabar_store import KABAR_PREFIXES, STORE_ENV
 from store.review import LinkError
 
 EXIT_ERROR = 1
@@ -288,7 +288,7 @@ def _query(args: argparse.Namespace) -> int:
     text = _query_text(args.query)
     with open_store(args, read_only=True) as store:
         try:
-            result = store.query(text, union_default_graph=not declares_dataset(text))
+            result = store.query(text, union_default_graph=not declares_dataset(text), prefixes=KABAR_PREFIXES)
             if args.format == "table":
                 print(_table(result))
                 return 0

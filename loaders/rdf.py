@@ -1,9 +1,15 @@
-"""Map one article's extraction to the RDF that becomes its named graph.
+"""Map one article's extraction to RDF: what the article says, its entities' descriptions, its events.
 
-The graph is self-contained: every entity it mentions is described in it
-(type, name, the surface forms used, the Wikidata link), so replacing or
-dropping one article's graph never leaves another article's entities
-without a name.
+Each fact is written once in the store, so the union of all graphs (the
+default graph of a query) counts it once. The mapper therefore splits an
+article's RDF in three (`ArticleRDF`): the article graph holds what only
+this article says (its metadata, the entities it mentions, every mention
+with its words and link, its sentences); `entities` describes each entity
+(type, name, Wikidata link, other names, posts) for the shared entities
+graph, where many articles state the same description once; `events` are
+the article's own statements about the events it reports, which the store
+keeps in the article graph (`kabar:eventStatements`) and merges with other
+articles' into one node per event (`loaders.event_merge`).
 
 Provenance: every fact points back to the words it was read from. Each
 entity mention, event trigger and position statement is a `kabar:Mention`
@@ -11,15 +17,17 @@ node named `<article#char=start,end>` (RFC 5147 text fragments, as NIF
 does): it gives `kabar:mentionOf` what it refers to, `kabar:anchorText`,
 `kabar:startOffset`/`kabar:endOffset` into `schema:articleBody`,
 `kabar:confidence`, `kabar:inSentence` (a `kabar:Sentence` node named the
-same way) and `kabar:extractedFrom` the article. One node per span, not a
-Web Annotation (annotation, specific resource, two selectors: four nodes
-for the same facts), and no blank nodes or random IRIs, so re-ingesting an
-article writes the very same triples.
+same way) and `kabar:extractedFrom` the article; an entity's mention also
+carries the article's `kabar:linkConfidence` and `kabar:linkMethod` (NIF
+puts a link's confidence on the mention too). One node per span, not a
+Web Annotation (four nodes for the same facts), and no blank nodes or
+random IRIs, so re-ingesting an article writes the very same triples.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -27,11 +35,13 @@ from rdflib import Graph, Literal, URIRef
 from loaders import lang
 from loaders.events import event_types
 from loaders.iris import entity_iri, position_iri
+from loaders.kb.model import KnowledgeBase
 from loaders.lang import LanguagePack
 from loaders.model import Entity, Event, Extraction, Sentence, Span
-from ontology import OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, WD, XSD, K
+from ontology import ID, OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, WD, XSD, K
 
 _DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+_KB_ENTITY = str(ID["entity/"])
 
 
 @lang.compiled
@@ -45,6 +55,25 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=_DATE_TYPES[len(value)])
 
 
+def new_graph() -> Graph:
+    g = Graph()
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace)
+    return g
+
+
+@dataclass
+class ArticleRDF:
+    """One article's RDF, split by where each fact is stated once (see the module's docstring)."""
+
+    article: Graph = field(default_factory=new_graph)
+    entities: Graph = field(default_factory=new_graph)
+    events: Graph = field(default_factory=new_graph)
+
+    def __len__(self) -> int:
+        return len(self.article) + len(self.entities) + len(self.events)
+
+
 class _Evidence:
     """Writes `kabar:Mention` and `kabar:Sentence` nodes for one article."""
 
@@ -53,9 +82,10 @@ class _Evidence:
         self.sentences = sentences  # the pipeline's own
         self.starts = [s.start for s in self.sentences]
 
-    def mention(self, span: Span, of: URIRef, confidence: float | None) -> URIRef:
+    def mention(self, span: Span, of: URIRef, confidence: float | None, link_to: Graph | None = None) -> URIRef:
+        """The mention node; its `kabar:mentionOf` goes to `link_to` (an event's is merged with other articles')."""
         node = self._span_node(span.start, span.end, K.Mention, span.text)
-        self.g.add((node, K.mentionOf, of))
+        (self.g if link_to is None else link_to).add((node, K.mentionOf, of))
         if confidence is not None:
             self.g.add((node, K.confidence, _decimal(confidence)))
         sentence = self.sentence_at(span.start)
@@ -81,26 +111,30 @@ def _decimal(value: float) -> Literal:
     return Literal(Decimal(f"{value:.2f}"))
 
 
-def extraction_graph(extraction: Extraction) -> Graph:
-    g = Graph()
-    for prefix, namespace in PREFIXES.items():
-        g.bind(prefix, namespace)
+def extraction_graph(extraction: Extraction, kb: KnowledgeBase | None = None) -> ArticleRDF:
+    """The article's RDF; `kb` names the Wikidata entities it points to without mentioning them (a post's country)."""
+    out = ArticleRDF()
     article = URIRef(extraction.article.iri)
-    evidence = _Evidence(g, article, extraction.sentences, extraction.article.lang)
-    _add_article(g, extraction)
+    language = extraction.article.lang
+    evidence = _Evidence(out.article, article, extraction.sentences, language)
+    _add_article(out, extraction)
     for entity in extraction.entities:
-        _add_entity(g, entity, extraction.article.lang, evidence)
-        g.add((article, SCHEMA.mentions, URIRef(entity.id)))
+        _add_entity(out, entity, language, evidence)
+        out.article.add((article, SCHEMA.mentions, URIRef(entity.id)))
         if entity.type == "Event":
-            g.add((article, K.topic, URIRef(entity.id)))
+            out.article.add((article, K.topic, URIRef(entity.id)))
     types = {e.id: e.type for e in extraction.entities}
     for event in extraction.events:
-        _add_event(g, event, article, types, extraction.article.lang, evidence)
-    return g
+        _add_event(out.events, event, article, types, language, evidence)
+    if extraction.events:
+        out.article.add((article, K.eventStatements, Literal(out.events.serialize(format="nt"))))
+    if kb is not None:
+        _describe_from_kb(out, {e.id for e in extraction.entities}, kb)
+    return out
 
 
-def _add_article(g: Graph, extraction: Extraction) -> None:
-    a = extraction.article
+def _add_article(out: ArticleRDF, extraction: Extraction) -> None:
+    a, g = extraction.article, out.article
     node = URIRef(a.iri)
     g.add((node, RDF.type, K.Article))
     g.add((node, SCHEMA.headline, Literal(a.title, lang=a.lang)))
@@ -114,9 +148,9 @@ def _add_article(g: Graph, extraction: Extraction) -> None:
     for keyword in a.keywords:
         g.add((node, SCHEMA.keywords, Literal(keyword)))
     if a.author:
-        g.add((node, SCHEMA.author, _named(g, "Person", a.author)))
+        g.add((node, SCHEMA.author, _named(out.entities, "Person", a.author)))
     if a.source:
-        g.add((node, SCHEMA.publisher, _named(g, "Organization", a.source)))
+        g.add((node, SCHEMA.publisher, _named(out.entities, "Organization", a.source)))
 
 
 def _named(g: Graph, type_: str, name: str) -> URIRef:
@@ -127,20 +161,21 @@ def _named(g: Graph, type_: str, name: str) -> URIRef:
     return node
 
 
-def _add_entity(g: Graph, entity: Entity, language: str, evidence: _Evidence) -> None:
-    node = URIRef(entity.id)
+def _add_entity(out: ArticleRDF, entity: Entity, language: str, evidence: _Evidence) -> None:
+    node, g = URIRef(entity.id), out.entities
     g.add((node, RDF.type, K[entity.type]))
     g.add((node, SCHEMA.name, Literal(entity.name)))
     pronouns = _pronouns()
     for surface in {m.text for m in entity.mentions if m.text.lower() not in pronouns} - {entity.name}:
         g.add((node, SKOS.altLabel, Literal(surface, lang=language)))
+    link = entity.link if entity.wikidata else None
     for mention in entity.mentions:
-        evidence.mention(mention, node, mention.confidence)
+        spoken = evidence.mention(mention, node, mention.confidence)
+        if link is not None:
+            out.article.add((spoken, K.linkConfidence, Literal(f"{link.confidence:.3f}", datatype=XSD.decimal)))
+            out.article.add((spoken, K.linkMethod, Literal(link.method)))
     if entity.wikidata:
         g.add((node, OWL.sameAs, WD[entity.wikidata]))
-        if entity.link:
-            g.add((node, K.linkConfidence, Literal(f"{entity.link.confidence:.3f}", datatype=XSD.decimal)))
-            g.add((node, K.linkMethod, Literal(entity.link.method)))
     for position in entity.positions:
         post = URIRef(position_iri(entity.id, position.title, position.of))
         g.add((node, K.holdsPosition, post))
@@ -166,7 +201,7 @@ def _add_event(g: Graph, event: Event, article: URIRef, types: dict[str, str], l
     if event.cameo:
         g.add((node, K.cameoCode, Literal(event.cameo)))
     for trigger in event.mentions or [event.trigger]:
-        evidence.mention(trigger, node, event.confidence)
+        evidence.mention(trigger, node, event.confidence, link_to=g)
     type_roles = event_types()[event.type].type_roles
     for participant in event.participants:
         g.add((node, K.participant, URIRef(participant)))  # roles and party are sub-properties: both are stated
@@ -184,3 +219,17 @@ def _add_event(g: Graph, event: Event, article: URIRef, types: dict[str, str], l
         g.add((node, K.dateText, Literal(event.date_text, lang=language)))
     if event.part_of:
         g.add((node, K.partOf, URIRef(event.part_of)))
+
+
+def _describe_from_kb(out: ArticleRDF, described: set[str], kb: KnowledgeBase) -> None:
+    """Wikidata entities the article points to but does not mention get their type, name and link from the KB."""
+    pointed = {str(o) for g in (out.entities, out.events) for o in g.objects()
+               if isinstance(o, URIRef) and str(o).startswith(_KB_ENTITY)}
+    for iri in sorted(pointed - described):
+        entry = kb.by_qid(iri.removeprefix(_KB_ENTITY))
+        if entry is None:
+            continue
+        node = URIRef(iri)
+        out.entities.add((node, RDF.type, K[entry.type]))
+        out.entities.add((node, SCHEMA.name, Literal(entry.label)))
+        out.entities.add((node, OWL.sameAs, WD[entry.qid]))

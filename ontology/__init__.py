@@ -11,6 +11,8 @@ from rdflib.namespace import ClosedNamespace
 from ontology.namespaces import (
     BASE,
     CORRECTIONS_GRAPH,
+    ENTITIES_GRAPH,
+    EVENTS_GRAPH,
     GRAPH,
     ID,
     KABAR,
@@ -44,6 +46,8 @@ ONTOLOGY_FILE = Path(__file__).with_name("kabar.ttl")
 __all__ = [
     "BASE",
     "CORRECTIONS_GRAPH",
+    "ENTITIES_GRAPH",
+    "EVENTS_GRAPH",
     "GRAPH",
     "ID",
     "KABAR",

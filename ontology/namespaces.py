@@ -22,6 +22,10 @@ GRAPH = Namespace(BASE + "graph/")
 ONTOLOGY_IRI = BASE + "ontology"
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 WIKIDATA_GRAPH = GRAPH["wikidata"]
+ENTITIES_GRAPH = GRAPH["entities"]
+"""Each entity's description (type, name, Wikidata link, other names, posts held), stated once for all articles."""
+EVENTS_GRAPH = GRAPH["events"]
+"""The events, one node per event however many articles report it, rebuilt from the articles' statements."""
 CORRECTIONS_GRAPH = GRAPH["corrections"]
 """Users' link corrections (`kabar link` / `kabar unlink`), applied again at every ingest."""
 REASONING_INPUT_GRAPH = GRAPH["reasoning-input"]
@@ -56,6 +60,7 @@ PREFIXES: dict[str, Namespace] = {
     "rdfs": RDFS,
     "skos": SKOS,
     "xsd": XSD,
+    "dcterms": DCTERMS,
 }
 """The prefixes kabar's data is written with (Turtle and TriG output, internal queries)."""
 
@@ -63,6 +68,8 @@ __all__ = [
     "BASE",
     "CORRECTIONS_GRAPH",
     "DCTERMS",
+    "ENTITIES_GRAPH",
+    "EVENTS_GRAPH",
     "FOAF",
     "FORMATS",
     "GRAPH",

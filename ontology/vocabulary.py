@@ -364,10 +364,11 @@ PROPERTIES = (
         "linkConfidence",
         Text("link confidence", "keyakinan tautan"),
         Text("How sure the linker is that the entity is its owl:sameAs Wikidata item, from 0 to 1 "
-             "(1 for a link a user set).",
+             "(1 for a link a user set); stated on each mention, as each article links on its own evidence.",
              "Seberapa yakin penaut bahwa entitas itu adalah butir Wikidata owl:sameAs-nya, dari 0 sampai 1 "
-             "(1 untuk tautan yang ditetapkan pengguna)."),
-        "data", (), ("Agent", "Place", "Event"), ("decimal",),
+             "(1 untuk tautan yang ditetapkan pengguna); dinyatakan pada setiap penyebutan, karena setiap artikel "
+             "menautkan dengan buktinya sendiri."),
+        "data", (), ("Agent", "Place", "Event", "Mention"), ("decimal",),
     ),
     PropertyDef(
         "linkMethod",
@@ -376,7 +377,18 @@ PROPERTIES = (
              "manual (a user's correction; in the corrections graph, manual without owl:sameAs means no item).",
              "Cara tautan Wikidata ditemukan: label, alias, transliteration, fuzzy, recognizer, online, atau "
              "manual (koreksi pengguna; di graf koreksi, manual tanpa owl:sameAs berarti tanpa butir)."),
-        "data", (), ("Agent", "Place", "Event"), ("string",),
+        "data", (), ("Agent", "Place", "Event", "Mention"), ("string",),
+    ),
+    PropertyDef(
+        "eventStatements",
+        Text("event statements", "pernyataan peristiwa"),
+        Text("What the article itself says about the events it reports, as N-Triples about its own event IRIs: "
+             "the events graph is rebuilt from these when articles reporting the same event are merged, "
+             "re-ingested or removed.",
+             "Apa yang dikatakan artikel itu sendiri tentang peristiwa yang diberitakannya, sebagai N-Triples "
+             "tentang IRI peristiwanya sendiri: graf peristiwa dibangun ulang dari sini ketika artikel yang "
+             "memberitakan peristiwa yang sama digabungkan, dimuat ulang, atau dihapus."),
+        "data", (), ("Article",), ("string",), True,
     ),
 )
 

@@ -2,8 +2,9 @@
 
 All inputs are read and validated before the first write, so a broken
 file in a batch leaves the store exactly as it was. Each article is then
-one atomic graph replacement: re-ingesting an article replaces its graph
-instead of adding duplicates. The pipeline runs with the store's KB (seed
+one transaction (`store.articles.write_article`): its graph replaced and
+its share of the entities and events graphs rewritten, so re-ingesting an
+article never adds duplicates. The pipeline runs with the store's KB (seed
 plus what imports and the online mode added) and the users' corrections.
 """
 
@@ -18,6 +19,7 @@ from rdflib import Graph
 
 from loaders.components.linker import Linker, LinkSettings
 from loaders.kb.api import WikidataClient
+from loaders.kb.model import KnowledgeBase
 from loaders.kb.seed import load_kb
 from loaders.model import Article, Extraction
 from loaders.pipeline import Pipeline, default_pipeline
@@ -25,6 +27,7 @@ from loaders.rdf import extraction_graph
 from loaders.read import ReadOptions, read_all
 from loaders.read.published import parse_published
 from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, SCHEMA, WIKIDATA_GRAPH
+from store.articles import write_article
 from store.corrections import read_corrections
 from store.kabar_store import KABAR_PREFIXES, KabarStore, StoreError
 from store.kb_graph import OnlineLookup, load_seed_kb, store_kb
@@ -36,7 +39,8 @@ _STORED_ARTICLE = """  # ?g is given: a substituted variable must be selected
     SELECT ?g ?a ?title ?text ?lang ?url ?published ?author ?source WHERE { GRAPH ?g {
       ?a rdf:type kabar:Article ; schema:headline ?title ; schema:articleBody ?text ; schema:inLanguage ?lang
       OPTIONAL { ?a schema:url ?url } OPTIONAL { ?a schema:datePublished ?published }
-      OPTIONAL { ?a schema:author/schema:name ?author } OPTIONAL { ?a schema:publisher/schema:name ?source }
+      OPTIONAL { ?a schema:author ?by GRAPH ?people { ?by schema:name ?author } }
+      OPTIONAL { ?a schema:publisher ?from GRAPH ?publishers { ?from schema:name ?source } }
     } }"""
 
 
@@ -54,7 +58,7 @@ def load_ontology(store: KabarStore) -> None:
 
 
 def store_pipeline(store: KabarStore, pipeline: Pipeline | None = None, *, online: WikidataClient | None = None,
-                   settings: LinkSettings | None = None) -> Pipeline:
+                   settings: LinkSettings | None = None, kb: KnowledgeBase | None = None) -> Pipeline:
     """`pipeline` (default: built over the store's KB) with its linker given the store's corrections.
 
     The KB is the seed KB plus what `kabar kb import` and the online mode
@@ -63,7 +67,7 @@ def store_pipeline(store: KabarStore, pipeline: Pipeline | None = None, *, onlin
     """
     if pipeline is None:
         seed = load_kb()
-        kb = store_kb(store, seed)
+        kb = kb or store_kb(store, seed)
         pipeline = default_pipeline() if kb.entries == seed.entries else default_pipeline(kb)
     linker: Linker = pipeline.get("linker")  # type: ignore[assignment]  (the component registered as "linker")
     configured = linker.configured(corrections=read_corrections(store), settings=settings,
@@ -93,18 +97,23 @@ def ingest(
     load_ontology(store)
     if with_kb or not store.has_graph(WIKIDATA_GRAPH):
         load_seed_kb(store)
-    report = store_articles(store, store_pipeline(store, pipeline, online=online), articles, progress)
+    kb = store_kb(store)
+    report = store_articles(store, store_pipeline(store, pipeline, online=online, kb=kb), articles, progress, kb)
     store.flush()
     return report
 
 
 def store_articles(store: KabarStore, pipeline: Pipeline, articles: Iterable[Article],
-                   progress: Callable[[Article, Extraction], None] | None = None) -> IngestReport:
-    """Extract the articles as a batch and replace each one's graph, flushing every `FLUSH_EVERY`."""
+                   progress: Callable[[Article, Extraction], None] | None = None,
+                   kb: KnowledgeBase | None = None) -> IngestReport:
+    """Extract the articles as a batch and write each one, flushing every `FLUSH_EVERY`.
+
+    `kb` names the Wikidata entities an article points to without mentioning them.
+    """
     count = entities = events = triples = 0
     for extraction in pipeline.pipe(articles):
-        graph = extraction_graph(extraction)
-        store.replace_graph(extraction.article.iri, graph)
+        graph = extraction_graph(extraction, kb)
+        write_article(store, extraction.article.iri, graph)
         count += 1
         entities += len(extraction.entities)
         events += len(extraction.events)
@@ -118,7 +127,17 @@ def store_articles(store: KabarStore, pipeline: Pipeline, articles: Iterable[Art
 
 def reextract(store: KabarStore, graphs: list[str]) -> int:
     """Extract these article graphs again from the text they hold, with the store's pipeline."""
-    store_articles(store, store_pipeline(store), [stored_article(store, name) for name in graphs])
+    kb = store_kb(store)
+    store_articles(store, store_pipeline(store, kb=kb), [stored_article(store, name) for name in graphs], kb=kb)
+    store.flush()
+    return len(graphs)
+
+
+def remove_articles(store: KabarStore, graphs: list[str]) -> int:
+    """Remove articles: each one's graph, and what only it said in the entities and events graphs."""
+    for name in graphs:
+        stored_article(store, name)  # raises StoreError for a graph that is not an article's
+        write_article(store, name, None)
     store.flush()
     return len(graphs)
 

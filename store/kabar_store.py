@@ -94,7 +94,7 @@ class KabarStore:
         self.update("CLEAR DEFAULT" if isinstance(graph, ox.DefaultGraph) else f"DROP SILENT GRAPH {graph}")
 
     def _write(self, graph: Target, triples: Graph | Iterable[ox.Triple], *, replace: bool) -> None:
-        data = _ntriples(triples)
+        data = ntriples(triples)
         if isinstance(graph, ox.DefaultGraph):
             operations = ["CLEAR DEFAULT"] if replace else []
             operations.append(f"INSERT DATA {{\n{data}}}")
@@ -129,9 +129,9 @@ class KabarStore:
         return sum(1 for _ in self._ox.named_graphs())
 
     def quads(self, name: GraphName | None = None, subject: ox.NamedNode | None = None,
-              predicate: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
-        """The quads of one graph (every graph when None), optionally of one subject and predicate."""
-        return self._ox.quads_for_pattern(subject, predicate, None, None if name is None else target(name))
+              predicate: ox.NamedNode | None = None, obj: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        """The quads of one graph (every graph when None), optionally of one subject, predicate and object."""
+        return self._ox.quads_for_pattern(subject, predicate, obj, None if name is None else target(name))
 
     def triple_count(self, name: GraphName | None = None) -> int:
         """Quads in one graph, or in the whole dataset."""
@@ -148,9 +148,9 @@ class KabarStore:
         return self._ox.query(sparql, substitutions=bound or None, use_default_graph_as_union=union_default_graph,
                               prefixes=dict(prefixes) if prefixes else None)
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, prefixes: Mapping[str, str] | None = None) -> None:
         """Run a SPARQL update as one transaction: it fails whole or applies whole."""
-        self._ox.update(sparql)
+        self._ox.update(sparql, prefixes=dict(prefixes) if prefixes else None)
 
     # --- whole-store output -------------------------------------------------------------------------
 
@@ -194,7 +194,8 @@ class KabarStore:
         self.close()
 
 
-def _ntriples(triples: Graph | Iterable[ox.Triple]) -> str:
+def ntriples(triples: Graph | Iterable[ox.Triple]) -> str:
+    """The triples as N-Triples text, for an update's INSERT DATA."""
     if isinstance(triples, Graph):
         return triples.serialize(format="nt")
     listed = list(triples)

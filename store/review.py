@@ -14,19 +14,19 @@ import pyoxigraph as ox
 from loaders.components.linker import LinkIndex, LinkSettings
 from loaders.iris import entity_iri
 from loaders.kb.api import WikidataClient
-from ontology import CORRECTIONS_GRAPH, ID, WD
+from ontology import ENTITIES_GRAPH, ID, WD
 from store.corrections import set_correction
 from store.ingest import reextract
 from store.kabar_store import KABAR_PREFIXES, KabarStore
 from store.kb_graph import OnlineLookup, knows_item
 
 _LINKS = """
-    SELECT ?e ?corrections (SAMPLE(?t) AS ?type) (SAMPLE(?n) AS ?name) (SAMPLE(?item) AS ?qid) (MIN(?c) AS ?conf)
+    SELECT ?e ?entities (SAMPLE(?t) AS ?type) (SAMPLE(?n) AS ?name) (SAMPLE(?item) AS ?qid) (MIN(?c) AS ?conf)
            (SAMPLE(?m) AS ?method) (COUNT(DISTINCT ?g) AS ?articles)
-    WHERE { GRAPH ?g { ?e owl:sameAs ?item ; a ?t ; schema:name ?n
-                       OPTIONAL { ?e kabar:linkConfidence ?c } OPTIONAL { ?e kabar:linkMethod ?m } }
-            FILTER(?g != ?corrections) }
-    GROUP BY ?e ?corrections ORDER BY ?conf ?e"""
+    WHERE { GRAPH ?entities { ?e owl:sameAs ?item ; a ?t ; schema:name ?n }
+            GRAPH ?g { ?mention kabar:mentionOf ?e
+                       OPTIONAL { ?mention kabar:linkConfidence ?c } OPTIONAL { ?mention kabar:linkMethod ?m } } }
+    GROUP BY ?e ?entities ORDER BY ?conf ?e"""
 _ENTITY = """
     SELECT DISTINCT ?e ?t ?n ?name WHERE { GRAPH ?g { ?e schema:name ?name ; schema:name ?n ; a ?t }
       ?a schema:mentions ?e FILTER(STRSTARTS(STR(?t), STR(kabar:))) }"""
@@ -60,8 +60,8 @@ class LinkRow:
 def list_links(store: KabarStore, below: float | None = None) -> list[LinkRow]:
     """Every linked entity, least confident first; `below` keeps those under that confidence."""
     rows = []
-    corrections = {"corrections": ox.NamedNode(str(CORRECTIONS_GRAPH))}
-    for s in store.query(_LINKS, substitutions=corrections, prefixes=KABAR_PREFIXES):
+    entities = {"entities": ox.NamedNode(str(ENTITIES_GRAPH))}
+    for s in store.query(_LINKS, substitutions=entities, prefixes=KABAR_PREFIXES):
         confidence = float(s["conf"].value) if s["conf"] is not None else 1.0
         if below is not None and confidence >= below:
             continue

@@ -90,7 +90,7 @@ def test_export_turtle_and_trig_files(store: Path, tmp_path: Path) -> None:
     assert len(Graph().parse(ttl, format="turtle")) > 1000
     dataset = Dataset()
     dataset.parse(trig, format="trig")
-    assert len({g.identifier for g in dataset.graphs() if len(g)}) == 3
+    assert len({g.identifier for g in dataset.graphs() if len(g)}) == 5  # ontology, KB, entities, events, article
 
 
 def test_export_unknown_graph_is_an_error(store: Path) -> None:

@@ -8,7 +8,7 @@ from conftest import rdflib_graph
 from rdflib import Graph, Literal, URIRef
 
 from loaders.read import ArticleError
-from ontology import ONTOLOGY_GRAPH, WIKIDATA_GRAPH
+from ontology import ENTITIES_GRAPH, EVENTS_GRAPH, ONTOLOGY_GRAPH, WIKIDATA_GRAPH
 from store import KabarStore
 from store.ingest import ingest
 
@@ -30,7 +30,8 @@ def store(tmp_path: Path) -> KabarStore:
 
 
 def _article_graphs(store: KabarStore) -> list[str]:
-    return [g for g in store.graph_names() if g not in (str(ONTOLOGY_GRAPH), str(WIKIDATA_GRAPH))]
+    shared = (ONTOLOGY_GRAPH, WIKIDATA_GRAPH, ENTITIES_GRAPH, EVENTS_GRAPH)
+    return [g for g in store.graph_names() if g not in map(str, shared)]
 
 
 def test_each_article_its_own_graph_plus_ontology_and_kb(store: KabarStore, tmp_path: Path) -> None:
@@ -93,7 +94,7 @@ def test_same_entity_same_iri_across_articles(store: KabarStore, tmp_path: Path)
     rows = store.query("""
         PREFIX schema: <https://schema.org/>
         SELECT ?e (COUNT(DISTINCT ?g) AS ?articles) WHERE {
-          GRAPH ?g { ?a schema:mentions ?e . ?e schema:name "Joe Biden" }
+          GRAPH ?g { ?a schema:mentions ?e } GRAPH ?d { ?e schema:name "Joe Biden" }
         } GROUP BY ?e""")
     [(entity, count)] = [(r["e"].value, int(r["articles"].value)) for r in rows]
     assert entity.endswith("/entity/Q6279")

@@ -35,7 +35,7 @@ def text() -> str:
 
 
 def select(store: KabarStore, query: str) -> list[dict[str, str]]:
-    results = store.query(PREFIXES + query)
+    results = store.query(PREFIXES + query, union_default_graph=True)
     names = [v.value for v in results.variables]
     return [{name: row[name].value for name in names if row[name] is not None} for row in results]
 
@@ -64,7 +64,7 @@ def test_sparql_substr_recovers_the_words(store: KabarStore) -> None:
 
 def test_pronoun_mention_is_less_sure_and_in_its_sentence(store: KabarStore, text: str) -> None:
     [row] = select(store, """
-        SELECT ?conf ?sentence ?s ?e WHERE { GRAPH ?g {
+        SELECT ?conf ?sentence ?s ?e WHERE { {
           ?m kabar:mentionOf/schema:name "Ali Bagheri Kani" ; kabar:anchorText "Dia"@id ; kabar:confidence ?conf ;
              kabar:inSentence ?sent . ?sent a kabar:Sentence ; kabar:anchorText ?sentence ;
              kabar:startOffset ?s ; kabar:endOffset ?e } }""")
@@ -74,7 +74,7 @@ def test_pronoun_mention_is_less_sure_and_in_its_sentence(store: KabarStore, tex
 
 def test_position_statement_is_a_mention_of_the_post(store: KabarStore) -> None:
     rows = select(store, """
-        SELECT ?title ?words ?conf WHERE { GRAPH ?g {
+        SELECT ?title ?words ?conf WHERE { {
           ?p schema:name "Ebrahim Raisi" ; kabar:holdsPosition ?post . ?post rdfs:label ?title .
           ?m kabar:mentionOf ?post ; kabar:anchorText ?words ; kabar:confidence ?conf } }""")
     assert [(r["title"], r["words"]) for r in rows] == [("Presiden", "Presiden Iran")]
@@ -83,7 +83,7 @@ def test_position_statement_is_a_mention_of_the_post(store: KabarStore) -> None:
 
 def test_events_have_evidence_offsets_cameo_and_roles(store: KabarStore, text: str) -> None:
     rows = select(store, """
-        SELECT ?type ?cameo ?conf ?trigger ?start ?end ?sentence WHERE { GRAPH ?g {
+        SELECT ?type ?cameo ?conf ?trigger ?start ?end ?sentence WHERE { {
           ?e a ?type ; kabar:confidence ?conf ; kabar:inSentence ?first .
           FILTER(?type IN (kabar:Meeting, kabar:Negotiation, kabar:Attack, kabar:Death))
           OPTIONAL { ?e kabar:cameoCode ?cameo }
@@ -95,7 +95,7 @@ def test_events_have_evidence_offsets_cameo_and_roles(store: KabarStore, text: s
         assert text[int(r["start"]):int(r["end"])] == r["trigger"]
         assert r["trigger"] in r["sentence"]
     attack = select(store, """
-        SELECT ?attacker ?target WHERE { GRAPH ?g { ?e a kabar:Attack ; kabar:attacker/schema:name ?attacker ;
+        SELECT ?attacker ?target WHERE { { ?e a kabar:Attack ; kabar:attacker/schema:name ?attacker ;
           kabar:target/schema:name ?target ; kabar:participant/schema:name ?attacker } }""")
     assert {(r["attacker"], r["target"]) for r in attack} == {("Hamas", "Israel"), ("Iran", "Israel")}
 

@@ -1,0 +1,160 @@
+"""One event node however many articles report the event: the rule, and the merged node's triples.
+
+Each article states its own events (`ArticleRDF.events`, kept with the
+article as `kabar:eventStatements`); reports of one event by several
+articles become one node, as Event Registry clusters articles. Two reports
+are of the same event when they come from different articles and
+
+- have the same type and, when both say it, the same status;
+- share at least two participants, or all of them when one has fewer;
+- have compatible dates: the same day or a day apart (a report written the
+  day after says "yesterday" of the same meeting), or one date within the
+  other's month or year; an undated report stands for the week before its
+  publication (undated reports of Iran-US talks a year apart are not one
+  event), and when its article has no date either, it matches any date;
+- have compatible places: the same, or one of them without a place.
+
+Reports are clustered in a fixed order (publication date, article, event),
+each joining the first cluster every member of which it matches (complete
+link: a report never joins through a chain of partial overlaps). The node
+keeps the IRI of its first report, so an event reported once is named as
+before; it gets each report's participants, roles, words, sentences and
+`kabar:extractedFrom` article, and one date, date text, place, CAMEO code
+and status (from the first report that has it) and the highest confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rdflib import Graph, Literal, URIRef
+
+from loaders.rdf import new_graph
+from ontology import KABAR, RDF, K
+
+_STATUS = KABAR["status"]  # the events' status (held, planned, ...) when the extractor states it
+_ONE_VALUE = (K.date, K.dateText, K.location, K.cameoCode, _STATUS)
+_SEPARATE = (K.confidence, *_ONE_VALUE)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's statement of one event."""
+
+    iri: URIRef
+    article: str
+    published: str  # ISO date, "" when unknown
+    triples: tuple[tuple[URIRef, URIRef, object], ...]  # about `iri`, and its trigger mentions' kabar:mentionOf
+
+    def value(self, predicate: URIRef) -> object | None:
+        return next((o for s, p, o in self.triples if s == self.iri and p == predicate), None)
+
+    def values(self, predicate: URIRef) -> frozenset[object]:
+        return frozenset(o for s, p, o in self.triples if s == self.iri and p == predicate)
+
+    @property
+    def order(self) -> tuple[str, str, str]:
+        return (self.published or "9999", self.article, str(self.iri))
+
+
+def reports(article: str, published: str, statements: Graph) -> list[Report]:
+    """The events an article states, from its `kabar:eventStatements` parsed back."""
+    out = []
+    for event in sorted(set(statements.subjects(K.extractedFrom, URIRef(article)))):
+        if not isinstance(event, URIRef):
+            continue
+        about = [(s, p, o) for s, p, o in statements.triples((event, None, None))]
+        about += [(m, K.mentionOf, event) for m in statements.subjects(K.mentionOf, event)]
+        out.append(Report(event, article, published, tuple(sorted(about))))  # type: ignore[arg-type]
+    return out
+
+
+def same_event(a: Report, b: Report) -> bool:
+    """The rule of the module's docstring."""
+    if a.article == b.article or a.values(RDF.type) != b.values(RDF.type):
+        return False
+    status_a, status_b = a.value(_STATUS), b.value(_STATUS)
+    if status_a is not None and status_b is not None and status_a != status_b:
+        return False
+    pa, pb = a.values(K.participant), b.values(K.participant)
+    shared = len(pa & pb)
+    if shared == 0 or shared < min(2, len(pa), len(pb)):
+        return False
+    place_a, place_b = a.value(K.location), b.value(K.location)
+    if place_a is not None and place_b is not None and place_a != place_b:
+        return False
+    return dates_compatible(a, b)
+
+
+def dates_compatible(a: Report, b: Report) -> bool:
+    x, y = a.value(K.date), b.value(K.date)
+    if x is not None and y is not None:
+        return _overlap(_period(str(x)), _period(str(y)), timedelta(days=1))
+    if x is None and y is None:
+        x, y = a.published or None, b.published or None
+        if x is None or y is None:
+            return True
+        return _overlap(_period(x), _period(y), UNDATED_WINDOW)
+    undated, dated = (a, y) if x is None else (b, x)
+    if not undated.published:
+        return True
+    published = date.fromisoformat(undated.published)
+    first, last = _period(str(dated))
+    return first <= published and published - UNDATED_WINDOW <= last
+
+
+UNDATED_WINDOW = timedelta(days=7)
+"""How long before its publication an undated report may place the event it tells of."""
+
+
+def _period(value: str) -> tuple[date, date]:
+    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date stands for."""
+    if len(value) == 10:
+        day = date.fromisoformat(value)
+        return day, day
+    if len(value) == 7:
+        first = date.fromisoformat(value + "-01")
+        return first, (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+    return date(int(value), 1, 1), date(int(value), 12, 31)
+
+
+def _overlap(x: tuple[date, date], y: tuple[date, date], slack: timedelta) -> bool:
+    return x[0] - slack <= y[1] and y[0] - slack <= x[1]
+
+
+def clusters(found: Iterable[Report]) -> list[list[Report]]:
+    """Reports grouped by event, each group in order, its first report naming the event."""
+    groups: list[list[Report]] = []
+    for report in sorted(found, key=lambda r: r.order):
+        home = next((g for g in groups if all(same_event(report, member) for member in g)), None)
+        if home is None:
+            groups.append([report])
+        else:
+            home.append(report)
+    return groups
+
+
+def merged(group: list[Report], node_of: Mapping[URIRef, URIRef]) -> Graph:
+    """The event node of a group; `node_of` renames each report's IRI (an event it is `kabar:partOf` too)."""
+    node = group[0].iri
+    g = new_graph()
+    for report in group:
+        for s, p, o in report.triples:
+            if p not in _SEPARATE:
+                o = node_of.get(o, o) if p == K.partOf else o  # type: ignore[call-overload]
+                g.add((node if s == report.iri else s, p, node if o == report.iri else o))  # type: ignore[arg-type]
+    for predicate in _ONE_VALUE:
+        first = _first_with(group, K.date if predicate == K.dateText else predicate) or _first_with(group, predicate)
+        value = first.value(predicate) if first else None  # a date's words come with the date chosen
+        if value is not None:
+            g.add((node, predicate, value))  # type: ignore[arg-type]
+    confidences = [c for r in group if isinstance(c := r.value(K.confidence), Literal)]
+    if confidences:
+        g.add((node, K.confidence, max(confidences, key=lambda c: c.toPython())))
+    return g
+
+
+def _first_with(group: list[Report], predicate: URIRef) -> Report | None:
+    return next((r for r in group if r.value(predicate) is not None), None)

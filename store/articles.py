@@ -1,0 +1,186 @@
+"""Writing and removing one article: its graph, and its share of the entities and events graphs, in one transaction.
+
+The default graph of a query is the union of all graphs, and Oxigraph's
+union keeps a triple once per graph that holds it; so a fact is stored in
+one graph only. An article graph holds what only that article says; each
+entity is described once in `ENTITIES_GRAPH` and each event is one node in
+`EVENTS_GRAPH` (`loaders.event_merge`), rebuilt from the article
+statements that report it. Writing an article is one SPARQL update:
+
+1. its graph is replaced (dropped, for a removal);
+2. the events it reported before, the events its new reports may join
+   and the events `kabar:partOf` those are rebuilt from the reports of
+   every article they draw on;
+3. its entities' descriptions are added (a name or a post's label already
+   stated is kept: one name per entity);
+4. descriptions nothing refers to any more are deleted: another name no
+   mention uses, a post no mention states, then a post, then an entity
+   that no triple of any graph points to.
+
+So re-ingesting an article rewrites the same triples, and removing it
+leaves exactly what the other articles say. The values of the update are
+terms pyoxigraph serialized itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+
+from loaders.event_merge import Report, clusters, merged, reports
+from loaders.rdf import ArticleRDF, new_graph
+from ontology import ENTITIES_GRAPH, EVENTS_GRAPH, ID, RDF, RDFS, SCHEMA, K
+from store.kabar_store import KABAR_PREFIXES, KabarStore, ntriples
+
+_ENTITIES, _EVENTS = ox.NamedNode(str(ENTITIES_GRAPH)), ox.NamedNode(str(EVENTS_GRAPH))
+_ID, _EVENT_IRIS, _POSTS = str(ID), str(ID["event/"]), str(ID["position/"])
+_ARTICLE_IRIS = str(ID["article/"])
+_TYPE, _PARTICIPANT, _PART_OF, _SOURCE, _MENTION_OF = (
+    ox.NamedNode(str(p)) for p in (RDF.type, K.participant, K.partOf, K.extractedFrom, K.mentionOf))
+_STATEMENTS, _PUBLISHED = ox.NamedNode(str(K.eventStatements)), ox.NamedNode(str(SCHEMA.datePublished))
+_ONE_NAME = (SCHEMA.name, RDFS.label)
+
+_ORPHANS = """
+DELETE {{ GRAPH {entities} {{ ?e skos:altLabel ?l }} }} WHERE {{
+  VALUES ?e {{ {described} }} GRAPH {entities} {{ ?e skos:altLabel ?l }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?m kabar:mentionOf ?e ; kabar:anchorText ?l }} }} }} ;
+DELETE {{ GRAPH {entities} {{ ?e kabar:holdsPosition ?post }} }} WHERE {{
+  VALUES ?e {{ {described} }} GRAPH {entities} {{ ?e kabar:holdsPosition ?post }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?m kabar:mentionOf ?post }} }} }} ;
+DELETE {{ GRAPH {entities} {{ ?e ?p ?o }} }} WHERE {{
+  VALUES ?e {{ {posts} }} GRAPH {entities} {{ ?e ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?e }} FILTER(?x != ?e) }} }} ;
+DELETE {{ GRAPH {entities} {{ ?e ?p ?o }} }} WHERE {{
+  VALUES ?e {{ {described} }} GRAPH {entities} {{ ?e ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?e }} FILTER(?x != ?e) }} }}"""
+
+
+def write_article(store: KabarStore, iri: str, rdf: ArticleRDF | None) -> None:
+    """Make `rdf` the article's whole share of the store (None: remove the article), as one transaction."""
+    article = ox.NamedNode(iri)
+    old = list(store.quads(article)) if store.has_graph(article) else []
+    new_reports = _reports_of(iri, rdf)
+    operations = [f"DROP SILENT GRAPH {article}"]
+    if rdf is not None:
+        operations += [f"CREATE SILENT GRAPH {article}", _insert(article, rdf.article)]
+    operations += _rebuild_events(store, article, new_reports)
+    entities = _kept_names(store, rdf.entities) if rdf is not None else []
+    operations.append(_insert(_ENTITIES, entities))
+    affected = _described(store, old, _old_statements(old), rdf)
+    if affected:
+        posts = [e for e in affected if e.value.startswith(_POSTS)]
+        operations.append(_ORPHANS.format(entities=_ENTITIES, described=" ".join(map(str, affected)),
+                                          posts=" ".join(map(str, posts))))
+    store.update(" ;\n".join(op for op in operations if op), prefixes=KABAR_PREFIXES)
+
+
+def _insert(graph: ox.NamedNode, triples: Graph | Iterable[ox.Triple]) -> str:
+    data = ntriples(triples)
+    return f"INSERT DATA {{ GRAPH {graph} {{\n{data}}} }}" if data else ""
+
+
+def _reports_of(iri: str, rdf: ArticleRDF | None) -> list[Report]:
+    if rdf is None:
+        return []
+    published = rdf.article.value(URIRef(iri), SCHEMA.datePublished)
+    return reports(iri, str(published or ""), rdf.events)
+
+
+def _old_statements(old: list[ox.Quad]) -> Graph:
+    g = new_graph()
+    for quad in old:
+        if quad.predicate == _STATEMENTS:
+            g.parse(data=quad.object.value, format="nt")
+    return g
+
+
+def _described(store: KabarStore, old: list[ox.Quad], old_events: Graph, rdf: ArticleRDF | None
+               ) -> list[ox.NamedNode]:
+    """Entities and posts the article referred to before or refers to now, and those their descriptions refer to
+    (a person's posts, a post's country): their descriptions may change."""
+    found = {q.object.value for q in old if isinstance(q.object, ox.NamedNode)}
+    found |= {str(o) for o in old_events.objects() if isinstance(o, URIRef)}
+    if rdf is not None:
+        for g in (rdf.article, rdf.entities, rdf.events):
+            found |= {str(o) for o in g.objects() if isinstance(o, URIRef)}
+            found |= {str(s) for s in g.subjects() if isinstance(s, URIRef)}
+    described = {e for e in found if e.startswith(_ID) and not e.startswith((_EVENT_IRIS, _ARTICLE_IRIS))}
+    for _ in range(2):  # person -> post -> country
+        described |= {q.object.value for e in described for q in store.quads(_ENTITIES, ox.NamedNode(e))
+                      if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(_ID)}
+    return [ox.NamedNode(e) for e in sorted(described)]
+
+
+def _kept_names(store: KabarStore, described: Graph) -> list[ox.Triple]:
+    """The new descriptions, less a second name or label for what the entities graph already names."""
+    out = []
+    for s, p, o in described:
+        subject, predicate = ox.NamedNode(str(s)), ox.NamedNode(str(p))
+        if p in _ONE_NAME and any(q.object != _term(o) for q in store.quads(_ENTITIES, subject, predicate)):
+            continue
+        out.append(ox.Triple(subject, predicate, _term(o)))
+    return out
+
+
+def _term(node: object) -> ox.NamedNode | ox.Literal:
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    assert isinstance(node, Literal)
+    if node.language:
+        return ox.Literal(str(node), language=node.language)
+    return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)) if node.datatype else None)
+
+
+# --- events -------------------------------------------------------------------------------------------
+
+
+def _rebuild_events(store: KabarStore, article: ox.NamedNode, new_reports: list[Report]) -> list[str]:
+    """Delete the events this write touches and insert them rebuilt from all their reports."""
+    touched = {q.subject for q in store.quads(_EVENTS, predicate=_SOURCE, obj=article)}
+    for report in new_reports:
+        kinds = {ox.NamedNode(str(t)) for t in report.values(RDF.type)}
+        for p in report.values(K.participant):
+            for q in store.quads(_EVENTS, predicate=_PARTICIPANT, obj=ox.NamedNode(str(p))):
+                if any(t in kinds for t in _objects(store, q.subject, _TYPE)):
+                    touched.add(q.subject)
+    touched |= {q.subject for event in list(touched) for q in store.quads(_EVENTS, predicate=_PART_OF, obj=event)}
+    if not touched and not new_reports:
+        return []
+    sources = {s for event in touched for s in _objects(store, event, _SOURCE)} - {article}
+    loaded = [r for source in sorted(sources, key=lambda s: s.value) for r in _stored_reports(store, source)]
+    event_of = {r.iri: _current_event(store, r) for r in loaded}
+    redone = [r for r in loaded if event_of[r.iri] in touched]
+    groups = clusters([*redone, *new_reports])
+    node_of = {URIRef(r.iri): URIRef(e.value) for r in loaded if (e := event_of[r.iri]) is not None}
+    node_of |= {member.iri: group[0].iri for group in groups for member in group}
+    rebuilt = new_graph()
+    for group in groups:
+        rebuilt += merged(group, node_of)
+    values = " ".join(map(str, sorted(touched, key=lambda e: e.value)))
+    deletes = [] if not touched else [
+        f"DELETE {{ GRAPH {_EVENTS} {{ {p} }} }} WHERE {{ VALUES ?e {{ {values} }} GRAPH {_EVENTS} {{ {p} }} }}"
+        for p in ("?e ?p ?o", "?m ?p ?e")
+    ]
+    return [*deletes, _insert(_EVENTS, rebuilt)]
+
+
+def _objects(store: KabarStore, subject: ox.NamedNode, predicate: ox.NamedNode) -> list[ox.NamedNode]:
+    return [q.object for q in store.quads(_EVENTS, subject, predicate) if isinstance(q.object, ox.NamedNode)]
+
+
+def _stored_reports(store: KabarStore, article: ox.NamedNode) -> list[Report]:
+    statements = new_graph()
+    for q in store.quads(article, article, _STATEMENTS):
+        statements.parse(data=q.object.value, format="nt")
+    published = next((q.object.value for q in store.quads(article, article, _PUBLISHED)), "")
+    return reports(article.value, published, statements)
+
+
+def _current_event(store: KabarStore, report: Report) -> ox.NamedNode | None:
+    """The event node a stored report is part of now, found through its trigger mentions."""
+    for mention, _, _ in (t for t in report.triples if t[1] == K.mentionOf):
+        for q in store.quads(_EVENTS, ox.NamedNode(str(mention)), _MENTION_OF):
+            return q.object  # type: ignore[return-value]
+    return None

@@ -1,0 +1,126 @@
+"""The union default graph has each fact once; re-ingest, removal, corrections and merged events stay right.
+
+Real articles: the seed, the gold test articles, and five English reports
+of the April 2025 Iran-US talks (`tests/data/news/en/dev.articles.jsonl`,
+lines 1-5: the first round in Oman, the second round in Rome).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from ontology import ENTITIES_GRAPH, EVENTS_GRAPH, ID, ONTOLOGY_GRAPH
+from store import KabarStore
+from store.ingest import ingest, remove_articles
+from store.kabar_store import KABAR_PREFIXES
+from store.review import link
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "articles"
+GOLD = ROOT / "tests" / "data" / "gold" / "articles.jsonl"
+TALKS = [json.loads(line) for line in (ROOT / "tests/data/news/en/dev.articles.jsonl").read_text().splitlines()[:5]]
+OMAN = [str(ID[f"article/{key}"]) for key in ("97c99686f5fd0d85a9a5", "8af9fc7594703e71ef6c")]
+ROME = [str(ID[f"article/{key}"]) for key in ("3792d255db7c7568bac4", "98fc6f1087601edd3601", "3edcad4f491a15350dbd")]
+
+
+def talks(tmp_path: Path, lines: list[int], name: str = "talks.jsonl") -> Path:
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(TALKS[i]) + "\n" for i in lines), encoding="utf-8")
+    return path
+
+
+def quads(store: KabarStore) -> set[str]:
+    """Every quad but the ontology's (its blank nodes differ from one load to the next)."""
+    return {str(q) for q in store.quads() if q.graph_name != ox.NamedNode(str(ONTOLOGY_GRAPH))}
+
+
+def rows(store: KabarStore, query: str) -> list[tuple[str, ...]]:
+    result = store.query(query, union_default_graph=True, prefixes=KABAR_PREFIXES)
+    return [tuple("" if s[v] is None else s[v].value for v in result.variables) for s in result]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[KabarStore]:
+    with KabarStore(tmp_path / "store") as opened:
+        yield opened
+
+
+def test_no_triple_is_stored_in_two_graphs(store: KabarStore, tmp_path: Path) -> None:
+    ingest(store, [SEED, GOLD, talks(tmp_path, [0, 1, 2, 3, 4])])
+    assert rows(store, "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } GRAPH ?h { ?s ?p ?o } FILTER(?g != ?h) } "
+                       "LIMIT 3") == []
+    [(total, distinct)] = rows(store, "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT *) AS ?d) WHERE { "
+                                      "SELECT ?s ?p ?o WHERE { ?s ?p ?o } }")
+    assert total == distinct
+    # the issue's own example: one row per article that mentions the United States, not one per graph
+    [(mentions, articles)] = rows(store, """SELECT (COUNT(?a) AS ?n) (COUNT(DISTINCT ?a) AS ?d) WHERE {
+        ?a a kabar:Article ; schema:mentions ?c . ?c schema:name "United States" }""")
+    assert mentions == articles and int(articles) >= 5
+    assert rows(store, "SELECT (COUNT(*) AS ?n) WHERE { ?c owl:sameAs wd:Q30 }") == [("1",)]
+
+
+def test_reports_of_one_meeting_are_one_event_with_each_article_as_source(store: KabarStore, tmp_path: Path) -> None:
+    ingest(store, [SEED, talks(tmp_path, [0, 1, 2, 3, 4])])
+    found = rows(store, """SELECT ?e (GROUP_CONCAT(DISTINCT STR(?a); separator=" ") AS ?sources) WHERE {
+        ?e a kabar:Negotiation ; kabar:extractedFrom ?a } GROUP BY ?e""")
+    sources = sorted(sorted(s.split()) for _, s in found)
+    assert sorted(OMAN) in sources and sorted(ROME) in sources
+    seed_talks = [s for s in sources if any(a.endswith("bad4e46adaca3401b66b") for a in s)]
+    assert seed_talks == [[s for s in seed_talks[0] if s.endswith("bad4e46adaca3401b66b")]]  # 2024 is not 2025
+    # each article's words stay in its own graph, and lead to the one event
+    words = rows(store, f"""SELECT DISTINCT ?g ?words WHERE {{
+        ?e kabar:extractedFrom <{OMAN[0]}> ; a kabar:Negotiation .
+        ?m kabar:mentionOf ?e . GRAPH ?g {{ ?m kabar:anchorText ?words }} }}""")
+    assert {g for g, _ in words} == set(OMAN) and {w for _, w in words} == {"talks"}
+
+
+def test_reingest_and_ingest_order_write_the_same_quads(tmp_path: Path) -> None:
+    with KabarStore(tmp_path / "one") as one, KabarStore(tmp_path / "two") as two:
+        ingest(one, [SEED, talks(tmp_path, [0, 1, 2, 3, 4])])
+        before = quads(one)
+        ingest(one, [talks(tmp_path, [3, 0], "again.jsonl")])
+        assert quads(one) == before
+        ingest(two, [talks(tmp_path, [4, 2, 1, 3], "reversed.jsonl")])
+        ingest(two, [SEED, talks(tmp_path, [0], "first.jsonl")])
+        assert quads(two) == before
+
+
+def test_removing_articles_leaves_what_the_others_say(tmp_path: Path) -> None:
+    with KabarStore(tmp_path / "all") as every, KabarStore(tmp_path / "some") as some:
+        ingest(every, [SEED, GOLD, talks(tmp_path, [0, 1, 2, 3, 4])])
+        remove_articles(every, [OMAN[0], ROME[0], *_graphs(every, GOLD)])
+        ingest(some, [SEED, talks(tmp_path, [1, 3, 4], "rest.jsonl")])
+        assert quads(every) == quads(some)
+        remove_articles(every, [OMAN[1], ROME[1], ROME[2]])
+        assert rows(every, "SELECT ?e WHERE { ?e kabar:extractedFrom ?a FILTER(!STRENDS(STR(?a), '01b66b')) }") == []
+
+
+def _graphs(store: KabarStore, path: Path) -> list[str]:
+    from loaders.read import read_all
+
+    return [a.iri for a in read_all([path])]
+
+
+def test_a_correction_renames_the_entity_everywhere_and_leaves_nothing_behind(store: KabarStore) -> None:
+    ingest(store, [SEED])
+    assert link(store, "Garda Republik", "Q271110") == 1
+    old = ox.NamedNode(str(ID["organization/garda-republik"]))
+    assert not list(store.quads(ENTITIES_GRAPH, old)) and not list(store.quads(None, None, None, old))
+    assert rows(store, "SELECT ?n WHERE { kid:entity\\/Q271110 schema:name ?n }") != []
+    before = quads(store)
+    ingest(store, [SEED])
+    assert quads(store) == before
+
+
+def test_every_fact_keeps_its_graph(store: KabarStore, tmp_path: Path) -> None:
+    ingest(store, [SEED, talks(tmp_path, [0, 3])])
+    described = rows(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { kid:entity\\/Q794 schema:name ?n } }")
+    assert described == [(str(ENTITIES_GRAPH),)]
+    mentioning = rows(store, "SELECT ?g WHERE { GRAPH ?g { ?a schema:mentions kid:entity\\/Q794 } } ORDER BY ?g")
+    assert [g for (g,) in mentioning] == sorted([str(ID["article/bad4e46adaca3401b66b"]), *OMAN])
+    assert rows(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e a kabar:Negotiation } }") == [(str(EVENTS_GRAPH),)]
