@@ -110,11 +110,11 @@ def test_only_held_meetings_can_be_asked_for(tmp_path: Path) -> None:
     with KabarStore(tmp_path / "store") as store:
         ingest(store, [articles])
         rows = select(store, """
-            SELECT ?title ?status WHERE { GRAPH ?g { ?e a kabar:Meeting ; kabar:status ?status ;
-              kabar:extractedFrom/schema:headline ?title } }""")
+            SELECT ?title ?status WHERE { ?e a kabar:Meeting ; kabar:status ?status ;
+              kabar:extractedFrom/schema:headline ?title }""")
         held = select(store, """
-            SELECT ?title WHERE { GRAPH ?g { ?e a kabar:Meeting ; kabar:status kabar:Held ;
-              kabar:extractedFrom/schema:headline ?title } }""")
+            SELECT ?title WHERE { ?e a kabar:Meeting ; kabar:status kabar:Held ;
+              kabar:extractedFrom/schema:headline ?title }""")
     assert sorted((r["title"], r["status"].rsplit("#", 1)[1]) for r in rows) == [("Held", "Held"),
                                                                                  ("Rencana", "Planned")]
     assert [r["title"] for r in held] == ["Held"]
