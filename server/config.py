@@ -126,6 +126,8 @@ ALLOW_LOAD = Setting("allow_load", False, _flag)
 
 QUERY_TIMEOUT = Setting("query_timeout", 30.0, _positive_float)
 """Seconds a query may run, first byte to last; past it the query's worker process is killed."""
+SEND_TIMEOUT = Setting("send_timeout", 30.0, _positive_float)
+"""Seconds a response may wait for a client that takes none of it before the connection is closed."""
 QUERY_WORKERS = Setting("query_workers", os.cpu_count() or 2, _positive_int)
 """Query worker processes: the most queries that run at once."""
 MAX_QUEUE_WAIT = Setting("max_queue_wait", 5.0, _seconds)
@@ -134,7 +136,7 @@ SERVICE_ALLOW = Setting("service_allow", (WIKIDATA_SPARQL,), _iris)
 """SERVICE endpoints a query may call; `*` is any public host (never loopback or private addresses)."""
 
 SETTINGS = (WRITE_TOKEN, CORS_ORIGINS, MAX_BODY_BYTES, MAX_QUERY_CHARS, UNION_DEFAULT_GRAPH, ALLOW_LOAD,
-            QUERY_TIMEOUT, QUERY_WORKERS, MAX_QUEUE_WAIT, SERVICE_ALLOW)
+            QUERY_TIMEOUT, SEND_TIMEOUT, QUERY_WORKERS, MAX_QUEUE_WAIT, SERVICE_ALLOW)
 
 
 def load_config(

@@ -16,7 +16,9 @@ one body with a Content-Length (waitress keeps the connection open for
 the next request only then); a larger one streams, chunked, as the
 frames come: its first bytes leave at once and memory stays flat.
 
-The time limit (`query_timeout`) covers the whole query, sending included:
+The time limit (`query_timeout`) covers the whole query, sending included
+(a client that stops reading cannot stretch it: `server.send_guard` closes
+its connection at the deadline, which frees the worker):
 - before the first byte of results: 503 with a plain-text body;
 - while streaming: the response is cut. With HTTP/1.1 waitress then
   closes the connection without the last (zero-length) chunk of the
@@ -190,6 +192,11 @@ class RunningQuery:
             self.close()
 
     @property
+    def deadline(self) -> float:
+        """When (time.monotonic) the query's time is up, sending included (see `server.send_guard`)."""
+        return self._deadline
+
+    @property
     def whole(self) -> bytes | None:
         """The whole result when it came in one frame, else None: it streams by iterating."""
         return self._first if self._finished else None
@@ -241,6 +248,7 @@ class QueryExecutor:
         self._lock = threading.Lock()
         self._idle: queue.LifoQueue[WorkerProcess] = queue.LifoQueue()
         self._all: set[WorkerProcess] = set()
+        self._waiting = 0
         self._closed = False
         for _ in range(workers):
             self._spawn()
@@ -253,10 +261,15 @@ class QueryExecutor:
 
     def start(self, job: QueryJob) -> RunningQuery:
         """Send `job` to a free worker: 503 when none frees up in time, or when the store cannot be read."""
+        with self._lock:
+            self._waiting += 1
         try:
             worker = self._idle.get(timeout=self.max_queue_wait)
         except queue.Empty:
             raise self.busy() from None
+        finally:
+            with self._lock:
+                self._waiting -= 1
         try:
             snapshot = self.snapshots.acquire()
         except OSError as e:
@@ -297,6 +310,11 @@ class QueryExecutor:
         """How many worker processes are running."""
         with self._lock:
             return sum(worker.alive() for worker in self._all)
+
+    def load(self) -> tuple[int, int]:
+        """(workers running a query, queries waiting for one): what /health reports as saturation."""
+        with self._lock:
+            return max(0, self.workers - self._idle.qsize()), self._waiting
 
     def pids(self) -> list[int]:
         with self._lock:

@@ -27,6 +27,7 @@ from server.formats import CONSTRUCT_FORMATS, RESULT_FORMATS, Format, choose_for
 from server.negotiation import best_match, vary_on_accept
 from server.pages import render_query_page
 from server.protocol import MISSING_QUERY, READ_ONLY, QueryRequest, read_query_request
+from server.send_guard import DEADLINE_KEY
 from server.service_policy import check_services, read
 from store.sparql_text import Lexed
 
@@ -63,6 +64,7 @@ def query() -> Response | str:
     graphs = Negotiated(CONSTRUCT_FORMATS, protocol_request.formats, accept)
     job = QueryJob(canonical, requested_dataset(lexed, protocol_request), results.serializer, graphs.serializer)
     running = run_query(job, lambda message: query_error_message(lexed, canonical, message))
+    current.environ[DEADLINE_KEY] = running.deadline
     chosen = graphs if running.what.startswith("CONSTRUCT") else results
     if chosen.media_type is None:
         running.close()

@@ -27,16 +27,23 @@ from flask import Flask
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
+from waitress.task import ThreadedTaskDispatcher
 
+from server.config import SEND_TIMEOUT
 from server.egress import EXTENSION_NAME as EGRESS_EXTENSION
 from server.executor import EXTENSION_NAME as EXECUTOR_EXTENSION
 from server.executor import QueryExecutor
+from server.send_guard import SendGuard
 
 log = logging.getLogger(__name__)
 
 EXTRA_THREADS = 4
 """HTTP threads beyond one per query worker: queued queries wait in the pool (which answers 503
 after max_queue_wait), not unseen in waitress's queue, and other requests still get a thread."""
+
+HEALTH_PATH = "/health"
+HEALTH_THREADS = 2
+"""Threads of their own for /health, so that it answers at once while every other thread is busy."""
 
 SHUTDOWN_GRACE = 10.0
 OUTBUF_HIGH_WATERMARK = 1 << 20
@@ -52,6 +59,32 @@ def _body_limit(app: WSGIApplication) -> int:
     return limit + 64 * 1024 if limit else 1 << 30
 
 
+class HealthFirst(ThreadedTaskDispatcher):
+    """waitress's pool of threads, except that /health goes to threads of its own.
+
+    A burst of slow queries holds every pool thread (each waits up to
+    max_queue_wait for a worker), and a load balancer's health check queued
+    behind them took seconds; it now never waits for a query.
+    """
+
+    def __init__(self, threads: int) -> None:
+        super().__init__()
+        self.set_thread_count(threads)
+        self.health = ThreadedTaskDispatcher()
+        self.health.set_thread_count(HEALTH_THREADS)
+
+    def add_task(self, task: HTTPChannel) -> None:
+        pending = getattr(task, "requests", None)
+        if pending and pending[0].path == HEALTH_PATH:
+            self.health.add_task(task)
+        else:
+            super().add_task(task)
+
+    def shutdown(self, cancel_pending: bool = True, timeout: int = 5) -> bool:
+        self.health.shutdown(cancel_pending, timeout)
+        return bool(super().shutdown(cancel_pending, timeout))
+
+
 class WaitressServer:
     """One waitress server; `port=0` picks a free port, read back from `url`."""
 
@@ -62,9 +95,11 @@ class WaitressServer:
         self._egress = app.extensions.get(EGRESS_EXTENSION) if isinstance(app, Flask) else None
         if threads is None:
             threads = (self._executor.workers if self._executor else 0) + EXTRA_THREADS
+        send_timeout = app.config[SEND_TIMEOUT.key] if isinstance(app, Flask) else SEND_TIMEOUT.default
         server = create_server(
-            app, host=host, port=port, threads=threads, outbuf_high_watermark=OUTBUF_HIGH_WATERMARK,
-            max_request_body_size=_body_limit(app),
+            SendGuard(app, send_timeout), host=host, port=port, threads=threads,
+            outbuf_high_watermark=OUTBUF_HIGH_WATERMARK, max_request_body_size=_body_limit(app),
+            _dispatcher=HealthFirst(threads),
         )
         assert isinstance(server, BaseWSGIServer)  # one host and port give one socket
         self._server = server
