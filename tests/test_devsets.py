@@ -35,6 +35,16 @@ def test_the_indonesian_dev_split_is_there_and_apart_from_the_test_split() -> No
     assert not {a["url"] for a in dev} & {a["url"] for a in _lines(NEWS / "id" / "test.articles.jsonl")}
 
 
+@pytest.mark.parametrize("language", sorted({p.parent.name for p in PAIRS}))
+def test_no_article_is_in_two_files(language: str) -> None:
+    """A held-back test article must not also be a dev article (dev2 extends dev in its own file)."""
+    seen: dict[str, str] = {}
+    for path in sorted((NEWS / language).glob("*.articles.jsonl")):
+        for article in _lines(path):
+            assert article["url"] not in seen, (article["url"], seen.get(article["url"]), path.name)
+            seen[article["url"]] = path.name
+
+
 def test_eval_reads_the_indonesian_dev_set() -> None:
     """`kabar eval extraction` scores every gold entity and event of the Indonesian dev set (none is dropped unread)."""
     gold_path = NEWS / "id" / "dev.gold.jsonl"
