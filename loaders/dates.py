@@ -121,6 +121,13 @@ class DateMention:
     span: Span
     value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD; None when it needs a publication date we lack
     since: bool = False  # 'sejak Januari': the start of a period, not the date of an event
+    weekday: bool = False  # a weekday alone ('on Saturday'): the latest one, unless the event is still to come
+
+    def ahead(self) -> str | None:
+        """The value of a weekday alone when it names the coming one ('will meet on Saturday'): a week later."""
+        if not (self.weekday and self.value and len(self.value) == 10):
+            return self.value
+        return (date.fromisoformat(self.value) + timedelta(weeks=1)).isoformat()
 
 
 def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateMention]:
@@ -134,7 +141,9 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             if lead and lead.end() < m.end():
                 start = lead.end()
         span = Span(offset + start, offset + m.end(), text[start:m.end()])
-        found.append(DateMention(span, _value(m, published, grammar), bool(m.group("since"))))
+        weekday = bool(m.group("wd")) and not m.group("wd_last") and m.group("wd").split()[0].lower() not in \
+            grammar.previous
+        found.append(DateMention(span, _value(m, published, grammar), bool(m.group("since")), weekday))
     return found
 
 

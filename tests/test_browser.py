@@ -30,7 +30,7 @@ CHROMIUM_FLAGS = (
 
 MEETING_PLACE = """\
 PREFIX kabar: <https://w3id.org/kabar/ontology#> PREFIX schema: <https://schema.org/>
-SELECT ?place WHERE { ?m a kabar:Meeting ; kabar:location/schema:name ?place }"""
+SELECT ?place WHERE { ?m a ?t ; kabar:location/schema:name ?place VALUES ?t { kabar:Meeting kabar:Negotiation } }"""
 
 
 @pytest.fixture(scope="module")

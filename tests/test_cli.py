@@ -29,7 +29,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_query_prints_a_table(store: Path) -> None:
     done = kabar("--store", str(store), "query", """
         PREFIX kabar: <https://w3id.org/kabar/ontology#> PREFIX schema: <https://schema.org/>
-        SELECT ?place WHERE { ?m a kabar:Meeting ; kabar:location/schema:name ?place }""")
+        SELECT ?place WHERE { ?m a kabar:Negotiation ; kabar:location/schema:name ?place }""")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].strip() == "place"
@@ -63,8 +63,9 @@ def test_extract_json_contract_stores_nothing(tmp_path: Path) -> None:
     entity = next(e for e in result["entities"] if e["name"] == "Muscat")
     assert entity["type"] == "Place" and entity["wikidata"] == "Q3826"
     assert {"id", "type", "name", "wikidata", "mentions"} <= set(entity)
-    event = next(e for e in result["events"] if e["type"] == "Meeting")
-    assert {"id", "type", "participants", "location", "date", "part_of", "trigger"} <= set(event)
+    event = next(e for e in result["events"] if e["type"] == "Negotiation")
+    assert {"id", "type", "participants", "location", "date", "part_of", "trigger", "status"} <= set(event)
+    assert event["status"] == "held"
     assert event["location"] == entity["id"]
     assert not store.exists()
 

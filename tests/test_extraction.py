@@ -97,17 +97,24 @@ def test_seed_positions(seed: Extraction) -> None:
     assert held("Ali Bagheri Kani") == {("wakil menteri luar negeri", iran), ("menteri luar negeri", iran)}
 
 
-def test_seed_meeting_is_part_of_the_iran_us_negotiation(seed: Extraction) -> None:
-    meeting, negotiation = only_event(seed, "Meeting"), only_event(seed, "Negotiation")
-    assert set(meeting.participants) == {entity(seed, "Brett McGurk").id, entity(seed, "Ali Bagheri Kani").id}
-    assert meeting.location == entity(seed, "Muscat").id
-    assert (meeting.date, meeting.date_text) == ("2024-05", "awal bulan ini")
-    assert meeting.part_of == negotiation.id
-    assert set(negotiation.participants) == {entity(seed, "Iran").id, entity(seed, "United States").id}
-    assert negotiation.trigger.text == "Pembicaraan"  # the first of its three mentions
-    assert negotiation.location == entity(seed, "Oman").id
-    assert negotiation.date is None  # 'sejak Januari' bounds a period; it is not the talks' date
+def test_seed_envoys_meeting_is_the_iran_us_negotiation(seed: Extraction) -> None:
+    # McGurk (the US) met Bagheri (Iran) early this month: the talks themselves, so one Negotiation (guidelines)
+    assert [e for e in seed.events if e.type == "Meeting"] == []
+    negotiation = only_event(seed, "Negotiation")
+    assert set(negotiation.participants) == {entity(seed, n).id for n in ("Iran", "United States", "Brett McGurk",
+                                                                            "Ali Bagheri Kani")}
+    assert negotiation.trigger.text == "Pembicaraan"  # the first of its mentions
+    assert negotiation.location == entity(seed, "Muscat").id  # 'Pembicaraan diadakan di Muscat', finer than Oman
+    assert (negotiation.date, negotiation.date_text) == ("2024-05", "awal bulan ini")
     assert negotiation.id == f"{negotiation.id.rsplit('/', 1)[0]}/negotiation-1"
+
+
+def test_meeting_on_another_day_is_part_of_the_negotiation() -> None:
+    x = extract("Iran and the United States held talks in Oman in January. Brett McGurk met Ali Bagheri in "
+                "Muscat on Friday.", "en")
+    meeting, negotiation = only_event(x, "Meeting"), only_event(x, "Negotiation")
+    assert (negotiation.date, meeting.date) == ("2024-01", "2024-05-17")
+    assert meeting.part_of == negotiation.id
 
 
 def test_seed_spans_are_offsets_into_the_text(seed: Extraction) -> None:

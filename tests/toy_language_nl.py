@@ -12,6 +12,6 @@ PACK = register(LanguagePack(
     titles=("premier", "minister", "president"),
     articles=("de", "het", "een"),
     dates=DateWords(relative_days={"gisteren": -1, "vandaag": 0, "morgen": 1}),
-    grammar=EventGrammar(conjunctions=("en",), with_words=("met",), place_prepositions=("in",)),
+    grammar=EventGrammar(conjunctions=("en",), place_prepositions=("in",)),
     events={"Meeting": Triggers(verbs=("ontmoette", "sprak met"), nouns=("ontmoeting",))},
 ))

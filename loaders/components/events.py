@@ -13,8 +13,10 @@ vocabulary when the component is built.
 
 from __future__ import annotations
 
-from loaders.dates import find_dates
+from dataclasses import replace
+
 from loaders.events import Draft, EventType, World, check_event_types, event_types
+from loaders.events.base import compatible
 from loaders.events.frames import FRAMES, EventReader, Frames
 from loaders.iris import entity_iri, event_iri
 from loaders.kb.index import NameIndex
@@ -38,18 +40,21 @@ class Events:
 
     def __call__(self, doc: Document) -> None:
         reader = self.frames.read(doc)
+        world = _Countries(doc, self.index)
         drafts: list[Draft] = []
         for sentence in doc.sentences:
             self._place_follow_up(reader, sentence, drafts)
             found = reader.drafts(sentence)
-            dates = find_dates(sentence.text, doc.article.reference_date, sentence.start) if found else []
+            dates = reader.dates(sentence) if found else []
             for draft in found:
                 when = reader.event_date(sentence, draft.trigger.start, dates)
                 if when:
                     draft.date, draft.date_text = when.value, when.span.text
                 draft.status = reader.status(sentence, draft.trigger, draft.date)
-                self._merge_or_add(drafts, draft)
-        doc.events = self._events(doc, drafts)
+                if when and draft.status == "planned" and when.value != reader.published_day:
+                    draft.date = when.ahead()  # 'akan bertemu pada hari Sabtu': the coming Saturday
+                self._merge_or_add(drafts, draft, world)
+        doc.events = self._events(doc, drafts, world)
 
     def _place_follow_up(self, reader: EventReader, sentence: Sentence, drafts: list[Draft]) -> None:
         """'Pembicaraan diadakan di Muscat.' places the most recent event a follow-up can place."""
@@ -59,21 +64,37 @@ class Events:
             latest = max(talks, key=lambda d: max(s.start for s in [d.trigger, *d.merged]))
             latest.location = place
 
-    def _merge_or_add(self, drafts: list[Draft], draft: Draft) -> None:
+    def _merge_or_add(self, drafts: list[Draft], draft: Draft, world: World) -> None:
+        """Merge a draft into the event it states again, if any: one of its type that is the same event, one
+        of another type of its frame that absorbs it, or, when it was read from context ('the talks'), the
+        latest event of its frame if their dates, places and statuses agree."""
         kind = self.types[draft.type]
-        for d in drafts:
-            if d.type == draft.type and kind.same_event(d, draft):
-                d.location = d.location or draft.location
-                if d.date is None:
-                    d.date, d.date_text = draft.date, draft.date_text
-                d.confidence = max(d.confidence, draft.confidence)
-                d.status = min(d.status, draft.status, key=STATUSES.index)
-                d.merged.append(draft.trigger)
+        draft.countries = {c for p in draft.participants if (c := world.country(p))}
+        family = [d for d in drafts if self.types[d.type].frame == kind.frame]
+        if draft.from_context:  # its place may be a topic ('negosiasi perang di Gaza'): when and whether decide
+            family = [d for d in family[::-1] if compatible(d, replace(draft, location=d.location))][:1]
+        for d in family:
+            if draft.from_context or (kind.same_event(d, draft) if d.type == draft.type
+                                      else self.types[d.type].absorbs(d, draft)):
+                self._merge(d, draft)
                 return
-        drafts.append(draft)
+        if not draft.from_context or draft.date or draft.location:  # 'the meeting' alone is no new event
+            drafts.append(draft)
 
-    def _events(self, doc: Document, drafts: list[Draft]) -> list[Event]:
-        world = _Countries(doc, self.index)
+    @staticmethod
+    def _merge(d: Draft, draft: Draft) -> None:
+        if not draft.from_context:  # 'the talks' says nothing of who took part
+            d.participants = list(dict.fromkeys(d.participants + draft.participants))
+            d.roles.update(draft.roles)
+            d.countries |= draft.countries
+        d.status = min(d.status, draft.status, key=STATUSES.index)
+        d.location = d.location or draft.location
+        if d.date is None:
+            d.date, d.date_text = draft.date, draft.date_text
+        d.confidence = max(d.confidence, draft.confidence)
+        d.merged.append(draft.trigger)
+
+    def _events(self, doc: Document, drafts: list[Draft], world: World) -> list[Event]:
         counts: dict[str, int] = {}
         events: list[Event] = []
         for d in drafts:

@@ -41,6 +41,9 @@ class Draft:
     roles: dict[str, str] = field(default_factory=dict)
     confidence: float = 0.0
     status: str = "held"  # one of `loaders.model.STATUSES`
+    from_context: bool = False  # its sentence names fewer than two participants: they come from around it
+    forum: str | None = None  # the organization a summit is of ('KTT ASEAN'), an entity id
+    countries: set[str] = field(default_factory=set)  # the participants' countries (set before merging)
     merged: list[Span] = field(default_factory=list)
 
 
@@ -67,13 +70,20 @@ class EventType:
     placed_by_follow_up: ClassVar[bool]  # 'the talks were held in Z' places the latest such event
     triggers: ClassVar[Mapping[str, Triggers]]  # per language code, besides what the language packs give
 
-    def classify(self, participant_types: set[str]) -> str:
-        """The type a draft of this type's trigger takes, given its participants' types: its own by default."""
+    def classify(self, participant_types: set[str], marks: frozenset[str]) -> str:
+        """The type a draft of this type's trigger takes, given its participants' types and the trigger's marks
+        (`Triggers.marked`): its own by default."""
         return self.name
 
     def same_event(self, a: Draft, b: Draft) -> bool:
-        """Whether two drafts of this type in one article are one event: same parties and roles, compatible dates."""
-        return set(a.participants) == set(b.participants) and a.roles == b.roles and _compatible(a.date, b.date)
+        """Whether two drafts of this type in one article are one event: compatible dates and places, and
+        the parties of one among the other's, or three in common (same roles where the type has roles)."""
+        roles = a.roles.items() <= b.roles.items() or b.roles.items() <= a.roles.items()
+        return related(a, b) and roles and compatible(a, b)
+
+    def absorbs(self, event: Draft, other: Draft) -> bool:
+        """Whether a draft of another type of the same frame is a mention of `event`, of this type: never by default."""
+        return False
 
     def cameo(self, draft: Draft, world: World) -> str | None:
         """The CAMEO code (GDELT's EventCode) of an event, or None where CAMEO has none."""
@@ -84,7 +94,26 @@ class EventType:
         return None
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
+def related(a: Draft, b: Draft) -> bool:
+    """Whether two drafts speak of the same parties: three participants in common, or every participant of the
+    smaller among the larger's participants and their countries ('Xi and Jokowi' and 'China and Indonesia')."""
+    pa, pb = set(a.participants), set(b.participants)
+    if len(pa & pb) >= 3:
+        return True
+    small, large = (a, b) if len(pa) <= len(pb) else (b, a)
+    if not small.participants:
+        return not large.participants
+    return set(small.participants) <= (large.countries | set(large.participants))
+
+
+def compatible(a: Draft, b: Draft) -> bool:
+    """Whether two drafts may be one event by when, where and whether: dates that may name the same day, no two
+    places, and held only with held (the talks held last week are not the round planned for Saturday)."""
+    places = a.location is None or b.location is None or a.location == b.location
+    return places and compatible_dates(a.date, b.date) and (a.status == "held") == (b.status == "held")
+
+
+def compatible_dates(a: str | None, b: str | None) -> bool:
     """Dates that may name the same day: unknown, equal, or one within the other ('2024-05', '2024-05-17')."""
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 

@@ -36,10 +36,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from loaders import lang
-from loaders.dates import DateMention
+from loaders.dates import DateMention, find_dates
 from loaders.events.base import TRIGGER_ONLY, Draft, EventType, trigger_words
 from loaders.model import STATUSES, Document, Mention, Sentence, Span
 from loaders.names import cues, mention_tokens, title_tokens
@@ -48,6 +48,7 @@ from loaders.text import token_at
 _AGENTS = ("Person", "Organization", "Country")
 _PLACES = ("Place", "Country")
 _WORD_AT_END = re.compile(r"(\w+)\s*$")
+_LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
 
@@ -84,6 +85,8 @@ class _Family:
     verbs: str
     nouns: str
     object_heads: frozenset[str]
+    verb_words: tuple[str, ...]
+    noun_words: tuple[str, ...]
 
     @classmethod
     def of(cls, types: list[EventType]) -> _Family:
@@ -103,7 +106,7 @@ class _Family:
                 nouns += found.nouns
                 heads.update(found.object_heads)
         return cls(types, owner, {w: frozenset(g) for w, g in marks.items()}, _words(verbs), _words(nouns),
-                   frozenset(heads))
+                   frozenset(heads), tuple(verbs), tuple(nouns))
 
 
 class Frames:
@@ -114,17 +117,17 @@ class Frames:
         families = {name: _Family.of([t for t in types.values() if t.frame == name]) for name in FRAMES}
         self.families = families
         articles = cues().articles
-        with_ = _grammar(lambda g: g.with_words)
-        modifiers = _grammar(lambda g: g.noun_modifiers)
         meet, act, undergo = families["interaction"], families["action"], families["undergo"]
-        self.meet_verb = re.compile(rf"\b(?P<trigger>{meet.verbs})\b(?:\s+(?:{with_})\b)?", re.I)
-        self.meet_hold = re.compile(
-            rf"\b(?:{_grammar(lambda g: g.hold_verbs)})\s+(?:(?:{articles})\s+)?(?:[a-z-]+\s+)??"
-            rf"(?P<trigger>{meet.nouns})(?:\s+(?:{modifiers}))*(?:\s+(?:{with_})\b)?", re.I)
-        # Only lower-case words between the noun and 'antara': 'pertemuan tingkat tinggi antara X dan Y'.
-        self.meet_between = re.compile(
-            rf"\b(?P<trigger>(?i:{meet.nouns}))(?:\s+[a-z][a-z-]*){{0,3}}?\s+"
-            rf"(?i:{_grammar(lambda g: g.between_words)})\s+")
+        self.meet = re.compile(rf"\b(?P<trigger>{_words([*meet.verb_words, *meet.noun_words])})\b", re.I)
+        self.away = frozenset(lang.words(lang.packs(), lambda p: (*p.grammar.place_prepositions,
+                                                                  *p.grammar.away_prepositions)))
+        self.of_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.of_words))
+        self.determiners = frozenset(lang.words(lang.packs(), lambda p: (*p.articles, *p.grammar.determiners)))
+        self.clause_breaks = frozenset(lang.words(lang.packs(), lambda p: p.grammar.clause_breaks))
+        self.object_breaks = frozenset(lang.words(lang.packs(), lambda p: p.grammar.object_breaks))
+        self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
+        self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
+        self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
         followed = _words(n for t in types.values() if t.placed_by_follow_up for f in trigger_words(t) for n in f.nouns)
         self.held_in = re.compile(
             rf"(?:(?:{articles})\s+)?(?:{followed})(?:\s+(?:{_grammar(lambda g: g.demonstratives)}))?\s+"
@@ -139,6 +142,7 @@ class Frames:
             rf"(?P<trigger>{act.nouns})(?:\s+[a-z][a-z-]*){{0,2}}?\s+(?:{against})\s+", re.I)
         self.undergo_verb = re.compile(rf"\b(?P<trigger>{undergo.verbs})\b", re.I)
         self.undergo_noun = re.compile(rf"\b(?P<trigger>{undergo.nouns})\s+", re.I)
+        self.meet_verbs = frozenset(w.lower() for w in meet.verb_words)
         self.ordering = re.compile(rf"\b(?:{_grammar(lambda g: g.ordering)})\b", re.I)
         self.clause_opener = re.compile(rf"(?:\b(?:{_grammar(lambda g: g.clause_openers)})\b|,)\s*", re.I)
         self.location = re.compile(rf"\b(?:{_grammar(lambda g: g.place_prepositions)})\s+(?:(?:{articles})\s+)?",
@@ -154,7 +158,7 @@ class Frames:
 
     def read(self, doc: Document) -> EventReader:
         return EventReader(self, doc, mention_tokens(doc, doc.mentions), {m.span.start: m for m in doc.mentions},
-                      title_tokens(doc))
+                           title_tokens(doc), {s.start: k for k, s in enumerate(doc.sentences)})
 
 
 @dataclass
@@ -166,6 +170,9 @@ class EventReader:
     by_token: dict[int, Mention]
     starts: dict[int, Mention]
     in_title: set[int]
+    sentence_index: dict[int, int]  # a sentence's start -> its index in the document
+    _headline: list[Mention] | None = None
+    _dates: dict[int, list[DateMention]] = field(default_factory=dict)
 
     def drafts(self, sentence: Sentence) -> list[Draft]:
         """The drafts of every frame some event type uses, in the sentence, by trigger position."""
@@ -253,8 +260,7 @@ class EventReader:
         for group in groups:
             agents = [m for m in group if self.type_of(m) in _AGENTS]
             person = next((m for m in agents if self.type_of(m) == "Person"), None)
-            if person or agents:
-                heads.append(person or agents[0])
+            heads += [person] if person else agents
         return heads
 
     def clause_subject(self, sentence: Sentence, verb_start: int) -> list[Mention]:
@@ -277,6 +283,189 @@ class EventReader:
                 k = comma
         return k
 
+    # --- the participants of an interaction --------------------------------------------------------
+
+    def left_bound(self, sentence: Sentence, offset: int) -> int:
+        """Where the subject side of a trigger starts: after the last clause break ('said', 'bahwa') before it."""
+        tokens, text = self.doc.tokens, self.doc.text
+        start = self.time_part(sentence, offset)[0]
+        start = max([start] + [k + len(mark) for mark in _LEFT_STOPS if (k := text.rfind(mark, start, offset)) >= 0])
+        i = token_at(tokens, offset) - 1
+        while i >= 0 and tokens[i].start >= start:
+            if tokens[i].folded in self.frames.clause_breaks and i not in self.by_token:
+                return tokens[i].end
+            i -= 1
+        return start
+
+    def right_bound(self, sentence: Sentence, offset: int, limit: int) -> int:
+        """Where the objects of a trigger end: at a break word or a semicolon; at a comma unless a list or an
+        apposition goes on after it (', Joko Widodo', ', headed by X'; not ', X said'); at 'dan'/'and' unless
+        a name follows."""
+        tokens, text, frames = self.doc.tokens, self.doc.text, self.frames
+        end = min(limit, self.time_part(sentence, max(sentence.start, offset - 1))[1])
+        dated = self.dated_tokens(sentence)
+        i, last = token_at(tokens, offset), offset
+        while i < len(tokens) and tokens[i].end <= end:
+            gap, tok = text[last:tokens[i].start], tokens[i]
+            if ";" in gap or ":" in gap:
+                return last
+            if "," in gap:
+                by = frames.by_phrase.match(text, tok.start)
+                if by:
+                    last, i = by.end(), token_at(tokens, by.end())
+                    continue
+                if last == offset or not self.starts_phrase(i) or self.said_after(i, end):
+                    return last
+            if tok.folded in frames.conjunctions and not self.starts_phrase(i + 1):
+                return last
+            mention = self.by_token.get(i)
+            if mention is None and i not in dated and (tok.folded in frames.object_breaks
+                                                       or tok.folded in frames.clause_breaks):
+                return last
+            last = mention.span.end if mention else tok.end
+            i = token_at(tokens, last) if mention else i + 1
+        return end
+
+    def said_after(self, i: int, end: int) -> bool:
+        """Whether the phrase from token `i` is the subject of a clause break: ', Menlu Retno mengatakan'."""
+        tokens, frames = self.doc.tokens, self.frames
+        while i < len(tokens) and tokens[i].end <= end and (
+                i in self.by_token or i in self.in_title or tokens[i].text[0].isupper()
+                or tokens[i].folded in frames.of_words or tokens[i].folded in frames.determiners):
+            i += 1
+        while i < len(tokens) and tokens[i].folded in frames.verb_leads:
+            i += 1
+        return i < len(tokens) and tokens[i].folded in frames.clause_breaks
+
+    def clause_break_after(self, offset: int, end: int) -> int:
+        """Where the first clause break word ('said', 'kata') after `offset` starts, or `end`."""
+        tokens = self.doc.tokens
+        i = token_at(tokens, offset)
+        while i < len(tokens) and tokens[i].start < end:
+            if tokens[i].folded in self.frames.clause_breaks and i not in self.by_token:
+                return tokens[i].start
+            i += 1
+        return end
+
+    def starts_phrase(self, i: int) -> bool:
+        """Whether a participant's phrase may start at token `i`: a name, a title, a determiner before one."""
+        tokens = self.doc.tokens
+        if i >= len(tokens):
+            return False
+        if i in self.by_token or i in self.in_title or tokens[i].text[0].isupper():
+            return True
+        return tokens[i].folded in self.frames.determiners and self.starts_phrase(i + 1)
+
+    def agents(self, start: int, end: int) -> list[Mention]:
+        """The participant of each noun phrase in [start, end), leaving out places ('di Jakarta', 'to China')."""
+        tokens, text, frames = self.doc.tokens, self.doc.text, self.frames
+        groups: list[list[Mention]] = [[]]
+        i, last, away, skipped = token_at(tokens, start), start, False, None
+        while i < len(tokens) and tokens[i].end <= end:
+            tok = tokens[i]
+            mention = self.by_token.get(i)
+            if not _inside_phrase(text[last:tok.start]):
+                groups.append([])
+                # 'in Bangkok, Thailand': a place's country goes with it
+                away = away and text[last:tok.start].strip() == "," and skipped is not None and mention is not None \
+                    and self.type_of(skipped) == "Place" and self.type_of(mention) in _PLACES
+            if mention is not None:
+                if not away:
+                    groups[-1].append(mention)
+                skipped = mention if away else None
+                last = mention.span.end
+                i = token_at(tokens, last)
+                continue
+            if tok.folded in frames.away:
+                groups.append([])
+                away = True
+            elif not (tok.text[0].isupper() or i in self.in_title or tok.folded in frames.of_words
+                      or tok.folded in frames.determiners):
+                groups.append([])
+                away = False
+            last = tok.end
+            i += 1
+        return self._heads(groups)
+
+    def hypothetical(self, sentence: Sentence, offset: int) -> bool:
+        """Whether words before the trigger make it only a possibility: 'a possible meeting', 'ingin bertemu'."""
+        tokens = self.doc.tokens
+        first = token_at(tokens, offset)
+        window = max(sentence.start, tokens[max(0, first - STATUS_WINDOW)].start) if first else sentence.start
+        return self.frames.hypothetical.search(self.doc.text, window, offset) is not None
+
+    def between_follows(self, start: int, end: int) -> bool:
+        """Whether 'antara'/'between' stands in [start, end): 'talks between X and Y' need no subject."""
+        tokens = self.doc.tokens
+        i = token_at(tokens, start)
+        while i < len(tokens) and tokens[i].end <= end:
+            if tokens[i].folded in self.frames.between:
+                return True
+            i += 1
+        return False
+
+    @property
+    def published_day(self) -> str | None:
+        day = self.doc.article.reference_date
+        return day.isoformat() if day else None
+
+    def is_verb(self, m: re.Match[str]) -> bool:
+        return " ".join(m.group("trigger").lower().split()) in self.frames.meet_verbs
+
+    def forum(self, m: re.Match[str]) -> Mention | None:
+        """The organization a summit is of: right before its trigger ('ASEAN Summit') or after ('KTT ke-43 ASEAN')."""
+        word = " ".join(m.group("trigger").lower().split())
+        if "summit" not in self.frames.families["interaction"].marks.get(word, frozenset()):
+            return None
+        tokens, text = self.doc.tokens, self.doc.text
+        i = token_at(tokens, m.start("trigger")) - 1
+        before = self.by_token.get(i) if i >= 0 else None
+        if before is not None and not text[before.span.end:m.start("trigger")].strip(" -"):
+            return before if self.type_of(before) == "Organization" else None
+        i = token_at(tokens, m.end("trigger"))
+        while i < len(tokens) and i not in self.by_token and (
+                any(c.isdigit() for c in tokens[i].text) or tokens[i].folded in self.frames.of_words
+                or tokens[i].folded in self.frames.determiners):
+            i += 1
+        after = self.by_token.get(i)
+        return after if after is not None and self.type_of(after) == "Organization" else None
+
+    def context_agents(self, sentence: Sentence) -> list[Mention]:
+        """Who a sentence without two participants speaks of: the previous sentence's agents, then the headline's."""
+        index = self.sentence_index.get(sentence.start, 0)
+        previous = self.doc.sentences[index - 1] if index else None
+        return (self.agents(previous.start, previous.end) if previous else []) + self.headline_agents()
+
+    def context_subject(self, sentence: Sentence) -> list[Mention]:
+        """The likely subject of a sentence that names none: the first person around it, else the first agent."""
+        around = self.context_agents(sentence)
+        return [next((m for m in around if self.type_of(m) == "Person"), around[0])] if around else []
+
+    def headline_agents(self) -> list[Mention]:
+        """The first mention of each agent the headline names, in headline order."""
+        if self._headline is None:
+            title, found = self.doc.article.title, {}
+            for mention in self.doc.mentions:
+                if self.type_of(mention) not in _AGENTS or self.entity_of(mention) in found:
+                    continue
+                at = _word_in(mention.span.text, title)
+                if at >= 0:
+                    found[self.entity_of(mention)] = (at, mention)
+            self._headline = [m for _, m in sorted(found.values(), key=lambda pair: pair[0])]
+        return self._headline
+
+    def dated_tokens(self, sentence: Sentence) -> set[int]:
+        """Indices of the tokens inside the sentence's date expressions ('on Thursday', 'pada Jumat')."""
+        tokens = self.doc.tokens
+        return {i for d in self.dates(sentence) for i in range(token_at(tokens, d.span.start), len(tokens))
+                if tokens[i].start < d.span.end} if self.dates(sentence) else set()
+
+    def dates(self, sentence: Sentence) -> list[DateMention]:
+        """The sentence's date expressions, found once."""
+        if sentence.start not in self._dates:
+            self._dates[sentence.start] = find_dates(sentence.text, self.doc.article.reference_date, sentence.start)
+        return self._dates[sentence.start]
+
     # --- clauses, places, dates -------------------------------------------------------------------------
 
     def clause_start(self, sentence: Sentence, offset: int) -> int:
@@ -298,8 +487,10 @@ class EventReader:
         return max(c for c in cuts if c <= offset), min(c for c in cuts if c > offset)
 
     def event_date(self, sentence: Sentence, offset: int, dates: list[DateMention]) -> DateMention | None:
-        """The first date of the trigger's part of the sentence that is not a 'sejak'/'since' bound."""
+        """The first date of the trigger's part of the sentence that is not a 'sejak'/'since' bound, nor in a
+        clause of its own ('..., Tajani said on Monday')."""
         start, end = self.time_part(sentence, offset)
+        end = min(end, self.clause_break_after(offset, end))
         return next((d for d in dates if not d.since and start <= d.span.start < end), None)
 
     def status(self, sentence: Sentence, trigger: Span, date: str | None) -> str:
@@ -321,7 +512,7 @@ class EventReader:
             if (status in self.frames.status_before and self.frames.status_before[status].search(before)) or (
                     status in self.frames.status_after and self.frames.status_after[status].search(after)):
                 return status
-        published = self.doc.article.published
+        published = self.doc.article.reference_date
         if date and len(date) == 10 and published and date > published.isoformat():
             return "planned"
         return "held"
@@ -345,6 +536,12 @@ class EventReader:
         return self.entity_of(place) if place is not None and self.type_of(place) in _PLACES else None
 
 
+def _word_in(words: str, text: str) -> int:
+    """Where `words` stand in `text` as whole words, or -1."""
+    found = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)
+    return found.start() if found else -1
+
+
 def _inside_phrase(gap: str) -> bool:
     return gap.strip(" ") in ("", "-", "'s", "\u2019s") and len(gap) <= 3
 
@@ -352,33 +549,64 @@ def _inside_phrase(gap: str) -> bool:
 # --- the frames ---------------------------------------------------------------------------------------------
 
 def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
+    """Every trigger with the agents of its clause: the subject side, then the objects up to a break."""
     frames, text = reader.frames, reader.doc.text
     family = frames.families["interaction"]
+    triggers = list(frames.meet.finditer(text, sentence.start, sentence.end))
     drafts: list[Draft | None] = []
-    for pattern, verb in (("verb", frames.meet_verb), ("hold", frames.meet_hold)):
-        for m in verb.finditer(text, sentence.start, sentence.end):
-            subjects, _ = reader.phrase_left(reader.subject_end(sentence.start, m.start()), sentence.start)
-            objects, end = reader.phrase_right(m.end(), sentence.end)
-            drafts.append(_interaction(reader, family, m, sentence, subjects, objects, end, pattern))
-    for m in frames.meet_between.finditer(text, sentence.start, sentence.end):
-        parties, end = reader.phrase_right(m.end(), sentence.end)
-        drafts.append(_interaction(reader, family, m, sentence, parties, [], end, "between"))
+    for k, m in enumerate(triggers):
+        left_start = reader.left_bound(sentence, m.start("trigger"))
+        earlier = [n for n in triggers[:k] if n.start("trigger") >= left_start]
+        following = triggers[k + 1].start("trigger") if k + 1 < len(triggers) else sentence.end
+        right_end = reader.right_bound(sentence, m.end("trigger"), following)
+        right = reader.agents(m.end("trigger"), right_end)
+        # a noun after another trigger has the agents just before it ('bertemu X, tokoh dalam negosiasi Iran'),
+        # else the clause's subject, as a verb has: 'X akan ke Beijing dan bertemu Y', 'X met Y at the summit'
+        local = reader.agents(earlier[-1].end("trigger"), m.start("trigger")) if earlier else []
+        forum = reader.forum(m)
+        if not (local and [a for a in local if a is not forum]) or reader.is_verb(m):
+            first = earlier[0] if earlier else m
+            local = reader.agents(left_start, reader.subject_end(left_start, first.start("trigger")))
+        drafts.append(_interaction(reader, family, m, sentence, local, right, left_start))
     return [d for d in drafts if d]
 
 
-def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentence: Sentence, subjects: list[Mention],
-                 objects: list[Mention], end: int, pattern: str) -> Draft | None:
-    """A draft if there are two participants or more; a visited country is also the location."""
+def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentence: Sentence, left: list[Mention],
+                 right: list[Mention], left_start: int) -> Draft | None:
+    """A draft if two participants or more take part, from the clause or else its context.
+
+    A summit's forum ('KTT ASEAN', 'the G20 summit') takes part; a visit is a
+    meeting only when someone is visited, not a country ('mengunjungi Tiongkok').
+    """
     owner = reader.owner(family, m)
-    location = reader.location_after(sentence, m.start("trigger"), end)
-    heads = [h for h in subjects + objects if reader.type_of(h) in owner.participant_types]
+    word = " ".join(m.group("trigger").lower().split())
+    marks = family.marks.get(word, frozenset())
+    if "visit" in marks and not any(reader.type_of(h) == "Person" for h in right):
+        return None
+    if reader.hypothetical(sentence, m.start("trigger")):
+        return None
+    forum = reader.forum(m)
+    if not left and right and not forum and not reader.between_follows(m.end("trigger"), right[0].span.start):
+        left = reader.context_subject(sentence)  # 'the minister paid courtesy calls with X and Y': X and Y never met
+    heads = [h for h in ([forum] if forum else []) + left + right if reader.type_of(h) in owner.participant_types]
+    pattern = "verb" if reader.is_verb(m) else "noun"
+    if len({reader.entity_of(h) for h in heads}) < 2:
+        heads += reader.context_agents(sentence)
+        pattern = "context"
+    heads = [h for h in heads if reader.type_of(h) in owner.participant_types]
     participants = list(dict.fromkeys(reader.entity_of(h) for h in heads))
     if len(participants) < 2:
         return None
-    draft = reader.draft(family, m, sentence, heads, pattern, owner.classify({reader.type_of(h) for h in heads}))
-    if "visit" in draft.marks and objects and reader.type_of(objects[0]) == "Country":
-        location = location or reader.entity_of(objects[0])
-    draft.participants, draft.location = participants, location
+    # who the context names does not tell talks from a meeting
+    kind = owner.name if pattern == "context" else owner.classify({reader.type_of(h) for h in heads}, marks)
+    draft = reader.draft(family, m, sentence, heads, pattern, kind)
+    location = (reader.location_after(sentence, m.start("trigger"), m.end("trigger"))
+                or reader.location_after(sentence, left_start, left_start))
+    visited = [h for h in right if reader.type_of(h) == "Country"]
+    if "visit" in marks and visited:
+        location = location or reader.entity_of(visited[0])
+    draft.participants, draft.location, draft.from_context = participants, location, pattern == "context"
+    draft.forum = reader.entity_of(forum) if forum else None
     return draft
 
 

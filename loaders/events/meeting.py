@@ -9,13 +9,29 @@ two or more of a Negotiation's parties is part of that Negotiation.
 
 from __future__ import annotations
 
-from loaders.events.base import Draft, EventType, World, event_type
+from loaders.events.base import Draft, EventType, World, compatible, event_type
 from loaders.model import Event
 
 
-@event_type("Meeting", frame="interaction", confidence={"verb": 0.85, "hold": 0.8, "between": 0.8},
+@event_type("Meeting", frame="interaction", confidence={"verb": 0.85, "noun": 0.8, "context": 0.6},
             placed_by_follow_up=True)
 class Meeting(EventType):
+    def classify(self, participant_types: set[str], marks: frozenset[str]) -> str:
+        """A meeting of countries or organizations only ('Iran and the E3 meeting') is a round of talks; a summit
+        stays a summit."""
+        return self.name if "Person" in participant_types or "summit" in marks else "Negotiation"
+
+    def same_event(self, a: Draft, b: Draft) -> bool:
+        """A summit is one event with its forum and leaders, apart from the meetings held at it: two summit
+        drafts are one when their forums agree (or one names none) and their dates may."""
+        if ("summit" in a.marks) != ("summit" in b.marks):
+            return False
+        if "summit" in a.marks:
+            forums = a.forum is None or b.forum is None or a.forum == b.forum
+            return forums and compatible(a, b) and (a.forum is not None or b.forum is not None
+                                                                or super().same_event(a, b))
+        return super().same_event(a, b)
+
     def cameo(self, draft: Draft, world: World) -> str | None:
         if "host" in draft.marks:
             return "043"

@@ -1,24 +1,33 @@
 """Negotiation: talks between parties, usually countries ('perundingan antara Iran dan AS', 'talks between X and Y').
 
 CAMEO 046 (engage in negotiation). Talks whose participants include a
-person are read as a Meeting of those people. Negotiations between the
-same parties are one event in an article whatever their dates, and the
-countries among their participants are also its `kabar:party`.
+person are read as a Meeting of those people. The countries among the
+participants are also its `kabar:party`.
 """
 
 from __future__ import annotations
 
-from loaders.events.base import Draft, EventType, World, event_type
+from loaders.events.base import Draft, EventType, World, compatible, event_type, related
 
 
-@event_type("Negotiation", frame="interaction", confidence={"verb": 0.85, "hold": 0.8, "between": 0.8},
+@event_type("Negotiation", frame="interaction", confidence={"verb": 0.85, "noun": 0.8, "context": 0.6},
             type_roles={"Country": "party"}, placed_by_follow_up=True)
 class Negotiation(EventType):
-    def classify(self, participant_types: set[str]) -> str:
-        return "Meeting" if "Person" in participant_types else self.name
+    def classify(self, participant_types: set[str], marks: frozenset[str]) -> str:
+        """Talks of people only ('Wang Yi held talks with Retno Marsudi') are a meeting of them."""
+        return "Meeting" if participant_types == {"Person"} else self.name
 
     def same_event(self, a: Draft, b: Draft) -> bool:
-        return set(a.participants) == set(b.participants) and a.roles == b.roles
+        """Talks are one when they may be on the same day and place and the countries of one are among the
+        other's ('Iran and the US' and 'Ali Bagheri, Iran's negotiator'): rounds elsewhere or later are others."""
+        nested = bool(a.countries and b.countries) and (a.countries <= b.countries or b.countries <= a.countries)
+        return (nested or super().same_event(a, b)) and compatible(a, b)
+
+    def absorbs(self, event: Draft, other: Draft) -> bool:
+        """A meeting of the parties to these talks (or of people of their countries), on a day they may have been
+        held, is these talks; a summit is not."""
+        sides = related(event, other) or (bool(other.countries) and other.countries <= event.countries)
+        return "summit" not in other.marks and sides and compatible(event, other)
 
     def cameo(self, draft: Draft, world: World) -> str | None:
         return "046"
