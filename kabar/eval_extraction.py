@@ -20,7 +20,8 @@ held-out evaluation's mean:
   Location, date and status are scored over the found events: right when they name the same entity,
   value or status (both absent counts as right).
 
-`--errors` lists the missed and spurious events with their evidence and sentence, and the wrong links.
+`--errors` lists the missed (entity-) and spurious (entity+) entities, the missed and spurious events with their
+evidence and sentence, and the wrong links.
 """
 
 from __future__ import annotations
@@ -149,6 +150,12 @@ def _score_entities(gold: list[Gold], x: Extraction, matched: dict[str, Gold], r
         for key in ("all", e.type, f"{lang} {e.type}"):
             report.entities[key].predicted += 1
             report.entities[key].correct += e.id in matched
+        if e.id not in matched:
+            report.errors.append(f"entity+  {x.article.url}: {e.name} ({e.type})")
+    found = [id(g) for g in matched.values()]
+    for g in gold:
+        if id(g) not in found:
+            report.errors.append(f"entity-  {x.article.url}: {g['name']} ({g['type']}) {g.get('surface', [])}")
 
 
 def _score_links(gold: list[Gold], x: Extraction, matched: dict[str, Gold], report: Report) -> None:
@@ -234,7 +241,8 @@ def register(kinds: argparse._SubParsersAction) -> None:
     extraction.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                             help="gold files (*gold.jsonl) and article files or folders")
     extraction.add_argument("--format", choices=("text", "json"), default="text")
-    extraction.add_argument("--errors", action="store_true", help="list missed and spurious events and wrong links")
+    extraction.add_argument("--errors", action="store_true",
+                            help="list missed and spurious entities and events, and wrong links")
     extraction.set_defaults(run=run)
 
 

@@ -31,9 +31,10 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     import_.set_defaults(run=_import)
     stats = kb_commands.add_parser("stats", help="what the KB graph holds")
     stats.set_defaults(run=_stats)
-    fetch = kb_commands.add_parser("fetch", help="ask Wikidata for the items the store's NIL entities may be")
-    fetch.add_argument("--for-store", action="store_true", required=True,
-                       help="candidates for every unlinked person, organization, place and country")
+    fetch = kb_commands.add_parser("fetch", help="ask Wikidata for the items users linked that no KB holds, "
+                                                 "and with --for-store for the items NIL entities may be")
+    fetch.add_argument("--for-store", action="store_true",
+                       help="also candidates for every unlinked person, organization, place and country")
     fetch.add_argument("--api", metavar="URL", help="Wikidata API URL (default: $KABAR_WIKIDATA_API or wikidata.org)")
     fetch.add_argument("--limit", type=int, default=3, help="candidates per entity (default 3)")
     fetch.set_defaults(run=_fetch)
@@ -46,6 +47,8 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     link = add("link", help="link an entity to a Wikidata item (kept across re-ingest)")
     link.add_argument("entity", metavar="ENTITY", help="entity IRI, kid:… or its name")
     link.add_argument("qid", metavar="QID")
+    link.add_argument("--label", metavar="TEXT", help="the item's name, when no KB holds the QID "
+                                                     "(default: the entity's name); `kabar kb fetch` fills it in")
     link.set_defaults(run=_link)
     unlink = add("unlink", help="remove an entity's Wikidata link (kept across re-ingest)")
     unlink.add_argument("entity", metavar="ENTITY", help="entity IRI, kid:… or its name")
@@ -84,21 +87,32 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
+    from loaders.kb.build.index import KBIndex, source_counts
     from store.kb_graph import kb_stats
 
     with open_store(args, read_only=True) as store:
         for key, value in kb_stats(store).items():
             print(f"{key:<20} {value}")
+    print("# the offline KB the linker reads (seeds/wikidata/kb/): records per type, then per source")
+    for type_, value in KBIndex.open().counts().items():
+        print(f"{'offline ' + type_:<20} {value}")
+    for source, kinds in source_counts().items():  # a record several sources give counts for each
+        print(f"{'source ' + source:<28} " + ", ".join(f"{kind} {n}" for kind, n in kinds.items()))
     return 0
 
 
 def _fetch(args: argparse.Namespace) -> int:
     from loaders.kb.api import WikidataClient
-    from store.review import fetch_candidates
+    from store.review import fetch_candidates, fill_asserted
 
     client = WikidataClient(**({"base_url": args.api} if args.api else {}))
     with open_store(args, existing=True) as store:
-        rows = fetch_candidates(store, client, args.limit)
+        filled = fill_asserted(store, client)
+        rows = fetch_candidates(store, client, args.limit) if args.for_store else []
+    print(f"{len(filled)} user-linked item(s) fetched into the KB" + (f": {' '.join(filled)}" if filled else ""),
+          file=sys.stderr)
+    if not args.for_store:
+        return 0
     for row in rows:
         print(f"{row.entity}\t{row.qid}\t{row.confidence:.2f}\t{row.label}\t{row.description}")
     print(f"{len(rows)} candidate(s) added to the KB; confirm with `kabar link ENTITY QID`", file=sys.stderr)
@@ -129,11 +143,16 @@ def _links(args: argparse.Namespace) -> int:
 
 
 def _link(args: argparse.Namespace) -> int:
+    from store.corrections import asserted_items
+    from store.kb_graph import knows_item
     from store.review import link
 
     with open_store(args, existing=True) as store:
-        count = link(store, args.entity, args.qid)
-    print(f"linked {args.entity} to {args.qid}; {count} article(s) re-extracted")
+        count = link(store, args.entity, args.qid, args.label)
+        asserted = args.qid in asserted_items(store) and not knows_item(store, args.qid)
+    print(f"linked {args.entity} to {args.qid}; {count} article(s) re-extracted"
+          + ("; no KB holds it: recorded as your assertion, `kabar kb fetch` fills it in when online"
+             if asserted else ""))
     return 0
 
 

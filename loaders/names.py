@@ -18,6 +18,8 @@ from loaders.dates import date_words
 from loaders.lang import LanguagePack
 from loaders.model import Document, Mention, Token
 
+_TITLE_CASE_WORDS = 4
+
 
 @dataclass(frozen=True)
 class NameCues:
@@ -32,6 +34,7 @@ class NameCues:
     stopwords: frozenset[str]
     particles: frozenset[str]
     organization_words: frozenset[str]
+    organization_names: frozenset[str]  # as written: 'TNI AU', 'Kemlu', 'CIA'
     articles: str  # alternation of the packs' articles: 'the|a|an|seorang|sang'
 
 
@@ -70,6 +73,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         stopwords=frozenset(lang.words(packs, lambda p: p.stopwords)),
         particles=frozenset(lang.words(packs, lambda p: p.particles)),
         organization_words=frozenset(lang.words(packs, lambda p: p.organization_words)),
+        organization_names=frozenset(lang.words(packs, lambda p: p.organization_names)),
         articles=articles,
     )
 
@@ -170,3 +174,27 @@ def mention_before(text: str, offset: int, ends: dict[int, Mention]) -> Mention 
     while k > 0 and text[k - 1] in " \t":
         k -= 1
     return ends.get(k) if k < offset else None
+
+
+def after_given_name(doc: Document, i: int, given: Container[str]) -> bool:
+    """Is token `i` joined to a capitalised given name before it ('Lloyd Austin', 'Jean-Pierre')?"""
+    if i == 0 or doc.text[doc.tokens[i - 1].end:doc.tokens[i].start] not in (" ", "-"):
+        return False
+    before = doc.tokens[i - 1]
+    return before.text[:1].isupper() and before.folded in given
+
+
+def is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
+def title_case_line(text: str, start: int) -> bool:
+    """Is the line around `start` a subheading: four words or more, every one capitalised but function words?
+
+    There capitalised words say nothing about names ('Presiden RI Bertemu Berbagai Kepala Negara').
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if w[:1].isalpha()]
+    stopwords = cues().stopwords
+    return len(words) >= _TITLE_CASE_WORDS and all(w[0].isupper() or w.lower() in stopwords for w in words)

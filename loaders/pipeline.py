@@ -24,22 +24,27 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Protocol
 
 from loaders import events, lang
+from loaders.kb.build.index import KBIndex
+from loaders.kb.build.records import KB_DIR
 from loaders.kb.index import NameIndex
 from loaders.kb.model import KnowledgeBase
 from loaders.kb.seed import AliasRow, load_aliases, load_kb
 from loaders.model import Article, Document, Extraction
 from ontology.vocabulary import VOCABULARY, Vocabulary
 
+_GIVEN_MIN_PERSONS, _GIVEN_MAX_SHARE = 3, 0.1
+
 FIELDS = tuple(f.name for f in dataclasses.fields(Document) if f.name != "article")
 """What components may require and assign: the fields of `Document`."""
 SHARED_FIELDS = frozenset({"proposals"})
 """Fields several components assign, each its own slot."""
 
-DEFAULT_COMPONENTS = ("segmenter", "gazetteer", "person_names", "org_names", "ner", "coref", "linker", "entities",
-                      "positions", "events")
+DEFAULT_COMPONENTS = ("segmenter", "gazetteer", "kb_names", "person_names", "org_names", "ner", "coref", "linker",
+                      "entities", "positions", "events")
 """The baseline pipeline, in order: words and sentences; recognizers propose mentions; coreference decides
 them; the linker links them; entity assembly groups them; positions and events read the entities."""
 
@@ -58,11 +63,23 @@ class Component(Protocol):
 
 @dataclass(frozen=True)
 class Resources:
-    """What components are built from: the KB, kabar's extra aliases (`seeds/aliases.csv`), the vocabulary."""
+    """What components are built from: the seed KB, kabar's extra aliases (`seeds/aliases.csv`), the vocabulary,
+    and the large offline KB (`seeds/wikidata/kb/`, None for none) through its name index."""
 
     kb: KnowledgeBase
     aliases: tuple[AliasRow, ...] = field(default_factory=lambda: tuple(load_aliases()))
     vocabulary: Vocabulary = VOCABULARY
+    large_kb: Path | None = KB_DIR
+
+    @cached_property
+    def kb_index(self) -> KBIndex | None:
+        """The large KB's SQLite name index, opened (built on first use) once for every component that asks."""
+        return KBIndex.open(self.large_kb) if self.large_kb is not None else None
+
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """Folded words that open many KB persons' names and few other names: 'dmytro', 'ana', 'xu'."""
+        return self.kb_index.given_names(_GIVEN_MIN_PERSONS, _GIVEN_MAX_SHARE) if self.kb_index else frozenset()
 
     @cached_property
     def index(self) -> NameIndex:

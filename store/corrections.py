@@ -5,17 +5,24 @@ entity), so it names the entity the same way before and after the change:
 
     kid:person/brett-mcgurk  kabar:linkMethod "manual" ; owl:sameAs wd:Q… .   # link
     kid:entity/…/joe-biden   kabar:linkMethod "manual" .                     # unlink: no item
+
+A QID no KB holds is the user's assertion until `kabar kb fetch` brings the
+item from Wikidata: its label, as the user gave it, waits here too:
+
+    wd:Q4773416  rdfs:label "Antony Blinken"@en .
 """
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 
-from ontology import CORRECTIONS_GRAPH, OWL, WD, K
+from loaders.kb.model import CANONICAL_LANGUAGE
+from ontology import CORRECTIONS_GRAPH, OWL, RDFS, WD, K
 from store.kabar_store import KabarStore
 
 MANUAL = "manual"
 _METHOD, _SAME_AS = ox.NamedNode(str(K.linkMethod)), ox.NamedNode(str(OWL.sameAs))
+_LABEL = ox.NamedNode(str(RDFS.label))
 
 
 def read_corrections(store: KabarStore) -> dict[str, str | None]:
@@ -36,3 +43,15 @@ def set_correction(store: KabarStore, local_iri: str, qid: str | None) -> None:
     if qid:
         kept.append(ox.Triple(local, _SAME_AS, ox.NamedNode(str(WD[qid]))))
     store.replace_graph(CORRECTIONS_GRAPH, kept)
+
+
+def assert_item(store: KabarStore, qid: str, label: str) -> None:
+    """Record that the item `qid`, which no KB holds, exists and is called `label` (the user's word for it)."""
+    store.add_quads([ox.Quad(ox.NamedNode(str(WD[qid])), _LABEL, ox.Literal(label, language=CANONICAL_LANGUAGE),
+                             ox.NamedNode(str(CORRECTIONS_GRAPH)))])
+
+
+def asserted_items(store: KabarStore) -> dict[str, str]:
+    """QID -> label of the items users asserted."""
+    return {q.subject.value.removeprefix(str(WD)): q.object.value
+            for q in store.quads(CORRECTIONS_GRAPH, predicate=_LABEL)}

@@ -19,6 +19,7 @@ from rdflib import Graph
 
 from loaders.components.linker import Linker, LinkSettings
 from loaders.kb.api import WikidataClient
+from loaders.kb.build.index import KBIndex
 from loaders.kb.model import KnowledgeBase
 from loaders.kb.seed import load_kb
 from loaders.model import Article, Extraction
@@ -30,7 +31,7 @@ from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, SCHEMA, WIKIDATA_GRAPH
 from store.articles import write_article
 from store.corrections import read_corrections
 from store.kabar_store import KABAR_PREFIXES, KabarStore, StoreError
-from store.kb_graph import OnlineLookup, load_seed_kb, store_kb
+from store.kb_graph import OnlineLookup, add_linked_items, load_seed_kb, store_kb
 
 _KEYWORDS = ox.NamedNode(str(SCHEMA.keywords))
 FLUSH_EVERY = 50
@@ -111,9 +112,11 @@ def store_articles(store: KabarStore, pipeline: Pipeline, articles: Iterable[Art
     `kb` names the Wikidata entities an article points to without mentioning them.
     """
     count = entities = events = triples = 0
+    large = KBIndex.open()
     for extraction in pipeline.pipe(articles):
         graph = extraction_graph(extraction, kb)
         write_article(store, extraction.article.iri, graph)
+        add_linked_items(store, (e.wikidata for e in extraction.entities if e.wikidata), large)
         count += 1
         entities += len(extraction.entities)
         events += len(extraction.events)

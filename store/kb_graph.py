@@ -16,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from loaders.kb.api import WikidataClient
+from loaders.kb.build.index import KBIndex, as_entry
 from loaders.kb.model import CANONICAL_LANGUAGE, KBEntry, KnowledgeBase
 from loaders.kb.seed import SEED_KB_DIR, load_kb
 from loaders.kb.wikidata import (
@@ -79,6 +80,13 @@ def store_kb(store: KabarStore, seed: KnowledgeBase | None = None) -> KnowledgeB
 def knows_item(store: KabarStore, qid: str) -> bool:
     """Whether the KB graph says anything about the item."""
     return store.has_graph(WIKIDATA_GRAPH) and any(store.quads(WIKIDATA_GRAPH, ox.NamedNode(str(WD[qid]))))
+
+
+def add_linked_items(store: KabarStore, qids: Iterable[str], large: KBIndex) -> int:
+    """The large KB's names and facts of linked items the KB graph lacks, so every owl:sameAs has its labels."""
+    records = (large.any_record(q) for q in set(qids) if not knows_item(store, q))
+    entries = [as_entry(r) for r in records if r is not None]
+    return store.add_quads(_in_kb_graph(KnowledgeBase(entries).triples())) if entries else 0
 
 
 def kb_stats(store: KabarStore) -> dict[str, int]:

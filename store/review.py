@@ -7,6 +7,7 @@ extracted again from their stored text and their graphs replaced.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -14,11 +15,12 @@ import pyoxigraph as ox
 from loaders.components.linker import LinkIndex, LinkSettings
 from loaders.iris import entity_iri
 from loaders.kb.api import WikidataClient
+from loaders.kb.build.index import KBIndex
 from ontology import ENTITIES_GRAPH, ID, WD
-from store.corrections import set_correction
+from store.corrections import assert_item, asserted_items, set_correction
 from store.ingest import reextract
 from store.kabar_store import KABAR_PREFIXES, KabarStore
-from store.kb_graph import OnlineLookup, knows_item
+from store.kb_graph import OnlineLookup, add_linked_items, knows_item
 
 _LINKS = """
     SELECT ?e ?entities (SAMPLE(?t) AS ?type) (SAMPLE(?n) AS ?name) (SAMPLE(?item) AS ?qid) (MIN(?c) AS ?conf)
@@ -71,11 +73,25 @@ def list_links(store: KabarStore, below: float | None = None) -> list[LinkRow]:
     return rows
 
 
-def link(store: KabarStore, entity: str, qid: str) -> int:
-    """Link the entity to `qid` from now on; returns how many articles were re-extracted."""
-    if not knows_item(store, qid):
-        raise LinkError(f"{qid} is not in the local Wikidata KB; add it with `kabar kb import` or `kabar kb fetch`")
+def link(store: KabarStore, entity: str, qid: str, label: str | None = None) -> int:
+    """Link the entity to `qid` from now on; returns how many articles were re-extracted. A QID no KB holds is
+    the user's assertion: its label (`label`, else the entity's name) waits in the corrections graph for
+    `kabar kb fetch`."""
+    if not re.fullmatch(r"Q[1-9]\d*", qid):
+        raise LinkError(f"{qid!r} is not a Wikidata QID (Q followed by digits)")
+    _, _, name = resolve_entity(store, entity)
+    asserted = not knows_item(store, qid) and add_linked_items(store, [qid], KBIndex.open()) == 0
+    if asserted:
+        assert_item(store, qid, label or name)
     return _correct(store, entity, qid)
+
+
+def fill_asserted(store: KabarStore, client: WikidataClient) -> list[str]:
+    """Fetch from Wikidata the user-asserted items the KB graph still lacks; returns their QIDs."""
+    missing = [q for q in asserted_items(store) if not knows_item(store, q)]
+    if missing:
+        OnlineLookup(store, client).learn(missing)
+    return missing
 
 
 def unlink(store: KabarStore, entity: str) -> int:

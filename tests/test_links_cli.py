@@ -69,7 +69,7 @@ def test_corrections_apply_at_once_and_survive_reingest(store: Path) -> None:
 
 
 def test_link_errors_are_one_line(store: Path) -> None:
-    for args in (("link", "Garda Republik", "Q999999990999"), ("link", "Nobody Here", "Q794"),
+    for args in (("link", "Garda Republik", "X12"), ("link", "Nobody Here", "Q794"),
                  ("unlink", "Nobody Here")):
         done = kabar(store, *args)
         assert done.returncode == 1 and done.stderr.count("\n") == 1 and done.stderr.startswith("kabar: error:")
@@ -79,9 +79,26 @@ def test_kb_import_stats_and_fetch_without_network(store: Path) -> None:
     done = kabar(store, "kb", "import", str(DATA / "wikidata" / "dump-sample.json"))
     assert done.returncode == 0, done.stderr
     assert "imported 1 file(s): 6 entities" in done.stdout and "100%" in done.stderr
-    stats = dict(line.rsplit(None, 1) for line in kabar(store, "kb", "stats").stdout.splitlines())
+    lines = kabar(store, "kb", "stats").stdout.splitlines()
+    stats = dict(line.rsplit(None, 1) for line in lines if not line.startswith(("#", "source ")))
     assert int(stats["items"]) > 1900 and int(stats["P36"]) > 200 and int(stats["linkable Person"]) > 20
+    assert int(stats["offline Person"]) > 100_000 and int(stats["offline Organization"]) > 16_000
+    assert int(stats["offline Country"]) >= 193 and int(stats["offline Place"]) > 13_000
+    sources = {line.split()[1]: line for line in lines if line.startswith("source ")}
+    assert {"seed", "eps", "ror", "partyfacts", "newspapers", "natural-earth"} <= set(sources)
     done = kabar(store, "kb", "fetch", "--for-store", "--api", "http://127.0.0.1:9/w/api.php")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "cannot reach Wikidata" in done.stderr
+
+
+def test_a_qid_no_kb_holds_is_the_users_assertion_until_fetched(store: Path) -> None:
+    qid = "Q999999990999"  # fake test QID: in no KB
+    done = kabar(store, "link", "Brett McGurk", qid, "--label", "Brett H. McGurk")
+    assert done.returncode == 0, done.stderr
+    assert "recorded as your assertion" in done.stdout and "kabar kb fetch" in done.stdout
+    assert links(store)["Brett McGurk"][1:5] == [qid, "Person", "Brett McGurk", "manual"]
+    assert sparql(store, "SELECT ?l WHERE { GRAPH <https://w3id.org/kabar/graph/corrections> "
+                         f"{{ <http://www.wikidata.org/entity/{qid}> rdfs:label ?l }} }}") == ["Brett H. McGurk"]
+    done = kabar(store, "kb", "fetch", "--api", "http://127.0.0.1:9/w/api.php")  # offline: one line
     assert done.returncode == 1 and done.stderr.count("\n") == 1 and "cannot reach Wikidata" in done.stderr
 
 

@@ -14,6 +14,12 @@ where they carry the meaning:
 - a one-word place directly followed by another capitalised word is part
   of a longer name ('Washington Post', 'Kota Gaza'), and a country followed
   by a compass word names a region ('Amerika Latin');
+- a one-word place right after a given name (a word that opens many KB
+  persons' names: 'Lloyd Austin', 'Karine Jean-Pierre') is a person's
+  surname, and a short all-caps name right after another all-caps word is
+  part of a longer acronym ('TNI AU' is not the African Union);
+- a demonym right before a title is the country acting ('Ukrainian
+  President', as 'Presiden Ukraina');
 - multi-word person names also match by `person_key`, so 'Ibrahim Raisi'
   finds the KB's 'Ebrahim Raisi'.
 """
@@ -28,7 +34,7 @@ from loaders.kb.index import IndexedName
 from loaders.kb.model import KBEntry
 from loaders.lang import LanguagePack
 from loaders.model import Document, Mention, Span
-from loaders.names import cues, mention_tokens, name_runs, title_before
+from loaders.names import after_given_name, cues, mention_tokens, name_runs, title_before, title_spans
 from loaders.normalize import person_key
 from loaders.pipeline import Resources, component
 
@@ -43,12 +49,18 @@ def _compass(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
     return frozenset(lang.words(packs, lambda p: p.compass_words))
 
 
+@lang.compiled
+def _demonyms(packs: tuple[LanguagePack, ...]) -> dict[str, str]:
+    return dict(lang.merged_mapping(packs, lambda p: p.demonyms, "demonym"))
+
+
 @component("gazetteer", requires=("tokens", "sentences"), assigns=("proposals",))
 class Gazetteer:
     """A Mention for every KB name found in the text."""
 
     def __init__(self, resources: Resources) -> None:
         self.index = resources.index
+        self.given = resources.given_names
 
     def __call__(self, doc: Document) -> None:
         tokens, text = doc.tokens, doc.text
@@ -66,13 +78,38 @@ class Gazetteer:
             found.append(_mention(name.entry, Span(start, end, text[start:end])))
             i += len(name.tokens)
         found.extend(self._by_person_key(doc, found))
+        found.extend(self._demonyms(doc, found))
         doc.proposals[self.name] = found
+
+    def _demonyms(self, doc: Document, found: list[Mention]) -> Iterator[Mention]:
+        """'Ukrainian President': the demonym before a title names the country acting."""
+        taken = bytearray(len(doc.text) + 1)
+        for m in found:
+            taken[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
+        demonyms = _demonyms()
+        for start, _ in title_spans(doc):
+            word_start = doc.text.rfind(" ", 0, max(0, start - 1)) + 1
+            word = doc.text[word_start:start].strip()
+            qid = demonyms.get(word.lower()) if word[:1].isupper() else None
+            entry = self.index.entry(qid) if qid else None
+            if entry is not None and not any(taken[word_start:start]) and doc.text[start - 1:start] == " ":
+                found_at = Span(word_start, word_start + len(word), word)
+                yield _mention(entry, found_at)
 
     def _longest(self, doc: Document, i: int, sentence_starts: set[int]) -> IndexedName | None:
         for name in self.index.by_first.get(doc.tokens[i].folded, ()):
-            if _matches(doc, i, name) and _fits_context(doc, i, name, sentence_starts):
+            if _matches(doc, i, name) and _fits_context(doc, i, name, sentence_starts) \
+                    and not self._inside_longer_name(doc, i, name):
                 return name
         return None
+
+    def _inside_longer_name(self, doc: Document, i: int, name: IndexedName) -> bool:
+        """A one-word place after a given name ('Lloyd Austin'), a short acronym after an acronym ('TNI AU')."""
+        if len(name.tokens) > 1 or i == 0 or doc.text[doc.tokens[i - 1].end:doc.tokens[i].start] not in (" ", "-"):
+            return False
+        if name.exact[0] is not None:
+            return doc.tokens[i - 1].text.isupper() and len(doc.tokens[i - 1].text) > 1
+        return name.entry.type == "Place" and after_given_name(doc, i, self.given)
 
     def _by_person_key(self, doc: Document, found: list[Mention]) -> Iterator[Mention]:
         """Multi-word person names spelt another way ('Hussein Amir Abdullahian')."""

@@ -19,6 +19,7 @@ from loaders import lang
 from loaders.kb.index import NameIndex
 from loaders.kb.model import KBEntry
 from loaders.model import Document, Mention, Span
+from loaders.names import cues, is_acronym, title_case_line
 from loaders.ner.tagger import MIN_CONFIDENCE, TYPES, NerTagger, crf_words
 from loaders.normalize import fold, person_key
 from loaders.pipeline import Resources, component
@@ -31,6 +32,7 @@ class NamedEntities:
     def __init__(self, resources: Resources, taggers: Mapping[str, NerTagger] | None = None) -> None:
         """`taggers` by language code; by default the model of every language pack that names one."""
         self.index = resources.index
+        self.given = resources.given_names
         self.taggers = dict(taggers) if taggers is not None else {
             p.code: NerTagger.for_index(self.index, p.ner_model) for p in lang.packs() if p.ner_model}
 
@@ -43,9 +45,20 @@ class NamedEntities:
         covered = bytearray(len(doc.text))
         for m in earlier:
             covered[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
-        found = [m for m in self._mentions(doc, tagger) if not any(covered[m.span.start:m.span.end])]
+        found = [m for m in self._mentions(doc, tagger)
+                 if not any(covered[m.span.start:m.span.end]) and self._plausible(doc, m)]
         people = [_words(m.span.text) for m in (*earlier, *found) if m.type == "Person"]
         doc.proposals[self.name] = [m for m in found if not _part_of_another(_words(m.span.text), people)]
+
+    def _plausible(self, doc: Document, m: Mention) -> bool:
+        """A new person needs a name's look: no acronym or listed body in it ('KTT IORA', 'Studi Strategis
+        Kemlu'), and in a subheading set in title case ('Begini Ceritanya') a given name first."""
+        if m.type != "Person" or m.qid:
+            return True
+        words = m.span.text.split()
+        if any(is_acronym(w) or w in cues().organization_names for w in words) and not m.span.text.isupper():
+            return False
+        return not title_case_line(doc.text, m.span.start) or fold(words[0]) in self.given
 
     def _mentions(self, doc: Document, tagger: NerTagger) -> Iterator[Mention]:
         for sentence in doc.sentences:

@@ -29,6 +29,7 @@ from loaders.normalize import person_key
 from loaders.text import tokenize
 
 _SHORT_ACRONYM = 3
+CURATED, LABEL, ALIAS = 0, 1, 2
 
 
 @lang.compiled
@@ -44,7 +45,7 @@ class IndexedName:
     exact: tuple[str | None, ...]  # a short all-caps word must appear exactly so
     capitalized: tuple[bool, ...]
     gap_chars: frozenset[str]  # punctuation the name itself has between words ('St. Louis')
-    rank: tuple[int, int]  # labels before aliases, then the KB's order
+    rank: tuple[int, int]  # kabar's aliases, then labels, then aliases; then the KB's order
     lang: str | None  # only in articles of this language
     needs_title: bool  # a bare surname alias, or one the KB gives with its title ('Presiden Biden')
     final_period: bool  # 'U.S.': the last period belongs to the name
@@ -62,11 +63,11 @@ class NameIndex:
         parts: dict[tuple[str, ...], KBEntry | None] = {}
         full_names: set[tuple[str, ...]] = set()
         for order, entry in enumerate(kb.entries):
-            for name, lang_, is_alias in _entry_names(entry, extra.get(entry.key, ())):
+            for name, lang_, rank in _entry_names(entry, extra.get(entry.key, ())):
                 title = title_re.match(name) if entry.type == "Person" else None
                 bare = name[title.end():] if title else name
                 words = tokenize(bare)
-                indexed = _index_name(entry, words, bare, lang_, is_alias, bool(title), order)
+                indexed = _index_name(entry, words, bare, lang_, rank, bool(title), order)
                 if indexed is None:
                     continue
                 self.by_first.setdefault(indexed.tokens[0], []).append(indexed)
@@ -80,6 +81,10 @@ class NameIndex:
         self.person_keys = {k: e for k, e in keys.items() if e is not None}
         self.person_parts = {k: e for k, e in parts.items() if e is not None and k not in full_names}
 
+    def entry(self, key: str) -> KBEntry | None:
+        """The entry with this mention key (its QID, or type and label)."""
+        return self._by_key.get(key)
+
     def country_of(self, key: str) -> str | None:
         """QID of the country of the entry with this mention key, when the KB says."""
         entry = self._by_key.get(key)
@@ -89,24 +94,28 @@ class NameIndex:
         by_label = {(e.type, e.label): e for e in kb.entries}
         extra: dict[str, list[AliasRow]] = {}
         for row in aliases:
-            entry = kb.by_qid(row.target) if re.fullmatch(r"Q\d+", row.target) else by_label.get((row.type, row.target))
+            qid = re.fullmatch(r"Q\d+", row.target)
+            entry = kb.by_qid(row.target) if qid else by_label.get((row.type, row.target))
+            if entry is None and qid:
+                continue  # an entry of the large KB only: the kb_names component and the linker read it
             if entry is None or entry.type != row.type:
                 raise ValueError(f"aliases.csv: no {row.type} {row.target!r} in the KB for alias {row.alias!r}")
             extra.setdefault(entry.key, []).append(row)
         return extra
 
 
-def _entry_names(entry: KBEntry, extra: Iterable[AliasRow]) -> Iterator[tuple[str, str | None, bool]]:
-    yield entry.label, None, False
+def _entry_names(entry: KBEntry, extra: Iterable[AliasRow]) -> Iterator[tuple[str, str | None, int]]:
+    """Every name of the entry with its rank: kabar's own aliases (`CURATED`) first, then labels, then aliases."""
+    yield entry.label, None, LABEL
     if entry.label_id:
-        yield entry.label_id, None, False
+        yield entry.label_id, None, LABEL
     for alias, alias_lang in entry.aliases:
-        yield alias, alias_lang, True
+        yield alias, alias_lang, ALIAS
     for row in extra:
-        yield row.alias, row.lang, True
+        yield row.alias, row.lang, CURATED
 
 
-def _index_name(entry: KBEntry, words: list[Token], name: str, name_lang: str | None, is_alias: bool, titled: bool,
+def _index_name(entry: KBEntry, words: list[Token], name: str, name_lang: str | None, rank: int, titled: bool,
                 order: int) -> IndexedName | None:
     """`name` without a leading title ('Presiden Biden' -> ' Biden'), and its words."""
     if not words or not any(w.text[0].isupper() or w.text[0].isdigit() for w in words):
@@ -114,6 +123,7 @@ def _index_name(entry: KBEntry, words: list[Token], name: str, name_lang: str | 
     folded = tuple(w.folded for w in words)
     if len(folded) == 1 and folded[0] in _not_names():
         return None
+    is_alias = rank != LABEL
     exact = tuple(w.text if is_short_acronym(w.text) else None for w in words)
     gaps = "".join(name[a.end:b.start] for a, b in pairwise(words))
     return IndexedName(
@@ -122,7 +132,7 @@ def _index_name(entry: KBEntry, words: list[Token], name: str, name_lang: str | 
         exact=exact,
         capitalized=tuple(w.text[0].isupper() for w in words),
         gap_chars=frozenset(gaps),
-        rank=(int(is_alias), order),
+        rank=(rank, order),
         lang=name_lang if name_lang in lang.codes() and (any(exact) or (is_alias and name_lang != CANONICAL_LANGUAGE))
         else None,
         needs_title=titled or (entry.type == "Person" and is_alias and len(words) == 1),

@@ -17,6 +17,7 @@ PACK = register(LanguagePack(
         "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "he", "she", "it", "they", "we",
         "this", "that", "these", "those", "after", "before", "when", "while", "meanwhile", "however", "by",
         "with", "from", "to", "his", "her", "their", "its", "there", "according", "if", "since", "although",
+        "published", "updated", "photo", "read",
     }),
     particles=frozenset({"van", "von", "de", "der", "den", "da", "dos"}),
     titles=(
@@ -32,6 +33,13 @@ PACK = register(LanguagePack(
     title_adjectives=("senior", "top", "chief", "foreign policy", "security"),
     abbreviated=frozenset({"mr", "mrs", "ms", "dr"}),
     articles=("the", "a", "an"),
+    # agencies, militaries and media wire copy names by acronym or short name alone
+    organization_names=(
+        "CIA", "FBI", "NSA", "Mossad", "Shin Bet", "IDF", "IRGC", "MI6",
+        "Xinhua", "Antara", "ANSA", "AFP", "Reuters", "Bernama", "Yonhap", "Kyodo", "TASS", "RIA Novosti", "IRNA",
+        "Tasnim", "WAFA", "QNA", "Anadolu", "Anadolu Agency", "Al Jazeera", "Al Arabiya", "CGTN",
+        "CCTV", "Nikkei", "BBC", "CNN", "NHK", "Getty Images",
+    ),
     organization_words=frozenset({
         "council", "ministry", "party", "army", "forces", "guard", "guards", "agency", "bureau", "committee",
         "commission", "university", "court", "department", "office", "embassy", "corps", "movement", "front",

@@ -28,11 +28,22 @@ PACK = register(LanguagePack(
         "pangeran", "putra mahkota", "juru bicara", "jubir", "jenderal", "panglima", "kepala penasihat",
         "penasihat", "kepala", "duta besar", "dubes", "sekretaris jenderal", "sekjen", "ketua", "direktur",
         "senator", "utusan khusus", "utusan", "kanselir", "gubernur", "wali kota", "koordinator",
+        "sekretaris kabinet", "seskab", "menteri sekretaris negara", "mensesneg",
     ),
-    cue_titles=("dr", "analis", "tokoh", "syekh"),
+    # honorifics and military ranks: a person follows, but they name no office
+    cue_titles=("dr", "analis", "tokoh", "syekh", "pak", "bapak", "bu", "daw", "letkol", "kolonel", "mayjen",
+                "letjen", "brigjen", "laksamana", "marsekal", "kapten", "mayor"),
     title_modifiers=("wakil", "mantan", "plt"),
     abbreviated=frozenset({"dr", "plt"}),
     articles=("seorang", "sang"),
+    # government bodies, the military and the media Indonesian news names by acronym or short name alone
+    organization_names=(
+        "TNI", "TNI AU", "TNI AL", "TNI AD", "Polri", "Kemlu", "Kemenlu", "Kemhan", "Kemenhan", "Setneg",
+        "Kemensetneg", "Setkab", "Setpres", "BPMI", "BIN", "BNPB", "Basarnas", "Bakamla", "KPK", "KPU", "Bawaslu",
+        "DPR", "DPR RI", "MPR", "DPD", "Bappenas", "Kemendag", "Kemenkeu", "Kemenhub", "Lemhannas", "Wantimpres",
+        "Antara", "ANTARA", "Tempo", "TEMPO", "Kompas", "KOMPAS", "Detik", "Republika", "Sindonews", "Okezone",
+        "Liputan6", "Tribunnews", "CNN Indonesia", "Metro TV", "TVRI", "RRI",
+    ),
     organization_words=frozenset({
         "garda", "dewan", "kementerian", "komisi", "partai", "bank", "universitas", "majelis", "pasukan",
         "tentara", "angkatan", "dinas", "badan", "biro", "lembaga", "korps", "gerakan", "kantor", "kedutaan",

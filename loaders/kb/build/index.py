@@ -3,8 +3,10 @@
 Loading every record (`read_kb`) takes seconds and hundreds of MB; a
 linker needs only the few records whose names occur in an article. The
 index is an SQLite file (standard library, memory-mapped by the OS) with
-two tables: every name folded to a key -> (kind, QID), and every record's
-JSON line by (kind, QID). It is derived from the committed KB files, never
+three tables: every name folded to a key -> (kind, QID), every record's
+JSON line by (kind, QID), and the first words of person labels with how
+often they open a person's label and any other record's name (the
+recognizers' given names: 'Dmytro', 'Ana', 'Xu'). It is derived from the committed KB files, never
 committed itself: `KBIndex.open` builds it on first use and rebuilds it
 when the KB files change (their SHA-256 is stored in the index).
 """
@@ -21,13 +23,17 @@ from pathlib import Path
 
 from loaders.kb.build.merge import fold
 from loaders.kb.build.records import FILES, KB_DIR, Organization, Person, Place, from_row
+from loaders.kb.model import KBEntry
+
+Record = Person | Organization | Place
 
 DEFAULT_PATH = KB_DIR.parent.parent.parent / "var" / "kb-index.sqlite"
 _KINDS = tuple(FILES)  # stored as their position: 0 person, 1 organization, 2 place
+_SCHEMA = "3"  # part of the digest: an index written by an older kabar is rebuilt
 
 
 def kb_digest(kb_dir: Path = KB_DIR) -> str:
-    h = hashlib.sha256()
+    h = hashlib.sha256(_SCHEMA.encode())
     for kind in _KINDS:
         h.update((kb_dir / FILES[kind]).read_bytes())
     return h.hexdigest()
@@ -63,8 +69,64 @@ class KBIndex:
                                (_KINDS.index(kind), int(qid[1:]))).fetchone()
         return from_row(kind, json.loads(row[0])) if row else None
 
+    def any_record(self, qid: str) -> Person | Organization | Place | None:
+        """The record of this QID, whatever its kind."""
+        return next((r for r in (self.record(kind, qid) for kind in _KINDS) if r is not None), None)
+
+    def records(self, name: str) -> list[Person | Organization | Place]:
+        """Every record with this name (label, Indonesian label or alias), folded; one query."""
+        rows = self._db.execute(
+            "SELECT r.kind, r.body FROM names n JOIN records r ON r.kind = n.kind AND r.qid = n.qid"
+            " WHERE n.key = ? ORDER BY n.kind, n.qid", (fold(name),))
+        return [from_row(_KINDS[k], json.loads(body)) for k, body in rows]
+
+    def has_name(self, name: str) -> bool:
+        return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (fold(name),)).fetchone() is not None
+
+    def given_names(self, min_persons: int, max_share: float) -> frozenset[str]:
+        """First words of at least `min_persons` person labels that open other names at most `max_share` as often."""
+        rows = self._db.execute("SELECT word FROM given WHERE persons >= ? AND others <= persons * ?",
+                                (min_persons, max_share))
+        return frozenset(w for (w,) in rows)
+
+    def counts(self) -> dict[str, int]:
+        """Records per extractor type: Person, Organization, Country, Place."""
+        out = {"Person": 0, "Organization": 0, "Country": 0, "Place": 0}
+        for kind, country, n in self._db.execute(
+                "SELECT kind, kind = 2 AND json_extract(body, '$[5]') = 'country', count(*) FROM records"
+                " GROUP BY 1, 2"):
+            out["Country" if country else ("Person", "Organization", "Place")[kind]] += n
+        return out
+
     def close(self) -> None:
         self._db.close()
+
+
+def source_counts(kb_dir: Path = KB_DIR) -> dict[str, dict[str, int]]:
+    """Records per source family ('eps' for EveryPolitician's 120 country files) and kind, from `sources.json`;
+    a record several sources give counts for each."""
+    out: dict[str, dict[str, int]] = {}
+    for source in json.loads((kb_dir / "sources.json").read_text(encoding="utf-8")):
+        family = out.setdefault(source["id"].split(":")[0], {})
+        for kind, n in source.get("records", {}).items():
+            family[kind] = family.get(kind, 0) + n
+    return out
+
+
+def record_type(record: Record) -> str:
+    """The mention type of a record: a place of kind country is a Country."""
+    if isinstance(record, Person):
+        return "Person"
+    if isinstance(record, Organization):
+        return "Organization"
+    return "Country" if record.kind == "country" else "Place"
+
+
+def as_entry(record: Record) -> KBEntry:
+    """A record as the extractor's `KBEntry` (what the linker weighs and the store's KB graph holds)."""
+    return KBEntry(record.qid, record_type(record), record.label, record.label_id, record.aliases,
+                   record.description if not isinstance(record, Place) else None, record.country,
+                   None if isinstance(record, Person) else record.kind)
 
 
 def build_index(kb_dir: Path, path: Path, digest: str) -> None:
@@ -79,7 +141,9 @@ def build_index(kb_dir: Path, path: Path, digest: str) -> None:
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
             CREATE TABLE records (kind INTEGER, qid INTEGER, body TEXT, PRIMARY KEY (kind, qid)) WITHOUT ROWID;
             CREATE TABLE names (key TEXT, kind INTEGER, qid INTEGER, PRIMARY KEY (key, kind, qid)) WITHOUT ROWID;
+            CREATE TABLE given (word TEXT PRIMARY KEY, persons INTEGER, others INTEGER) WITHOUT ROWID;
         """)
+        firsts: dict[str, list[int]] = {}
         for number, kind in enumerate(_KINDS):
             for line in _lines(kb_dir / FILES[kind]):
                 row = json.loads(line)
@@ -87,6 +151,11 @@ def build_index(kb_dir: Path, path: Path, digest: str) -> None:
                 db.execute("INSERT INTO records VALUES (?, ?, ?)", (number, qid, line))
                 keys = {fold(n) for n in (row[1], row[2], *(a[0] for a in row[3])) if n}
                 db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", ((k, number, qid) for k in keys if k))
+                person_label = fold(row[1]) if number == 0 else None
+                for k in keys if number else (person_label,):
+                    if k and " " in k:
+                        firsts.setdefault(k.split()[0], [0, 0])[number != 0] += 1
+        db.executemany("INSERT INTO given VALUES (?, ?, ?)", ((w, n[0], n[1]) for w, n in firsts.items() if n[0]))
         db.execute("INSERT INTO meta VALUES ('digest', ?)", (digest,))
         db.commit()
     finally:

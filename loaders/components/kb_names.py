@@ -1,0 +1,124 @@
+"""Names of the large offline KB (`seeds/wikidata/kb/`) in the runs of capitalised words the gazetteer left.
+
+The gazetteer spots the seed KB's names anywhere; the large KB (100,000
+people, 16,000 organisations, 14,000 places) is too big to load per
+process, so it is asked, through its SQLite name index, only about runs of
+capitalised words ('Karine Jean-Pierre', 'Xinhua', 'Zhao Leji'), longest
+part first, and about kabar's own aliases of its entries
+(`seeds/aliases.csv`: 'Kemlu', 'TNI AU'). A name is taken when every
+record it names is of one type. One word alone is riskier than a full name
+(16,000 organisations share few acronyms), so it is taken only as the
+record's own label, of a record of a country the article names (or of none:
+'NATO'), and for a person only the one of that name (an alias) who held a
+leader's office ('Putin'); a person's surname otherwise waits for the coreference
+component or a title.
+"""
+
+from __future__ import annotations
+
+from loaders.kb.build.index import KBIndex, Record, record_type
+from loaders.kb.build.records import Place
+from loaders.model import Document, Mention, Span
+from loaders.names import after_given_name, cues, mention_tokens, name_runs
+from loaders.normalize import fold
+from loaders.pipeline import Resources, component
+
+_MAX_WORDS = 6
+_LEADER = "leader"
+_MIN_ALONE = 3
+_INTERNATIONAL = frozenset({"intergovernmental", "international_court", "armed_group", "political_organization"})
+_MIN_ANYWHERE = 3  # words an organisation's or place's name needs to be taken whatever the article's countries
+
+@component("kb_names", requires=("tokens", "sentences"), assigns=("proposals",))
+class KBNames:
+    """Mentions of large-KB names among the capitalised runs no recognizer before it claimed."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.kb: KBIndex | None = resources.kb_index
+        self.given = resources.given_names
+        self._country_at: dict[int, tuple[int, str | None]] = {}
+        self.curated = {fold(row.alias): row for row in resources.aliases  # the seed's own are the gazetteer's
+                        if row.target.startswith("Q") and resources.kb.by_qid(row.target) is None}
+
+    def __call__(self, doc: Document) -> None:
+        mentions: list[Mention] = []
+        if self.kb is not None:
+            earlier = doc.proposed()
+            countries = {m.qid for m in earlier if m.type == "Country" and m.qid}
+            self._country_at = {m.span.start: (m.span.end, m.qid) for m in earlier if m.type == "Country"}
+            for i, j in name_runs(doc, mention_tokens(doc, earlier)):
+                k = i
+                while k < j:
+                    for n in range(min(_MAX_WORDS, j - k), 0, -1):
+                        found = self._mention(doc, k, k + n, countries)
+                        if found is not None:
+                            mentions.append(found)
+                            k += n
+                            break
+                    else:
+                        k += 1
+        doc.proposals[self.name] = mentions
+
+    def _mention(self, doc: Document, i: int, j: int, countries: set[str]) -> Mention | None:
+        start, end = doc.tokens[i].start, doc.tokens[j - 1].end
+        text = doc.text[start:end]
+        if text.isupper() and len(text) > 6:
+            return None  # a byline or a shouted headline: 'By AYSE WIETING'
+        span = Span(start, end, text)
+        row = self.curated.get(fold(text))
+        if row is not None and (not row.lang or row.lang in ("mul", doc.article.lang)):
+            record = self._record(row.target)
+            after = self._country_at.get(doc.tokens[j].start) if j < len(doc.tokens) else None
+            if record is not None and after is not None and after[1] == record.country:
+                # 'Kemlu RI': the body with its own country, which stays a mention of its own
+                return self._named(Span(start, after[0], doc.text[start:after[0]]), record)
+            if record is not None and after is None:  # 'Kemlu Myanmar' is not Indonesia's ministry
+                return self._named(span, record)
+        assert self.kb is not None
+        if not self.kb.has_name(text):
+            return None
+        records = self.kb.records(text)
+        types = {record_type(r) for r in records}
+        if len(types) != 1:
+            return None
+        type_ = types.pop()
+        if j - i == 1 and (not _fits_alone(text, records, type_, countries)
+                           or (type_ == "Place" and after_given_name(doc, i, self.given))):
+            return None
+        if j - i < _MIN_ANYWHERE and type_ in ("Organization", "Place") and not _of_article(records, countries):
+            return None  # 'Air Force' is some country's; the KB's one magazine of that name is not the likely one
+        if len(records) == 1:
+            return self._named(span, records[0])
+        return Mention(span, type_, text, None, f"{type_}:{fold(text)}", "kb")
+
+    def _named(self, span: Span, record: Record) -> Mention:
+        """A mention of the record, named by its label unless other records share it ('Ministry of Foreign
+        Affairs'): then the text's own name says more ('Kemlu RI')."""
+        assert self.kb is not None
+        generic = len(self.kb.records(record.label)) > 1
+        return Mention(span, record_type(record), span.text if generic else record.label, record.qid, record.qid,
+                       "kb")
+
+    def _record(self, qid: str) -> Record | None:
+        assert self.kb is not None
+        return self.kb.any_record(qid)
+
+
+def _of_article(records: list[Record], countries: set[str]) -> bool:
+    """Is one of the records of a country the article names, or an international body or place of none?"""
+    return any(r.country in countries if r.country else getattr(r, "kind", "") in _INTERNATIONAL or
+               isinstance(r, Place) for r in records)
+
+
+def _fits_alone(word: str, records: list[Record], type_: str, countries: set[str]) -> bool:
+    """May this one word stand for its record: its label, one record, of the article's countries (or none)?"""
+    if len(records) != 1 or len(word) < _MIN_ALONE or fold(word) in cues().organization_words:
+        return False
+    record = records[0]
+    if fold(record.label) != fold(word) and type_ != "Person":
+        return False
+    if type_ == "Person":  # a leader is named by surname alone, wherever the article is from
+        return any(o.role == _LEADER for o in getattr(record, "offices", ()))
+    return _of_article(records, countries)
+
+
