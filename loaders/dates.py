@@ -85,8 +85,9 @@ def _grammar(packs: tuple[LanguagePack, ...]) -> _Grammar:
             (?P<wd_paren>{weekday})\s*\((?P<p_d>{_D})/(?P<p_m>{_M})(?:/(?P<p_y>{_Y}))?\)
           | (?P<iso_y>{_Y})-(?P<iso_m>1[0-2]|0[1-9])-(?P<iso_d>[12]\d|3[01]|0[1-9])\b
           | \b(?P<s_d>{_D})/(?P<s_m>{_M})/(?P<s_y>{_Y})\b
-          | \b(?P<dm_d>{_D})\s+(?P<dm_m>{any_month})(?:\s+(?P<dm_y>{_Y}))?\b
-          | (?P<md_m>{any_month})\s+(?P<md_d>{_D})(?:{ordinals})?\b(?:,?\s+(?P<md_y>{_Y})\b)?
+          | \b(?P<dm_d>{_D})(?P<dm_range>\s*[-\u2013]\s*{_D})?\s+(?P<dm_m>{any_month})(?:\s+(?P<dm_y>{_Y}))?\b
+          | (?P<md_m>{any_month})\s+(?P<md_d>{_D})(?:{ordinals})?(?P<md_range>\s*[-\u2013]\s*{_D})?\b
+            (?:,?\s+(?P<md_y>{_Y})\b)?
           | (?P<my_m>{month})\s+(?P<my_y>{_Y})\b
           | (?P<rel_month>(?i:{_either(packs, "relative_month_re")}))\b
           | (?P<rel_week>(?i:{_either(packs, "relative_week_re")}))\b
@@ -141,9 +142,12 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             if lead and lead.end() < m.end():
                 start = lead.end()
         span = Span(offset + start, offset + m.end(), text[start:m.end()])
+        value = _value(m, published, grammar)
+        if value and (m.group("dm_range") or m.group("md_range")):
+            value = value[:7]  # 'November 15-16, 2022', '15-16 November': a stretch of days is its month
         weekday = bool(m.group("wd")) and not m.group("wd_last") and m.group("wd").split()[0].lower() not in \
             grammar.previous
-        found.append(DateMention(span, _value(m, published, grammar), bool(m.group("since")), weekday))
+        found.append(DateMention(span, value, bool(m.group("since")), weekday))
     return found
 
 

@@ -63,6 +63,8 @@ def test_normalize_date(text: str, value: str) -> None:
     ("Kamis (13/7)", date(2023, 7, 14), "2023-07-13"),
     ("will meet on August 15", date(2025, 8, 13), "2025-08-15"),  # announced two days ahead
     ("on October 7", date(2024, 5, 22), "2023-10-07"),  # months ahead: the past one
+    ("on November 15-16, 2022", date(2022, 10, 31), "2022-11"),  # a stretch of days: its month
+    ("pada 15-16 November", date(2022, 10, 31), "2022-11"),
 ])
 def test_days_without_a_year(text: str, published: date, value: str) -> None:
     assert normalize_date(text, published) == value

@@ -54,6 +54,10 @@ class Events:
                 if when and draft.status == "planned" and when.value != reader.published_day:
                     draft.date = when.ahead()  # 'akan bertemu pada hari Sabtu': the coming Saturday
                 self._merge_or_add(drafts, draft, world)
+        published = reader.published_day
+        for d in drafts:  # stated as held somewhere, but dated after publication: still to come
+            if published and d.status == "held" and d.date and d.date[:len(published)] > published[:len(d.date)]:
+                d.status = "planned"
         doc.events = self._events(doc, drafts, world)
 
     def _place_follow_up(self, reader: EventReader, sentence: Sentence, drafts: list[Draft]) -> None:
@@ -64,7 +68,7 @@ class Events:
             latest = max(talks, key=lambda d: max(s.start for s in [d.trigger, *d.merged]))
             latest.location = place
 
-    def _merge_or_add(self, drafts: list[Draft], draft: Draft, world: World) -> None:
+    def _merge_or_add(self, drafts: list[Draft], draft: Draft, world: _Countries) -> None:
         """Merge a draft into the event it states again, if any: one of its type that is the same event, one
         of another type of its frame that absorbs it, or, when it was read from context ('the talks'), the
         latest event of its frame if their dates, places and statuses agree."""
@@ -76,19 +80,21 @@ class Events:
         for d in family:
             if draft.from_context or (kind.same_event(d, draft) if d.type == draft.type
                                       else self.types[d.type].absorbs(d, draft)):
-                self._merge(d, draft)
+                self._merge(d, draft, world)
                 return
         if not draft.from_context or draft.date or draft.location:  # 'the meeting' alone is no new event
             drafts.append(draft)
 
     @staticmethod
-    def _merge(d: Draft, draft: Draft) -> None:
+    def _merge(d: Draft, draft: Draft, world: _Countries) -> None:
         if not draft.from_context:  # 'the talks' says nothing of who took part
             d.participants = list(dict.fromkeys(d.participants + draft.participants))
             d.roles.update(draft.roles)
             d.countries |= draft.countries
         d.status = min(d.status, draft.status, key=STATUSES.index)
-        d.location = d.location or draft.location
+        if d.location is None or (draft.location and world.type_of(d.location) == "Country"
+                                  and world.type_of(draft.location) == "Place"):
+            d.location = draft.location  # the finest place stated: Muscat over Oman
         if d.date is None:
             d.date, d.date_text = draft.date, draft.date_text
         d.confidence = max(d.confidence, draft.confidence)
@@ -117,6 +123,10 @@ class _Countries(World):
         self.entities: dict[str, Entity] = {e.id: e for e in doc.entities}
         self.keys = {doc.entity_of(m): m.key for m in doc.mentions}
         self.positions = doc.positions
+
+    def type_of(self, entity: str) -> str | None:
+        found = self.entities.get(entity)
+        return found.type if found else None
 
     def country(self, entity: str) -> str | None:
         found = self.entities.get(entity)

@@ -123,7 +123,9 @@ class Frames:
                                                                   *p.grammar.away_prepositions)))
         self.of_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.of_words))
         self.determiners = frozenset(lang.words(lang.packs(), lambda p: (*p.articles, *p.grammar.determiners)))
-        self.clause_breaks = frozenset(lang.words(lang.packs(), lambda p: p.grammar.clause_breaks))
+        self.clause_breaks = frozenset(lang.words(lang.packs(), lambda p: (*p.grammar.clause_breaks,
+                                                                           *p.grammar.source_words)))
+        self.sources = frozenset(lang.words(lang.packs(), lambda p: p.grammar.source_words))
         self.object_breaks = frozenset(lang.words(lang.packs(), lambda p: p.grammar.object_breaks))
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
@@ -171,6 +173,7 @@ class EventReader:
     starts: dict[int, Mention]
     in_title: set[int]
     sentence_index: dict[int, int]  # a sentence's start -> its index in the document
+    officials: set[int] = field(default_factory=set)  # starts of agents read as an unnamed office: 'Menlu Bangladesh'
     _headline: list[Mention] | None = None
     _dates: dict[int, list[DateMention]] = field(default_factory=dict)
 
@@ -254,10 +257,13 @@ class EventReader:
             return True
         return i in self.in_title or tok.text[0].isupper() or tok.folded in self.frames.phrase_words
 
-    def _heads(self, groups: list[list[Mention]]) -> list[Mention]:
-        """The participant of each phrase: its person if it names one ('Presiden AS Joe Biden'), else its agent."""
+    def _heads(self, groups: list[list[Mention]], titled: set[int] = frozenset()) -> list[Mention]:
+        """The participant of each phrase: its person if it names one ('Presiden AS Joe Biden'), else its agents;
+        an agent of a phrase with a title ('Menlu Bangladesh', groups by index in `titled`) is an official's."""
         heads = []
-        for group in groups:
+        for k, group in enumerate(groups):
+            if k in titled and len(group) == 1 and self.type_of(group[0]) in ("Country", "Organization"):
+                self.officials.add(group[0].span.start)
             agents = [m for m in group if self.type_of(m) in _AGENTS]
             person = next((m for m in agents if self.type_of(m) == "Person"), None)
             heads += [person] if person else agents
@@ -293,7 +299,8 @@ class EventReader:
         i = token_at(tokens, offset) - 1
         while i >= 0 and tokens[i].start >= start:
             if tokens[i].folded in self.frames.clause_breaks and i not in self.by_token:
-                return tokens[i].end
+                comma = text.find(",", tokens[i].end, offset) if tokens[i].folded in self.frames.sources else -1
+                return comma + 1 if comma >= 0 else tokens[i].end  # 'Menurut Kemlu RI, pertemuan ...'
             i -= 1
         return start
 
@@ -314,7 +321,7 @@ class EventReader:
                 if by:
                     last, i = by.end(), token_at(tokens, by.end())
                     continue
-                if last == offset or not self.starts_phrase(i) or self.said_after(i, end):
+                if last == offset or not self.starts_phrase(i) or not self.apposition(i, end):
                     return last
             if tok.folded in frames.conjunctions and not self.starts_phrase(i + 1):
                 return last
@@ -326,16 +333,39 @@ class EventReader:
             i = token_at(tokens, last) if mention else i + 1
         return end
 
-    def said_after(self, i: int, end: int) -> bool:
-        """Whether the phrase from token `i` is the subject of a clause break: ', Menlu Retno mengatakan'."""
+    def phrase_end(self, i: int, end: int) -> int:
+        """The index of the first token from `i` that is not part of a name phrase (names, titles, 'of', 'his')."""
         tokens, frames = self.doc.tokens, self.frames
-        while i < len(tokens) and tokens[i].end <= end and (
-                i in self.by_token or i in self.in_title or tokens[i].text[0].isupper()
-                or tokens[i].folded in frames.of_words or tokens[i].folded in frames.determiners):
-            i += 1
-        while i < len(tokens) and tokens[i].folded in frames.verb_leads:
-            i += 1
-        return i < len(tokens) and tokens[i].folded in frames.clause_breaks
+        while i < len(tokens) and tokens[i].end <= end:
+            mention = self.by_token.get(i)
+            if mention is not None:
+                i = token_at(tokens, mention.span.end)
+            elif (i in self.in_title or tokens[i].text[0].isupper() or tokens[i].folded in frames.of_words
+                  or tokens[i].folded in frames.determiners):
+                i += 1
+            else:
+                break
+        return i
+
+    def apposition(self, i: int, end: int) -> bool:
+        """Whether the phrase from token `i` stands alone, as an apposition or a list item does: followed by a
+        comma, a bracket, 'dan' or the end ('..., Joko Widodo.'), not by a verb (', Sugiono juga dijadwalkan')."""
+        tokens = self.doc.tokens
+        j = self.phrase_end(i, end)
+        if j >= len(tokens) or tokens[j].end > end or j == i:
+            return j != i
+        gap = self.doc.text[tokens[j - 1].end:tokens[j].start]
+        return any(c in gap for c in ",;()") or tokens[j].folded in self.frames.conjunctions
+
+    def subject_after(self, sentence: Sentence, offset: int) -> list[Mention]:
+        """'Saat bertemu dengan Erdogan, Sugiono ...': the subject after a fronted clause, named after its comma."""
+        text, tokens = self.doc.text, self.doc.tokens
+        if text[offset:sentence.end].lstrip()[:1] != ",":
+            return []
+        comma = text.index(",", offset)
+        i = token_at(tokens, comma + 1)
+        j = self.phrase_end(i, sentence.end)
+        return self.agents(comma + 1, tokens[j - 1].end)[:1] if j > i else []
 
     def clause_break_after(self, offset: int, end: int) -> int:
         """Where the first clause break word ('said', 'kata') after `offset` starts, or `end`."""
@@ -360,6 +390,7 @@ class EventReader:
         """The participant of each noun phrase in [start, end), leaving out places ('di Jakarta', 'to China')."""
         tokens, text, frames = self.doc.tokens, self.doc.text, self.frames
         groups: list[list[Mention]] = [[]]
+        titled: set[int] = set()
         i, last, away, skipped = token_at(tokens, start), start, False, None
         while i < len(tokens) and tokens[i].end <= end:
             tok = tokens[i]
@@ -383,9 +414,11 @@ class EventReader:
                       or tok.folded in frames.determiners):
                 groups.append([])
                 away = False
+            elif i in self.in_title and not away:
+                titled.add(len(groups) - 1)
             last = tok.end
             i += 1
-        return self._heads(groups)
+        return self._heads(groups, titled)
 
     def hypothetical(self, sentence: Sentence, offset: int) -> bool:
         """Whether words before the trigger make it only a possibility: 'a possible meeting', 'ingin bertemu'."""
@@ -526,8 +559,26 @@ class EventReader:
         for m in self.frames.location.finditer(text, offset, stop):
             place = self.starts.get(m.end())
             if place is not None and self.type_of(place) in _PLACES:
-                return self.entity_of(place)
+                return self.entity_of(self.finest_place(place, stop))
         return None
+
+    def finest_place(self, place: Mention, stop: int) -> Mention:
+        """The most specific place of the phrase `place` opens: 'the Omani capital of Muscat', 'Oman's capital
+        Muscat' -> Muscat, up to a comma or the next preposition or break word."""
+        tokens, frames = self.doc.tokens, self.frames
+        i, best = token_at(tokens, place.span.end), place
+        while i < len(tokens) and tokens[i].end <= stop and "," not in self.doc.text[tokens[i - 1].end:tokens[i].start]:
+            mention = self.by_token.get(i)
+            if mention is not None:
+                if self.type_of(mention) == "Place":
+                    best = mention
+                i = token_at(tokens, mention.span.end)
+                continue
+            if tokens[i].folded in frames.away or tokens[i].folded in frames.object_breaks \
+                    or tokens[i].folded in frames.clause_breaks or tokens[i].folded in frames.conjunctions:
+                break
+            i += 1
+        return best
 
     def held_in(self, sentence: Sentence) -> str | None:
         """'Pembicaraan diadakan di Muscat.': the place a follow-up sentence gives, if it gives one."""
@@ -554,6 +605,7 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
     family = frames.families["interaction"]
     triggers = list(frames.meet.finditer(text, sentence.start, sentence.end))
     drafts: list[Draft | None] = []
+    visited: str | None = None
     for k, m in enumerate(triggers):
         left_start = reader.left_bound(sentence, m.start("trigger"))
         earlier = [n for n in triggers[:k] if n.start("trigger") >= left_start]
@@ -567,12 +619,17 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
         if not (local and [a for a in local if a is not forum]) or reader.is_verb(m):
             first = earlier[0] if earlier else m
             local = reader.agents(left_start, reader.subject_end(left_start, first.start("trigger")))
-        drafts.append(_interaction(reader, family, m, sentence, local, right, left_start))
+        draft = _interaction(reader, family, m, sentence, local, right, left_start, right_end)
+        if draft and earlier and draft.location is None:  # 'X will visit China and meet Y': in China
+            draft.location = next((d.location for d in drafts[::-1] if d and d.location), None) or visited
+        if "visit" in family.marks.get(" ".join(m.group("trigger").lower().split()), frozenset()):
+            visited = next((reader.entity_of(h) for h in right if reader.type_of(h) in _PLACES), visited)
+        drafts.append(draft)
     return [d for d in drafts if d]
 
 
 def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentence: Sentence, left: list[Mention],
-                 right: list[Mention], left_start: int) -> Draft | None:
+                 right: list[Mention], left_start: int, right_end: int) -> Draft | None:
     """A draft if two participants or more take part, from the clause or else its context.
 
     A summit's forum ('KTT ASEAN', 'the G20 summit') takes part; a visit is a
@@ -581,13 +638,14 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     owner = reader.owner(family, m)
     word = " ".join(m.group("trigger").lower().split())
     marks = family.marks.get(word, frozenset())
-    if "visit" in marks and not any(reader.type_of(h) == "Person" for h in right):
+    if marks & {"visit", "receive"} and not any(reader.type_of(h) == "Person" for h in right):
         return None
     if reader.hypothetical(sentence, m.start("trigger")):
         return None
     forum = reader.forum(m)
+    # objects without a subject ('the minister paid courtesy calls with X and Y'): X and Y never met each other
     if not left and right and not forum and not reader.between_follows(m.end("trigger"), right[0].span.start):
-        left = reader.context_subject(sentence)  # 'the minister paid courtesy calls with X and Y': X and Y never met
+        left = reader.subject_after(sentence, right_end) or reader.context_subject(sentence)
     heads = [h for h in ([forum] if forum else []) + left + right if reader.type_of(h) in owner.participant_types]
     pattern = "verb" if reader.is_verb(m) else "noun"
     if len({reader.entity_of(h) for h in heads}) < 2:
@@ -598,7 +656,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     if len(participants) < 2:
         return None
     # who the context names does not tell talks from a meeting
-    kind = owner.name if pattern == "context" else owner.classify({reader.type_of(h) for h in heads}, marks)
+    kind = owner.name if pattern == "context" else owner.classify(
+        {"Person" if h.span.start in reader.officials else reader.type_of(h) for h in heads}, marks)
     draft = reader.draft(family, m, sentence, heads, pattern, kind)
     location = (reader.location_after(sentence, m.start("trigger"), m.end("trigger"))
                 or reader.location_after(sentence, left_start, left_start))

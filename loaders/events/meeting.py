@@ -9,7 +9,7 @@ two or more of a Negotiation's parties is part of that Negotiation.
 
 from __future__ import annotations
 
-from loaders.events.base import Draft, EventType, World, compatible, event_type
+from loaders.events.base import Draft, EventType, World, compatible_dates, event_type
 from loaders.model import Event
 
 
@@ -23,12 +23,13 @@ class Meeting(EventType):
 
     def same_event(self, a: Draft, b: Draft) -> bool:
         """A summit is one event with its forum and leaders, apart from the meetings held at it: two summit
-        drafts are one when their forums agree (or one names none) and their dates may."""
+        drafts are one when their forums agree (or one names none) and their dates may, whether it is
+        still to come or held (an article on a coming summit says both)."""
         if ("summit" in a.marks) != ("summit" in b.marks):
             return False
         if "summit" in a.marks:
             forums = a.forum is None or b.forum is None or a.forum == b.forum
-            return forums and compatible(a, b) and (a.forum is not None or b.forum is not None
+            return forums and compatible_dates(a.date, b.date) and (a.forum is not None or b.forum is not None
                                                                 or super().same_event(a, b))
         return super().same_event(a, b)
 

@@ -23,7 +23,8 @@ class Triggers:
     Y', and for a victim that follows: 'kematian X', 'the death of X').
     `object_heads` may open the phrase after a trigger ('sasaran Amerika').
     `marked` singles out words some rule of the event type needs, by name
-    (a Meeting's 'host' and 'visit' verbs give it a CAMEO code of its own).
+    (a Meeting's 'host' and 'visit' verbs give it a CAMEO code of its own; 'visit' and 'receive' verbs state
+    a meeting only when someone is visited or received: 'mengunjungi Tiongkok', 'menerima usulan' do not).
     """
 
     verbs: tuple[str, ...] = ()
@@ -48,6 +49,7 @@ class EventGrammar:
     hypothetical: tuple[str, ...] = ()  # before a trigger, the event is only a possibility: 'a possible meeting'
     determiners: tuple[str, ...] = ()  # may open a participant's phrase after 'dan' or a comma: 'para', 'his'
     clause_breaks: tuple[str, ...] = ()  # the participants of a trigger are not read across them: 'kata', 'said'
+    source_words: tuple[str, ...] = ()  # open a phrase naming a source, up to a comma: 'menurut Kemlu RI,'
     object_breaks: tuple[str, ...] = ()  # after a trigger, they end its participants: 'untuk membahas', 'about'
     support_verbs: tuple[str, ...] = ()  # before an action noun: 'melancarkan serangan'
     noun_premodifiers: tuple[str, ...] = ()  # between a support verb and its noun: 'launched new attacks'
