@@ -45,11 +45,12 @@ def test_no_article_is_in_two_files(language: str) -> None:
             seen[article["url"]] = path.name
 
 
-def test_eval_reads_the_indonesian_dev_set() -> None:
-    """`kabar eval extraction` scores every gold entity and event of the Indonesian dev set (none is dropped unread)."""
-    gold_path = NEWS / "id" / "dev.gold.jsonl"
+@pytest.mark.parametrize("split", ["dev", "dev2", "test"])
+def test_eval_reads_the_indonesian_set(split: str) -> None:
+    """`kabar eval extraction` scores every gold entity and event of each Indonesian split (none is dropped unread)."""
+    gold_path = NEWS / "id" / f"{split}.gold.jsonl"
     gold = _lines(gold_path)
-    command = ["eval", "extraction", str(NEWS / "id" / "dev.articles.jsonl"), str(gold_path), "--format", "json"]
+    command = ["eval", "extraction", str(NEWS / "id" / f"{split}.articles.jsonl"), str(gold_path), "--format", "json"]
     done = subprocess.run(
         [sys.executable, "-m", "kabar.cli", *command],
         capture_output=True, text=True, cwd=NEWS.parent.parent.parent, timeout=300,
