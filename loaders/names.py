@@ -35,6 +35,7 @@ class NameCues:
     particles: frozenset[str]
     organization_words: frozenset[str]
     organization_names: frozenset[str]  # as written: 'TNI AU', 'Kemlu', 'CIA'
+    organization_firsts: frozenset[str]  # their first words, as written
     articles: str  # alternation of the packs' articles: 'the|a|an|seorang|sang'
 
 
@@ -74,6 +75,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         particles=frozenset(lang.words(packs, lambda p: p.particles)),
         organization_words=frozenset(lang.words(packs, lambda p: p.organization_words)),
         organization_names=frozenset(lang.words(packs, lambda p: p.organization_names)),
+        organization_firsts=frozenset(n.split()[0] for n in lang.words(packs, lambda p: p.organization_names)),
         articles=articles,
     )
 

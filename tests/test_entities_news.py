@@ -73,3 +73,14 @@ def test_the_large_kb_links_the_office_holder_of_the_articles_date() -> None:
     x = extract("Chinese Foreign Minister Wang Yi held talks with Retno Marsudi.", "en", date(2022, 4, 1))
     assert entity(x, "Wang Yi").wikidata == "Q701801"
     assert entity(x, "Retno Marsudi").wikidata == "Q18342668"
+
+
+def test_the_large_kb_links_a_name_in_family_name_order_and_a_person_with_few_offices() -> None:
+    x = extract("Menlu Jepang Iwaya Takeshi bertemu Perdana Menteri Malaysia Anwar Ibrahim.", "id", date(2025, 1, 8))
+    assert {e.name: e.wikidata for e in x.entities if e.type == "Person"} == {
+        "Takeshi Iwaya": "Q1654639", "Anwar Ibrahim": "Q299574"}
+
+
+def test_a_listed_acronym_is_not_linked_to_another_bodys_acronym() -> None:
+    x = extract("Gedung DPR di Jakarta menerima tamu dari Amerika Serikat.", "id")
+    assert [(e.name, e.wikidata) for e in x.entities if e.type == "Organization"] == [("DPR", None)]

@@ -43,6 +43,7 @@ from loaders.kb.index import is_short_acronym
 from loaders.kb.model import KBEntry, KnowledgeBase
 from loaders.kb.seed import AliasRow
 from loaders.model import Document, Link, Mention
+from loaders.names import cues
 from loaders.normalize import fold, person_key
 from loaders.pipeline import Resources, component
 
@@ -250,7 +251,7 @@ class Linker:
         surfaces = set(surfaces)
         candidates = self._candidates(type_, name, surfaces)
         if not any(c.entry.qid for c in candidates) and self.large is not None and type_ != "Event":
-            large = self._large_candidates(type_, name, surfaces, when)
+            large = self._large_candidates(type_, name, surfaces, when, set(countries))
             if large:
                 link = self._decide([_abroad(c, set(countries)) for c in large], set(countries), None)
                 entry = next((c.entry for c in large if c.entry.qid == link.qid), None)
@@ -281,19 +282,24 @@ class Linker:
         assert self.large is not None
         return len(self.large.records(label)) > 1
 
-    def _large_candidates(self, type_: str, name: str, surfaces: set[str], when: date | None
-                          ) -> list[LinkCandidate]:
-        """Candidates from the large KB: every record any form names, weighed like the seed's, people by office."""
+    def _large_candidates(self, type_: str, name: str, surfaces: set[str], when: date | None,
+                          countries: set[str]) -> list[LinkCandidate]:
+        """Candidates from the large KB: every record any form names, weighed like the seed's, and people by
+        their offices: relative to the best-placed namesake when the article names the person's country (one
+        such person keeps full weight), else as they are (a 'John Smith' of no country named stays NIL)."""
         assert self.large is not None
         best: dict[str, LinkCandidate] = {}
-        for form in {*surfaces, name}:
-            weight = 1.0 if form in surfaces else RECOGNIZER
+        for form, weight in self._forms(type_, name, surfaces):
             folded = fold(form)
             target = self.curated.get(folded)
             record = self.large.any_record(target) if target else None
             if record is not None:
                 _keep(best, type_, as_entry(record), CURATED * weight, "alias")
-            for record in self.large.records(form):
+            if form in cues().organization_names:
+                continue  # a body the packs list by acronym ('DPR') is that body, not the KB's other DPRs
+            records = self.large.records(form)
+            top = max((_standing(r, when) for r in records), default=1.0)
+            for record in records:
                 names = [n for n in (record.label, record.label_id, *(a for a, _ in record.aliases))
                          if n and fold(n) == folded]
                 if form not in names and all(is_short_acronym(n) for n in names):
@@ -301,9 +307,19 @@ class Linker:
                 acronym = is_short_acronym(form)
                 named = {fold(record.label), fold(record.label_id or "")}
                 evidence = LABEL if folded in named else ACRONYM if acronym else ALIAS
-                _keep(best, type_, as_entry(record), evidence * weight * _standing(record, when),
+                relative = top if record.country in countries else 1.0
+                _keep(best, type_, as_entry(record), evidence * weight * _standing(record, when) / relative,
                       "label" if evidence == LABEL else "alias")
         return sorted(best.values(), key=lambda c: -c.score)
+
+    @staticmethod
+    def _forms(type_: str, name: str, surfaces: set[str]) -> list[tuple[str, float]]:
+        """The names to look up, with their weight: the text's forms, the recognizer's name, and a two-word
+        person's name in the other order ('Iwaya Takeshi', family name first, is 'Takeshi Iwaya')."""
+        forms = [(form, 1.0 if form in surfaces else RECOGNIZER) for form in {*surfaces, name}]
+        if type_ == "Person":
+            forms += [(" ".join(reversed(f.split())), w * TRANSLITERATION) for f, w in forms if len(f.split()) == 2]
+        return forms
 
     def _decide(self, candidates: list[LinkCandidate], countries: set[str], method: str | None) -> Link:
         scored = sorted((_in_context(c, countries) for c in candidates), key=lambda c: -c.score)

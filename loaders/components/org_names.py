@@ -81,8 +81,12 @@ def _listed(doc: Document) -> list[Mention]:
     covered = mention_tokens(doc, doc.proposed())
     tokens, text = doc.tokens, doc.text
     out: list[Mention] = []
+    firsts = found.organization_firsts
     i = 0
     while i < len(tokens):
+        if tokens[i].text not in firsts:
+            i += 1
+            continue
         for n in range(min(_MAX_LISTED, len(tokens) - i), 0, -1):
             start, end = tokens[i].start, tokens[i + n - 1].end
             name = text[start:end]

@@ -29,6 +29,7 @@ Record = Person | Organization | Place
 
 DEFAULT_PATH = KB_DIR.parent.parent.parent / "var" / "kb-index.sqlite"
 _KINDS = tuple(FILES)  # stored as their position: 0 person, 1 organization, 2 place
+_CACHE_SIZE = 20_000
 _SCHEMA = "3"  # part of the digest: an index written by an older kabar is rebuilt
 
 
@@ -42,6 +43,7 @@ def kb_digest(kb_dir: Path = KB_DIR) -> str:
 class KBIndex:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
+        self._cache: dict[str, tuple[Person | Organization | Place, ...]] = {}  # names news repeats
 
     @classmethod
     def open(cls, kb_dir: Path = KB_DIR, path: Path = DEFAULT_PATH) -> KBIndex:
@@ -74,11 +76,18 @@ class KBIndex:
         return next((r for r in (self.record(kind, qid) for kind in _KINDS) if r is not None), None)
 
     def records(self, name: str) -> list[Person | Organization | Place]:
-        """Every record with this name (label, Indonesian label or alias), folded; one query."""
-        rows = self._db.execute(
-            "SELECT r.kind, r.body FROM names n JOIN records r ON r.kind = n.kind AND r.qid = n.qid"
-            " WHERE n.key = ? ORDER BY n.kind, n.qid", (fold(name),))
-        return [from_row(_KINDS[k], json.loads(body)) for k, body in rows]
+        """Every record with this name (label, Indonesian label or alias), folded; one query per new name."""
+        key = fold(name)
+        found = self._cache.get(key)
+        if found is None:
+            rows = self._db.execute(
+                "SELECT r.kind, r.body FROM names n JOIN records r ON r.kind = n.kind AND r.qid = n.qid"
+                " WHERE n.key = ? ORDER BY n.kind, n.qid", (key,))
+            found = tuple(from_row(_KINDS[k], json.loads(body)) for k, body in rows)
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = found
+        return list(found)
 
     def has_name(self, name: str) -> bool:
         return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (fold(name),)).fetchone() is not None
