@@ -283,12 +283,16 @@ def _query_text(value: str) -> str:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from store.sparql_text import declares_dataset
+    from store.sparql_text import SparqlTextError, lex
 
     text = _query_text(args.query)
+    try:
+        lexed = lex(text)  # the endpoint's limits (nesting depth) hold here too: deeper would crash the engine
+    except SparqlTextError as e:
+        raise CommandError(f"the query cannot be read as SPARQL: {e}") from None
     with open_store(args, read_only=True) as store:
         try:
-            result = store.query(text, union_default_graph=not declares_dataset(text), prefixes=KABAR_PREFIXES)
+            result = store.query(text, union_default_graph=not lexed.declares_dataset(), prefixes=KABAR_PREFIXES)
             if args.format == "table":
                 print(_table(result))
                 return 0

@@ -33,6 +33,7 @@ from server.errors import syntax_error_message
 from server.extension import kabar_store
 from server.formats import DATASET_FORMATS, GRAPH_FORMATS, Format, choose_format, content_type
 from server.negotiation import vary_on_accept
+from server.nesting import check_body_nesting
 from server.protocol import named_node
 from server.streaming import stream_dump
 from store import KabarStore
@@ -156,6 +157,7 @@ def read_graph_body(target: Target) -> list[ox.Triple]:
     """Every triple of the body, parsed before the store is touched; 400 naming the line for bad syntax."""
     chosen = body_format()
     body = request.get_data()
+    check_body_nesting(body, chosen.serializer)
     base_iri = target.value if isinstance(target, ox.NamedNode) else url_for(".read", _external=True)
     try:
         quads = ox.parse(

@@ -33,6 +33,7 @@ import os
 import signal
 import struct
 import sys
+import threading
 from typing import Any
 
 import pyoxigraph as ox
@@ -150,14 +151,26 @@ class Worker:
             out.end()
 
 
-def main() -> int:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+STACK = 64 << 20
+"""Bytes of stack for the thread that runs queries: pyoxigraph walks deep query trees recursively, and
+the server refuses trees that would need more than a few MB (store.sparql_text); 8x headroom here."""
+
+
+def serve() -> None:
     worker = Worker()
     try:
         for line in sys.stdin.buffer:
             worker.answer(json.loads(line))
     except BrokenPipeError:
         pass  # the server is gone or killed this query's reader
+
+
+def main() -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.stack_size(STACK)
+    thread = threading.Thread(target=serve, name="kabar-query-worker")
+    thread.start()
+    thread.join()
     return 0
 
 

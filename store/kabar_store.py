@@ -12,7 +12,8 @@ their values as `substitutions`, never spliced into the query text.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,6 +21,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ontology import PREFIXES
+
+ENGINE_STACK = 64 << 20
 
 DEFAULT_STORE = Path("var/store")
 STORE_ENV = "KABAR_STORE"
@@ -200,3 +203,24 @@ def ntriples(triples: Graph | Iterable[ox.Triple]) -> str:
         return triples.serialize(format="nt")
     listed = list(triples)
     return ox.serialize(listed, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if listed else ""
+
+
+def with_stack(call: Callable[[], object], size: int = ENGINE_STACK) -> None:
+    """Run `call` on a thread of its own with `size` bytes of stack, re-raising what it raised."""
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            call()
+        except BaseException as error:  # handed to the caller's thread
+            raised.append(error)
+
+    previous = threading.stack_size(size)
+    try:
+        thread = threading.Thread(target=run, name="kabar-engine")
+        thread.start()
+    finally:
+        threading.stack_size(previous)
+    thread.join()
+    if raised:
+        raise raised[0]

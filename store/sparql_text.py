@@ -33,6 +33,10 @@ MAX_DEPTH = 200
 The engine's recursive-descent parser runs out of stack on a few thousand
 levels and takes its process down with it; no sensible query nests 200."""
 
+MAX_TREE = 1000
+"""Most operators and nested groups along one chain (see `_depth`): the engine builds long rows of
+UNION, MINUS, OPTIONAL, BIND or `+` as deep trees, and 4,000 of them overflow an 8 MB stack."""
+
 QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
 UPDATE_OPERATIONS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
 
@@ -71,6 +75,10 @@ _ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", "\\": "\\", '
 _CANONICAL_ESCAPES = {"\\": "\\\\", '"': '\\"', "'": "\\'", "\n": "\\n", "\r": "\\r"}
 _OPENING, _CLOSING = frozenset("([{"), frozenset(")]}")
 _TIGHT = frozenset("()[]{},;")
+_OPERATORS = frozenset({"+", "-", "*", "/", "||", "&&", "=", "!=", "<", ">", "<=", ">=", "|", "^", "!", "?"})
+_PATTERN_KEYWORDS = frozenset(
+    {"UNION", "MINUS", "OPTIONAL", "BIND", "FILTER", "GRAPH", "SERVICE", "VALUES", "EXISTS", "IN"}
+)
 
 
 class SparqlTextError(ValueError):
@@ -352,23 +360,56 @@ def _join(scheme: str | None, authority: str | None, path: str, query: str | Non
 
 
 def _depth(tokens: tuple[Token, ...]) -> int:
-    """The deepest nesting of brackets; SparqlTextError past MAX_DEPTH."""
-    depth = deepest = 0
+    """The deepest nesting of brackets; SparqlTextError past MAX_DEPTH, or for a tree deeper than MAX_TREE.
+
+    The tree's depth is estimated on the tokens: each bracket is a level,
+    and so is each operator or pattern keyword inside it (`a + b + c`,
+    `{..} UNION {..} UNION {..}`, a row of OPTIONAL, MINUS or BIND), as the
+    engine builds such rows as left-deep trees and walks them recursively.
+    In parentheses a signed number counts too, as `1+1` reads as 1 and +1.
+    A bracket's weight is 1 + its own operators + its heaviest bracket;
+    the operators outside every bracket (a prologue, a list of updates)
+    are not a tree.
+    """
+    frames: list[list[int]] = [[0, 0]]  # per open bracket: [own operators, heaviest inner bracket]
+    parenthesis: list[bool] = [False]  # per open bracket: whether it is "(", where expressions are
+    deepest = 0
     for token in tokens:
-        if token.kind != "punct":
-            continue
-        if token.text in _OPENING:
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if depth > MAX_DEPTH:
+        text = token.text
+        if token.kind == "punct" and text in _OPENING:
+            frames.append([0, 0])
+            parenthesis.append(text == "(")
+            if len(frames) - 1 > deepest:
+                deepest = len(frames) - 1
+                if deepest > MAX_DEPTH:
                     raise SparqlTextError(
                         f"line {token.line}: nested more than {MAX_DEPTH} levels deep (brackets, braces and "
                         "parentheses); this endpoint refuses deeper queries and updates. Flatten it."
                     )
-        elif token.text in _CLOSING:
-            depth -= 1
+        elif token.kind == "punct" and text in _CLOSING:
+            if len(frames) > 1:
+                parenthesis.pop()
+                _close(frames, token.line)
+        elif (
+            (token.kind == "punct" and text in _OPERATORS) or token.keyword in _PATTERN_KEYWORDS
+            or (token.kind == "number" and text[0] in "+-" and parenthesis[-1])  # `1+1` is 1 and +1
+        ):
+            frames[-1][0] += 1
+    while len(frames) > 1:  # brackets left open: the parser will refuse the text, but weigh them first
+        _close(frames, tokens[-1].line)
     return deepest
+
+
+def _close(frames: list[list[int]], line: int) -> None:
+    own, inner = frames.pop()
+    weight = 1 + own + inner
+    if weight > MAX_TREE:
+        raise SparqlTextError(
+            f"line {line}: more than {MAX_TREE} operators and nested groups in one chain (UNION, OPTIONAL, MINUS, "
+            "BIND, FILTER, arithmetic and logical operators, property paths); this endpoint refuses such queries "
+            "and updates. Split it, or use VALUES or IN for long lists."
+        )
+    frames[-1][1] = max(frames[-1][1], weight)
 
 
 def string_value(written: str) -> str:

@@ -82,10 +82,13 @@ def wait_for_workers(executor: QueryExecutor, count: int) -> None:
 
 
 def running(pid: int) -> bool:
-    """Whether the process is on a CPU or waiting for one (Linux's state R), as a worker computing a query is;
-    an idle worker waits for its next query (state S)."""
-    stat = Path(f"/proc/{pid}/stat").read_text()
-    return stat[stat.rindex(")") + 2] == "R"
+    """Whether a thread of the process is on a CPU or waiting for one (Linux's state R), as a worker computing a
+    query is; an idle worker waits for its next query (state S)."""
+    for stat_file in Path(f"/proc/{pid}/task").glob("*/stat"):
+        stat = stat_file.read_text()
+        if stat[stat.rindex(")") + 2] == "R":
+            return True
+    return False
 
 
 def test_a_blocking_query_past_its_limit_gets_503_quickly_and_its_worker_is_killed(served: Served) -> None:
