@@ -84,3 +84,10 @@ def test_the_large_kb_links_a_name_in_family_name_order_and_a_person_with_few_of
 def test_a_listed_acronym_is_not_linked_to_another_bodys_acronym() -> None:
     x = extract("Gedung DPR di Jakarta menerima tamu dari Amerika Serikat.", "id")
     assert [(e.name, e.wikidata) for e in x.entities if e.type == "Organization"] == [("DPR", None)]
+
+
+def test_a_short_name_in_parentheses_is_the_organisation_before_it() -> None:
+    x = extract("The General Elections Commission (KPU) announced the result. KPU said turnout was high.", "en")
+    kpu = entity(x, "General Elections Commission")
+    assert {m.text for m in kpu.mentions} == {"General Elections Commission", "KPU"}
+    assert [e.name for e in x.entities if e.type == "Organization"] == ["General Elections Commission"]

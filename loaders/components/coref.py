@@ -42,6 +42,7 @@ from loaders.pipeline import Resources, component
 from loaders.text import tokenize
 
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6
+_PARENTHESIS = re.compile(r"\s*\((?P<name>[A-Z][\w'.-]*)\)")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class Coreference:
         self.index = resources.index
 
     def __call__(self, doc: Document) -> None:
-        mentions = doc.proposed()
+        mentions = _with_short_names(doc, doc.proposed())
         self._relink_partial_names(mentions)
         _shorten_places(mentions)
         people = _people(mentions)
@@ -108,6 +109,24 @@ class Coreference:
         if hits or len(words) < 2:
             return None
         return self.index.person_parts.get(words)
+
+
+def _with_short_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """An organisation's short name in parentheses right after it is that organisation: 'General Elections
+    Commission (KPU)', 'Great Indonesia Movement Party (Gerindra)', whatever a recognizer made of the word."""
+    out = list(mentions)
+    named: dict[str, Mention] = {}
+    for m in mentions:
+        short = _PARENTHESIS.match(doc.text, m.span.end) if m.type == "Organization" else None
+        if short is not None:
+            start, end = short.span("name")
+            out = [o for o in out if not (o.span.start >= start and o.span.end <= end)]
+            out.append(_copy(m, Span(start, end, short.group("name"))))
+            named.setdefault(short.group("name"), m)
+    # the short name again later in the article, as another recognizer read it ('KPU said')
+    out = [_copy(named[o.span.text], o.span) if o.span.text in named and o.key != named[o.span.text].key else o
+           for o in out]
+    return sorted(out, key=lambda m: m.span.start)
 
 
 def _with_pronouns(doc: Document, mentions: list[Mention]) -> list[Mention]:

@@ -38,7 +38,7 @@ PACK = register(LanguagePack(
         "CIA", "FBI", "NSA", "Mossad", "Shin Bet", "IDF", "IRGC", "MI6",
         "Xinhua", "Antara", "ANSA", "AFP", "Reuters", "Bernama", "Yonhap", "Kyodo", "TASS", "RIA Novosti", "IRNA",
         "Tasnim", "WAFA", "QNA", "Anadolu", "Anadolu Agency", "Al Jazeera", "Al Arabiya", "CGTN",
-        "CCTV", "Nikkei", "BBC", "CNN", "NHK", "Getty Images",
+        "CCTV", "Nikkei", "BBC", "CNN", "NHK", "Getty Images", "ANI", "APP", "NNA", "MINA", "E3",
     ),
     organization_words=frozenset({
         "council", "ministry", "party", "army", "forces", "guard", "guards", "agency", "bureau", "committee",
@@ -49,7 +49,8 @@ PACK = register(LanguagePack(
         "ministry", "agency", "council", "committee", "commission", "institute", "university", "corps", "army",
         "navy", "party", "court", "bank", "company", "corporation", "group", "radio", "press", "forces", "guard",
         "authority", "department", "organization", "organisation", "association", "union", "front", "movement",
-        "foundation", "service", "network", "parliament", "assembly", "embassy", "office",
+        "foundation", "service", "network", "parliament", "assembly", "embassy", "office", "bureau", "secretariat",
+        "centre", "center", "forum", "fund",
     }),
     cue_verbs_before=("met with", "met", "said"),
     cue_verbs_after=("met",),
