@@ -25,7 +25,7 @@ def held(text: str, lang: str, name: str) -> set[tuple[str, str | None]]:
     ("Foreign Minister John Smith spoke.", "en", "John Smith", {("Foreign Minister", None)}),
     ("Menlu Iran Abbas Araghchi tiba di Muscat.", "id", "Abbas Araghchi", {("Menlu", IRAN)}),
     ("Juru bicara Kementerian Luar Negeri Iran Nasser Kanaani mengatakan hal itu.", "id", "Nasser Kanaani",
-     {("Juru bicara Kementerian Luar Negeri", IRAN)}),
+     {("Juru bicara", entity_iri("Organization", "Kementerian Luar Negeri Iran", None))}),  # the ministry's
     ("Abbas Araghchi, the Iranian foreign minister, spoke.", "en", "Abbas Araghchi",
      {("foreign minister", IRAN)}),
     ("Iranian Foreign Minister Abbas Araghchi spoke.", "en", "Abbas Araghchi", {("Foreign Minister", IRAN)}),

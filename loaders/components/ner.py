@@ -45,8 +45,10 @@ class NamedEntities:
         covered = bytearray(len(doc.text))
         for m in earlier:
             covered[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
+        owners = [m.span for m in earlier if m.type in ("Country", "Place")]
         found = [m for m in self._mentions(doc, tagger)
-                 if not any(covered[m.span.start:m.span.end]) and self._plausible(doc, m)]
+                 if (not any(covered[m.span.start:m.span.end]) or _body_of(m, owners, covered))
+                 and self._plausible(doc, m)]
         people = [_words(m.span.text) for m in (*earlier, *found) if m.type == "Person"]
         doc.proposals[self.name] = [m for m in found if not _part_of_another(_words(m.span.text), people)]
 
@@ -90,6 +92,16 @@ class NamedEntities:
         if type_ != "Person":
             return None
         return index.person_parts.get(words) or index.person_keys.get(person_key(words))
+
+
+def _body_of(m: Mention, owners: list[Span], covered: bytearray) -> bool:
+    """'Kementerian Luar Negeri Iran': an organisation named by its head word and ending in the country or
+    place it belongs to; the country stays a mention of its own (a body with its owner gives both)."""
+    words = m.span.text.split()
+    if m.type != "Organization" or len(words) < 3 or fold(words[0]) not in cues().organization_words:
+        return False
+    inside = [o for o in owners if m.span.start < o.start and o.end == m.span.end]
+    return len(inside) == 1 and not any(covered[m.span.start:inside[0].start])
 
 
 def _words(text: str) -> tuple[str, ...]:
