@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Graph
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph
 
 from ontology import PREFIXES
 
@@ -154,6 +155,18 @@ class KabarStore:
     def update(self, sparql: str, *, prefixes: Mapping[str, str] | None = None) -> None:
         """Run a SPARQL update as one transaction: it fails whole or applies whole."""
         self._ox.update(sparql, prefixes=dict(prefixes) if prefixes else None)
+
+    # --- rdflib ------------------------------------------------------------------------------------
+
+    def rdflib_dataset(self) -> Dataset:
+        """The store as an rdflib `Dataset` (through oxrdflib), for code written against rdflib's API.
+
+        Its default graph is the union of all graphs, as on the endpoint, and
+        `Dataset.query` runs on Oxigraph's engine. It reads the same store
+        this object holds, so writes made here appear in it; write through
+        this class's methods, which keep an article's graph one transaction.
+        """
+        return Dataset(store=OxigraphStore(store=self._ox), default_union=True)
 
     # --- whole-store output -------------------------------------------------------------------------
 
