@@ -176,6 +176,8 @@ class EventReader:
     officials: set[int] = field(default_factory=set)  # starts of agents read as an unnamed office: 'Menlu Bangladesh'
     _headline: list[Mention] | None = None
     _dates: dict[int, list[DateMention]] = field(default_factory=dict)
+    _cuts: dict[int, list[int]] = field(default_factory=dict)  # a sentence's start -> where its time parts meet
+    _context: dict[int, list[Mention]] = field(default_factory=dict)  # a sentence's start -> its context's agents
 
     def drafts(self, sentence: Sentence) -> list[Draft]:
         """The drafts of every frame some event type uses, in the sentence, by trigger position."""
@@ -465,9 +467,12 @@ class EventReader:
 
     def context_agents(self, sentence: Sentence) -> list[Mention]:
         """Who a sentence without two participants speaks of: the previous sentence's agents, then the headline's."""
-        index = self.sentence_index.get(sentence.start, 0)
-        previous = self.doc.sentences[index - 1] if index else None
-        return (self.agents(previous.start, previous.end) if previous else []) + self.headline_agents()
+        if sentence.start not in self._context:
+            index = self.sentence_index.get(sentence.start, 0)
+            previous = self.doc.sentences[index - 1] if index else None
+            self._context[sentence.start] = (self.agents(previous.start, previous.end) if previous else []) \
+                + self.headline_agents()
+        return self._context[sentence.start]
 
     def context_subject(self, sentence: Sentence) -> list[Mention]:
         """The likely subject of a sentence that names none: the first person around it, else the first agent."""
@@ -479,7 +484,8 @@ class EventReader:
         if self._headline is None:
             title, found = self.doc.article.title, {}
             for mention in self.doc.mentions:
-                if self.type_of(mention) not in _AGENTS or self.entity_of(mention) in found:
+                if (mention.span.text not in title or self.type_of(mention) not in _AGENTS
+                        or self.entity_of(mention) in found):
                     continue
                 at = _word_in(mention.span.text, title)
                 if at >= 0:
@@ -489,9 +495,13 @@ class EventReader:
 
     def dated_tokens(self, sentence: Sentence) -> set[int]:
         """Indices of the tokens inside the sentence's date expressions ('on Thursday', 'pada Jumat')."""
-        tokens = self.doc.tokens
-        return {i for d in self.dates(sentence) for i in range(token_at(tokens, d.span.start), len(tokens))
-                if tokens[i].start < d.span.end} if self.dates(sentence) else set()
+        tokens, found = self.doc.tokens, set()
+        for d in self.dates(sentence):
+            i = token_at(tokens, d.span.start)
+            while i < len(tokens) and tokens[i].start < d.span.end:
+                found.add(i)
+                i += 1
+        return found
 
     def dates(self, sentence: Sentence) -> list[DateMention]:
         """The sentence's date expressions, found once."""
@@ -510,13 +520,16 @@ class EventReader:
 
     def time_part(self, sentence: Sentence, offset: int) -> tuple[int, int]:
         """The stretch of `sentence` around `offset` between ordering words ('setelah', 'since')."""
-        text = self.doc.text
-        cuts = [sentence.start, sentence.end]
-        for m in self.frames.ordering.finditer(text, sentence.start, sentence.end):
-            cuts.append(m.start())
-            if not text[sentence.start:m.start()].strip(" ,"):
-                comma = text.find(",", m.end(), sentence.end)
-                cuts.append(comma + 1 if comma >= 0 else sentence.end)
+        cuts = self._cuts.get(sentence.start)
+        if cuts is None:
+            text = self.doc.text
+            cuts = [sentence.start, sentence.end]
+            for m in self.frames.ordering.finditer(text, sentence.start, sentence.end):
+                cuts.append(m.start())
+                if not text[sentence.start:m.start()].strip(" ,"):
+                    comma = text.find(",", m.end(), sentence.end)
+                    cuts.append(comma + 1 if comma >= 0 else sentence.end)
+            self._cuts[sentence.start] = cuts
         return max(c for c in cuts if c <= offset), min(c for c in cuts if c > offset)
 
     def event_date(self, sentence: Sentence, offset: int, dates: list[DateMention]) -> DateMention | None:
