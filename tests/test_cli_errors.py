@@ -139,3 +139,47 @@ def test_read_commands_work_while_the_server_holds_the_store(store: Path, served
     assert stats.returncode == 0, stats.stderr
     assert "triples" in stats.stdout
     assert_one_line_error(kabar("--store", str(store), "ingest", str(SEEDS)), "open in another process")
+
+
+# --- hostile input: refused in one line, quickly, and nothing stored before is lost ------------------------------
+
+def test_a_fifo_named_like_an_article_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)  # no writer: opening it for reading would wait forever
+    assert_one_line_error(kabar("extract", str(fifo)), "feed.jsonl", "not a regular file")
+
+
+def test_a_gzip_bomb_is_refused_before_it_fills_memory(tmp_path: Path) -> None:
+    import gzip
+
+    from loaders.read.source import MAX_INPUT_BYTES
+
+    bomb = tmp_path / "articles.jsonl.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as f:
+        zeros = b"\0" * (64 << 20)
+        for _ in range(MAX_INPUT_BYTES // len(zeros) + 1):
+            f.write(zeros)
+    assert bomb.stat().st_size < 4 << 20
+    assert_one_line_error(kabar("extract", str(bomb)), "articles.jsonl.gz", "decompresses to more than")
+
+
+def test_json_nested_a_hundred_thousand_deep_names_the_file(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    assert_one_line_error(kabar("extract", str(deep)), "deep.json:1", "nested too deeply")
+
+
+@pytest.mark.parametrize(("raw", "what"), [
+    ('{"text": "Iran dan AS\\nbertemu\\u0000 di Muscat."}', "control character (U+0000)"),
+    ('{"text": "Iran dan AS bertemu di Muscat.", "title": "Iran \\ud800"}', "unpaired surrogate (U+D800)"),
+])
+def test_binary_text_is_refused_and_the_store_keeps_what_it_had(store: Path, tmp_path: Path, raw: str,
+                                                                 what: str) -> None:
+    before = kabar("--store", str(store), "query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    good = tmp_path / "a-good.jsonl"
+    good.write_text('{"text": "Retno Marsudi bertemu Wang Yi di Jakarta."}\n')
+    bad = tmp_path / "b-bad.jsonl"
+    bad.write_text(raw + "\n")
+    assert_one_line_error(kabar("--store", str(store), "ingest", str(good), str(bad)), "b-bad.jsonl:1", what)
+    after = kabar("--store", str(store), "query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert after.stdout == before.stdout and before.returncode == 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,8 @@ def json_object(path: Path | str, line: int, raw: str) -> Mapping[str, Any]:
         value = json.loads(raw)
     except json.JSONDecodeError as e:
         raise ArticleError(path, line + e.lineno - 1, f"invalid JSON: {e.msg} (column {e.colno})") from e
+    except RecursionError as e:  # '[[[[…' a hundred thousand deep: no article is shaped so
+        raise ArticleError(path, line, "JSON nested too deeply to be an article") from e
     if not isinstance(value, dict):
         raise ArticleError(path, line, f"expected a JSON object, found {type(value).__name__}")
     return value
@@ -98,6 +101,11 @@ def article(fields: Mapping[str, Any], path: Path | str, line: int, *, origin: s
     for name in ("url", "title", "source", "author"):
         if name in fields and not isinstance(fields[name], str):
             raise fail(name, f"field {name!r} must be a string")
+    for name in ("text", "url", "title", "source", "author"):
+        if isinstance(value := fields.get(name), str) and (bad := _NOT_TEXT.search(value)):
+            what = "an unpaired surrogate" if "\ud800" <= bad.group() <= "\udfff" else "a control character"
+            raise fail(name, f"field {name!r} holds {what} (U+{ord(bad.group()):04X}) at character "
+                             f"{bad.start() + 1:,}: binary data, not text kabar can store")
     code = fields.get("lang") or lang.detect_language(text)
     code = str(code).lower().split("-")[0].split("_")[0]  # 'id-ID', 'en_US' -> the pack's code
     if code not in lang.codes():
@@ -122,6 +130,11 @@ def article(fields: Mapping[str, Any], path: Path | str, line: int, *, origin: s
         published_precision=when[1] if when else "day",
         keywords=_keywords(fields.get("keywords")),
     )
+
+
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+"""C0 controls but tab, line breaks and form feed, DEL, and lone surrogates (a JSON escape such as \\ud800 makes
+one; no UTF-8 holds it): an article with them is a binary file read as text."""
 
 
 def _keywords(value: Any) -> tuple[str, ...]:

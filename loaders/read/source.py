@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import logging
+import os
+import stat
 import sys
 import urllib.error
 import urllib.request
@@ -29,7 +32,11 @@ STDIN = "-"
 FETCH_TIMEOUT = 30
 """Seconds to wait for a web server when reading a URL online."""
 USER_AGENT = "kabar (news to knowledge graph; https://w3id.org/kabar)"
-_COMPRESSED: Mapping[str, Callable[[bytes], bytes]] = {".gz": gzip.decompress, ".bz2": bz2.decompress}
+MAX_INPUT_BYTES = 1 << 30
+"""Largest input kabar reads, before or after decompression: a 1 GiB batch is split by its user, and a
+compressed file that grows past it (a decompression bomb) is refused instead of filling memory."""
+_COMPRESSED: Mapping[str, Callable[[io.BytesIO], io.BufferedIOBase]] = {
+    ".gz": lambda raw: gzip.GzipFile(fileobj=raw), ".bz2": lambda raw: bz2.BZ2File(raw)}
 _MEDIA_TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/rss+xml": ".xml",
                 "application/atom+xml": ".xml", "application/xml": ".xml", "text/xml": ".xml",
                 "application/json": ".json", "application/x-ndjson": ".jsonl", "application/jsonl": ".jsonl",
@@ -114,10 +121,7 @@ def open_source(name: str, options: ReadOptions, sniff: Callable[[bytes], str]) 
     if name == STDIN:
         return read_stdin(sniff)
     suffix, compression = format_of(name)
-    try:
-        data = Path(name).read_bytes()
-    except OSError as e:
-        raise ArticleError(name, None, e.strerror or str(e)) from e
+    data = _file_bytes(name)
     if compression:
         data = _decompressed(name, data, compression)
     return Source(name, suffix, data, local=Path(name))
@@ -158,9 +162,26 @@ def _magic(data: bytes) -> str | None:
     return ".gz" if data.startswith(b"\x1f\x8b") else ".bz2" if data.startswith(b"BZh") else None
 
 
+def _file_bytes(name: str) -> bytes:
+    """The bytes of a regular file; a FIFO, device or socket is refused before it is opened (it could block)."""
+    try:
+        info = os.stat(name)
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError(name, None, "not a regular file (a FIFO, device or socket): kabar reads files")
+        if info.st_size > MAX_INPUT_BYTES:
+            raise ArticleError(name, None, f"{info.st_size:,} bytes, over the limit of {MAX_INPUT_BYTES:,}; split it")
+        return Path(name).read_bytes()
+    except OSError as e:
+        raise ArticleError(name, None, e.strerror or str(e)) from e
+
+
 def _decompressed(name: str, data: bytes, compression: str) -> bytes:
     try:
-        return _COMPRESSED[compression](data)
+        with _COMPRESSED[compression](io.BytesIO(data)) as f:
+            out = f.read(MAX_INPUT_BYTES + 1)
     except (OSError, EOFError, ValueError, zlib.error) as e:
         raise ArticleError(name, None, f"not a valid {compression[1:]} file ({e})") from e
+    if len(out) > MAX_INPUT_BYTES:
+        raise ArticleError(name, None, f"decompresses to more than {MAX_INPUT_BYTES:,} bytes; split it")
+    return out
 
