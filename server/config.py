@@ -21,8 +21,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
+from urllib.parse import urlsplit
 
-from flask import current_app
+from flask import current_app, url_for
 from werkzeug.exceptions import BadRequest
 
 from ontology.namespaces import WIKIDATA_SPARQL
@@ -135,8 +136,20 @@ MAX_QUEUE_WAIT = Setting("max_queue_wait", 5.0, _seconds)
 SERVICE_ALLOW = Setting("service_allow", (WIKIDATA_SPARQL,), _iris)
 """SERVICE endpoints a query may call; `*` is any public host (never loopback or private addresses)."""
 
+
+def _base_url(value: Any) -> str:
+    if not isinstance(value, str) or urlsplit(value.strip()).scheme not in ("http", "https") \
+            or not urlsplit(value.strip()).netloc or urlsplit(value.strip()).query or urlsplit(value.strip()).fragment:
+        raise TypeError("expected the server's public http(s) URL, such as https://kabar.example.org")
+    return value.strip().rstrip("/")
+
+
+BASE_URL = Setting("base_url", None, _base_url)
+"""The server's public URL, in every absolute link it writes (descriptions, Location). Never taken from a
+request's Host header, which a client chooses; without it, `http://HOST:PORT` of the listening socket."""
+
 SETTINGS = (WRITE_TOKEN, CORS_ORIGINS, MAX_BODY_BYTES, MAX_QUERY_CHARS, UNION_DEFAULT_GRAPH, ALLOW_LOAD,
-            QUERY_TIMEOUT, SEND_TIMEOUT, QUERY_WORKERS, MAX_QUEUE_WAIT, SERVICE_ALLOW)
+            QUERY_TIMEOUT, SEND_TIMEOUT, QUERY_WORKERS, MAX_QUEUE_WAIT, SERVICE_ALLOW, BASE_URL)
 
 
 def load_config(
@@ -192,6 +205,15 @@ def _names() -> str:
 def setting(which: Setting) -> Any:
     """The value for the app handling the current request."""
     return current_app.config[which.key]
+
+
+LOCAL_BASE_URL = "http://localhost"
+"""The base of an app that no server listens for (Flask's test client), so that no URL comes from a request."""
+
+
+def public_url(endpoint: str, **values: Any) -> str:
+    """The absolute URL of `endpoint` under the configured public base, whatever Host the request named."""
+    return (setting(BASE_URL) or LOCAL_BASE_URL) + url_for(endpoint, **values)
 
 
 def union_default_graph() -> bool:

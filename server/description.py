@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, request, url_for
+from flask import Blueprint, Response, request
 
 from ontology.namespaces import (
     DCTERMS,
@@ -38,7 +38,7 @@ from ontology.namespaces import (
     WIKIDATA_HOME,
     WIKIDATA_SPARQL,
 )
-from server.config import WRITE_TOKEN, setting, union_default_graph
+from server.config import WRITE_TOKEN, public_url, setting, union_default_graph
 from server.extension import kabar_store
 from server.formats import CONSTRUCT_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, choose_format, content_type
 from server.negotiation import best_match, vary_on_accept
@@ -104,7 +104,7 @@ def format_iri(served: Format) -> ox.NamedNode:
 
 def dataset_iri() -> ox.NamedNode:
     """The dataset both descriptions are about: the service's default dataset, VoID's void:Dataset."""
-    return iri(url_for("description.void", _external=True) + "#dataset")
+    return iri(public_url("description.void") + "#dataset")
 
 
 DEFAULT_GRAPH_IS_UNION = (
@@ -120,7 +120,7 @@ DEFAULT_GRAPH_IS_OWN = (
 
 def service_description() -> list[Statement]:
     """sd:Service for /sparql, and one for /update when writes are on (it has its own endpoint)."""
-    service, dataset, default_graph = iri(url_for("sparql.query", _external=True)), dataset_iri(), ox.BlankNode()
+    service, dataset, default_graph = iri(public_url("sparql.query")), dataset_iri(), ox.BlankNode()
     union = union_default_graph()
     triples: list[Statement] = [
         (service, RDF.type, iri(SD.Service)),
@@ -130,14 +130,14 @@ def service_description() -> list[Statement]:
         (service, SD.feature, iri(SD.EmptyGraphs)),
         *([(service, SD.feature, iri(SD.UnionDefaultGraph))] if union else []),
         (service, SD.defaultDataset, dataset),
-        (service, RDFS.seeAlso, iri(url_for("description.void", _external=True))),
+        (service, RDFS.seeAlso, iri(public_url("description.void"))),
         (dataset, RDF.type, iri(SD.Dataset)),
         (dataset, SD.defaultGraph, default_graph),
         (default_graph, RDF.type, iri(SD.Graph)),
         (default_graph, DCTERMS.description, ox.Literal(DEFAULT_GRAPH_IS_UNION if union else DEFAULT_GRAPH_IS_OWN)),
     ]
     if setting(WRITE_TOKEN) is not None:
-        update = iri(url_for("update.update", _external=True))
+        update = iri(public_url("update.update"))
         triples += [
             (update, RDF.type, iri(SD.Service)),
             (update, SD.endpoint, update),
@@ -190,7 +190,7 @@ def count(store: KabarStore, query: str) -> int:
 
 def void_description(store: KabarStore) -> list[Statement]:
     """void:Dataset with its counts, a subset per kind of graph and per graph, and the Wikidata linkset."""
-    document = iri(url_for("description.void", _external=True))
+    document = iri(public_url("description.void"))
     dataset = dataset_iri()
     counts, default_count = graph_counts(store)
     triples: list[Statement] = [
@@ -199,8 +199,8 @@ def void_description(store: KabarStore) -> list[Statement]:
         (dataset, RDF.type, iri(VOID.Dataset)),
         (dataset, DCTERMS.title, ox.Literal("kabar: events in the news as a knowledge graph")),
         (dataset, VOID.triples, ox.Literal(sum(counts.values()) + default_count)),
-        (dataset, VOID.sparqlEndpoint, iri(url_for("sparql.query", _external=True))),
-        (dataset, VOID.dataDump, iri(url_for("export.dataset", _external=True))),
+        (dataset, VOID.sparqlEndpoint, iri(public_url("sparql.query"))),
+        (dataset, VOID.dataDump, iri(public_url("export.dataset"))),
         (dataset, VOID.uriSpace, ox.Literal(str(ID))),
         *((dataset, VOID.vocabulary, iri(v)) for v in VOCABULARIES),
     ]

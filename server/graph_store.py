@@ -29,6 +29,7 @@ from werkzeug.exceptions import BadRequest, InternalServerError, MethodNotAllowe
 
 from ontology.namespaces import POSTED_GRAPHS
 from server.auth import protect_writes
+from server.config import public_url
 from server.errors import syntax_error_message
 from server.extension import kabar_store
 from server.formats import DATASET_FORMATS, GRAPH_FORMATS, Format, choose_format, content_type
@@ -93,7 +94,7 @@ def merge() -> Response:
         write(kabar_store.store, target, triples, replace=False)
     response = written(target, created)
     if minted:
-        response.headers["Location"] = url_for(".read", graph=target.value, _external=True)
+        response.headers["Location"] = public_url(".read", graph=target.value)
     return response
 
 
@@ -158,7 +159,7 @@ def read_graph_body(target: Target) -> list[ox.Triple]:
     chosen = body_format()
     body = request.get_data()
     check_body_nesting(body, chosen.serializer)
-    base_iri = target.value if isinstance(target, ox.NamedNode) else url_for(".read", _external=True)
+    base_iri = target.value if isinstance(target, ox.NamedNode) else public_url(".read")
     try:
         quads = ox.parse(
             body, format=chosen.serializer, base_iri=base_iri, without_named_graphs=True, rename_blank_nodes=True

@@ -29,7 +29,7 @@ from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ThreadedTaskDispatcher
 
-from server.config import SEND_TIMEOUT
+from server.config import BASE_URL, SEND_TIMEOUT
 from server.egress import EXTENSION_NAME as EGRESS_EXTENSION
 from server.executor import EXTENSION_NAME as EXECUTOR_EXTENSION
 from server.executor import QueryExecutor
@@ -103,6 +103,8 @@ class WaitressServer:
         )
         assert isinstance(server, BaseWSGIServer)  # one host and port give one socket
         self._server = server
+        if isinstance(app, Flask) and app.config.get(BASE_URL.key) is None:
+            app.config[BASE_URL.key] = self.url  # the public base when none is set: the socket, never a Host header
         self._thread: threading.Thread | None = None
         self._stopped = False
 
