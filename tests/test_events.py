@@ -260,3 +260,16 @@ def test_deaths(text: str, lang: str, trigger: str) -> None:
 
 def test_death_noun_without_a_victim_is_no_event() -> None:
     assert of_type(extract("Negosiasi terancam oleh kematian mendadak menteri itu.", "id"), "Death") == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Presiden Rusia Vladimir Putin bertemu secara terpisah dengan Presiden China Xi Jinping dan "
+     "Perdana Menteri India Narendra Modi di Kazan pada Selasa.", "id"),
+    ("Russian President Vladimir Putin met separately with Chinese President Xi Jinping and "
+     "Indian Prime Minister Narendra Modi in Kazan on Tuesday.", "en"),
+])
+def test_separate_meetings_with_each_object_are_one_event_each(text: str, lang: str) -> None:
+    meetings = [e for e in extract(text, lang).events if e.type == "Meeting"]
+    names = sorted(sorted(p.rsplit("/", 1)[-1] for p in e.participants) for e in meetings)
+    assert len(meetings) == 2, names
+    assert all(len(e.participants) == 2 for e in meetings), names

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from loaders import lang
 from loaders.dates import DateMention, find_dates
@@ -129,6 +129,7 @@ class Frames:
         self.object_breaks = frozenset(lang.words(lang.packs(), lambda p: p.grammar.object_breaks))
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
+        self.separately = re.compile(rf"\b(?:{_grammar(lambda g: g.separately)})\b", re.I)
         self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
         followed = _words(n for t in types.values() if t.placed_by_follow_up for f in trigger_words(t) for n in f.nouns)
         self.held_in = re.compile(
@@ -637,8 +638,19 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
             draft.location = next((d.location for d in drafts[::-1] if d and d.location), None) or visited
         if "visit" in family.marks.get(" ".join(m.group("trigger").lower().split()), frozenset()):
             visited = next((reader.entity_of(h) for h in right if reader.type_of(h) in _PLACES), visited)
-        drafts.append(draft)
+        drafts.extend(_one_per_object(reader, m, right, draft) if draft else [None])
     return [d for d in drafts if d]
+
+
+def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention], draft: Draft) -> list[Draft]:
+    """'X bertemu secara terpisah dengan Y dan Z', 'X held separate calls with Y and Z': X met each of them,
+    Y never met Z, so one draft per object with the subject; without such a word, one draft for all."""
+    objects = list(dict.fromkeys(e for h in right if (e := reader.entity_of(h)) in draft.participants))
+    subjects = [p for p in draft.participants if p not in objects]
+    if len(objects) < 2 or not subjects or draft.forum \
+            or not reader.frames.separately.search(reader.doc.text, m.start("trigger"), right[0].span.start):
+        return [draft]
+    return [replace(draft, participants=[*subjects, o]) for o in objects]
 
 
 def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentence: Sentence, left: list[Mention],

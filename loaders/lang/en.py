@@ -103,6 +103,7 @@ PACK = register(LanguagePack(
         source_words=("according",),
         between_words=("between", "among"),
         by_phrases=("headed by", "led by", "chaired by", "attended by", "hosted by", "mediated by", "brokered by"),
+        separately=("separately", "separate", "respectively", "individually", "one by one"),
         hypothetical=("possible", "potential", "possibility", "seeking", "sought", "keen", "hope", "hopes", "proposal"),
         of_words=("of",),
         determiners=("his", "her", "their", "its", "both"),

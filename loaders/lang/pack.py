@@ -46,6 +46,7 @@ class EventGrammar:
     of_words: tuple[str, ...] = ()  # inside a noun phrase: 'the Emir of Qatar'
     between_words: tuple[str, ...] = ()  # an event noun's participants all follow: 'pertemuan antara X dan Y'
     by_phrases: tuple[str, ...] = ()  # introduce more participants after a comma: ', headed by X'
+    separately: tuple[str, ...] = ()  # before a trigger's objects, one event per object: 'separately with X and Y'
     hypothetical: tuple[str, ...] = ()  # before a trigger, the event is only a possibility: 'a possible meeting'
     determiners: tuple[str, ...] = ()  # may open a participant's phrase after 'dan' or a comma: 'para', 'his'
     clause_breaks: tuple[str, ...] = ()  # the participants of a trigger are not read across them: 'kata', 'said'
