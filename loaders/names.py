@@ -123,7 +123,7 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
         word = (tok.text[0].isupper() and tok.folded not in found.stopwords and tok.folded not in dates
                 and not tok.text.isdigit() and i not in covered and i not in in_title)
         particle = tok.folded in found.particles and tok.text.islower() and i not in covered
-        joined = start is not None and text[tokens[i - 1].end:tok.start] in (" ", "-")
+        joined = start is not None and _joins(tokens[i - 1], text[tokens[i - 1].end:tok.start])
         if start is not None and not (joined and (word or particle)):
             runs.append((start, i))
             start = None
@@ -132,6 +132,11 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, len(tokens)))
     return [r for r in (_trim(tokens, *run, found.particles) for run in runs) if r]
+
+
+def _joins(before: Token, gap: str) -> bool:
+    """Words of one name: apart by a space or hyphen, or after an initial ('Retno L.P. Marsudi')."""
+    return gap in (" ", "-") or (gap in (".", ". ") and len(before.text) == 1 and before.text.isupper())
 
 
 def is_particle(token: Token) -> bool:

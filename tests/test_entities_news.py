@@ -91,3 +91,13 @@ def test_a_short_name_in_parentheses_is_the_organisation_before_it() -> None:
     kpu = entity(x, "General Elections Commission")
     assert {m.text for m in kpu.mentions} == {"General Elections Commission", "KPU"}
     assert [e.name for e in x.entities if e.type == "Organization"] == ["General Elections Commission"]
+
+
+def test_a_name_with_middle_initials_is_one_person_linked_without_them() -> None:
+    x = extract("Menteri Luar Negeri Retno L.P. Marsudi tiba di Bali.", "id", date(2022, 7, 1))
+    assert [(e.name, e.wikidata) for e in x.entities if e.type == "Person"] == [("Retno Marsudi", "Q18342668")]
+
+
+def test_a_malaysian_honorific_is_a_title_not_a_name() -> None:
+    x = extract("Prabowo dijadwalkan bertemu Perdana Menteri Datuk Seri Anwar Ibrahim.", "id", date(2025, 1, 27))
+    assert sorted(e.name for e in x.entities if e.type == "Person") == ["Anwar Ibrahim", "Prabowo Subianto"]

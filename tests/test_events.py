@@ -273,3 +273,11 @@ def test_separate_meetings_with_each_object_are_one_event_each(text: str, lang: 
     names = sorted(sorted(p.rsplit("/", 1)[-1] for p in e.participants) for e in meetings)
     assert len(meetings) == 2, names
     assert all(len(e.participants) == 2 for e in meetings), names
+
+
+def test_a_news_agency_that_reports_takes_no_part() -> None:
+    """AFP is told something; it negotiates with no one (the KB types it as a news medium)."""
+    x = extract("Sumber yang dekat dengan kelompok lain di Gaza mengatakan kepada AFP, pemimpinnya yaitu Ziad Nakhaleh "
+                "juga diperkirakan menuju Kairo awal pekan depan untuk berunding.", "id")
+    assert "Agence France-Presse" in {e.name for e in x.entities}
+    assert [names(x, e) for e in x.events] == []

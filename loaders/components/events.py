@@ -14,6 +14,7 @@ vocabulary when the component is built.
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from loaders.events import Draft, EventType, World, check_event_types, event_types
 from loaders.events.base import compatible
@@ -21,6 +22,7 @@ from loaders.events.frames import FRAMES, EventReader, Frames
 from loaders.iris import entity_iri, event_iri
 from loaders.kb.index import NameIndex
 from loaders.model import STATUSES, Document, Entity, Event, Sentence
+from loaders.normalize import fold
 from loaders.pipeline import PipelineError, Resources, component
 
 
@@ -31,6 +33,7 @@ class Events:
 
     def __init__(self, resources: Resources) -> None:
         self.index = resources.index
+        self.kb = resources.kb_index
         self.types = event_types()
         try:
             check_event_types(self.types, resources.vocabulary, FRAMES)
@@ -39,7 +42,7 @@ class Events:
         self.frames = Frames(self.types)
 
     def __call__(self, doc: Document) -> None:
-        reader = self.frames.read(doc)
+        reader = self.frames.read(doc, self._reporters(doc))
         world = _Countries(doc, self.index)
         drafts: list[Draft] = []
         for sentence in doc.sentences:
@@ -59,6 +62,21 @@ class Events:
             if published and d.status == "held" and d.date and d.date[:len(published)] > published[:len(d.date)]:
                 d.status = "planned"
         doc.events = self._events(doc, drafts, world)
+
+    def _reporters(self, doc: Document) -> frozenset[str]:
+        """Bodies that report rather than act: the article's publisher (its name is the site's: 'Purna Warta',
+        purnawarta.com) and the news media of the KB (AFP, Antara)."""
+        site = "".join(c for c in fold(f"{urlsplit(doc.article.url or '').hostname or ''} {doc.article.source or ''}")
+                       if c.isalnum())
+        found = set()
+        for e in doc.entities:
+            if e.type != "Organization":
+                continue
+            name = "".join(c for c in fold(e.name) if c.isalnum())
+            record = self.kb.record("organization", e.wikidata) if self.kb is not None and e.wikidata else None
+            if (len(name) > 3 and name in site) or (record is not None and record.kind == "media"):
+                found.add(e.id)
+        return frozenset(found)
 
     def _place_follow_up(self, reader: EventReader, sentence: Sentence, drafts: list[Draft]) -> None:
         """'Pembicaraan diadakan di Muscat.' places the most recent event a follow-up can place."""

@@ -30,6 +30,7 @@ match is a name the KB knows without a verified QID.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -60,6 +61,7 @@ _FUZZY_FLOOR, _FUZZY_TOP = 0.6, 0.9  # evidence of a fuzzy match at the cutoff a
 _PRIORS = {"capital": 1.0, "city": 0.85, "region": 0.8, "territory": 0.75}
 _DEFAULT_PRIOR = 0.9
 _CONTEXT = 0.05  # candidate's country is (or is not) among the article's countries
+_INITIALS = re.compile(r"(?<= )(?:[A-Z]\.)*[A-Z]\.?(?= )")  # 'L.P.', 'R.', 'F'
 _CLEAR_GAP = 0.2  # a second candidate this far behind does not lower the confidence
 _COMPATIBLE = {("Place", "Country"): 0.9, ("Country", "Place"): 0.9}
 
@@ -319,6 +321,7 @@ class Linker:
         forms = [(form, 1.0 if form in surfaces else RECOGNIZER) for form in {*surfaces, name}]
         if type_ == "Person":
             forms += [(" ".join(reversed(f.split())), w * TRANSLITERATION) for f, w in forms if len(f.split()) == 2]
+            forms += [(bare, w) for f, w in forms if (bare := _without_initials(f)) != f]
         return forms
 
     def _decide(self, candidates: list[LinkCandidate], countries: set[str], method: str | None) -> Link:
@@ -331,6 +334,12 @@ class Linker:
         if best.entry.qid is None or confidence < self.settings.threshold:
             return Link(None, round(confidence, 3), "nil")
         return Link(best.entry.qid, round(confidence, 3), method or best.method)
+
+
+def _without_initials(name: str) -> str:
+    """'Retno L.P. Marsudi' is 'Retno Marsudi': the KB spells few middle initials."""
+    words = _INITIALS.sub(" ", f" {name} ").split()
+    return " ".join(words) if len(words) >= 2 else name
 
 
 def _abroad(candidate: LinkCandidate, countries: set[str]) -> LinkCandidate:

@@ -159,9 +159,9 @@ class Frames:
         self.status_before = _status_words(lambda g: g.status_before)
         self.status_after = _status_words(lambda g: g.status_after)
 
-    def read(self, doc: Document) -> EventReader:
+    def read(self, doc: Document, reporters: frozenset[str] = frozenset()) -> EventReader:
         return EventReader(self, doc, mention_tokens(doc, doc.mentions), {m.span.start: m for m in doc.mentions},
-                           title_tokens(doc), {s.start: k for k, s in enumerate(doc.sentences)})
+                           title_tokens(doc), {s.start: k for k, s in enumerate(doc.sentences)}, reporters)
 
 
 @dataclass
@@ -174,6 +174,7 @@ class EventReader:
     starts: dict[int, Mention]
     in_title: set[int]
     sentence_index: dict[int, int]  # a sentence's start -> its index in the document
+    reporters: frozenset[str] = frozenset()  # entities that report the news (its publisher, news media): no agents
     officials: set[int] = field(default_factory=set)  # starts of agents read as an unnamed office: 'Menlu Bangladesh'
     _headline: list[Mention] | None = None
     _dates: dict[int, list[DateMention]] = field(default_factory=dict)
@@ -192,6 +193,10 @@ class EventReader:
 
     def entity_of(self, mention: Mention) -> str:
         return self.doc.entity_of(mention)
+
+    def is_agent(self, mention: Mention) -> bool:
+        """A person, body or country that can take part, not a medium that reports ('kata AFP', 'Purna Warta')."""
+        return self.type_of(mention) in _AGENTS and self.entity_of(mention) not in self.reporters
 
     def draft(self, family: _Family, m: re.Match[str], sentence: Sentence, heads: list[Mention], pattern: str,
               type_: str | None = None) -> Draft:
@@ -267,7 +272,7 @@ class EventReader:
         for k, group in enumerate(groups):
             if k in titled and len(group) == 1 and self.type_of(group[0]) in ("Country", "Organization"):
                 self.officials.add(group[0].span.start)
-            agents = [m for m in group if self.type_of(m) in _AGENTS]
+            agents = [m for m in group if self.is_agent(m)]
             person = next((m for m in agents if self.type_of(m) == "Person"), None)
             heads += [person] if person else agents
         return heads
@@ -485,7 +490,7 @@ class EventReader:
         if self._headline is None:
             title, found = self.doc.article.title, {}
             for mention in self.doc.mentions:
-                if (mention.span.text not in title or self.type_of(mention) not in _AGENTS
+                if (mention.span.text not in title or not self.is_agent(mention)
                         or self.entity_of(mention) in found):
                     continue
                 at = _word_in(mention.span.text, title)

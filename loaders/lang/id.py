@@ -31,7 +31,8 @@ PACK = register(LanguagePack(
         "sekretaris kabinet", "seskab", "menteri sekretaris negara", "mensesneg",
     ),
     # honorifics and military ranks: a person follows, but they name no office
-    cue_titles=("dr", "analis", "tokoh", "syekh", "pak", "bapak", "bu", "daw", "letkol", "kolonel", "mayjen",
+    cue_titles=("datuk seri", "dato seri", "datuk", "dato", "tan sri", "dr", "analis",
+                "tokoh", "syekh", "pak", "bapak", "bu", "daw", "letkol", "kolonel", "mayjen",
                 "letjen", "brigjen", "laksamana", "marsekal", "kapten", "mayor"),
     title_modifiers=("wakil", "mantan", "plt"),
     abbreviated=frozenset({"dr", "plt"}),
