@@ -186,17 +186,23 @@ def _score_events(expected: Gold, x: Extraction, names: dict[str, str], report: 
         for key in ("all", e.type):
             report.events[key].predicted += 1
     pairs = match_events(golden, predicted, names)
+    url = x.article.url or x.article.title
     for g, e in pairs:
         for key in ("all", g["type"]):
             report.events[key].correct += 1
         location = fold(names.get(e.location, e.location)) if e.location else None
-        _judge(report.attributes["location"], fold(g["location"]) if g.get("location") else None, location)
-        _judge(report.attributes["date"], g.get("date"), e.date)
-        if "status" in g:
-            _judge(report.attributes["status"], g["status"], e.status)
+        found_values = {"location": location, "date": e.date, "status": e.status}
+        expected = {"location": fold(g["location"]) if g.get("location") else None, "date": g.get("date"),
+                    "status": g.get("status")}
+        for attribute in ATTRIBUTES:
+            if attribute == "status" and "status" not in g:
+                continue
+            if not _judge(report.attributes[attribute], expected[attribute], found_values[attribute]):
+                report.errors.append(f"{attribute:<8} {url}: {g['type']} {sorted(g['participants'])} gold "
+                                     f"{expected[attribute]}, found {found_values[attribute]} "
+                                     f"«{e.sentence.text.strip()}»")
     found = {id(g) for g, _ in pairs}
     used = {id(e) for _, e in pairs}
-    url = x.article.url or x.article.title
     for g in golden:
         if id(g) not in found:
             report.errors.append(f"missed   {url}: {g['type']} {sorted(g['participants'])} «{g.get('evidence', '')}»")
@@ -225,9 +231,10 @@ def match_events(golden: list[Gold], predicted: list[Event], names: dict[str, st
     return pairs
 
 
-def _judge(accuracy: Accuracy, expected: str | None, found: str | None) -> None:
+def _judge(accuracy: Accuracy, expected: str | None, found: str | None) -> bool:
     accuracy.total += 1
     accuracy.right += expected == found
+    return expected == found
 
 
 def register(kinds: argparse._SubParsersAction) -> None:

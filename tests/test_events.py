@@ -281,3 +281,18 @@ def test_a_news_agency_that_reports_takes_no_part() -> None:
                 "juga diperkirakan menuju Kairo awal pekan depan untuk berunding.", "id")
     assert "Agence France-Presse" in {e.name for e in x.entities}
     assert [names(x, e) for e in x.events] == []
+
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    # past the clause's commas: the summit, then the day, then the place
+    ("Presiden Joko Widodo bertemu Presiden AS Joe Biden di sela-sela KTT G20, Senin, 14 November 2022, di Bali.",
+     "id", "Bali"),
+    # where the traveller went: the meeting is there
+    ("Pangeran Faisal bin Farhan bertemu dengan Presiden Ukraina Volodymyr Zelenskyy selama kunjungannya ke Jeddah.",
+     "id", "Jeddah"),
+    ("President Prabowo Subianto met Chinese President Xi Jinping on Saturday, during his first visit to Beijing.",
+     "en", "Beijing"),
+])
+def test_a_meeting_is_placed_by_the_rest_of_its_sentence(text: str, lang: str, place: str) -> None:
+    x = extract(text, lang)
+    assert x.events and {e.location for e in x.events} == {entity(x, place).id}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -116,6 +117,24 @@ def test_eval_extraction_reports_link_precision_and_recall(tmp_path: Path) -> No
     done = kabar(tmp_path / "unused", "eval", "extraction", "--errors", str(DATA / "gold" / "gold.jsonl"), str(SEEDS),
                  str(DATA / "gold" / "articles.jsonl"))
     assert not [line for line in done.stdout.splitlines() if line.startswith("link ")]
+
+
+def test_eval_errors_list_a_found_event_with_a_wrong_place_or_date(tmp_path: Path) -> None:
+    """The event is found (same participants), but the gold says it was in Bali on 14 June: both are listed."""
+    url = "https://example.org/kabar-tests/retno-wang-yi"
+    articles, gold = tmp_path / "a.articles.jsonl", tmp_path / "a.gold.jsonl"
+    articles.write_text(json.dumps({"url": url, "title": "Retno bertemu Wang Yi", "published": "2022-07-08",
+                                    "lang": "id", "text": "Menlu Retno Marsudi bertemu Menlu China Wang Yi di Jakarta "
+                                    "pada Kamis (7/7/2022)."}) + "\n", encoding="utf-8")
+    gold.write_text(json.dumps({"url": url, "entities": [], "events": [
+        {"type": "Meeting", "participants": ["Retno Marsudi", "Wang Yi"], "location": "Bali", "date": "2022-06-14",
+         "status": "held"}]}) + "\n", encoding="utf-8")
+    done = kabar(tmp_path / "unused", "eval", "extraction", "--errors", str(gold), str(articles))
+    assert done.returncode == 0, done.stderr
+    wrong = {line.split()[0]: line for line in done.stdout.splitlines() if line.startswith(("location", "date"))}
+    assert "gold bali, found jakarta" in wrong["location"]
+    assert "gold 2022-06-14, found 2022-07-07" in wrong["date"]
+    assert "found events: location right 0/1 (0.00), date right 0/1 (0.00), status right 1/1" in done.stdout
 
 
 def test_a_truncated_dump_is_one_line_and_changes_nothing(store: Path, tmp_path: Path) -> None:

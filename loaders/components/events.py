@@ -57,6 +57,8 @@ class Events:
                 if when and draft.status == "planned" and when.value != reader.published_day:
                     draft.date = when.ahead()  # 'akan bertemu pada hari Sabtu': the coming Saturday
                 self._merge_or_add(drafts, draft, world)
+        for d in drafts:  # merged by what the clauses say; a place the rest of its sentence gives only fills a gap
+            d.location = d.location or reader.location_in(d.sentence, d.trigger.start)
         published = reader.published_day
         for d in drafts:  # stated as held somewhere, but dated after publication: still to come
             if published and d.status == "held" and d.date and d.date[:len(published)] > published[:len(d.date)]:

@@ -150,6 +150,7 @@ class Frames:
         self.clause_opener = re.compile(rf"(?:\b(?:{_grammar(lambda g: g.clause_openers)})\b|,)\s*", re.I)
         self.location = re.compile(rf"\b(?:{_grammar(lambda g: g.place_prepositions)})\s+(?:(?:{articles})\s+)?",
                                    re.I)
+        self.travel = re.compile(rf"\b(?:{_grammar(lambda g: g.travel_phrases)})\s+(?:(?:{articles})\s+)?", re.I)
         self.auxiliaries = frozenset(lang.words(lang.packs(), lambda p: p.grammar.auxiliaries))
         # between a subject and its verb: auxiliaries and the words of status phrases ('dijadwalkan', 'set to')
         self.verb_leads = self.auxiliaries | {word for p in lang.packs() for phrases in p.grammar.status_before.values()
@@ -580,6 +581,23 @@ class EventReader:
             if place is not None and self.type_of(place) in _PLACES:
                 return self.entity_of(self.finest_place(place, stop))
         return None
+
+    def location_in(self, sentence: Sentence, trigger: int) -> str | None:
+        """Where the trigger's part of the sentence says someone is, past its commas: 'di sela-sela KTT G20, Senin,
+        di Bali', 'selama kunjungannya ke Jeddah', 'arrived in Ankara ... for a meeting'; the place nearest the
+        trigger after it, else before it."""
+        start, end = self.time_part(sentence, trigger)
+        found: list[Mention] = []
+        for pattern in (self.frames.location, self.frames.travel):
+            for m in pattern.finditer(self.doc.text, start, end):
+                place = self.starts.get(m.end())
+                if place is not None and self.type_of(place) in _PLACES:
+                    found.append(self.finest_place(place, end))
+        if not found:
+            return None
+        after = [p for p in found if p.span.start > trigger]
+        best = min(after, key=lambda p: p.span.start) if after else max(found, key=lambda p: p.span.start)
+        return self.entity_of(best)
 
     def finest_place(self, place: Mention, stop: int) -> Mention:
         """The most specific place of the phrase `place` opens: 'the Omani capital of Muscat', 'Oman's capital

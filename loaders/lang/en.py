@@ -99,6 +99,8 @@ PACK = register(LanguagePack(
         ordering=("after", "before", "since", "following"),
         clause_openers=("when", "while", "because", "that"),
         place_prepositions=("in", "at"),
+        travel_phrases=("visit to", "state visit to", "trip to", "arrived in", "arrives in", "arrived at",
+                        "travelled to", "traveled to", "flew to"),
         away_prepositions=("to", "into", "near", "outside", "inside"),
         source_words=("according",),
         between_words=("between", "among"),
