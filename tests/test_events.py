@@ -202,6 +202,10 @@ def test_the_talks_again_are_no_new_event() -> None:
     ("Hossein Amir-Abdollahian refused to meet Retno Marsudi.", "en", "refused"),
     # no status word, but a day after publication (Wednesday 2024-05-22)
     ("Retno Marsudi meets Hossein Amir-Abdollahian in Jakarta on May 24.", "en", "planned"),
+    # a purpose: what the trip is for has not happened yet
+    ("Ukrainian President Volodymyr Zelenskyy is in Istanbul for talks with Turkish President Recep Tayyip Erdogan.",
+     "en", "planned"),
+    ("Prabowo Subianto flew to Beijing ahead of talks with Xi Jinping.", "en", "planned"),
 ])
 def test_status_from_modality(text: str, lang: str, status: str) -> None:
     assert only_event(extract(text, lang), "Meeting").status == status
