@@ -300,3 +300,12 @@ def test_a_news_agency_that_reports_takes_no_part() -> None:
 def test_a_meeting_is_placed_by_the_rest_of_its_sentence(text: str, lang: str, place: str) -> None:
     x = extract(text, lang)
     assert x.events and {e.location for e in x.events} == {entity(x, place).id}
+
+
+def test_an_office_the_article_gave_a_name_is_that_person() -> None:
+    """'Presiden AS' after 'Presiden AS Donald Trump' is Trump, not the United States; an office the article never
+    fills stays the office ('Menlu Bangladesh')."""
+    x = extract("Presiden AS Donald Trump tiba di Kuala Lumpur. Presiden AS akan bertemu dengan Perdana Menteri "
+                "Malaysia Anwar Ibrahim pada Minggu. Menlu RI Retno Marsudi bertemu Menlu Bangladesh.", "id")
+    assert [set(names(x, e)) for e in x.events] == [{"Donald Trump", "Anwar Ibrahim"},
+                                                    {"Retno Marsudi", "Bangladesh"}]

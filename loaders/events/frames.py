@@ -43,6 +43,7 @@ from loaders.dates import DateMention, find_dates
 from loaders.events.base import TRIGGER_ONLY, Draft, EventType, trigger_words
 from loaders.model import STATUSES, Document, Mention, Sentence, Span
 from loaders.names import cues, mention_tokens, title_tokens
+from loaders.normalize import fold
 from loaders.text import token_at
 
 _AGENTS = ("Person", "Organization", "Country")
@@ -181,6 +182,7 @@ class EventReader:
     _dates: dict[int, list[DateMention]] = field(default_factory=dict)
     _cuts: dict[int, list[int]] = field(default_factory=dict)  # a sentence's start -> where its time parts meet
     _context: dict[int, list[Mention]] = field(default_factory=dict)  # a sentence's start -> its context's agents
+    _holders: dict[tuple[str, str], Mention] | None = None
 
     def drafts(self, sentence: Sentence) -> list[Draft]:
         """The drafts of every frame some event type uses, in the sentence, by trigger position."""
@@ -266,17 +268,37 @@ class EventReader:
             return True
         return i in self.in_title or tok.text[0].isupper() or tok.folded in self.frames.phrase_words
 
-    def _heads(self, groups: list[list[Mention]], titled: set[int] = frozenset()) -> list[Mention]:
+    def _heads(self, groups: list[list[Mention]], titled: Mapping[int, str] | None = None) -> list[Mention]:
         """The participant of each phrase: its person if it names one ('Presiden AS Joe Biden'), else its agents;
-        an agent of a phrase with a title ('Menlu Bangladesh', groups by index in `titled`) is an official's."""
+        an agent of a phrase with a title ('Menlu Bangladesh', groups by index in `titled`, with the title's
+        words) is an official's: the person the article names in that post, if it names one, else the office."""
         heads = []
         for k, group in enumerate(groups):
-            if k in titled and len(group) == 1 and self.type_of(group[0]) in ("Country", "Organization"):
+            if titled and k in titled and len(group) == 1 and self.type_of(group[0]) in ("Country", "Organization"):
+                holder = self.holders().get((titled[k], self.entity_of(group[0])))
+                if holder is not None:
+                    heads.append(holder)
+                    continue
                 self.officials.add(group[0].span.start)
             agents = [m for m in group if self.is_agent(m)]
             person = next((m for m in agents if self.type_of(m) == "Person"), None)
             heads += [person] if person else agents
         return heads
+
+    def holders(self) -> dict[tuple[str, str], Mention]:
+        """(title, country or body) -> the first mention of the one person the article gives that post:
+        'Presiden AS Donald Trump ... Presiden AS akan bertemu' is Trump meeting."""
+        if self._holders is None:
+            first = {}
+            for m in self.doc.mentions:
+                first.setdefault(self.entity_of(m), m)
+            posts: dict[tuple[str, str], set[str]] = {}
+            for person, positions in self.doc.positions.items():
+                for p in positions:
+                    if p.of is not None and person in first:
+                        posts.setdefault((" ".join(fold(p.title).split()), p.of), set()).add(person)
+            self._holders = {post: first[next(iter(people))] for post, people in posts.items() if len(people) == 1}
+        return self._holders
 
     def clause_subject(self, sentence: Sentence, verb_start: int) -> list[Mention]:
         """The agents of the noun phrase before the verb, if that phrase opens its clause."""
@@ -399,7 +421,7 @@ class EventReader:
         """The participant of each noun phrase in [start, end), leaving out places ('di Jakarta', 'to China')."""
         tokens, text, frames = self.doc.tokens, self.doc.text, self.frames
         groups: list[list[Mention]] = [[]]
-        titled: set[int] = set()
+        titled: dict[int, str] = {}
         i, last, away, skipped = token_at(tokens, start), start, False, None
         while i < len(tokens) and tokens[i].end <= end:
             tok = tokens[i]
@@ -424,7 +446,8 @@ class EventReader:
                 groups.append([])
                 away = False
             elif i in self.in_title and not away:
-                titled.add(len(groups) - 1)
+                k = len(groups) - 1
+                titled[k] = f"{titled[k]} {tok.folded}" if k in titled else tok.folded
             last = tok.end
             i += 1
         return self._heads(groups, titled)
