@@ -309,3 +309,16 @@ def test_an_office_the_article_gave_a_name_is_that_person() -> None:
                 "Malaysia Anwar Ibrahim pada Minggu. Menlu RI Retno Marsudi bertemu Menlu Bangladesh.", "id")
     assert [set(names(x, e)) for e in x.events] == [{"Donald Trump", "Anwar Ibrahim"},
                                                     {"Retno Marsudi", "Bangladesh"}]
+
+
+def test_a_linked_headline_states_no_event() -> None:
+    """'Baca juga:' and 'Read also:' lines are other articles' headlines, not what this one reports."""
+    for text, lang in [("Baca juga: Prabowo Bertemu Xi Jinping di Beijing\nHarga minyak naik.", "id"),
+                       ("Read also: Biden meets Xi Jinping in San Francisco\nOil prices rose.", "en")]:
+        assert extract(text, lang).events == []
+
+
+def test_the_publisher_named_as_its_site_takes_no_part() -> None:
+    text = "Muscat, Purna Warta \u2013 Menteri Luar Negeri Iran Abbas Araghchi bertemu dengan Purna Warta di Muscat."
+    article = Article(article_iri(None, text), "https://purnawarta.com/timur-tengah/x", "", text, "id", PUBLISHED)
+    assert default_pipeline().extract(article).events == []

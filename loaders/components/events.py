@@ -66,17 +66,19 @@ class Events:
         doc.events = self._events(doc, drafts, world)
 
     def _reporters(self, doc: Document) -> frozenset[str]:
-        """Bodies that report rather than act: the article's publisher (its name is the site's: 'Purna Warta',
-        purnawarta.com) and the news media of the KB (AFP, Antara)."""
-        site = "".join(c for c in fold(f"{urlsplit(doc.article.url or '').hostname or ''} {doc.article.source or ''}")
-                       if c.isalnum())
+        """Who reports rather than acts: the article's publisher (named as its site, 'Purna Warta' of
+        purnawarta.com, 'KOMPAS.com' of nasional.kompas.com, or as its source), read as a body or a person, and
+        the news media of the KB (AFP)."""
+        host = (urlsplit(doc.article.url or "").hostname or "").split(".")
+        publisher = {_letters(part) for part in host} | {_letters(".".join(host[i:])) for i in range(len(host))} \
+            | {_letters(doc.article.source or "")}
         found = set()
         for e in doc.entities:
-            if e.type != "Organization":
+            if e.type not in ("Organization", "Person"):
                 continue
-            name = "".join(c for c in fold(e.name) if c.isalnum())
-            record = self.kb.record("organization", e.wikidata) if self.kb is not None and e.wikidata else None
-            if (len(name) > 3 and name in site) or (record is not None and record.kind == "media"):
+            record = self.kb.record("organization", e.wikidata) \
+                if self.kb is not None and e.wikidata and e.type == "Organization" else None
+            if _letters(e.name) in publisher or (record is not None and record.kind == "media"):
                 found.add(e.id)
         return frozenset(found)
 
@@ -133,6 +135,11 @@ class Events:
         for event in events:
             event.part_of = self.types[event.type].part_of(event, events, world)
         return events
+
+
+def _letters(name: str) -> str:
+    """'Purna Warta', 'purnawarta', 'PURNA-WARTA' -> 'purnawarta'."""
+    return "".join(c for c in fold(name) if c.isalnum())
 
 
 class _Countries(World):

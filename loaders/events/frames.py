@@ -151,6 +151,7 @@ class Frames:
         self.clause_opener = re.compile(rf"(?:\b(?:{_grammar(lambda g: g.clause_openers)})\b|,)\s*", re.I)
         self.location = re.compile(rf"\b(?:{_grammar(lambda g: g.place_prepositions)})\s+(?:(?:{articles})\s+)?",
                                    re.I)
+        self.related_link = re.compile(rf"(?:{_grammar(lambda g: g.related_links)})\s*:", re.I)
         self.travel = re.compile(rf"\b(?:{_grammar(lambda g: g.travel_phrases)})\s+(?:(?:{articles})\s+)?", re.I)
         self.auxiliaries = frozenset(lang.words(lang.packs(), lambda p: p.grammar.auxiliaries))
         # between a subject and its verb: auxiliaries and the words of status phrases ('dijadwalkan', 'set to')
@@ -185,7 +186,10 @@ class EventReader:
     _holders: dict[tuple[str, str], Mention] | None = None
 
     def drafts(self, sentence: Sentence) -> list[Draft]:
-        """The drafts of every frame some event type uses, in the sentence, by trigger position."""
+        """The drafts of every frame some event type uses, in the sentence, by trigger position; none in the
+        headline of another article the page links ('Baca juga: ...')."""
+        if self.frames.related_link.match(sentence.text):
+            return []
         found = [d for name, frame in FRAMES.items() if self.frames.families[name].types
                  for d in frame(self, sentence)]
         found.sort(key=lambda d: d.trigger.start)

@@ -99,6 +99,7 @@ PACK = register(LanguagePack(
         ordering=("after", "before", "since", "following"),
         clause_openers=("when", "while", "because", "that"),
         place_prepositions=("in", "at"),
+        related_links=("read also", "read more", "also read", "see also", "related"),
         travel_phrases=("visit to", "state visit to", "trip to", "arrived in", "arrives in", "arrived at",
                         "travelled to", "traveled to", "flew to"),
         away_prepositions=("to", "into", "near", "outside", "inside"),

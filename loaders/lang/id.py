@@ -89,6 +89,7 @@ PACK = register(LanguagePack(
         ordering=("setelah", "sesudah", "sebelum", "sejak", "pasca", "usai"),
         clause_openers=("ketika", "saat", "sementara", "karena", "bahwa"),
         place_prepositions=("di",),
+        related_links=("baca juga", "baca", "simak juga", "simak", "lihat juga", "berita terkait"),
         travel_phrases=("kunjungan ke", "kunjungannya ke", "kunjungan kenegaraan ke", "berkunjung ke", "lawatan ke",
                         "lawatannya ke", "perjalanan ke", "tiba di", "bertolak ke", "terbang ke"),
         away_prepositions=("ke", "menuju"),

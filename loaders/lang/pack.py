@@ -42,6 +42,7 @@ class EventGrammar:
     ordering: tuple[str, ...] = ()  # put two parts of a sentence at different times: 'setelah'
     clause_openers: tuple[str, ...] = ()  # a subject after these opens a clause: 'ketika', 'bahwa'
     place_prepositions: tuple[str, ...] = ()  # 'di Muscat'
+    related_links: tuple[str, ...] = ()  # open a line that links another article, before a colon: 'Baca juga'
     travel_phrases: tuple[str, ...] = ()  # the place after them is where the traveller's meetings are: 'visit to'
     away_prepositions: tuple[str, ...] = ()  # the phrase after them is a place, not a participant: 'ke Tiongkok'
     of_words: tuple[str, ...] = ()  # inside a noun phrase: 'the Emir of Qatar'
