@@ -34,8 +34,10 @@ TOML
     wait_for "http://127.0.0.1:$KABAR_PORT/sparql?query=ASK%7B%7D"
 }
 
-start_oxigraph() {  # STORE_DIR
-    "$BIN/oxigraph" serve --location "$1" --bind "127.0.0.1:$OXIGRAPH_PORT" > "$WORK/oxigraph.log" 2>&1 &
+start_oxigraph() {  # STORE_DIR [union_default_graph]: true serves as `oxigraph serve --union-default-graph`
+    local union=()
+    if [ "${2:-false}" = true ]; then union=(--union-default-graph); fi
+    "$BIN/oxigraph" serve --location "$1" --bind "127.0.0.1:$OXIGRAPH_PORT" "${union[@]}" > "$WORK/oxigraph.log" 2>&1 &
     PIDS+=($!)
     wait_for "http://127.0.0.1:$OXIGRAPH_PORT/query?query=ASK%7B%7D"
 }

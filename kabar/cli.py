@@ -29,6 +29,7 @@ from loaders.kb.api import API_ENV, WikidataUnavailable
 from loaders.kb.wikidata import KBImportError
 from loaders.pipeline import PipelineError
 from loaders.read import ArticleError, ReadOptions
+from loaders.read.source import MAX_TEXT_CHARS
 from store import StoreError, resolve_store_path
 from store.kabar_store import KABAR_PREFIXES, STORE_ENV
 from store.review import LinkError
@@ -173,6 +174,14 @@ def _inputs(command: argparse.ArgumentParser) -> None:
                               "also .gz or .bz2), folders, - for standard input, or URLs (with --online)")
     command.add_argument("--map", metavar="FIELD=COLUMN,...", type=_columns, default={},
                          help="CSV columns holding kabar's fields, e.g. text=body,title=judul")
+    command.add_argument("--max-text", metavar="CHARS", type=_positive, default=MAX_TEXT_CHARS,
+                         help=f"refuse an article whose text is longer (default {MAX_TEXT_CHARS:,})")
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) == 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number of characters, not {value!r}")
+    return int(value)
 
 
 def _columns(value: str) -> dict[str, str]:
@@ -188,7 +197,7 @@ def _columns(value: str) -> dict[str, str]:
 
 
 def _read_options(args: argparse.Namespace) -> ReadOptions:
-    return ReadOptions(online=args.online, columns=args.map)
+    return ReadOptions(online=args.online, columns=args.map, max_text_chars=args.max_text)
 
 
 QUERY_FORMATS: dict[str, ox.QueryResultsFormat | ox.RdfFormat] = {

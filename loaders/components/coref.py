@@ -29,6 +29,7 @@ come from every language pack.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -72,7 +73,7 @@ class Coreference:
         mentions = _with_short_names(doc, doc.proposed())
         self._relink_partial_names(mentions)
         _shorten_places(mentions)
-        people = _people(mentions)
+        people = _name_parts(mentions)
         acronyms = _acronyms(mentions)
         tokens = doc.tokens
         for i, j in name_runs(doc, mention_tokens(doc, mentions)):
@@ -88,22 +89,21 @@ class Coreference:
 
     def _relink_partial_names(self, mentions: list[Mention]) -> None:
         """A pattern-found name that is part of a longer person's name is that person."""
-        people = _people(mentions)
+        people = _name_parts(mentions)
         for i, m in enumerate(mentions):
             if m.source != "pattern" or m.type != "Person":
                 continue
-            folded = tuple(fold(m.span.text).split())
-            others = {k: v for k, v in people.items() if k != m.key}
-            target = self._person_for(folded, others)
+            target = self._person_for(tuple(fold(m.span.text).split()), people, besides=m.key)
             if target is not None:
                 mentions[i] = _copy(target, m.span)
 
-    def _person_for(self, words: tuple[str, ...], people: dict[str, tuple[Mention, list[tuple[str, ...]]]]
-                    ) -> Mention | KBEntry | None:
-        """The one person in the article these words name part of, else the one KB person (two words or more)."""
+    def _person_for(self, words: tuple[str, ...], people: dict[tuple[str, ...], dict[str, Mention]],
+                    besides: str | None = None) -> Mention | KBEntry | None:
+        """The one person in the article (other than `besides`) these words name part of, else the one KB person
+        (two words or more)."""
         if all(w in cues().particles for w in words):
             return None
-        hits = [first for first, names in people.values() if any(_contains(n, words) for n in names)]
+        hits = [first for key, first in people.get(words, {}).items() if key != besides]
         if len(hits) == 1:
             return hits[0]
         if hits or len(words) < 2:
@@ -141,8 +141,9 @@ def _with_pronouns(doc: Document, mentions: list[Mention]) -> list[Mention]:
             k += 1
         pronoun = subject_pronoun.match(sentence.text)
         if pronoun and previous is not None:
-            before = [m for m in mentions[:start] if m.span.start >= previous.start and m.type == "Person"]
-            before += [m for m in found if m.span.start >= previous.start]
+            since = bisect_left(mentions, previous.start, 0, start, key=lambda m: m.span.start)
+            before = [m for m in mentions[since:start] if m.type == "Person"]
+            before += found[bisect_left(found, previous.start, key=lambda m: m.span.start):]
             if len({m.key for m in before}) == 1:
                 at = sentence.start + pronoun.start("pronoun")
                 span = Span(at, at + len(pronoun.group("pronoun")), pronoun.group("pronoun"),
@@ -156,14 +157,23 @@ def _scored(m: Mention) -> Mention:
     return m if m.span.confidence is not None else replace(m, span=replace(m.span, confidence=m.confidence))
 
 
-def _people(mentions: list[Mention]) -> dict[str, tuple[Mention, list[tuple[str, ...]]]]:
-    """Person key -> (a mention of them, every word sequence they are named by in the article)."""
-    out: dict[str, tuple[Mention, list[tuple[str, ...]]]] = {}
+def _name_parts(mentions: list[Mention]) -> dict[tuple[str, ...], dict[str, Mention]]:
+    """Every run of words inside a name a person has in the article -> person key -> their first mention:
+    one lookup per candidate name part, however long the article ('Marsudi' -> Retno Marsudi)."""
+    out: dict[tuple[str, ...], dict[str, Mention]] = {}
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    first: dict[str, Mention] = {}
     for m in mentions:
         if m.type != "Person":
             continue
-        _, names = out.setdefault(m.key, (m, [tuple(fold(m.name).split())]))
-        names.append(tuple(fold(m.span.text).split()))
+        first.setdefault(m.key, m)
+        for name in (tuple(fold(m.name).split()), tuple(fold(m.span.text).split())):
+            if (m.key, name) in seen:
+                continue
+            seen.add((m.key, name))
+            for k in range(len(name)):
+                for j in range(k + 1, len(name) + 1):
+                    out.setdefault(name[k:j], {}).setdefault(m.key, first[m.key])
     return out
 
 
@@ -187,11 +197,6 @@ def _initials(words: Sequence[Token]) -> str | None:
     minor = _words().minor
     major = [w.text for w in words if w.folded not in minor]
     return "".join(w[0] for w in major).upper() if len(major) >= _MIN_ACRONYM else None
-
-
-def _contains(name: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    n = len(part)
-    return n <= len(name) and any(name[k:k + n] == part for k in range(len(name) - n + 1))
 
 
 def _shorten_places(mentions: list[Mention]) -> None:

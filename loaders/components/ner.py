@@ -49,8 +49,8 @@ class NamedEntities:
         found = [m for m in self._mentions(doc, tagger)
                  if (not any(covered[m.span.start:m.span.end]) or _body_of(m, owners, covered))
                  and self._plausible(doc, m)]
-        people = [_words(m.span.text) for m in (*earlier, *found) if m.type == "Person"]
-        doc.proposals[self.name] = [m for m in found if not _part_of_another(_words(m.span.text), people)]
+        parts = _inner_parts({_words(m.span.text) for m in (*earlier, *found) if m.type == "Person"})
+        doc.proposals[self.name] = [m for m in found if _words(m.span.text) not in parts]
 
     def _plausible(self, doc: Document, m: Mention) -> bool:
         """A new person needs a name's look: no acronym or listed body in it ('KTT IORA', 'Studi Strategis
@@ -108,7 +108,6 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(fold(text).split())
 
 
-def _part_of_another(words: tuple[str, ...], people: list[tuple[str, ...]]) -> bool:
-    """Words inside a longer person name of the article: coreference links them ('McGurk')."""
-    n = len(words)
-    return any(len(p) > n and any(p[k:k + n] == words for k in range(len(p) - n + 1)) for p in people)
+def _inner_parts(people: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """Every run of words inside a longer person name of the article ('McGurk'): coreference links them."""
+    return {p[k:j] for p in people for k in range(len(p)) for j in range(k + 1, len(p) + 1) if j - k < len(p)}

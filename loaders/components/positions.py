@@ -22,6 +22,7 @@ times the person mention's, times `_FROM_KB` when `of` is only the KB's guess.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from loaders import lang
@@ -229,7 +230,14 @@ def _agent_after(doc: Document, offset: int, starts: dict[int, Mention]) -> _Own
 
 
 def _agent_within(doc: Document, start: int, end: int) -> Mention | None:
-    return next((m for m in doc.mentions if start <= m.span.start < end and doc.type_of(m) in _AGENT_TYPES), None)
+    """The first country or organisation mentioned in [start, end) (the mentions are sorted by start)."""
+    for k in range(bisect_left(doc.mentions, start, key=lambda m: m.span.start), len(doc.mentions)):
+        m = doc.mentions[k]
+        if m.span.start >= end:
+            return None
+        if doc.type_of(m) in _AGENT_TYPES:
+            return m
+    return None
 
 
 def _clause_end(text: str, offset: int) -> int:

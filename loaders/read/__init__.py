@@ -101,8 +101,13 @@ def read_source(source: Source, options: ReadOptions | None = None) -> Iterator[
 
 
 def read_articles(name: str | Path, options: ReadOptions | None = None) -> Iterator[Article]:
-    """Every article in one file, URL or `-`."""
-    yield from read_source(open_source(str(name), options or ReadOptions(), sniff), options)
+    """Every article in one file, URL or `-`, none longer than the options allow."""
+    options = options or ReadOptions()
+    for article in read_source(open_source(str(name), options, sniff), options):
+        if len(article.text) > options.max_text_chars:
+            raise ArticleError(article.origin, None, f"the text is {len(article.text):,} characters long, more than "
+                                                     f"the {options.max_text_chars:,} an article may have (--max-text)")
+        yield article
 
 
 def read_all(names: list[str | Path], options: ReadOptions | None = None,

@@ -51,6 +51,8 @@ def json_object(path: Path | str, line: int, raw: str) -> Mapping[str, Any]:
         raise ArticleError(path, line + e.lineno - 1, f"invalid JSON: {e.msg} (column {e.colno})") from e
     except RecursionError as e:  # '[[[[…' a hundred thousand deep: no article is shaped so
         raise ArticleError(path, line, "JSON nested too deeply to be an article") from e
+    except ValueError as e:  # a number of thousands of digits: Python refuses to read it
+        raise ArticleError(path, line, f"invalid JSON: a number too long to read ({e.args[0].split(':')[0]})") from e
     if not isinstance(value, dict):
         raise ArticleError(path, line, f"expected a JSON object, found {type(value).__name__}")
     return value

@@ -35,6 +35,9 @@ USER_AGENT = "kabar (news to knowledge graph; https://w3id.org/kabar)"
 MAX_INPUT_BYTES = 1 << 30
 """Largest input kabar reads, before or after decompression: a 1 GiB batch is split by its user, and a
 compressed file that grows past it (a decompression bomb) is refused instead of filling memory."""
+MAX_TEXT_CHARS = 1_000_000
+"""Longest article text kabar takes by default: a news article is a few thousand characters, and a megabyte of
+text is a book or a dump read as one article (`--max-text` raises it)."""
 _COMPRESSED: Mapping[str, Callable[[io.BytesIO], io.BufferedIOBase]] = {
     ".gz": lambda raw: gzip.GzipFile(fileobj=raw), ".bz2": lambda raw: bz2.BZ2File(raw)}
 _MEDIA_TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/rss+xml": ".xml",
@@ -68,6 +71,7 @@ class ReadOptions:
 
     online: bool = False
     columns: Mapping[str, str] = field(default_factory=dict)  # kabar field -> the column holding it
+    max_text_chars: int = MAX_TEXT_CHARS
 
 
 def is_url(name: str) -> bool:

@@ -13,6 +13,9 @@ from loaders.read import reader
 from loaders.read.fields import ArticleError, article, json_object
 from loaders.read.source import ReadOptions, Source
 
+MAX_FRONT_MATTER_DEPTH = 8
+"""Front matter is a mapping of fields, some of them lists: deeper nesting is no article's."""
+
 
 def _is_sidecar(path: Path) -> bool:
     """A `.json` beside a `.txt` of the same name is that text's metadata, not an article."""
@@ -44,14 +47,48 @@ def read_txt(source: Source, options: ReadOptions) -> Iterator[Article]:
     yield article({**meta, "text": body.strip()}, name, body_line, lines=lines)
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader with dates left as text: `published` is read by kabar's date parser, which names the
+    field's line and says what is wrong ('2024-02-30'), where YAML's own would raise from deep inside."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def _refuse_unsafe_yaml(name: str, raw: str) -> None:
+    """Front matter is a few plain fields: anchors and aliases (the 'billion laughs' bomb), explicit tags
+    ('!!python/object') and nesting deeper than `MAX_FRONT_MATTER_DEPTH` are refused before YAML builds anything."""
+    depth = 0
+    for event in yaml.parse(raw, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 2
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ArticleError(name, line, "YAML anchors and aliases (&, *) are not allowed in front matter")
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and event.implicit[0]) \
+                and not (isinstance(event, yaml.CollectionStartEvent) and event.implicit):
+            raise ArticleError(name, line, f"YAML tags ({tag}) are not allowed in front matter")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_FRONT_MATTER_DEPTH:
+                raise ArticleError(name, line, f"front matter nested deeper than {MAX_FRONT_MATTER_DEPTH} levels")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def _front_matter(name: str, raw: str) -> tuple[Mapping[str, Any], dict[str, int]]:
     """The front matter's fields, and the file line each one is on (the front matter starts on line 2)."""
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        loaded = yaml.safe_load(raw) or {}
+        _refuse_unsafe_yaml(name, raw)
+        node = yaml.compose(raw, Loader=_FrontMatterLoader)
+        loaded = yaml.load(raw, Loader=_FrontMatterLoader) or {}  # a SafeLoader, without dates
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        raise ArticleError(name, mark.line + 2 if mark else 1, f"invalid YAML front matter: {e}") from e
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise ArticleError(name, mark.line + 2 if mark else 1, f"invalid YAML front matter: {problem}") from e
+    except ValueError as e:  # a number of thousands of digits
+        raise ArticleError(name, 2, f"invalid value in front matter: {e.args[0].split(':')[0]}") from e
     if not isinstance(loaded, dict) or not isinstance(node, yaml.MappingNode):
         raise ArticleError(name, 2, "front matter must be a mapping of field: value")
     return loaded, {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
