@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kabar import eval_extraction, eval_ner, kb_commands
+from kabar import entity_commands, eval_extraction, eval_ner, kb_commands
 from kabar.common import open_store
 from loaders.kb.api import API_ENV, WikidataUnavailable
 from loaders.kb.wikidata import KBImportError
@@ -164,6 +164,7 @@ def _parser() -> argparse.ArgumentParser:
     export.set_defaults(run=_export)
 
     kb_commands.register(add)
+    entity_commands.register(add)
     eval_extraction.register(eval_ner.register(add))
     return parser
 

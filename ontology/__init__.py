@@ -11,6 +11,7 @@ from rdflib.namespace import ClosedNamespace
 from ontology.namespaces import (
     BASE,
     CORRECTIONS_GRAPH,
+    DCTERMS,
     ENTITIES_GRAPH,
     EVENTS_GRAPH,
     GRAPH,
@@ -46,6 +47,7 @@ ONTOLOGY_FILE = Path(__file__).with_name("kabar.ttl")
 __all__ = [
     "BASE",
     "CORRECTIONS_GRAPH",
+    "DCTERMS",
     "ENTITIES_GRAPH",
     "EVENTS_GRAPH",
     "GRAPH",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from ontology.namespaces import KABAR, ORG, PROV, SCHEMA, SEM, SKOS
+from ontology.namespaces import DCTERMS, KABAR, ORG, PROV, SCHEMA, SEM, SKOS
 
 
 @dataclass(frozen=True)
@@ -390,6 +390,40 @@ PROPERTIES = (
              "memberitakan peristiwa yang sama digabungkan, dimuat ulang, atau dihapus."),
         "data", (), ("Article",), ("string",), True,
     ),
+    PropertyDef(
+        "correctedType",
+        Text("corrected type", "tipe koreksi"),
+        Text("In the corrections graph, the type a user gave the entity (Person, Organization, Country, Place): "
+             "kept at every ingest.",
+             "Di graf koreksi, tipe yang diberikan pengguna kepada entitas (Person, Organization, Country, "
+             "Place): dipertahankan pada setiap pemuatan."),
+        "data", (), (), ("string",), True,
+    ),
+    PropertyDef(
+        "correctedName",
+        Text("corrected name", "nama koreksi"),
+        Text("In the corrections graph, the name a user gave the entity; with a corrected type, the entity it "
+             "is merged into.",
+             "Di graf koreksi, nama yang diberikan pengguna kepada entitas; bersama tipe koreksi, entitas tempat "
+             "ia digabungkan."),
+        "data", (), (), ("string",), True,
+    ),
+    PropertyDef(
+        "removedByUser",
+        Text("removed by user", "dihapus pengguna"),
+        Text("In the corrections graph, true when a user said the entity is no entity (a byline, a credit).",
+             "Di graf koreksi, benar bila pengguna menyatakan entitas itu bukan entitas (nama penulis, kredit)."),
+        "data", (), (), ("boolean",), True,
+    ),
+    PropertyDef(
+        "addedName",
+        Text("added name", "nama tambahan"),
+        Text("In the corrections graph, a name a user said is an entity (of its corrected type) wherever an "
+             "article writes it.",
+             "Di graf koreksi, nama yang menurut pengguna adalah entitas (bertipe koreksinya) di mana pun artikel "
+             "menuliskannya."),
+        "data", (), (), ("string",), True,
+    ),
 )
 
 EXTERNAL = (
@@ -404,6 +438,8 @@ EXTERNAL = (
     ExternalProperty(SCHEMA.publisher, "object"),
     ExternalProperty(SCHEMA.mentions, "object"),
     ExternalProperty(SKOS.altLabel, "annotation"),
+    ExternalProperty(DCTERMS.creator, "data"),
+    ExternalProperty(DCTERMS.modified, "data"),
 )
 
 INDIVIDUALS = (

@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
+from loaders.components.coref import Coreference
 from loaders.components.linker import Linker, LinkSettings
 from loaders.kb.api import WikidataClient
 from loaders.kb.build.index import KBIndex
@@ -29,7 +30,7 @@ from loaders.read import ReadOptions, read_all
 from loaders.read.published import parse_published
 from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, SCHEMA, WIKIDATA_GRAPH
 from store.articles import write_article
-from store.corrections import read_corrections
+from store.corrections import read_corrections, read_edits
 from store.kabar_store import KABAR_PREFIXES, KabarStore, StoreError
 from store.kb_graph import OnlineLookup, add_linked_items, load_seed_kb, store_kb
 
@@ -60,7 +61,8 @@ def load_ontology(store: KabarStore) -> None:
 
 def store_pipeline(store: KabarStore, pipeline: Pipeline | None = None, *, online: WikidataClient | None = None,
                    settings: LinkSettings | None = None, kb: KnowledgeBase | None = None) -> Pipeline:
-    """`pipeline` (default: built over the store's KB) with its linker given the store's corrections.
+    """`pipeline` (default: built over the store's KB) with the store's corrections: its links for the linker,
+    its entity corrections for coreference.
 
     The KB is the seed KB plus what `kabar kb import` and the online mode
     added to the store; with `online`, names the KB does not know are
@@ -73,7 +75,8 @@ def store_pipeline(store: KabarStore, pipeline: Pipeline | None = None, *, onlin
     linker: Linker = pipeline.get("linker")  # type: ignore[assignment]  (the component registered as "linker")
     configured = linker.configured(corrections=read_corrections(store), settings=settings,
                                    lookup=OnlineLookup(store, online) if online else None)
-    return pipeline.replaced("linker", configured)
+    coref: Coreference = pipeline.get("coref")  # type: ignore[assignment]
+    return pipeline.replaced("linker", configured).replaced("coref", coref.configured(read_edits(store)))
 
 
 def ingest(

@@ -28,12 +28,14 @@ come from every language pack.
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from loaders import lang
+from loaders.edits import Edits
 from loaders.kb.model import KBEntry
 from loaders.lang import LanguagePack
 from loaders.model import SOURCE_CONFIDENCE, Document, Mention, Sentence, Span, Token
@@ -64,10 +66,18 @@ def _words(packs: tuple[LanguagePack, ...]) -> _Words:
 
 @component("coref", requires=("tokens", "sentences", "proposals"), assigns=("mentions",))
 class Coreference:
-    """The article's mentions: the proposals, pattern names relinked, name parts, acronyms and pronouns added."""
+    """The article's mentions: the proposals, pattern names relinked, name parts, acronyms and pronouns added,
+    and the users' entity corrections (`loaders.edits`) applied."""
 
     def __init__(self, resources: Resources) -> None:
         self.index = resources.index
+        self.edits = Edits()
+
+    def configured(self, edits: Edits) -> Coreference:
+        """A copy applying these users' corrections; this component stays as it is."""
+        other = copy.copy(self)
+        other.edits = edits
+        return other
 
     def __call__(self, doc: Document) -> None:
         mentions = _with_short_names(doc, doc.proposed())
@@ -85,6 +95,8 @@ class Coreference:
                 span = Span(words[0].start, words[-1].end, doc.text[words[0].start:words[-1].end])
                 mentions.append(_copy(target, span))
         mentions.sort(key=lambda m: m.span.start)
+        if self.edits:
+            mentions = self.edits.apply(doc.text, mentions)
         doc.mentions = [_scored(m) for m in _with_pronouns(doc, mentions)]
 
     def _relink_partial_names(self, mentions: list[Mention]) -> None:
