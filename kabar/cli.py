@@ -293,6 +293,7 @@ def _query_text(value: str) -> str:
 
 
 def _query(args: argparse.Namespace) -> int:
+    from store.sparql_errors import explain
     from store.sparql_text import SparqlTextError, lex
 
     text = _query_text(args.query)
@@ -302,7 +303,11 @@ def _query(args: argparse.Namespace) -> int:
         raise CommandError(f"the query cannot be read as SPARQL: {e}") from None
     with open_store(args, read_only=True) as store:
         try:
-            result = store.query(text, union_default_graph=not lexed.declares_dataset(), prefixes=KABAR_PREFIXES)
+            try:
+                result = store.query(text, union_default_graph=not lexed.declares_dataset(),
+                                     prefixes=KABAR_PREFIXES)
+            except SyntaxError as e:
+                raise CommandError(f"the query is not valid SPARQL: {explain(text, str(e), KABAR_PREFIXES)}") from None
             if args.format == "table":
                 print(_table(result))
                 return 0

@@ -8,6 +8,8 @@ from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
 from server.config import MAX_BODY_BYTES
+from store.kabar_store import KABAR_PREFIXES
+from store.sparql_errors import explain
 
 _SPARQL_POSITION = re.compile(r"error at (\d+):(\d+)")
 
@@ -52,6 +54,12 @@ def syntax_error_message(summary: str, text: str, error: SyntaxError | str) -> s
     if line is not None and 1 <= line <= len(lines):
         message += f"\nline {line}, column {column}: {lines[line - 1].rstrip()}"
     return message
+
+
+def sparql_error_message(summary: str, text: str, error: SyntaxError | str) -> str:
+    """`summary` and what is wrong with the query or update `text` in words (an undeclared prefix, a misspelt
+    keyword, else the parser's position), then its line with a caret: what `kabar query` prints too."""
+    return f"{summary}: {explain(text, str(error), KABAR_PREFIXES)}"
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -20,7 +20,7 @@ from werkzeug.exceptions import BadRequest
 from server.config import SERVICE_ALLOW, check_length, setting, union_default_graph
 from server.description import service_description_response
 from server.egress import egress_proxy
-from server.errors import syntax_error_message
+from server.errors import sparql_error_message
 from server.executor import QueryJob, init_executor, run_query
 from server.extension import EXTENSION_NAME as STORE_EXTENSION
 from server.formats import CONSTRUCT_FORMATS, RESULT_FORMATS, Format, choose_format, content_type, negotiate
@@ -29,6 +29,7 @@ from server.pages import render_query_page
 from server.protocol import MISSING_QUERY, READ_ONLY, QueryRequest, read_query_request
 from server.send_guard import DEADLINE_KEY
 from server.service_policy import check_services, read
+from store.kabar_store import KABAR_PREFIXES
 from store.sparql_text import Lexed
 
 bp = Blueprint("sparql", __name__)
@@ -62,8 +63,9 @@ def query() -> Response | str:
     canonical = lexed.canonical(egress_proxy().url_for)
     results = Negotiated(RESULT_FORMATS, protocol_request.formats, accept)
     graphs = Negotiated(CONSTRUCT_FORMATS, protocol_request.formats, accept)
-    job = QueryJob(canonical, requested_dataset(lexed, protocol_request), results.serializer, graphs.serializer)
-    running = run_query(job, lambda message: query_error_message(lexed, canonical, message))
+    options = {**requested_dataset(lexed, protocol_request), "prefixes": KABAR_PREFIXES}  # kabar's, undeclared
+    job = QueryJob(canonical, options, results.serializer, graphs.serializer)
+    running = run_query(job, lambda message: query_error_message(lexed, text, message))
     current.environ[DEADLINE_KEY] = running.deadline
     chosen = graphs if running.what.startswith("CONSTRUCT") else results
     if chosen.media_type is None:
@@ -95,15 +97,14 @@ def requested_dataset(query: Lexed, request: QueryRequest) -> dict[str, Any]:
     return {"use_default_graph_as_union": True}
 
 
-def query_error_message(query: Lexed, canonical: str, error: str) -> str:
-    """The 400's text for a query the parser refused: the read-only notice for an update, else where it breaks.
-
-    The parser's position is in the canonical text it ran (`Lexed.canonical`), which keeps the user's lines.
-    """
+def query_error_message(query: Lexed, text: str, error: str) -> str:
+    """The 400's text for a query the parser refused: the read-only notice for an update, else what is wrong,
+    shown on the user's `text`. The parser ran the canonical text (`Lexed.canonical`), which keeps the user's
+    lines but not always their spacing: a column the parser gives may sit a little off in the user's line."""
     operation = query.update_operation()
     if operation is not None:
         return f"{READ_ONLY} The request is a SPARQL Update ({operation})."
-    return syntax_error_message("The query is not valid SPARQL", canonical, error)
+    return sparql_error_message("The query is not valid SPARQL", text, error)
 
 
 class Negotiated:

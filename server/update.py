@@ -22,10 +22,11 @@ from werkzeug.exceptions import BadRequest, Forbidden, InternalServerError, Unsu
 from server.auth import protect_writes
 from server.config import ALLOW_LOAD, setting
 from server.egress import egress_proxy
-from server.errors import syntax_error_message
+from server.errors import sparql_error_message
 from server.extension import kabar_store
 from server.protocol import FORM_MEDIA_TYPE, UPDATE_MEDIA_TYPE, body_text
 from server.service_policy import check_loads, read
+from store.kabar_store import KABAR_PREFIXES
 from store.sparql_text import Lexed
 
 bp = Blueprint("update", __name__)
@@ -45,9 +46,9 @@ def update() -> Response:
     refuse_network_access(lexed)
     text = lexed.canonical(egress_proxy().url_for)
     try:
-        kabar_store.store.update(text)
+        kabar_store.store.update(text, prefixes=KABAR_PREFIXES)
     except SyntaxError as e:
-        raise BadRequest(syntax_error_message("The update is not valid SPARQL 1.1 Update", text, e)) from e
+        raise BadRequest(sparql_error_message("The update is not valid SPARQL 1.1 Update", text, e)) from e
     except RuntimeError as e:
         raise BadRequest(f"The update failed and changed nothing: {e}") from e
     except OSError as e:

@@ -60,8 +60,18 @@ def test_missing_query_file(store: Path) -> None:
                           "cannot read the query file missing.rq: No such file or directory")
 
 
-def test_bad_query(store: Path) -> None:
-    assert_one_line_error(kabar("--store", str(store), "query", "SELEC ?s WHERE { ?s ?p ?o }"), "malformed SPARQL")
+@pytest.mark.parametrize(("query", "reason", "column"), [
+    ("SELEC ?s WHERE { ?s ?p ?o }", "unknown keyword `SELEC` at line 1, column 1 (did you mean SELECT?)", 1),
+    ("SELECT ?s WHERE { ?s foaf:name ?o }", "undeclared prefix `foaf:` at line 1, column 22 (known prefixes: "
+     "dcterms:, kabar:, kid:, owl:, prov:, rdf:, rdfs:, schema:, sem:, skos:, wd:, wdt:, xsd:)", 22),
+])
+def test_a_bad_query_says_what_is_wrong_then_shows_the_line_with_a_caret(store: Path, query: str, reason: str,
+                                                                           column: int) -> None:
+    """The Wikidata Query Service's habit: the mistake in words, then where (issue 10, item 4); no traceback."""
+    done = kabar("--store", str(store), "query", query)
+    lead = f"line 1, column {column}: "
+    assert (done.returncode, done.stderr.splitlines()) == (1, [
+        f"kabar: error: the query is not valid SPARQL: {reason}", lead + query, " " * (len(lead) + column - 1) + "^"])
 
 
 def test_unreachable_service(store: Path) -> None:

@@ -365,6 +365,19 @@ def test_named_graph_uri_restricts_graph_patterns(endpoint: str) -> None:
 # --- errors ----------------------------------------------------------------------------------------
 
 
+def test_an_undeclared_prefix_and_a_misspelt_keyword_are_said_in_words(endpoint: str) -> None:
+    """The same text as `kabar query` prints, in the 400's body; kabar's prefixes need no PREFIX line."""
+    reply = query(endpoint, "SELECT ?n WHERE {\n  ?e foaf:name ?n }")
+    assert_plain_error(reply, 400, "The query is not valid SPARQL: undeclared prefix `foaf:` at line 2, column 6 "
+                       "(known prefixes: dcterms:, kabar:", "line 2, column 6:   ?e foaf:name ?n }\n"
+                       + " " * (len("line 2, column 6: ") + 5) + "^")
+    reply = query(endpoint, "SELECT ?n WHERE { ?e schema:name ?n } ORDR BY ?n")
+    assert_plain_error(reply, 400, "unknown keyword `ORDR` at line 1, column 39 (did you mean ORDER?)")
+    reply = query(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s rdf:type ?t }",
+                  accept="application/sparql-results+json")
+    assert reply.status == 200 and int(json.loads(reply.text)["results"]["bindings"][0]["n"]["value"]) > 0
+
+
 def test_malformed_query_is_400_with_the_parsers_position(endpoint: str) -> None:
     reply = query(endpoint, "SELECT ?s WHERE {\n  ?s ?p\n}")
     assert_plain_error(reply, 400, "not valid SPARQL", "error at 3:", "line 3")
