@@ -48,7 +48,7 @@ def test_query_from_stdin_as_csv_and_store_from_environment(store: Path) -> None
 def test_malformed_query_names_the_position(store: Path) -> None:
     done = kabar("--store", str(store), "query", "SELECT ?x WHERE { ?x ?y }")
     assert done.returncode == 1
-    assert "malformed SPARQL" in done.stderr and "1:" in done.stderr
+    assert "not valid SPARQL: error at 1:26" in done.stderr and "line 1, column 26: SELECT ?x" in done.stderr
     assert "Traceback" not in done.stderr
 
 
