@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from rdflib import Graph, Literal, URIRef
 
@@ -49,10 +50,20 @@ class Report:
     triples: tuple[tuple[URIRef, URIRef, object], ...]  # about `iri`, and its trigger mentions' kabar:mentionOf
 
     def value(self, predicate: URIRef) -> object | None:
-        return next((o for s, p, o in self.triples if s == self.iri and p == predicate), None)
+        found = self._about.get(predicate)
+        return found[0] if found else None
 
     def values(self, predicate: URIRef) -> frozenset[object]:
-        return frozenset(o for s, p, o in self.triples if s == self.iri and p == predicate)
+        return frozenset(self._about.get(predicate, ()))
+
+    @cached_property
+    def _about(self) -> dict[URIRef, list[object]]:
+        """Predicate -> objects of the report's own triples, in order: read once, asked for every pair."""
+        out: dict[URIRef, list[object]] = {}
+        for s, p, o in self.triples:
+            if s == self.iri:
+                out.setdefault(p, []).append(o)
+        return out
 
     @property
     def order(self) -> tuple[str, str, str]:
@@ -125,14 +136,21 @@ def _overlap(x: tuple[date, date], y: tuple[date, date], slack: timedelta) -> bo
 
 
 def clusters(found: Iterable[Report]) -> list[list[Report]]:
-    """Reports grouped by event, each group in order, its first report naming the event."""
+    """Reports grouped by event, each group in order, its first report naming the event. Only groups with
+    a member of the same type sharing a participant are tried (no other can be the same event)."""
     groups: list[list[Report]] = []
+    sharing: dict[tuple[object, object], list[int]] = {}  # (type, participant) -> groups, in order
     for report in sorted(found, key=lambda r: r.order):
-        home = next((g for g in groups if all(same_event(report, member) for member in g)), None)
+        keys = [(kind, p) for kind in report.values(RDF.type) for p in report.values(K.participant)]
+        tried = sorted({k for key in keys for k in sharing.get(key, ())})
+        home = next((k for k in tried if all(same_event(report, member) for member in groups[k])), None)
         if home is None:
-            groups.append([report])
-        else:
-            home.append(report)
+            home = len(groups)
+            groups.append([])
+        groups[home].append(report)
+        for key in keys:
+            if home not in sharing.setdefault(key, []):
+                sharing[key].append(home)
     return groups
 
 

@@ -25,6 +25,7 @@ terms pyoxigraph serialized itself.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -140,11 +141,7 @@ def _rebuild_events(store: KabarStore, article: ox.NamedNode, new_reports: list[
     """Delete the events this write touches and insert them rebuilt from all their reports."""
     touched = {q.subject for q in store.quads(_EVENTS, predicate=_SOURCE, obj=article)}
     for report in new_reports:
-        kinds = {ox.NamedNode(str(t)) for t in report.values(RDF.type)}
-        for p in report.values(K.participant):
-            for q in store.quads(_EVENTS, predicate=_PARTICIPANT, obj=ox.NamedNode(str(p))):
-                if any(t in kinds for t in _objects(store, q.subject, _TYPE)):
-                    touched.add(q.subject)
+        touched |= _joinable(store, report)
     touched |= {q.subject for event in list(touched) for q in store.quads(_EVENTS, predicate=_PART_OF, obj=event)}
     if not touched and not new_reports:
         return []
@@ -166,16 +163,39 @@ def _rebuild_events(store: KabarStore, article: ox.NamedNode, new_reports: list[
     return [*deletes, _insert(_EVENTS, rebuilt)]
 
 
+def _joinable(store: KabarStore, report: Report) -> set[ox.NamedNode]:
+    """The stored events of the report's type it shares enough participants with to be the same event (two,
+    or all when either has fewer: `loaders.event_merge.same_event`); an event that shares one participant of
+    many (every meeting with Indonesia) cannot take it, so it is not rebuilt."""
+    kinds = {ox.NamedNode(str(t)) for t in report.values(RDF.type)}
+    mine = report.values(K.participant)
+    shared: dict[ox.NamedNode, int] = {}
+    for p in mine:
+        for q in store.quads(_EVENTS, predicate=_PARTICIPANT, obj=ox.NamedNode(str(p))):
+            shared[q.subject] = shared.get(q.subject, 0) + 1
+    return {event for event, count in shared.items()
+            if count >= min(2, len(mine), len(_objects(store, event, _PARTICIPANT)))
+            and any(t in kinds for t in _objects(store, event, _TYPE))}
+
+
 def _objects(store: KabarStore, subject: ox.NamedNode, predicate: ox.NamedNode) -> list[ox.NamedNode]:
     return [q.object for q in store.quads(_EVENTS, subject, predicate) if isinstance(q.object, ox.NamedNode)]
 
 
 def _stored_reports(store: KabarStore, article: ox.NamedNode) -> list[Report]:
-    statements = new_graph()
-    for q in store.quads(article, article, _STATEMENTS):
-        statements.parse(data=q.object.value, format="nt")
+    stated = tuple(q.object.value for q in store.quads(article, article, _STATEMENTS))
     published = next((q.object.value for q in store.quads(article, article, _PUBLISHED)), "")
-    return reports(article.value, published, statements)
+    return list(_parsed_reports(article.value, published, stated))
+
+
+@lru_cache(maxsize=4096)
+def _parsed_reports(article: str, published: str, stated: tuple[str, ...]) -> tuple[Report, ...]:
+    """An article's reports from its statements as stored (N-Triples text): parsed once while they stay the
+    same, however many later articles report the same events."""
+    statements = new_graph()
+    for text in stated:
+        statements.parse(data=text, format="nt")
+    return tuple(reports(article, published, statements))
 
 
 def _current_event(store: KabarStore, report: Report) -> ox.NamedNode | None:

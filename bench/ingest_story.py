@@ -1,0 +1,44 @@
+"""Ingest time as articles about one story pile up: each new report re-merges the events it may join.
+
+    .venv/bin/python -m bench.ingest_story [--articles 60] [--batch 10]
+
+The articles are bench/extraction.py's corpus (the seed article varied, and
+an English text), so every article reports the same meetings, talks and
+attacks: the worst case of `store/articles.py`'s event merge, where an event
+is rebuilt from all its reports. Prints the seconds each batch took and
+since the start; a batch that takes longer as the store grows is the
+merge's cost per report already stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+
+from bench.extraction import corpus
+from store import KabarStore
+from store.ingest import store_articles, store_pipeline
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--batch", type=int, default=10)
+    args = parser.parse_args()
+    articles = corpus(args.articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = KabarStore(f"{tmp}/store")
+        pipeline = store_pipeline(store)
+        began = time.perf_counter()
+        print(f"{'articles':>8} {'batch s':>8} {'total s':>8}")
+        for k in range(0, args.articles, args.batch):
+            start = time.perf_counter()
+            store_articles(store, pipeline, articles[k:k + args.batch])
+            now = time.perf_counter()
+            print(f"{k + args.batch:>8} {now - start:>8.1f} {now - began:>8.1f}", flush=True)
+        store.close()
+
+
+if __name__ == "__main__":
+    main()
