@@ -6,8 +6,9 @@ PY=${PY:-$ROOT/.venv/bin/python}
 BIN=$(dirname "$PY")
 TOOLS=${TOOLS:-$ROOT/../shared/tools}
 WORK=${WORK:-$(mktemp -d /tmp/kabar-bench.XXXXXX)}
-KABAR_PORT=${KABAR_PORT:-8077}
-OXIGRAPH_PORT=${OXIGRAPH_PORT:-7877}
+# not KABAR_*: kabar serve refuses a KABAR_ variable it does not know (a misspelt setting)
+BENCH_KABAR_PORT=${BENCH_KABAR_PORT:-8077}
+BENCH_OXIGRAPH_PORT=${BENCH_OXIGRAPH_PORT:-7877}
 TOKEN=bench-token
 PIDS=()
 
@@ -27,17 +28,17 @@ start_kabar() {  # STORE_DIR [union_default_graph]: kabar serve with a write tok
 write_token = "$TOKEN"
 union_default_graph = ${2:-true}
 TOML
-    (cd "$ROOT" && exec "$BIN/kabar" serve --store "$1" --port "$KABAR_PORT" --config "$WORK/kabar.toml") \
+    (cd "$ROOT" && exec "$BIN/kabar" serve --store "$1" --port "$BENCH_KABAR_PORT" --config "$WORK/kabar.toml") \
         > "$WORK/kabar.log" 2>&1 &
     PIDS+=($!)
     KABAR_PID=$!
-    wait_for "http://127.0.0.1:$KABAR_PORT/sparql?query=ASK%7B%7D"
+    wait_for "http://127.0.0.1:$BENCH_KABAR_PORT/sparql?query=ASK%7B%7D"
 }
 
 start_oxigraph() {  # STORE_DIR [union_default_graph]: true serves as `oxigraph serve --union-default-graph`
     local union=()
     if [ "${2:-false}" = true ]; then union=(--union-default-graph); fi
-    "$BIN/oxigraph" serve --location "$1" --bind "127.0.0.1:$OXIGRAPH_PORT" "${union[@]}" > "$WORK/oxigraph.log" 2>&1 &
+    "$BIN/oxigraph" serve --location "$1" --bind "127.0.0.1:$BENCH_OXIGRAPH_PORT" "${union[@]}" > "$WORK/oxigraph.log" 2>&1 &
     PIDS+=($!)
-    wait_for "http://127.0.0.1:$OXIGRAPH_PORT/query?query=ASK%7B%7D"
+    wait_for "http://127.0.0.1:$BENCH_OXIGRAPH_PORT/query?query=ASK%7B%7D"
 }

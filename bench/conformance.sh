@@ -7,13 +7,13 @@ source "$(dirname "$0")/common.sh"
 mkdir -p "$WORK/kabar-w3c" "$WORK/oxigraph-w3c"
 start_kabar "$WORK/kabar-w3c/store" false
 echo "== kabar serve"
-"$PY" "$TOOLS/sparql_conformance.py" --query "http://127.0.0.1:$KABAR_PORT/sparql" \
-    --update "http://127.0.0.1:$KABAR_PORT/update" --header "Authorization: Bearer $TOKEN" \
+"$PY" "$TOOLS/sparql_conformance.py" --query "http://127.0.0.1:$BENCH_KABAR_PORT/sparql" \
+    --update "http://127.0.0.1:$BENCH_KABAR_PORT/update" --header "Authorization: Bearer $TOKEN" \
     --json-report "$WORK/kabar-w3c.json" | tee "$WORK/kabar-w3c.txt" || true
 start_oxigraph "$WORK/oxigraph-w3c/store"
 echo "== oxigraph serve"
-"$PY" "$TOOLS/sparql_conformance.py" --query "http://127.0.0.1:$OXIGRAPH_PORT/query" \
-    --update "http://127.0.0.1:$OXIGRAPH_PORT/update" \
+"$PY" "$TOOLS/sparql_conformance.py" --query "http://127.0.0.1:$BENCH_OXIGRAPH_PORT/query" \
+    --update "http://127.0.0.1:$BENCH_OXIGRAPH_PORT/update" \
     --json-report "$WORK/oxigraph-w3c.json" | tee "$WORK/oxigraph-w3c.txt" || true
 echo "kabar:    $(tail -1 "$WORK/kabar-w3c.txt")"
 echo "oxigraph: $(tail -1 "$WORK/oxigraph-w3c.txt")"

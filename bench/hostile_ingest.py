@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import hashlib
 import subprocess
 import sys
 import tempfile
@@ -23,19 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from hostile_corpus import OUTCOMES, cases, outcome
-
-from store import KabarStore
+from hostile_corpus import OUTCOMES, cases, digest, outcome
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def digest(path: Path) -> str:
-    store = KabarStore(path, read_only=True)
-    try:
-        return hashlib.sha256("\n".join(sorted(str(q) for q in store.quads())).encode()).hexdigest()
-    finally:
-        store.close()
 
 
 def kabar(*args: str, timeout: float) -> tuple[int | None, str]:

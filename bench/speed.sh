@@ -17,8 +17,8 @@ done
 start_kabar "$WORK/kabar-store" "$UNION"
 start_oxigraph "$WORK/oxigraph-store" "$UNION"
 OXIGRAPH_PID=${PIDS[-1]}
-KABAR_URL="http://127.0.0.1:$KABAR_PORT/sparql"
-OXIGRAPH_URL="http://127.0.0.1:$OXIGRAPH_PORT/query"
+KABAR_URL="http://127.0.0.1:$BENCH_KABAR_PORT/sparql"
+OXIGRAPH_URL="http://127.0.0.1:$BENCH_OXIGRAPH_PORT/query"
 
 "$PY" "$ROOT/bench/stream_probe.py" --url "$KABAR_URL" --pid "$KABAR_PID"
 "$PY" "$ROOT/bench/stream_probe.py" --url "$OXIGRAPH_URL" --pid "$OXIGRAPH_PID"

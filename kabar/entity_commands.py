@@ -11,9 +11,8 @@ import argparse
 from collections.abc import Callable
 
 from kabar.common import open_store
+from kabar.kb_commands import ENTITY_HELP
 from loaders.edits import ENTITY_TYPES as TYPES
-
-_ENTITY_HELP = "entity IRI, kid:… or its name"
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
@@ -21,22 +20,22 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     commands = entity.add_subparsers(dest="entity_command", required=True, metavar="HOW")
     retype = commands.add_parser("retype", help="give the entity another type",
                                  epilog='example: kabar entity retype "Purna Warta" Organization')
-    retype.add_argument("entity", metavar="ENTITY", help=_ENTITY_HELP)
+    retype.add_argument("entity", metavar="ENTITY", help=ENTITY_HELP)
     retype.add_argument("type", choices=TYPES, metavar="TYPE", help=", ".join(TYPES))
     retype.set_defaults(run=_retype)
     rename = commands.add_parser("rename", help="give the entity another name",
                                  epilog='example: kabar entity rename "Retno P Marsudi" "Retno Marsudi"')
-    rename.add_argument("entity", metavar="ENTITY", help=_ENTITY_HELP)
+    rename.add_argument("entity", metavar="ENTITY", help=ENTITY_HELP)
     rename.add_argument("name", metavar="NAME")
     rename.set_defaults(run=_rename)
     merge = commands.add_parser("merge", help="the entity is another one: its mentions become that entity's",
                                 epilog='example: kabar entity merge "Sultan Hassnaal" "Hassanal Bolkiah"')
-    merge.add_argument("entity", metavar="ENTITY", help=_ENTITY_HELP)
-    merge.add_argument("into", metavar="INTO", help="the entity it is: " + _ENTITY_HELP)
+    merge.add_argument("entity", metavar="ENTITY", help=ENTITY_HELP)
+    merge.add_argument("into", metavar="INTO", help="the entity it is: " + ENTITY_HELP)
     merge.set_defaults(run=_merge)
     remove = commands.add_parser("remove", help="the entity is no entity (a byline, a credit)",
                                  epilog='example: kabar entity remove "Tim Redaksi"')
-    remove.add_argument("entity", metavar="ENTITY", help=_ENTITY_HELP)
+    remove.add_argument("entity", metavar="ENTITY", help=ENTITY_HELP)
     remove.set_defaults(run=_remove)
     add_name = commands.add_parser("add", help="a name the extractor missed is an entity wherever it is written",
                                    epilog="example: kabar entity add BPMI Organization")

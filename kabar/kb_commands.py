@@ -18,6 +18,7 @@ from typing import IO
 from kabar.common import open_store
 from store import KabarStore
 
+ENTITY_HELP = "entity IRI, kid:… or its name"
 LINK_COLUMNS = ("confidence", "qid", "type", "name", "method", "articles", "entity")
 
 
@@ -45,13 +46,13 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
                        help="aligned columns for people, tsv or json for programs")
     links.set_defaults(run=_links)
     link = add("link", help="link an entity to a Wikidata item (kept across re-ingest)")
-    link.add_argument("entity", metavar="ENTITY", help="entity IRI, kid:… or its name")
+    link.add_argument("entity", metavar="ENTITY", help=ENTITY_HELP)
     link.add_argument("qid", metavar="QID")
     link.add_argument("--label", metavar="TEXT", help="the item's name, when no KB holds the QID "
                                                      "(default: the entity's name); `kabar kb fetch` fills it in")
     link.set_defaults(run=_link)
     unlink = add("unlink", help="remove an entity's Wikidata link (kept across re-ingest)")
-    unlink.add_argument("entity", metavar="ENTITY", help="entity IRI, kid:… or its name")
+    unlink.add_argument("entity", metavar="ENTITY", help=ENTITY_HELP)
     unlink.set_defaults(run=_unlink)
 
 

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from store import KabarStore
 
 GOOD = {"title": "Retno bertemu Wang Yi", "text": "Menlu Retno Marsudi bertemu Menlu China Wang Yi di Jakarta.",
         "lang": "id", "url": "https://example.org/kabar-hostile/{n}", "published": "2024-05-20"}
@@ -288,3 +291,12 @@ def outcome(returncode: int | None, stderr: str) -> str:
     if returncode == 1 and len(lines) == 1 and lines[0].startswith("kabar: error: "):
         return "bug (one line)" if "please report it" in lines[0] else "refused in one line"
     return "traceback or several lines"
+
+
+def digest(store_path: Path) -> str:
+    """Every quad of the store at `store_path`, hashed: equal digests, the same store."""
+    store = KabarStore(store_path, read_only=True)
+    try:
+        return hashlib.sha256("\n".join(sorted(str(q) for q in store.quads())).encode()).hexdigest()
+    finally:
+        store.close()

@@ -9,29 +9,19 @@ an alarm as the hang guard. The slow sizes (1 MB texts, 20,000 articles, a gzip 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import signal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hostile_corpus import Case, cases, outcome
+from hostile_corpus import Case, cases, digest, outcome
 
 from kabar.cli import main
-from store import KabarStore
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE_SECONDS = 60
 FAST = [case for case in cases() if not case.slow]
-
-
-def digest(path: Path) -> str:
-    store = KabarStore(path, read_only=True)
-    try:
-        return hashlib.sha256("\n".join(sorted(str(q) for q in store.quads())).encode()).hexdigest()
-    finally:
-        store.close()
 
 
 @pytest.fixture(scope="module")
