@@ -96,3 +96,13 @@ def test_malformed_query_shows_parser_message(browser: WebDriver, site: str) -> 
     assert "400 Bad Request" in shown
     assert "The query is not valid SPARQL: error at 1:" in shown
     assert "line 1, column" in shown
+
+
+def test_an_entity_page_links_to_the_articles_that_mention_it(browser: WebDriver, site: str) -> None:
+    """Linked Data in Chromium: the page of Iran, then a click on one of its mentions opens that article."""
+    browser.get(f"{site}/id/entity/Q794")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Iran"
+    mention = next(a for a in browser.find_elements(By.TAG_NAME, "a") if "#char=" in (a.get_attribute("href") or ""))
+    mention.click()
+    WebDriverWait(browser, 10).until(lambda b: "/id/article/" in b.current_url)
+    assert "schema:headline" in browser.page_source and "Iran" in browser.find_element(By.TAG_NAME, "h1").text
