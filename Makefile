@@ -9,7 +9,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 KB_SOURCES ?= ../kb-sources
 
-.PHONY: run test install load serve lint ontology seeds clean browser model kb
+.PHONY: run test install load serve lint ontology seeds clean browser model kb yasgui
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "kabar needs Python 3.11 ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -68,6 +68,13 @@ seeds:
 kb: $(STAMP)
 	@test -d $(KB_SOURCES) || { echo "$(KB_SOURCES) not found; set KB_SOURCES=... (see loaders/kb/build/README.md)"; exit 1; }
 	$(BIN)/python -m loaders.kb.build --sources $(KB_SOURCES) --out seeds/wikidata/kb
+
+## Refresh the vendored query editor (server/static/yasgui/) from npm; needs npm, nothing else uses it.
+YASGUI_VERSION ?= 4.6.2
+yasgui:
+	rm -rf build/yasgui && mkdir -p build/yasgui
+	cd build/yasgui && npm pack --silent @zazuko/yasgui@$(YASGUI_VERSION) && tar xzf zazuko-yasgui-$(YASGUI_VERSION).tgz
+	install -m 644 build/yasgui/package/build/yasgui.min.js build/yasgui/package/build/yasgui.min.css server/static/yasgui/
 
 clean:
 	rm -rf var build *.egg-info

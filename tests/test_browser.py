@@ -3,6 +3,8 @@
 Chromium and its driver are Debian's packages (`.ci/run` installs them); without them this fails, never skips.
 """
 
+import re
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -106,3 +108,23 @@ def test_an_entity_page_links_to_the_articles_that_mention_it(browser: WebDriver
     mention.click()
     WebDriverWait(browser, 10).until(lambda b: "/id/article/" in b.current_url)
     assert "schema:headline" in browser.page_source and "Iran" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_the_query_editor_runs_a_query_here_and_shows_an_error_inline(browser: WebDriver, site: str) -> None:
+    """YASGUI, vendored: the example runs against this server's /sparql and shows rows; a misspelt keyword
+    shows the endpoint's readable message in the page, the query kept; a link with the query reproduces it."""
+    browser.get(f"{site}/query")
+    WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".yasqe .CodeMirror"))
+    browser.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
+    WebDriverWait(browser, 20).until(lambda b: "Iran" in b.find_element(By.CSS_SELECTOR, ".yasr").text)
+    broken = "SELEC ?s WHERE { ?s ?p ?o }"
+    browser.execute_script("document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0])", broken)
+    browser.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
+    WebDriverWait(browser, 20).until(lambda b: "unknown keyword" in b.find_element(By.CSS_SELECTOR, ".yasr").text)
+    assert browser.execute_script("return document.querySelector('.CodeMirror').CodeMirror.getValue()") == broken
+    linked = "SELECT ?n WHERE { ?e a kabar:Country ; schema:name ?n }"
+    browser.get(f"{site}/query?" + urllib.parse.urlencode({"query": linked}))
+    WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".yasqe .CodeMirror"))
+    assert browser.execute_script("return document.querySelector('.CodeMirror').CodeMirror.getValue()") == linked
+    offsite = [e for e in browser.get_log("browser") if re.search(r"https?://(?!127\.0\.0\.1)", e["message"])]
+    assert not offsite  # nothing was asked of another host (offline, that would fail and be logged)
