@@ -322,3 +322,10 @@ def test_the_publisher_named_as_its_site_takes_no_part() -> None:
     text = "Muscat, Purna Warta \u2013 Menteri Luar Negeri Iran Abbas Araghchi bertemu dengan Purna Warta di Muscat."
     article = Article(article_iri(None, text), "https://purnawarta.com/timur-tengah/x", "", text, "id", PUBLISHED)
     assert default_pipeline().extract(article).events == []
+
+
+def test_media_the_packs_name_take_no_part() -> None:
+    """CNN and Xinhua are named in wire copy as sources (the packs list them as media): never as a side."""
+    x = extract("Hamas was briefed by CNN and Xinhua on the talks with Israel in Doha.", "en")
+    assert all(not {"CNN", "Xinhua"} & set(names(x, e)) for e in x.events)
+    assert {"CNN", "Xinhua"} <= {e.name for e in x.entities}

@@ -16,11 +16,13 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from loaders import lang
 from loaders.events import Draft, EventType, World, check_event_types, event_types
 from loaders.events.base import compatible
 from loaders.events.frames import FRAMES, EventReader, Frames
 from loaders.iris import entity_iri, event_iri
 from loaders.kb.index import NameIndex
+from loaders.lang import LanguagePack
 from loaders.model import STATUSES, Document, Entity, Event, Sentence
 from loaders.normalize import fold
 from loaders.pipeline import PipelineError, Resources, component
@@ -72,13 +74,14 @@ class Events:
         host = (urlsplit(doc.article.url or "").hostname or "").split(".")
         publisher = {_letters(part) for part in host} | {_letters(".".join(host[i:])) for i in range(len(host))} \
             | {_letters(doc.article.source or "")}
+        named = {doc.entity_of(m) for m in doc.mentions if m.span.text in _media()}
         found = set()
         for e in doc.entities:
             if e.type not in ("Organization", "Person"):
                 continue
             record = self.kb.record("organization", e.wikidata) \
                 if self.kb is not None and e.wikidata and e.type == "Organization" else None
-            if _letters(e.name) in publisher or (record is not None and record.kind == "media"):
+            if _letters(e.name) in publisher or e.id in named or (record is not None and record.kind == "media"):
                 found.add(e.id)
         return frozenset(found)
 
@@ -135,6 +138,12 @@ class Events:
         for event in events:
             event.part_of = self.types[event.type].part_of(event, events, world)
         return events
+
+
+@lang.compiled
+def _media(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
+    """News media the language packs name ('Xinhua', 'Antara'), as written."""
+    return frozenset(lang.words(packs, lambda p: p.media))
 
 
 def _letters(name: str) -> str:

@@ -3,6 +3,12 @@
 from loaders.lang import register
 from loaders.lang.pack import DateWords, EventGrammar, LanguagePack, Triggers
 
+_MEDIA = (
+    "Xinhua", "Antara", "ANSA", "AFP", "Reuters", "Bernama", "Yonhap", "Kyodo", "TASS", "RIA Novosti", "IRNA",
+    "Tasnim", "WAFA", "QNA", "Anadolu", "Anadolu Agency", "Al Jazeera", "Al Arabiya", "CGTN",
+    "CCTV", "Nikkei", "BBC", "CNN", "NHK", "Getty Images", "ANI", "APP", "NNA", "MINA",
+)
+
 PACK = register(LanguagePack(
     code="en",
     name="English",
@@ -34,12 +40,8 @@ PACK = register(LanguagePack(
     abbreviated=frozenset({"mr", "mrs", "ms", "dr"}),
     articles=("the", "a", "an"),
     # agencies, militaries and media wire copy names by acronym or short name alone
-    organization_names=(
-        "CIA", "FBI", "NSA", "Mossad", "Shin Bet", "IDF", "IRGC", "MI6",
-        "Xinhua", "Antara", "ANSA", "AFP", "Reuters", "Bernama", "Yonhap", "Kyodo", "TASS", "RIA Novosti", "IRNA",
-        "Tasnim", "WAFA", "QNA", "Anadolu", "Anadolu Agency", "Al Jazeera", "Al Arabiya", "CGTN",
-        "CCTV", "Nikkei", "BBC", "CNN", "NHK", "Getty Images", "ANI", "APP", "NNA", "MINA", "E3",
-    ),
+    organization_names=("CIA", "FBI", "NSA", "Mossad", "Shin Bet", "IDF", "IRGC", "MI6", "E3", *_MEDIA),
+    media=_MEDIA,
     organization_words=frozenset({
         "council", "ministry", "party", "army", "forces", "guard", "guards", "agency", "bureau", "committee",
         "commission", "university", "court", "department", "office", "embassy", "corps", "movement", "front",

@@ -5,6 +5,9 @@ from pathlib import Path
 from loaders.lang import register
 from loaders.lang.pack import DateWords, EventGrammar, LanguagePack, Triggers
 
+_MEDIA = ("Antara", "ANTARA", "Tempo", "TEMPO", "Kompas", "KOMPAS", "Detik", "Republika", "Sindonews", "Okezone",
+          "Liputan6", "Tribunnews", "CNN Indonesia", "Metro TV", "TVRI", "RRI")
+
 PACK = register(LanguagePack(
     code="id",
     name="Indonesian",
@@ -42,9 +45,9 @@ PACK = register(LanguagePack(
         "TNI", "TNI AU", "TNI AL", "TNI AD", "Polri", "Kemlu", "Kemenlu", "Kemhan", "Kemenhan", "Setneg",
         "Kemensetneg", "Setkab", "Setpres", "BPMI", "BIN", "BNPB", "Basarnas", "Bakamla", "KPK", "KPU", "Bawaslu",
         "DPR", "DPR RI", "MPR", "DPD", "Bappenas", "Kemendag", "Kemenkeu", "Kemenhub", "Lemhannas", "Wantimpres",
-        "Antara", "ANTARA", "Tempo", "TEMPO", "Kompas", "KOMPAS", "Detik", "Republika", "Sindonews", "Okezone",
-        "Liputan6", "Tribunnews", "CNN Indonesia", "Metro TV", "TVRI", "RRI",
+        *_MEDIA,
     ),
+    media=_MEDIA,
     organization_words=frozenset({
         "garda", "dewan", "kementerian", "komisi", "partai", "bank", "universitas", "majelis", "pasukan",
         "tentara", "angkatan", "dinas", "badan", "biro", "lembaga", "korps", "gerakan", "kantor", "kedutaan",

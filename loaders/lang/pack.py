@@ -106,6 +106,7 @@ class LanguagePack:
     organization_words: frozenset[str] = frozenset()  # heads of organisation names: 'kementerian'
     organization_heads: frozenset[str] = frozenset()  # last words of head-final organisation names (English)
     organization_names: tuple[str, ...] = ()  # bodies news names without a head word, as written: 'TNI AU', 'CIA'
+    media: tuple[str, ...] = ()  # news media among them ('AFP', 'Antara'): they report, they take part in no event
     cue_verbs_before: tuple[str, ...] = ()  # a person's name follows: 'bertemu dengan X'
     quote_verbs: tuple[str, ...] = ()  # after a quote and a comma, a person's name follows: ', kata X'
     cue_verbs_after: tuple[str, ...] = ()  # a person's name comes before: 'X bertemu'
