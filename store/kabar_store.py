@@ -32,6 +32,8 @@ BATCH = 20_000
 
 KABAR_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 """Prefixes for internal queries (`prefixes=`) and for Turtle and TriG output."""
+_READABLE_PREFIXES = {prefix: ns for prefix, ns in KABAR_PREFIXES.items() if prefix != "kid"}
+"""Written in Turtle and TriG: `kid:`'s local names hold '/' and '#', which a prefixed name must escape."""
 
 Target = ox.NamedNode | ox.DefaultGraph
 """A graph to read or write: a named graph, or the store's own unnamed default graph."""
@@ -176,9 +178,10 @@ class KabarStore:
         Shared by `kabar export`, `/export` and `/store`, so they write the
         same bytes. A format without named graphs (Turtle) gets the union of
         all graphs when no graph is named (what the endpoint's default graph
-        shows); Turtle and TriG are written with kabar's prefixes.
+        shows); Turtle and TriG are written with kabar's prefixes, but for `kid:`: kabar's own IRIs
+        (`…/id/article/7ac0…#char=373,376`) would be prefixed names full of escapes, so they stay `<…>`.
         """
-        prefixes = KABAR_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        prefixes = _READABLE_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if graph is not None:
             if not self.has_graph(graph):
                 raise StoreError(f"no graph <{graph}> in the store at {self.path}")
@@ -186,7 +189,7 @@ class KabarStore:
         elif fmt.supports_datasets:
             self._ox.dump(out, format=fmt, prefixes=prefixes)
         else:
-            self._ox.query(_UNION).serialize(out, format=fmt)
+            ox.serialize(self._ox.query(_UNION), out, format=fmt, prefixes=prefixes)
 
     def snapshot(self, path: str | os.PathLike[str]) -> None:
         """A consistent copy of the store at `path` (a RocksDB checkpoint: hard links, so the same file system)."""

@@ -2,12 +2,14 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
 
@@ -92,6 +94,23 @@ def test_export_turtle_and_trig_files(store: Path, tmp_path: Path) -> None:
     dataset = Dataset()
     dataset.parse(trig, format="trig")
     assert len({g.identifier for g in dataset.graphs() if len(g)}) == 5  # ontology, KB, entities, events, article
+
+
+def test_turtle_export_is_readable_and_round_trips(store: Path, tmp_path: Path) -> None:
+    """Issue 10.6: prefixes for the vocabularies, kabar's own IRIs written whole (a prefixed name would need
+    escapes: kid:article\\/…\\#char\\=…), and what is read back is the same graph."""
+    article = kabar("--store", str(store), "query", "--format", "tsv",
+                    "SELECT ?g WHERE { GRAPH ?g { ?a a kabar:Article } } LIMIT 1").stdout.splitlines()[1].strip("<>")
+    for args in ((), ("--graph", article)):
+        done = kabar("--store", str(store), "export", "--format", "turtle", *args)
+        assert done.returncode == 0, done.stderr
+        assert "@prefix kabar: <https://w3id.org/kabar/ontology#> ." in done.stdout
+        assert not re.search(r"(?m)(^|\s)[\w-]+:[^\s\"]*\\[/#=,]", done.stdout)  # no escaped prefixed name
+        assert "<https://w3id.org/kabar/id/" in done.stdout
+    nt = kabar("--store", str(store), "export", "--format", "turtle", "--graph", article).stdout
+    back = kabar("--store", str(store), "query", "--format", "ntriples",
+                 f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} }}").stdout
+    assert isomorphic(Graph().parse(data=nt, format="turtle"), Graph().parse(data=back, format="nt"))
 
 
 def test_export_unknown_graph_is_an_error(store: Path) -> None:
