@@ -61,10 +61,11 @@ def closed_by_server(client: socket.socket, seconds: float) -> bool:
     return False
 
 
-def wait_until_busy(executor: QueryExecutor, busy: int, seconds: float = 10) -> None:
+def wait_until_busy(executor: QueryExecutor, busy: int, seconds: float = 10, waiting: int = 0) -> None:
+    """Until `busy` workers run a query and `waiting` more queries wait (the server reads requests as they come)."""
     deadline = time.monotonic() + seconds
-    while executor.load()[0] < busy:
-        assert time.monotonic() < deadline, "the workers never got busy"
+    while executor.load()[0] < busy or executor.load()[1] < waiting:
+        assert time.monotonic() < deadline, f"never {busy} busy and {waiting} waiting: {executor.load()}"
         time.sleep(0.02)
 
 
@@ -74,7 +75,7 @@ def test_four_clients_that_never_read_lose_their_responses_not_the_workers(store
     executor = query_executor(app)
     with WaitressServer(app, port=0) as server:
         holders = [holder(server.url) for _ in range(4)]
-        wait_until_busy(executor, 2)
+        wait_until_busy(executor, 2, waiting=1)
         first_workers = set(executor.pids())
 
         started = time.monotonic()
