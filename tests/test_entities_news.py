@@ -52,6 +52,10 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("Mantan Menlu RI Marty Natalegawa mengatakan hal itu.", "id", ("Person", "RI Marty Natalegawa")),
     ("Juru bicara Kementerian Luar Negeri Iran Nasser Kanaani berbicara.", "id",
      ("Organization", "Ministry of Foreign Affairs")),  # Iran's ministry, not Indonesia's
+    # a photo credit and a byline that news pages print beside the text
+    ("Presiden Prabowo Subianto bertemu Sultan Ibrahim di Istana Negara, Senin (27/1)-Istimewa-", "id",
+     ("Person", "Istimewa")),
+    ("Menlu Retno Marsudi tiba di Bali.\nTim Redaksi", "id", ("Person", "Tim Redaksi")),
 ])
 def test_misreadings_are_gone(text: str, lang: str, wrong: tuple[str, str]) -> None:
     assert wrong not in found(text, lang)

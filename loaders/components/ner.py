@@ -60,6 +60,8 @@ class NamedEntities:
         words = m.span.text.split()
         if any(is_acronym(w) or w in cues().organization_names for w in words) and not m.span.text.isupper():
             return False
+        if len(words) == 1 and fold(words[0]) in cues().stopwords:  # a credit ('-Istimewa-'): no name
+            return False
         return not title_case_line(doc.text, m.span.start) or fold(words[0]) in self.given
 
     def _mentions(self, doc: Document, tagger: NerTagger) -> Iterator[Mention]:

@@ -23,6 +23,7 @@ PACK = register(LanguagePack(
         "oleh", "kepada", "sejak", "setelah", "sebelum", "ketika", "saat", "menurut", "kata", "ujar", "jika",
         "karena", "meski", "meskipun", "seorang", "sebuah", "para", "sang", "adalah", "yang", "dan", "atau",
         "sayangnya", "tidak", "pihak", "antara", "kini", "lalu", "kemudian",
+        "istimewa", "redaksi",  # a photo credit ('-Istimewa-') and a byline ('Tim Redaksi'): no names
     }),
     particles=frozenset({"bin", "binti", "ibn", "bint", "al", "el", "ad", "ash", "ar", "abu", "abd"}),
     titles=(
