@@ -10,6 +10,7 @@ page on this server and a Wikidata item to Wikidata.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import islice
 
 import pyoxigraph as ox
@@ -46,10 +47,19 @@ def ontology() -> Response | str:
 def _describe(node: ox.NamedNode) -> Response | str:
     store = kabar_store.store
     about = list(dict.fromkeys(q.triple for q in store.quads(subject=node)))
-    pointing = list(islice(dict.fromkeys(q.triple for q in store.quads(obj=node)), MAX_INCOMING))
+    pointing = list(islice(_distinct(q.triple for q in store.quads(obj=node)), MAX_INCOMING))
     if not about and not pointing:
         raise NotFound(f"The store says nothing of {node.value}.")
     return _answer(node, about, pointing)
+
+
+def _distinct(triples: Iterator[ox.Triple]) -> Iterator[ox.Triple]:
+    """Each triple once (one per graph that states it), read lazily: a country has thousands pointing to it."""
+    seen: set[ox.Triple] = set()
+    for triple in triples:
+        if triple not in seen:
+            seen.add(triple)
+            yield triple
 
 
 def _answer(node: ox.NamedNode, about: list[ox.Triple], pointing: list[ox.Triple]) -> Response | str:
