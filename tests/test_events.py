@@ -225,6 +225,28 @@ def test_talks_held_and_talks_planned_are_two_events() -> None:
     assert (planned.status, entity(x, "Rome").id) == ("planned", planned.location)
 
 
+def test_an_undated_meeting_takes_the_date_stated_before_it_in_its_paragraph() -> None:
+    x = extract("Retno Marsudi tiba di New York, Selasa (21/5/2024). Lalu, Retno bertemu dengan Menlu Estonia "
+                "Urmas Reinsalu.", "id")
+    assert only_event(x, "Meeting").date == "2024-05-21"
+
+
+def test_a_date_from_an_earlier_paragraph_must_fit_the_news_of_the_week() -> None:
+    recent = "Retno Marsudi tiba di New York pada 20 Mei 2024.\n\nRetno bertemu dengan Menlu Estonia Urmas Reinsalu."
+    assert only_event(extract(recent, "id"), "Meeting").date == "2024-05-20"
+    # a year earlier is another story; a held meeting dated after publication would be a contradiction
+    for stated in ("20 Mei 2023", "30 Mei 2024"):
+        old = recent.replace("20 Mei 2024", stated)
+        assert only_event(extract(old, "id"), "Meeting").date is None, stated
+
+
+def test_a_planned_meeting_takes_no_past_date_from_context() -> None:
+    x = extract("Retno Marsudi tiba di New York, Senin (20/5/2024). Retno akan bertemu dengan Menlu Estonia "
+                "Urmas Reinsalu.", "id")
+    meeting = only_event(x, "Meeting")
+    assert (meeting.status, meeting.date) == ("planned", None)
+
+
 # --- attacks and deaths -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "lang", "attacker", "target"), [

@@ -68,6 +68,7 @@ class EventType:
     type_roles: ClassVar[Mapping[str, str]]  # a participant of this entity type also has this property
     confidence: ClassVar[Mapping[str, float]]  # per pattern of the frame ('verb', 'noun', ...)
     placed_by_follow_up: ClassVar[bool]  # 'the talks were held in Z' places the latest such event
+    dated_by_context: ClassVar[bool]  # undated, it may take the date of the story told just before it
     triggers: ClassVar[Mapping[str, Triggers]]  # per language code, besides what the language packs give
 
     def classify(self, participant_types: set[str], marks: frozenset[str]) -> str:
@@ -124,7 +125,8 @@ _version = 0
 
 def event_type(name: str, *, frame: str, confidence: Mapping[str, float], roles: tuple[str, ...] = (),
                participant_types: tuple[str, ...] = AGENTS, type_roles: Mapping[str, str] | None = None,
-               placed_by_follow_up: bool = False, triggers: Mapping[str, Triggers] | None = None
+               placed_by_follow_up: bool = False, dated_by_context: bool = False,
+               triggers: Mapping[str, Triggers] | None = None
                ) -> Callable[[type[EventType]], type[EventType]]:
     """Register the decorated `EventType` subclass as `name`, declaring what the class attributes describe.
 
@@ -138,7 +140,8 @@ def event_type(name: str, *, frame: str, confidence: Mapping[str, float], roles:
             raise ValueError(f"two event types are registered as {name!r}")
         cls.name, cls.frame, cls.confidence, cls.roles = name, frame, dict(confidence), tuple(roles)
         cls.participant_types, cls.type_roles = tuple(participant_types), dict(type_roles or {})
-        cls.placed_by_follow_up, cls.triggers = placed_by_follow_up, dict(triggers or {})
+        cls.placed_by_follow_up, cls.dated_by_context = placed_by_follow_up, dated_by_context
+        cls.triggers = dict(triggers or {})
         _TYPES[name] = cls()
         _version += 1
         return cls

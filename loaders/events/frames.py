@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date as Day
+from datetime import timedelta
 
 from loaders import lang
 from loaders.dates import DateMention, find_dates
@@ -52,6 +54,8 @@ _WORD_AT_END = re.compile(r"(\w+)\s*$")
 _LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
+NEWS_DAYS = 7
+"""How many days before publication a held event may be dated from an earlier paragraph: the news of the week."""
 
 
 def _words(words: Iterable[str]) -> str:
@@ -572,6 +576,27 @@ class EventReader:
         start, end = self.time_part(sentence, offset)
         end = min(end, self.clause_break_after(offset, end))
         return next((d for d in dates if not d.since and start <= d.span.start < end), None)
+
+    def date_before(self, sentence: Sentence, status: str) -> DateMention | None:
+        """The date an undated event takes from the story told before it: the latest date stated earlier in its
+        paragraph ('..., Selasa (24/9/2019).' then 'Lalu, Retno bertemu dengan Menlu Estonia'), else the latest
+        earlier in the article if it fits the event's status (a held event's day in the `NEWS_DAYS` before
+        publication, a planned one's on or after it); a date of another story is no guess."""
+        text, published = self.doc.text, self.doc.article.reference_date
+        paragraph = True
+        for earlier in reversed(self.doc.sentences[:self.sentence_index[sentence.start]]):
+            paragraph = paragraph and "\n" not in text[earlier.end:sentence.start]
+            stated = [d for d in self.dates(earlier) if d.value and not d.since]
+            if not stated:
+                continue
+            latest = stated[-1]
+            if published is None or len(latest.value or "") != 10:
+                return latest if paragraph else None
+            day = Day.fromisoformat(latest.value or "")
+            earliest = Day.min if paragraph else published - timedelta(days=NEWS_DAYS)
+            fits = earliest <= day <= published if status == "held" else status == "planned" and day >= published
+            return latest if fits else None
+        return None
 
     def status(self, sentence: Sentence, trigger: Span, date: str | None) -> str:
         """Planned, cancelled or refused when words of the trigger's clause say so, or its date is after publication.

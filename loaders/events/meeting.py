@@ -14,7 +14,7 @@ from loaders.model import Event
 
 
 @event_type("Meeting", frame="interaction", confidence={"verb": 0.85, "noun": 0.8, "context": 0.6},
-            placed_by_follow_up=True)
+            placed_by_follow_up=True, dated_by_context=True)
 class Meeting(EventType):
     def classify(self, participant_types: set[str], marks: frozenset[str]) -> str:
         """A meeting of countries or organizations only ('Iran and the E3 meeting') is a round of talks; a summit

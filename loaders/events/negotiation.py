@@ -11,7 +11,7 @@ from loaders.events.base import Draft, EventType, World, compatible, event_type,
 
 
 @event_type("Negotiation", frame="interaction", confidence={"verb": 0.85, "noun": 0.8, "context": 0.6},
-            type_roles={"Country": "party"}, placed_by_follow_up=True)
+            type_roles={"Country": "party"}, placed_by_follow_up=True, dated_by_context=True)
 class Negotiation(EventType):
     def classify(self, participant_types: set[str], marks: frozenset[str]) -> str:
         """Talks of people only ('Wang Yi held talks with Retno Marsudi') are a meeting of them."""
