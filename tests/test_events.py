@@ -247,6 +247,13 @@ def test_a_planned_meeting_takes_no_past_date_from_context() -> None:
     assert (meeting.status, meeting.date) == ("planned", None)
 
 
+def test_a_meeting_planned_and_held_on_the_same_day_is_one_event() -> None:
+    x = extract("Xi Jinping arrived in Kazan on May 21 to attend talks with Vladimir Putin. Xi Jinping met "
+                "Vladimir Putin on May 21 in Kazan.", "en")
+    meeting = only_event(x, "Meeting")
+    assert (meeting.status, meeting.date) == ("held", "2024-05-21")
+
+
 # --- attacks and deaths -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "lang", "attacker", "target"), [

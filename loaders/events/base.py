@@ -109,9 +109,11 @@ def related(a: Draft, b: Draft) -> bool:
 
 def compatible(a: Draft, b: Draft) -> bool:
     """Whether two drafts may be one event by when, where and whether: dates that may name the same day, no two
-    places, and held only with held (the talks held last week are not the round planned for Saturday)."""
+    places, and held only with held (the talks held last week are not the round planned for Saturday) unless
+    both are dated the same day ('arrived on Tuesday to attend the summit' and 'met on Tuesday at the summit')."""
     places = a.location is None or b.location is None or a.location == b.location
-    return places and compatible_dates(a.date, b.date) and (a.status == "held") == (b.status == "held")
+    same_day = a.date is not None and a.date == b.date and len(a.date) == 10
+    return places and compatible_dates(a.date, b.date) and ((a.status == "held") == (b.status == "held") or same_day)
 
 
 def compatible_dates(a: str | None, b: str | None) -> bool:
