@@ -31,6 +31,8 @@ def held(text: str, lang: str, name: str) -> set[tuple[str, str | None]]:
     ("Iranian Foreign Minister Abbas Araghchi spoke.", "en", "Abbas Araghchi", {("Foreign Minister", IRAN)}),
     ("Abbas Araghchi, Iran's foreign minister, spoke.", "en", "Abbas Araghchi", {("foreign minister", IRAN)}),
     ("Abbas Araghchi kini menjabat sebagai menteri asal Iran.", "id", "Abbas Araghchi", {("menteri", IRAN)}),
+    # the subject of the next clause is no apposition: the post ends its clause or it is none
+    ("Usai bertemu Abbas Araghchi, Menlu Turki juga menggelar pertemuan.", "id", "Abbas Araghchi", set()),
 ])
 def test_positions(text: str, lang: str, name: str, positions: set[tuple[str, str | None]]) -> None:
     assert held(text, lang, name) == positions

@@ -48,6 +48,7 @@ class _Words:
     demonym: re.Pattern[str]  # 'Iranian ': a country by its demonym
     demonyms: dict[str, str]  # demonym -> the country's QID
     origin: re.Pattern[str]  # ' asal ': 'menteri asal Iran'
+    links: frozenset[str]  # lower-case words inside a post's names: 'Director of the CIA', 'bin'
 
 
 @lang.compiled
@@ -63,6 +64,8 @@ def _words(packs: tuple[LanguagePack, ...]) -> _Words:
         demonyms=demonyms,
         origin=re.compile(rf"\s+(?:{lang.alternatives(lang.words(packs, lambda p: p.origin_words))})\s+",
                           re.IGNORECASE),
+        links=frozenset(lang.words(packs, lambda p: (*p.particles, *p.articles, *p.grammar.conjunctions,
+                                                     *p.grammar.of_words))),
     )
 
 
@@ -136,6 +139,8 @@ class Positions:
         if title is None:
             owner, title = None, title_re.match(text, pos)
         if title is None or not is_position_title(title.group()):
+            return None
+        if not _closed(text, title.end()):
             return None
         if owner is None:
             agent = _agent_within(doc, title.end(), _clause_end(text, title.end()))
@@ -238,6 +243,13 @@ def _agent_within(doc: Document, start: int, end: int) -> Mention | None:
         if doc.type_of(m) in _AGENT_TYPES:
             return m
     return None
+
+
+def _closed(text: str, offset: int) -> bool:
+    """Whether an apposition's post ends its clause: only names (capitalised words, 'of', 'dan') up to the next
+    comma or stop, so that 'Usai bertemu Prabowo, Menhan China juga menggelar pertemuan' gives Prabowo no post."""
+    rest = text[offset:_clause_end(text, offset)].split()
+    return all(word[0].isupper() or not word[0].isalpha() or word in _words().links for word in rest)
 
 
 def _clause_end(text: str, offset: int) -> int:
