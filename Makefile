@@ -47,7 +47,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 
-## Regenerate ontology/kabar.ttl from ontology/vocabulary.py (owlready2).
+## Regenerate ontology/kabar.ttl (owlready2) and ontology/shapes.ttl (SHACL) from ontology/vocabulary.py.
 ontology: $(STAMP)
 	$(BIN)/python -m ontology.build
 

@@ -23,8 +23,8 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kabar import entity_commands, eval_extraction, eval_ner, kb_commands
-from kabar.common import open_store
+from kabar import entity_commands, eval_extraction, eval_ner, kb_commands, validate_command
+from kabar.common import CommandError, open_store
 from loaders.kb.api import API_ENV, WikidataUnavailable
 from loaders.kb.wikidata import KBImportError
 from loaders.pipeline import PipelineError
@@ -36,10 +36,6 @@ from store.review import LinkError
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-
-
-class CommandError(Exception):
-    """A command that cannot run as asked; `str()` is the one line to print."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -104,6 +100,8 @@ EXAMPLES = {
              "kabar query @seeds/queries/meetings-in-capitals.rq --format csv\necho 'ASK { ?s ?p ?o }' | kabar query -",
     "export": "kabar export --format nquads -o dump.nq",
     "links": "kabar links --below 0.8\nkabar links --format json",
+    "validate": "kabar validate\nkabar validate --graph https://w3id.org/kabar/graph/events\n"
+                "kabar validate dump.ttl --engine pyshacl --format turtle",
 }
 
 
@@ -165,6 +163,7 @@ def _parser() -> argparse.ArgumentParser:
 
     kb_commands.register(add)
     entity_commands.register(add)
+    validate_command.register(add)
     eval_extraction.register(eval_ner.register(add))
     return parser
 

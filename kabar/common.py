@@ -8,6 +8,10 @@ from pathlib import Path
 from store import KabarStore, StoreError
 
 
+class CommandError(Exception):
+    """A command that cannot run as asked; `str()` is the one line to print."""
+
+
 def open_store(args: argparse.Namespace, *, read_only: bool = False, existing: bool = False) -> KabarStore:
     """The store of `--store`. Read-only commands read a snapshot and so work while `kabar serve` runs;
     `existing` commands (reading or correcting what is there) never create an empty store by mistake."""

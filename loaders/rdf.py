@@ -157,14 +157,15 @@ def _named(g: Graph, type_: str, name: str) -> URIRef:
     """An author or publisher known only by name: the same IRI the extractor gives that name."""
     node = URIRef(entity_iri(type_, name, None))
     g.add((node, RDF.type, K[type_]))
-    g.add((node, SCHEMA.name, Literal(name)))
+    if g.value(node, SCHEMA.name) is None:  # the extractor's name for it wins: one name per entity
+        g.add((node, SCHEMA.name, Literal(name)))
     return node
 
 
 def _add_entity(out: ArticleRDF, entity: Entity, language: str, evidence: _Evidence) -> None:
     node, g = URIRef(entity.id), out.entities
     g.add((node, RDF.type, K[entity.type]))
-    g.add((node, SCHEMA.name, Literal(entity.name)))
+    g.set((node, SCHEMA.name, Literal(entity.name)))  # over a publisher's name as written ('GORAJUARA')
     pronouns = _pronouns()
     for surface in {m.text for m in entity.mentions if m.text.lower() not in pronouns} - {entity.name}:
         g.add((node, SKOS.altLabel, Literal(surface, lang=language)))

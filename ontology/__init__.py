@@ -43,6 +43,8 @@ K = ClosedNamespace(
 
 ONTOLOGY_FILE = Path(__file__).with_name("kabar.ttl")
 """The generated OWL ontology in Turtle (regenerate with `make ontology`)."""
+SHAPES_FILE = Path(__file__).with_name("shapes.ttl")
+"""The generated SHACL shapes in Turtle, from the same vocabulary (`make ontology`)."""
 
 __all__ = [
     "BASE",
@@ -64,6 +66,7 @@ __all__ = [
     "RDFS",
     "SCHEMA",
     "SEM",
+    "SHAPES_FILE",
     "SKOS",
     "VOCABULARY",
     "WD",

@@ -27,7 +27,8 @@ from owlready2 import (
 )
 from rdflib import Graph
 
-from ontology import KABAR, ONTOLOGY_FILE, ONTOLOGY_IRI, ORG, OWL, PREFIXES, RDFS
+from ontology import KABAR, ONTOLOGY_FILE, ONTOLOGY_IRI, ORG, OWL, PREFIXES, RDFS, SHAPES_FILE
+from ontology.shapes import shapes_graph
 from ontology.vocabulary import VOCABULARY, ClassDef, PropertyDef, Text, Vocabulary
 
 VERSION = "0.1.0"
@@ -160,6 +161,9 @@ def write(path: Path = ONTOLOGY_FILE) -> Graph:
 def main() -> None:
     graph = write()
     print(f"{ONTOLOGY_FILE}: {len(graph)} triples")
+    shapes = shapes_graph()
+    SHAPES_FILE.write_text(shapes.serialize(format="turtle"), encoding="utf-8")
+    print(f"{SHAPES_FILE}: {len(shapes)} triples")
 
 
 if __name__ == "__main__":

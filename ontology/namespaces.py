@@ -16,6 +16,9 @@ KABAR = Namespace(BASE + "ontology#")
 ID = Namespace(BASE + "id/")
 """Resources: articles, entities, events."""
 
+SHAPES = Namespace(BASE + "shapes#")
+"""The SHACL shapes of a valid kabar graph (`ontology/shapes.ttl`)."""
+
 GRAPH = Namespace(BASE + "graph/")
 """Named graphs that are not articles (ontology, Wikidata KB)."""
 
@@ -88,6 +91,7 @@ __all__ = [
     "SCHEMA",
     "SD",
     "SEM",
+    "SHAPES",
     "SKOS",
     "VOID",
     "WD",

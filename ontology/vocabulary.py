@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from ontology.namespaces import DCTERMS, KABAR, ORG, PROV, SCHEMA, SEM, SKOS
+from ontology.namespaces import DCTERMS, KABAR, ORG, OWL, PROV, RDFS, SCHEMA, SEM, SKOS
 
 
 @dataclass(frozen=True)
@@ -77,12 +77,42 @@ class ExternalProperty:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """What a shape asks of one property of its nodes. For a kabar property, what is left unset comes from its
+    declaration: the classes of an object property's range, the datatype of a data property's, at most one
+    value of a functional one."""
+
+    path: URIRef
+    min: int = 0
+    max: int | None = None
+    datatypes: tuple[str, ...] = ()  # XSD local names, or "langString" for text with a language tag
+    classes: tuple[str, ...] = ()  # kabar class names, one of which each value has
+    values: tuple[str, ...] = ()  # kabar individuals the value is one of
+    pattern: str | None = None  # a regular expression the value's string matches
+    bounds: tuple[float, float] | None = None  # inclusive numeric range
+
+
+@dataclass(frozen=True)
+class ShapeDef:
+    """What a valid node of a kabar class carries; `kabar validate` and every ingest check it."""
+
+    target: str  # the kabar class whose nodes it checks
+    comment: Text
+    rules: tuple[Rule, ...]
+
+    @property
+    def name(self) -> str:
+        return self.target + "Shape"
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     classes: tuple[ClassDef, ...]
     properties: tuple[PropertyDef, ...]
     external: tuple[ExternalProperty, ...]
     disjoint: tuple[tuple[str, ...], ...] = field(default=())
     individuals: tuple[IndividualDef, ...] = field(default=())
+    shapes: tuple[ShapeDef, ...] = field(default=())
 
 
 CLASSES = (
@@ -465,4 +495,84 @@ DISJOINT = (
     ("Sentence", "Person", "Organization", "Place", "Event", "Article", "Position"),
 )
 
-VOCABULARY = Vocabulary(CLASSES, PROPERTIES, EXTERNAL, DISJOINT, INDIVIDUALS)
+WIKIDATA_ITEM = r"^http://www\.wikidata\.org/entity/Q[1-9][0-9]*$"
+"""The form of an entity's owl:sameAs: a Wikidata item's concept IRI."""
+LINK_METHODS = ("label", "alias", "transliteration", "fuzzy", "recognizer", "online", "manual")
+"""How the linker found an entity's item (`loaders.model.Link.method`); 'nil' links are not written."""
+TAGGED = ("langString",)
+SCORE = (0.0, 1.0)
+
+_ENTITY = (
+    Rule(SCHEMA.name, 1, 1, ("string",)),
+    Rule(OWL.sameAs, 0, 1, pattern=WIKIDATA_ITEM),
+    Rule(SKOS.altLabel, datatypes=TAGGED),
+    Rule(KABAR.linkConfidence, 0, 1, bounds=SCORE),
+    Rule(KABAR.linkMethod, 0, 1, pattern="^(" + "|".join(LINK_METHODS) + ")$"),
+)
+_EXTRACTED = (  # what an event extracted from articles carries: its provenance, its evidence, its status
+    Rule(KABAR.extractedFrom, 1),
+    Rule(KABAR.evidence, 1, datatypes=TAGGED),
+    Rule(KABAR.trigger, 1, datatypes=TAGGED),
+    Rule(KABAR.inSentence, 1),
+    Rule(KABAR.confidence, 1, 1, bounds=SCORE),
+    Rule(KABAR.status, 1, 1, values=("Held", "Planned", "Cancelled", "Refused")),
+    Rule(KABAR.cameoCode, 0, 1, pattern="^[0-9]{3,4}$"),
+    Rule(KABAR.date, 0, 1, datatypes=("date", "gYearMonth", "gYear")),
+    Rule(KABAR.dateText, 0, 1, datatypes=TAGGED),
+    Rule(KABAR.location, 0, 1),
+    Rule(KABAR.partOf),
+)
+_SPAN = (  # a mention's or sentence's place in its article
+    Rule(KABAR.extractedFrom, 1, 1),
+    Rule(KABAR.startOffset, 1, bounds=(0, float("inf"))),
+    Rule(KABAR.endOffset, 1, bounds=(0, float("inf"))),
+    Rule(KABAR.anchorText, 1, 1, datatypes=TAGGED),
+)
+
+
+def _event(name: str, en: str, id_: str, *rules: Rule) -> ShapeDef:
+    return ShapeDef(name, Text(en, id_), _EXTRACTED + rules)
+
+
+SHAPES = (
+    ShapeDef("Article", Text("An article: its headline and text in its language, where and when it was published.",
+                             "Artikel: judul dan teksnya dalam bahasanya, di mana dan kapan diterbitkan."), (
+        Rule(SCHEMA.headline, 1, 1, TAGGED),
+        Rule(SCHEMA.articleBody, 1, 1, TAGGED),
+        Rule(SCHEMA.inLanguage, 1, 1, ("string",), pattern="^[a-z]{2,3}(-[A-Za-z0-9]+)*$"),
+        Rule(SCHEMA.datePublished, 0, 1, ("date", "gYearMonth", "gYear", "dateTime")),
+        Rule(SCHEMA.url, 0, 1, ("anyURI",)),
+        Rule(SCHEMA.publisher, 0, 1, classes=("Organization",)),
+        Rule(SCHEMA.author, classes=("Person", "Organization")),
+        Rule(SCHEMA.mentions, classes=("Agent", "Place", "Event")),
+        Rule(KABAR.eventStatements, 0, 1),
+    )),
+    ShapeDef("Person", Text("A person: one name, at most one Wikidata item, the posts held.",
+                            "Orang: satu nama, paling banyak satu butir Wikidata, jabatan yang dipegang."),
+             (*_ENTITY, Rule(KABAR.holdsPosition))),
+    ShapeDef("Organization", Text("An organization: one name, at most one Wikidata item.",
+                                  "Organisasi: satu nama, paling banyak satu butir Wikidata."), _ENTITY),
+    ShapeDef("Place", Text("A place or a country: one name, at most one Wikidata item.",
+                           "Tempat atau negara: satu nama, paling banyak satu butir Wikidata."), _ENTITY),
+    _event("Meeting", "A meeting: at least two participants, each an agent, with its provenance and status.",
+           "Pertemuan: sedikitnya dua peserta, masing-masing pelaku, dengan asal-usul dan statusnya.",
+           Rule(KABAR.participant, 2)),
+    _event("Negotiation", "Talks: at least two participants, each an agent; the countries among them are parties.",
+           "Perundingan: sedikitnya dua peserta, masing-masing pelaku; negara di antaranya adalah pihak.",
+           Rule(KABAR.participant, 2), Rule(KABAR.party)),
+    _event("Attack", "An attack: at most one attacker and one target, each an agent.",
+           "Serangan: paling banyak satu penyerang dan satu sasaran, masing-masing pelaku.",
+           Rule(KABAR.participant), Rule(KABAR.attacker, 0, 1), Rule(KABAR.target, 0, 1)),
+    _event("Death", "A death: at most one victim, a person.", "Kematian: paling banyak satu korban, seorang manusia.",
+           Rule(KABAR.participant), Rule(KABAR.victim, 0, 1)),
+    ShapeDef("Mention", Text("Words of an article that refer to something: where they are, how sure kabar is.",
+                             "Kata-kata artikel yang merujuk sesuatu: letaknya, seberapa yakin kabar."),
+             (*_SPAN, Rule(KABAR.inSentence, 0, 1), Rule(KABAR.mentionOf), Rule(KABAR.confidence, 1, bounds=SCORE),
+              Rule(KABAR.linkConfidence, 0, 1, bounds=SCORE))),
+    ShapeDef("Sentence", Text("A sentence of an article that states a fact: where it is, its words.",
+                              "Kalimat artikel yang menyatakan fakta: letaknya, kata-katanya."), _SPAN),
+    ShapeDef("Position", Text("A post: its title, the agent it is in.", "Jabatan: sebutannya, pelaku tempatnya."),
+             (Rule(RDFS.label, 1, 1, TAGGED), Rule(KABAR.positionIn, 0, 1))),
+)
+
+VOCABULARY = Vocabulary(CLASSES, PROPERTIES, EXTERNAL, DISJOINT, INDIVIDUALS, SHAPES)

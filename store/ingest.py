@@ -25,10 +25,11 @@ from loaders.kb.model import KnowledgeBase
 from loaders.kb.seed import load_kb
 from loaders.model import Article, Extraction
 from loaders.pipeline import Pipeline, default_pipeline
-from loaders.rdf import extraction_graph
-from loaders.read import ReadOptions, read_all
+from loaders.rdf import ArticleRDF, extraction_graph
+from loaders.read import ArticleError, ReadOptions, read_all
 from loaders.read.published import parse_published
 from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, SCHEMA, WIKIDATA_GRAPH
+from ontology.validation import validate
 from store.articles import write_article
 from store.corrections import read_corrections, read_edits
 from store.kabar_store import KABAR_PREFIXES, KabarStore, StoreError
@@ -118,6 +119,7 @@ def store_articles(store: KabarStore, pipeline: Pipeline, articles: Iterable[Art
     large = KBIndex.open()
     for extraction in pipeline.pipe(articles):
         graph = extraction_graph(extraction, kb)
+        _check(extraction.article, graph, count)
         write_article(store, extraction.article.iri, graph)
         add_linked_items(store, (e.wikidata for e in extraction.entities if e.wikidata), large)
         count += 1
@@ -129,6 +131,16 @@ def store_articles(store: KabarStore, pipeline: Pipeline, articles: Iterable[Art
         if count % FLUSH_EVERY == 0:
             store.flush()
     return IngestReport(count, entities, events, triples)
+
+
+def _check(article: Article, graph: ArticleRDF, stored: int) -> None:
+    """Refuse, before any of it is written, an article whose graph breaks a shape of the ontology."""
+    report = validate(graph.article, "native", graph.entities, graph.events)
+    if not report.conforms:
+        (shape, path, constraint), found = next(iter(report.groups().items()))
+        raise ArticleError(article.origin or article.iri, None,
+                           f"its graph breaks {shape} {path} ({constraint}) at {found[0].focus}: not stored "
+                           f"({stored} article(s) before it were); `kabar validate` checks the store")
 
 
 def reextract(store: KabarStore, graphs: list[str]) -> int:
