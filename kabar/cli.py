@@ -100,6 +100,7 @@ EXAMPLES = {
              "kabar query @seeds/queries/meetings-in-capitals.rq --format csv\necho 'ASK { ?s ?p ?o }' | kabar query -",
     "export": "kabar export --format nquads -o dump.nq",
     "links": "kabar links --below 0.8\nkabar links --format json",
+    "reason": "kabar reason\nkabar query 'SELECT ?e WHERE { ?e a schema:Event }'",
     "validate": "kabar validate\nkabar validate --graph https://w3id.org/kabar/graph/events\n"
                 "kabar validate dump.ttl --engine pyshacl --format turtle",
 }
@@ -160,6 +161,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--graph", metavar="IRI", help="only this named graph")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
     export.set_defaults(run=_export)
+
+    reason = add("reason", help="materialise the subclass and subproperty entailments queries need (schema:Event "
+                                "finds the meetings) into their own graph; ingest keeps it current")
+    reason.set_defaults(run=_reason)
 
     kb_commands.register(add)
     entity_commands.register(add)
@@ -224,6 +229,17 @@ def _ingest(args: argparse.Namespace) -> int:
     seconds = time.monotonic() - progress.begun
     print(f"ingested {report.articles} article(s) in {seconds:.1f} s ({progress.rate():.1f}/s): "
           f"{report.entities} entities, {report.events} events, {report.triples} triples into {store.path}")
+    return 0
+
+
+def _reason(args: argparse.Namespace) -> int:
+    from ontology.namespaces import INFERRED_GRAPH
+    from store.entailments import materialize
+
+    with open_store(args, existing=True) as store:
+        began = time.monotonic()
+        count = materialize(store)
+    print(f"{count} inferred triple(s) in <{INFERRED_GRAPH}> ({time.monotonic() - began:.1f} s)")
     return 0
 
 

@@ -29,6 +29,8 @@ ENTITIES_GRAPH = GRAPH["entities"]
 """Each entity's description (type, name, Wikidata link, other names, posts held), stated once for all articles."""
 EVENTS_GRAPH = GRAPH["events"]
 """The events, one node per event however many articles report it, rebuilt from the articles' statements."""
+INFERRED_GRAPH = GRAPH["inferred"]
+"""What `kabar reason` adds: the subclass and subproperty entailments queries need, each triple once."""
 CORRECTIONS_GRAPH = GRAPH["corrections"]
 """Users' link corrections (`kabar link` / `kabar unlink`), applied again at every ingest."""
 REASONING_INPUT_GRAPH = GRAPH["reasoning-input"]
@@ -77,6 +79,7 @@ __all__ = [
     "FORMATS",
     "GRAPH",
     "ID",
+    "INFERRED_GRAPH",
     "KABAR",
     "ONTOLOGY_GRAPH",
     "ONTOLOGY_IRI",

@@ -32,6 +32,7 @@ from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, SCHEMA, WIKIDATA_GRAPH
 from ontology.validation import validate
 from store.articles import write_article
 from store.corrections import read_corrections, read_edits
+from store.entailments import has_inferences, materialize
 from store.kabar_store import KABAR_PREFIXES, KabarStore, StoreError
 from store.kb_graph import OnlineLookup, add_linked_items, load_seed_kb, store_kb
 
@@ -104,6 +105,7 @@ def ingest(
         load_seed_kb(store)
     kb = store_kb(store)
     report = store_articles(store, store_pipeline(store, pipeline, online=online, kb=kb), articles, progress, kb)
+    _keep_inferences(store)
     store.flush()
     return report
 
@@ -133,6 +135,12 @@ def store_articles(store: KabarStore, pipeline: Pipeline, articles: Iterable[Art
     return IngestReport(count, entities, events, triples)
 
 
+def _keep_inferences(store: KabarStore) -> None:
+    """The inferred graph, once `kabar reason` made it, follows the articles: never an entailment of a removed one."""
+    if has_inferences(store):
+        materialize(store)
+
+
 def _check(article: Article, graph: ArticleRDF, stored: int) -> None:
     """Refuse, before any of it is written, an article whose graph breaks a shape of the ontology."""
     report = validate(graph.article, "native", graph.entities, graph.events)
@@ -147,6 +155,7 @@ def reextract(store: KabarStore, graphs: list[str]) -> int:
     """Extract these article graphs again from the text they hold, with the store's pipeline."""
     kb = store_kb(store)
     store_articles(store, store_pipeline(store, kb=kb), [stored_article(store, name) for name in graphs], kb=kb)
+    _keep_inferences(store)
     store.flush()
     return len(graphs)
 
@@ -156,6 +165,7 @@ def remove_articles(store: KabarStore, graphs: list[str]) -> int:
     for name in graphs:
         stored_article(store, name)  # raises StoreError for a graph that is not an article's
         write_article(store, name, None)
+    _keep_inferences(store)
     store.flush()
     return len(graphs)
 
