@@ -47,9 +47,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 
-## Regenerate ontology/kabar.ttl (owlready2) and ontology/shapes.ttl (SHACL) from ontology/vocabulary.py.
+## Regenerate ontology/kabar.ttl (owlready2), shapes.ttl (SHACL) and kabar.html (its page) from ontology/vocabulary.py.
 ontology: $(STAMP)
 	$(BIN)/python -m ontology.build
+	$(BIN)/python -m kabar.ontology_page
 
 ## Retrain the Indonesian NER (loaders/ner/models/ner-id.crfsuite) from $(SHARED)/data/ner-id/; about 40 s on one core.
 model: $(STAMP)

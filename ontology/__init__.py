@@ -43,6 +43,8 @@ K = ClosedNamespace(
 
 ONTOLOGY_FILE = Path(__file__).with_name("kabar.ttl")
 """The generated OWL ontology in Turtle (regenerate with `make ontology`)."""
+ONTOLOGY_PAGE = Path(__file__).with_name("kabar.html")
+"""The ontology's documentation page, which `/ontology` serves to browsers (`make ontology`)."""
 SHAPES_FILE = Path(__file__).with_name("shapes.ttl")
 """The generated SHACL shapes in Turtle, from the same vocabulary (`make ontology`)."""
 
@@ -58,6 +60,7 @@ __all__ = [
     "ONTOLOGY_FILE",
     "ONTOLOGY_GRAPH",
     "ONTOLOGY_IRI",
+    "ONTOLOGY_PAGE",
     "ORG",
     "OWL",
     "PREFIXES",

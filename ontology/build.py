@@ -25,13 +25,14 @@ from owlready2 import (
     locstr,
     plainliteral,
 )
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
 
 from ontology import KABAR, ONTOLOGY_FILE, ONTOLOGY_IRI, ORG, OWL, PREFIXES, RDFS, SHAPES_FILE
 from ontology.shapes import shapes_graph
 from ontology.vocabulary import VOCABULARY, ClassDef, PropertyDef, Text, Vocabulary
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 
 TITLE = Text("kabar news ontology", "ontologi berita kabar")
 DESCRIPTION = Text(
@@ -133,6 +134,11 @@ def _populate(onto: owlready2.Ontology, vocabulary: Vocabulary) -> None:
         onto.metadata.versionInfo = [VERSION]
 
 
+def version_iri() -> str:
+    """This version's IRI: the ontology's, then its version ('.../ontology/0.2.0'); CHANGELOG.md says what changed."""
+    return f"{ONTOLOGY_IRI}/{VERSION}"
+
+
 def build_graph() -> Graph:
     """The ontology as an rdflib Graph, built from `VOCABULARY` in a fresh owlready2 World."""
     world = owlready2.World()
@@ -146,6 +152,11 @@ def build_graph() -> Graph:
     graph = Graph()
     graph.parse(data=buffer.getvalue().decode("utf-8"), format="nt")
     graph.remove((None, RDFS.subClassOf, OWL.Thing))  # owlready2 states this of every root class
+    graph.add((URIRef(ONTOLOGY_IRI), OWL.versionIRI, URIRef(version_iri())))
+    for s, p, o in list(graph):  # "x"^^xsd:string is "x" (RDF 1.1): written plain, it reads back the same anywhere
+        if isinstance(o, Literal) and o.datatype == XSD.string:
+            graph.remove((s, p, o))
+            graph.add((s, p, Literal(str(o))))
     for prefix, namespace in {**PREFIXES, "org": ORG}.items():
         graph.bind(prefix, namespace, replace=True)
     return graph

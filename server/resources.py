@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request
 from werkzeug.exceptions import NotFound
 
+from ontology import ONTOLOGY_PAGE
 from ontology.namespaces import BASE, ID, ONTOLOGY_GRAPH, PREFIXES, RDFS, SCHEMA
 from server.description import rdf_response
 from server.extension import kabar_store
@@ -39,7 +40,10 @@ def resource(rest: str) -> Response | str:
 
 @bp.get("/ontology")
 def ontology() -> Response | str:
-    """The vocabulary: the ontology graph as the store holds it (`ontology/kabar.ttl`)."""
+    """The vocabulary: its documentation page (`ontology/kabar.html`) for a browser, else the ontology graph as
+    the store holds it (`ontology/kabar.ttl`) in the RDF format asked for."""
+    if _wants_html():
+        return Response(ONTOLOGY_PAGE.read_text(encoding="utf-8"), mimetype="text/html")
     triples = [q.triple for q in kabar_store.store.quads(ONTOLOGY_GRAPH)]
     return _answer(ox.NamedNode(BASE + "ontology"), triples, [])
 
@@ -63,10 +67,7 @@ def _distinct(triples: Iterator[ox.Triple]) -> Iterator[ox.Triple]:
 
 
 def _answer(node: ox.NamedNode, about: list[ox.Triple], pointing: list[ox.Triple]) -> Response | str:
-    rdf_types = [f.media_type for f in GRAPH_FORMATS]
-    wants_html = not request.args.getlist("format") and \
-        best_match(request.headers.get("Accept"), ["text/html", *rdf_types]) == "text/html"
-    if not wants_html:
+    if not _wants_html():
         return rdf_response([(t.subject, t.predicate.value, t.object) for t in about + pointing],
                             f"the description of {node.value}")
     title = next((t.object.value for p in _TITLES for t in about if t.predicate.value == p), node.value)
@@ -74,6 +75,12 @@ def _answer(node: ox.NamedNode, about: list[ox.Triple], pointing: list[ox.Triple
                            about=[(_shown(t.predicate), _shown(t.object)) for t in about],
                            pointing=[(_shown(t.subject), _shown(t.predicate)) for t in pointing],
                            formats=GRAPH_FORMATS, truncated=len(pointing) == MAX_INCOMING)
+
+
+def _wants_html() -> bool:
+    rdf_types = [f.media_type for f in GRAPH_FORMATS]
+    return not request.args.getlist("format") and \
+        best_match(request.headers.get("Accept"), ["text/html", *rdf_types]) == "text/html"
 
 
 def _shown(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> dict[str, str | None]:

@@ -128,3 +128,14 @@ def test_the_query_editor_runs_a_query_here_and_shows_an_error_inline(browser: W
     assert browser.execute_script("return document.querySelector('.CodeMirror').CodeMirror.getValue()") == linked
     offsite = [e for e in browser.get_log("browser") if re.search(r"https?://(?!127\.0\.0\.1)", e["message"])]
     assert not offsite  # nothing was asked of another host (offline, that would fail and be logged)
+
+
+def test_the_ontology_page_documents_each_class_in_both_languages(browser: WebDriver, site: str) -> None:
+    """/ontology in Chromium: the vocabulary's page, a class's labels, its shape, and a link to its superclass."""
+    browser.get(f"{site}/ontology")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "kabar news ontology"
+    negotiation = browser.find_element(By.ID, "Negotiation").text
+    assert "perundingan" in negotiation and "negotiation" in negotiation
+    assert "kabar:participant 2 or more a kabar:Agent" in negotiation
+    browser.find_element(By.CSS_SELECTOR, 'a[href="#Meeting"]').click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/ontology#Meeting"))
