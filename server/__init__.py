@@ -3,7 +3,7 @@
 `create_app(store)` gives a WSGI app; `server.wsgi.serve(app)` runs it
 under waitress. Blueprints: `pages` (/), `sparql` (/sparql), `export`
 (/export), `update` (/update), `graph_store` (/store), `description`
-(/.well-known/void). Settings: `server.config`.
+(/.well-known/void), `validation` (/validate). Settings: `server.config`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Flask
 
-from server import description, export, graph_store, health, pages, resources, sparql, update
+from server import description, export, graph_store, health, pages, resources, sparql, update, validation
 from server.config import load_config
 from server.cors import init_cors
 from server.egress import init_egress
@@ -58,6 +58,7 @@ def create_app(store: KabarStore | str | os.PathLike[str], config: Mapping[str, 
     app.register_blueprint(description.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(resources.bp)
+    app.register_blueprint(validation.bp)
     return app
 
 
