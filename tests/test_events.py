@@ -165,8 +165,9 @@ def test_mediators_take_part_in_the_talks() -> None:
 def test_objects_without_a_subject_take_the_previous_sentences() -> None:
     x = extract("Prabowo Subianto flew to Tokyo on Thursday. There, the minister paid courtesy calls with Japanese "
                 "Prime Minister Fumio Kishida and Chinese President Xi Jinping.", "en")
-    # never Kishida with Xi alone
-    assert participant_names(x, only_event(x, "Meeting")) == {"Prabowo Subianto", "Fumio Kishida", "Xi Jinping"}
+    # one call with each, both Prabowo's: never Kishida with Xi alone
+    calls = [participant_names(x, e) for e in x.events if e.type == "Meeting"]
+    assert calls == [{"Prabowo Subianto", "Fumio Kishida"}, {"Prabowo Subianto", "Xi Jinping"}]
 
 
 def test_participants_from_the_previous_sentence_or_the_headline() -> None:
@@ -300,6 +301,11 @@ def test_death_noun_without_a_victim_is_no_event() -> None:
      "Perdana Menteri India Narendra Modi di Kazan pada Selasa.", "id"),
     ("Russian President Vladimir Putin met separately with Chinese President Xi Jinping and "
      "Indian Prime Minister Narendra Modi in Kazan on Tuesday.", "en"),
+    # a plural or a series says the same: one meeting with each
+    ("Vladimir Putin paid courtesy calls with Chinese President Xi Jinping and Indian Prime Minister Narendra Modi.",
+     "en"),
+    ("Vladimir Putin akan mengadakan serangkaian pertemuan dengan Presiden China Xi Jinping dan Perdana Menteri "
+     "India Narendra Modi.", "id"),
 ])
 def test_separate_meetings_with_each_object_are_one_event_each(text: str, lang: str) -> None:
     meetings = [e for e in extract(text, lang).events if e.type == "Meeting"]

@@ -722,8 +722,9 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
     Y never met Z, so one draft per object with the subject; without such a word, one draft for all."""
     objects = list(dict.fromkeys(e for h in right if (e := reader.entity_of(h)) in draft.participants))
     subjects = [p for p in draft.participants if p not in objects]
-    if len(objects) < 2 or not subjects or draft.forum \
-            or not reader.frames.separately.search(reader.doc.text, m.start("trigger"), right[0].span.start):
+    if len(objects) < 2 or not subjects or draft.forum or not (
+            "each" in draft.marks
+            or reader.frames.separately.search(reader.doc.text, m.start("trigger"), right[0].span.start)):
         return [draft]
     return [replace(draft, participants=[*subjects, o]) for o in objects]
 

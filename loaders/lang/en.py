@@ -146,7 +146,7 @@ PACK = register(LanguagePack(
                    "telephone conversation", "telephone call", "telephone talks", "courtesy call", "courtesy calls",
                    "tete-a-tete", "dinner", "luncheon", "iftar", "video call", "video conference"),
             marked={"host": ("hosted", "hosts", "host", "hosting"), "visit": ("visited", "visits", "visit"),
-                    "summit": ("summit", "summits")},
+                    "summit": ("summit", "summits"), "each": ("meetings", "courtesy calls")},
         ),
         "Negotiation": Triggers(
             verbs=("negotiated", "negotiate", "negotiating", "mediated", "mediating", "mediate", "brokered"),
