@@ -58,6 +58,13 @@ def _positive_int(value: Any) -> int:
     return value
 
 
+def _whole_number(value: Any) -> int:
+    number = int(value.strip()) if isinstance(value, str) and value.strip().isdigit() else value
+    if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+        raise TypeError("expected a whole number, 0 or more")
+    return number
+
+
 def _positive_float(value: Any) -> float:
     number = float(value.strip()) if isinstance(value, str) else value
     if not isinstance(number, int | float) or isinstance(number, bool) or number <= 0:
@@ -133,6 +140,11 @@ QUERY_WORKERS = Setting("query_workers", os.cpu_count() or 2, _positive_int)
 """Query worker processes: the most queries that run at once."""
 MAX_QUEUE_WAIT = Setting("max_queue_wait", 5.0, _seconds)
 """Seconds a query may wait for a free worker before 503 with Retry-After."""
+CACHE_MAX_AGE = Setting("cache_max_age", 0, _whole_number)
+"""Seconds a client or proxy may reuse a GET query's answer without asking again (Cache-Control max-age); with 0
+they ask each time, and the ETag makes asking cheap: 304 while no write could have changed the answer."""
+RESULT_CACHE_BYTES = Setting("result_cache_bytes", 64 * 1024 * 1024, _whole_number)
+"""Bytes of small GET query results kept in memory and served again until the next write; 0 turns it off."""
 SERVICE_ALLOW = Setting("service_allow", (WIKIDATA_SPARQL,), _iris)
 """SERVICE endpoints a query may call; `*` is any public host (never loopback or private addresses)."""
 
@@ -149,7 +161,8 @@ BASE_URL = Setting("base_url", None, _base_url)
 request's Host header, which a client chooses; without it, `http://HOST:PORT` of the listening socket."""
 
 SETTINGS = (WRITE_TOKEN, CORS_ORIGINS, MAX_BODY_BYTES, MAX_QUERY_CHARS, UNION_DEFAULT_GRAPH, ALLOW_LOAD,
-            QUERY_TIMEOUT, SEND_TIMEOUT, QUERY_WORKERS, MAX_QUEUE_WAIT, SERVICE_ALLOW, BASE_URL)
+            QUERY_TIMEOUT, SEND_TIMEOUT, QUERY_WORKERS, MAX_QUEUE_WAIT, CACHE_MAX_AGE, RESULT_CACHE_BYTES,
+            SERVICE_ALLOW, BASE_URL)
 
 
 def load_config(

@@ -21,12 +21,21 @@ from server.config import SERVICE_ALLOW, check_length, setting, union_default_gr
 from server.description import service_description_response
 from server.egress import egress_proxy
 from server.errors import sparql_error_message
-from server.executor import QueryJob, init_executor, run_query
+from server.executor import QueryJob, init_executor, query_executor, run_query
 from server.extension import EXTENSION_NAME as STORE_EXTENSION
 from server.formats import CONSTRUCT_FORMATS, RESULT_FORMATS, Format, choose_format, content_type, negotiate
 from server.negotiation import best_match, vary_on_accept
 from server.pages import render_query_page
 from server.protocol import MISSING_QUERY, READ_ONLY, QueryRequest, read_query_request
+from server.result_cache import (
+    Cached,
+    cache_headers,
+    entity_tag,
+    init_result_cache,
+    not_modified,
+    request_key,
+    result_cache,
+)
 from server.send_guard import DEADLINE_KEY
 from server.service_policy import check_services, read
 from store.kabar_store import KABAR_PREFIXES
@@ -40,6 +49,7 @@ VARY_ON_ACCEPT = {"Vary": "Accept"}
 @bp.record_once
 def start_query_workers(state: BlueprintSetupState) -> None:
     init_executor(state.app, state.app.extensions[STORE_EXTENSION])
+    init_result_cache(state.app)
 
 
 bp.after_request(vary_on_accept)
@@ -64,6 +74,15 @@ def query() -> Response | str:
     results = Negotiated(RESULT_FORMATS, protocol_request.formats, accept)
     graphs = Negotiated(CONSTRUCT_FORMATS, protocol_request.formats, accept)
     options = {**requested_dataset(lexed, protocol_request), "prefixes": KABAR_PREFIXES}  # kabar's, undeclared
+    cacheable = current.method == "GET"
+    if cacheable:
+        version = query_executor().snapshots.changes
+        key = request_key(canonical, sorted(options.items()), results.media_type, graphs.media_type)
+        tag = entity_tag(version, key)
+        if not_modified(current, tag):
+            return cache_headers(Response(status=304, headers=VARY_ON_ACCEPT), tag)
+        if (cached := result_cache().get(version, key)) is not None:
+            return cache_headers(Response(cached.body, content_type=cached.content_type, headers=VARY_ON_ACCEPT), tag)
     job = QueryJob(canonical, options, results.serializer, graphs.serializer)
     running = run_query(job, lambda message: query_error_message(lexed, text, message))
     current.environ[DEADLINE_KEY] = running.deadline
@@ -71,10 +90,13 @@ def query() -> Response | str:
     if chosen.media_type is None:
         running.close()
         chosen.refuse(running.what)
-    whole = running.whole
-    return Response(
-        running if whole is None else whole, content_type=content_type(chosen.media_type), headers=VARY_ON_ACCEPT
-    )
+    whole, media_type = running.whole, content_type(chosen.media_type)
+    response = Response(running if whole is None else whole, content_type=media_type, headers=VARY_ON_ACCEPT)
+    if not cacheable:
+        return response
+    if whole is not None:
+        result_cache().put(version, key, Cached(whole, media_type))
+    return cache_headers(response, tag)
 
 
 def requested_dataset(query: Lexed, request: QueryRequest) -> dict[str, Any]:

@@ -104,6 +104,12 @@ class Snapshots:
     def generation(self) -> int:
         return self._generation
 
+    @property
+    def changes(self) -> int:
+        """How many writes the store has had: the version of what a query sent now reads."""
+        with self._lock:
+            return self._changes
+
     def close(self) -> None:
         """Delete every snapshot; call once no query runs."""
         with self._lock:

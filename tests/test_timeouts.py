@@ -53,7 +53,8 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(store: KabarStore) -> Iterator[Served]:
-    app = create_app(store, {"KABAR_QUERY_TIMEOUT": 1, "KABAR_QUERY_WORKERS": 2, "KABAR_MAX_QUEUE_WAIT": 0.5})
+    app = create_app(store, {"KABAR_QUERY_TIMEOUT": 1, "KABAR_QUERY_WORKERS": 2, "KABAR_MAX_QUEUE_WAIT": 0.5,
+                             "KABAR_RESULT_CACHE_BYTES": 0})  # every query goes to a worker: the pool is tested
     with WaitressServer(app, port=0) as server:
         yield Served(server, query_executor(app))
 
