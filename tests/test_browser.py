@@ -12,6 +12,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
@@ -139,3 +140,20 @@ def test_the_ontology_page_documents_each_class_in_both_languages(browser: WebDr
     assert "kabar:participant 2 or more a kabar:Agent" in negotiation
     browser.find_element(By.CSS_SELECTOR, 'a[href="#Meeting"]').click()
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/ontology#Meeting"))
+
+
+def test_the_search_box_suggests_names_and_opens_an_entity(browser: WebDriver, site: str) -> None:
+    """Typing in /browse's search box fills its suggestions from this server; the search lists the entity; a click
+    opens its page. Keyboard only: the box is a labelled input, submitted with Enter."""
+    browser.get(f"{site}/browse")
+    box = browser.find_element(By.ID, "q")
+    assert browser.find_element(By.CSS_SELECTOR, 'label[for="q"]').text.startswith("Search")
+    box.send_keys("Amer")
+    WebDriverWait(browser, 10).until(
+        lambda b: [o.get_attribute("value") for o in b.find_elements(By.CSS_SELECTOR, "#suggestions option")]
+        == ["United States"])
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: "/search?q=Amer" in b.current_url)
+    browser.find_element(By.LINK_TEXT, "United States").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/id/entity/Q30"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "United States"

@@ -1,0 +1,102 @@
+"""Browse and search the graph without writing SPARQL: `/browse` (articles, newest first, and entities by type with
+their mention counts, paged) and `/search` (entities whose names or other names, in any language, contain the words
+typed; `/search?q=...&format=json` feeds the search box's suggestions).
+
+Every list links to the Linked Data page of what it names (`server.resources`). The queries run on the store
+in this process, bounded by `PAGE` rows, with the user's words bound as a value, never spliced into SPARQL text.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, jsonify, render_template, request
+from werkzeug.exceptions import BadRequest
+
+from ontology.namespaces import BASE, ENTITIES_GRAPH
+from server.extension import kabar_store
+from server.negotiation import vary_on_accept
+from store.kabar_store import KABAR_PREFIXES
+
+bp = Blueprint("browse", __name__)
+bp.after_request(vary_on_accept)
+
+PAGE = 50
+"""Rows a list shows at once."""
+SUGGESTIONS = 10
+TYPES = ("Person", "Organization", "Country", "Place")
+_MAX_WORDS = 200  # characters of a search
+
+_ARTICLES = """SELECT ?a ?headline ?published ?publisher WHERE { GRAPH ?g {
+  ?a a kabar:Article ; schema:headline ?headline
+  OPTIONAL { ?a schema:datePublished ?published } OPTIONAL { ?a schema:publisher ?p } }
+  OPTIONAL { GRAPH ?h { ?p schema:name ?publisher } } }
+ORDER BY DESC(?published) ?headline LIMIT 51 OFFSET ?offset"""
+# a value bound by `substitutions` must be projected, so ?type, ?entities and ?words are selected
+_ENTITIES = """SELECT ?e ?name ?type ?entities (COUNT(?m) AS ?mentions) WHERE {
+  GRAPH ?entities { ?e a ?type ; schema:name ?name }
+  GRAPH ?g { ?m kabar:mentionOf ?e } }
+GROUP BY ?e ?name ?type ?entities ORDER BY DESC(?mentions) ?name LIMIT 51 OFFSET ?offset"""
+_SEARCH = """SELECT ?e ?name ?type ?entities ?words (SAMPLE(?label) AS ?matched) WHERE { GRAPH ?entities {
+  ?e schema:name ?name ; a ?type . { ?e schema:name ?label } UNION { ?e skos:altLabel ?label }
+  FILTER(CONTAINS(LCASE(STR(?label)), ?words)) } }
+GROUP BY ?e ?name ?type ?entities ?words ORDER BY STRLEN(?name) ?name LIMIT ?limit"""
+
+
+@bp.get("/browse")
+def browse() -> str:
+    kind, page = request.args.get("type"), _page()
+    if kind is not None and kind not in TYPES:
+        raise BadRequest(f"type={kind!r}: browse one of {', '.join(TYPES)}, or articles without type=")
+    if kind is None:
+        rows = _rows(_numbered(_ARTICLES, offset=page * PAGE), {})
+        items = [{"href": _local(r["a"]), "text": r["headline"], "note": " · ".join(
+            filter(None, (r.get("published"), r.get("publisher"))))} for r in rows[:PAGE]]
+    else:
+        rows = _rows(_numbered(_ENTITIES, offset=page * PAGE), {
+            "type": ox.NamedNode(KABAR_PREFIXES["kabar"] + kind), "entities": ox.NamedNode(str(ENTITIES_GRAPH))})
+        items = [{"href": _local(r["e"]), "text": r["name"], "note": f"{r['mentions']} mention(s)"}
+                 for r in rows[:PAGE]]
+    return render_template("browse.html", kind=kind, types=TYPES, items=items, page=page,
+                           more=len(rows) > PAGE)
+
+
+@bp.get("/search")
+def search() -> Response | str:
+    words = " ".join(request.args.get("q", "").split()).lower()
+    if len(words) > _MAX_WORDS:
+        raise BadRequest(f"a search is at most {_MAX_WORDS} characters")
+    json_wanted = request.args.get("format") == "json"
+    found = []
+    if words:
+        rows = _rows(_numbered(_SEARCH, limit=SUGGESTIONS if json_wanted else PAGE), {
+            "words": ox.Literal(words), "entities": ox.NamedNode(str(ENTITIES_GRAPH))})
+        found = [{"href": _local(r["e"]), "name": r["name"], "type": r["type"].rsplit("#", 1)[-1],
+                  "matched": r["matched"]} for r in rows]
+    if json_wanted:
+        return jsonify(found)
+    return render_template("search.html", q=words, found=found)
+
+
+def _page() -> int:
+    raw = request.args.get("page", "0")
+    if not raw.isdigit() or int(raw) > 10_000:
+        raise BadRequest(f"page={raw!r}: a page is a whole number, 0 for the first")
+    return int(raw)
+
+
+def _numbered(query: str, **numbers: int) -> str:
+    """LIMIT and OFFSET take numbers written in the query, not bound values: these are whole numbers we computed."""
+    for name, number in numbers.items():
+        query = query.replace(f"?{name}", str(int(number)))
+    return query
+
+
+def _rows(query: str, bound: dict[str, ox.NamedNode | ox.Literal]) -> list[dict[str, str]]:
+    result = kabar_store.store.query(query, substitutions=bound, prefixes=KABAR_PREFIXES)
+    names = [v.value for v in result.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
+
+
+def _local(iri: str) -> str:
+    """Where this server shows a kabar IRI: its path (`/id/entity/Q794`)."""
+    return "/" + iri[len(BASE):] if iri.startswith(BASE) else iri
