@@ -19,6 +19,7 @@ from werkzeug.exceptions import NotFound
 
 from ontology import ONTOLOGY_PAGE
 from ontology.namespaces import BASE, ID, ONTOLOGY_GRAPH, PREFIXES, RDFS, SCHEMA
+from server.article_page import article_page
 from server.description import rdf_response
 from server.extension import kabar_store
 from server.formats import GRAPH_FORMATS
@@ -35,7 +36,12 @@ _LONG = 600  # characters of a literal a page shows (an article's text is whole 
 
 @bp.get("/id/<path:rest>")
 def resource(rest: str) -> Response | str:
-    return _describe(ox.NamedNode(str(ID) + rest))
+    node = ox.NamedNode(str(ID) + rest)
+    if rest.startswith("article/") and "#" not in rest and _wants_html():
+        page = article_page(node)
+        if page is not None:
+            return page
+    return _describe(node)
 
 
 @bp.get("/ontology")

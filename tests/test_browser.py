@@ -108,7 +108,11 @@ def test_an_entity_page_links_to_the_articles_that_mention_it(browser: WebDriver
     mention = next(a for a in browser.find_elements(By.TAG_NAME, "a") if "#char=" in (a.get_attribute("href") or ""))
     mention.click()
     WebDriverWait(browser, 10).until(lambda b: "/id/article/" in b.current_url)
-    assert "schema:headline" in browser.page_source and "Iran" in browser.find_element(By.TAG_NAME, "h1").text
+    assert "Iran" in browser.find_element(By.TAG_NAME, "h1").text
+    marked = browser.find_elements(By.CSS_SELECTOR, 'a.mention.Country[href="/id/entity/Q794"]')
+    assert marked and marked[0].text == "Iran"  # the mention, highlighted, in the article's text
+    color = marked[0].value_of_css_property("background-color")
+    assert color not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
 def test_the_query_editor_runs_a_query_here_and_shows_an_error_inline(browser: WebDriver, site: str) -> None:
