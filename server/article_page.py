@@ -14,9 +14,8 @@ import pyoxigraph as ox
 from flask import render_template
 from markupsafe import Markup, escape
 
-from ontology.namespaces import BASE, EVENTS_GRAPH, INFERRED_GRAPH
-from server.extension import kabar_store
-from store.kabar_store import KABAR_PREFIXES
+from ontology.namespaces import EVENTS_GRAPH, INFERRED_GRAPH
+from server.page_data import local, rows, short
 
 _ARTICLE = """SELECT ?a ?headline ?text ?published ?url ?publisher ?author WHERE { GRAPH ?a {
   ?a schema:headline ?headline ; schema:articleBody ?text
@@ -49,17 +48,17 @@ class _Mention:
 def article_page(node: ox.NamedNode) -> str | None:
     """The page of the article `node`, or None if it is no article of the store."""
     bound = {"a": node}
-    found = _rows(_ARTICLE, bound)
+    found = rows(_ARTICLE, bound)
     if not found:
         return None
     article = found[0]
     text = article["text"]
-    mentions = [_Mention(int(r["start"]), int(r["end"]), _local(r["what"]), _short(r.get("type", "")),
+    mentions = [_Mention(int(r["start"]), int(r["end"]), local(r["what"]), short(r.get("type", "")),
                          r.get("name", ""))
-                for r in _rows(_MENTIONS, {**bound, "inferred": ox.NamedNode(str(INFERRED_GRAPH))})]
-    events = [{"href": _local(r["event"]), "type": _short(r["type"]), "status": _short(r["status"]),
+                for r in rows(_MENTIONS, {**bound, "inferred": ox.NamedNode(str(INFERRED_GRAPH))})]
+    events = [{"href": local(r["event"]), "type": short(r["type"]), "status": short(r["status"]),
                "date": r.get("date"), "place": r.get("place"), "sides": r.get("sides", "")}
-              for r in _rows(_EVENTS, {**bound, "events": ox.NamedNode(str(EVENTS_GRAPH))})]
+              for r in rows(_EVENTS, {**bound, "events": ox.NamedNode(str(EVENTS_GRAPH))})]
     return render_template("article.html", iri=node.value, article=article, text=highlighted(text, mentions),
                            events=events, kinds=sorted({m.kind for m in mentions if m.kind}))
 
@@ -77,17 +76,3 @@ def highlighted(text: str, mentions: list[_Mention]) -> Markup:
         at = m.end
     out.append(escape(text[at:]))
     return Markup("").join(out)
-
-
-def _rows(query: str, bound: dict[str, ox.NamedNode]) -> list[dict[str, str]]:
-    result = kabar_store.store.query(query, substitutions=bound, prefixes=KABAR_PREFIXES)
-    names = [v.value for v in result.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
-
-
-def _short(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1]
-
-
-def _local(iri: str) -> str:
-    return "/" + iri[len(BASE):] if iri.startswith(BASE) else iri

@@ -12,9 +12,9 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, render_template, request
 from werkzeug.exceptions import BadRequest
 
-from ontology.namespaces import BASE, ENTITIES_GRAPH
-from server.extension import kabar_store
+from ontology.namespaces import ENTITIES_GRAPH
 from server.negotiation import vary_on_accept
+from server.page_data import local, rows, short
 from store.kabar_store import KABAR_PREFIXES
 
 bp = Blueprint("browse", __name__)
@@ -48,16 +48,16 @@ def browse() -> str:
     if kind is not None and kind not in TYPES:
         raise BadRequest(f"type={kind!r}: browse one of {', '.join(TYPES)}, or articles without type=")
     if kind is None:
-        rows = _rows(_numbered(_ARTICLES, offset=page * PAGE), {})
-        items = [{"href": _local(r["a"]), "text": r["headline"], "note": " · ".join(
-            filter(None, (r.get("published"), r.get("publisher"))))} for r in rows[:PAGE]]
+        found = rows(_numbered(_ARTICLES, offset=page * PAGE), {})
+        items = [{"href": local(r["a"]), "text": r["headline"], "note": " · ".join(
+            filter(None, (r.get("published"), r.get("publisher"))))} for r in found[:PAGE]]
     else:
-        rows = _rows(_numbered(_ENTITIES, offset=page * PAGE), {
+        found = rows(_numbered(_ENTITIES, offset=page * PAGE), {
             "type": ox.NamedNode(KABAR_PREFIXES["kabar"] + kind), "entities": ox.NamedNode(str(ENTITIES_GRAPH))})
-        items = [{"href": _local(r["e"]), "text": r["name"], "note": f"{r['mentions']} mention(s)"}
-                 for r in rows[:PAGE]]
+        items = [{"href": local(r["e"]), "text": r["name"], "note": f"{r['mentions']} mention(s)"}
+                 for r in found[:PAGE]]
     return render_template("browse.html", kind=kind, types=TYPES, items=items, page=page,
-                           more=len(rows) > PAGE)
+                           more=len(found) > PAGE)
 
 
 @bp.get("/search")
@@ -68,10 +68,10 @@ def search() -> Response | str:
     json_wanted = request.args.get("format") == "json"
     found = []
     if words:
-        rows = _rows(_numbered(_SEARCH, limit=SUGGESTIONS if json_wanted else PAGE), {
+        hits = rows(_numbered(_SEARCH, limit=SUGGESTIONS if json_wanted else PAGE), {
             "words": ox.Literal(words), "entities": ox.NamedNode(str(ENTITIES_GRAPH))})
-        found = [{"href": _local(r["e"]), "name": r["name"], "type": r["type"].rsplit("#", 1)[-1],
-                  "matched": r["matched"]} for r in rows]
+        found = [{"href": local(r["e"]), "name": r["name"], "type": short(r["type"]), "matched": r["matched"]}
+                 for r in hits]
     if json_wanted:
         return jsonify(found)
     return render_template("search.html", q=words, found=found)
@@ -89,14 +89,3 @@ def _numbered(query: str, **numbers: int) -> str:
     for name, number in numbers.items():
         query = query.replace(f"?{name}", str(int(number)))
     return query
-
-
-def _rows(query: str, bound: dict[str, ox.NamedNode | ox.Literal]) -> list[dict[str, str]]:
-    result = kabar_store.store.query(query, substitutions=bound, prefixes=KABAR_PREFIXES)
-    names = [v.value for v in result.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
-
-
-def _local(iri: str) -> str:
-    """Where this server shows a kabar IRI: its path (`/id/entity/Q794`)."""
-    return "/" + iri[len(BASE):] if iri.startswith(BASE) else iri

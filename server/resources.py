@@ -21,6 +21,7 @@ from ontology import ONTOLOGY_PAGE
 from ontology.namespaces import BASE, ID, ONTOLOGY_GRAPH, PREFIXES, RDFS, SCHEMA
 from server.article_page import article_page
 from server.description import rdf_response
+from server.event_page import event_page
 from server.extension import kabar_store
 from server.formats import GRAPH_FORMATS
 from server.negotiation import best_match, vary_on_accept
@@ -37,10 +38,10 @@ _LONG = 600  # characters of a literal a page shows (an article's text is whole 
 @bp.get("/id/<path:rest>")
 def resource(rest: str) -> Response | str:
     node = ox.NamedNode(str(ID) + rest)
-    if rest.startswith("article/") and "#" not in rest and _wants_html():
-        page = article_page(node)
-        if page is not None:
-            return page
+    pages = {"article/": article_page, "event/": event_page}
+    shown = next((page for prefix, page in pages.items() if rest.startswith(prefix)), None)
+    if shown is not None and "#" not in rest and _wants_html() and (page := shown(node)) is not None:
+        return page
     return _describe(node)
 
 

@@ -161,3 +161,11 @@ def test_the_search_box_suggests_names_and_opens_an_entity(browser: WebDriver, s
     browser.find_element(By.LINK_TEXT, "United States").click()
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/id/entity/Q30"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "United States"
+
+
+def test_from_an_article_to_an_event_it_reports(browser: WebDriver, site: str) -> None:
+    browser.get(f"{site}/id/article/bad4e46adaca3401b66b")
+    browser.find_element(By.CSS_SELECTOR, 'table a[href$="/negotiation-1"]').click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/negotiation-1"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Negotiation in Muscat, 2024-05"
+    assert browser.find_element(By.TAG_NAME, "mark").text == "Pembicaraan"

@@ -1,0 +1,30 @@
+"""What the HTML pages share to read the store: rows of a query with bound values, and where a kabar IRI is shown.
+
+Pages query the store in this process (as Linked Data pages read its quads), each with its bounds; the values a
+user gives are bound (`substitutions`), never spliced into the text.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from ontology.namespaces import BASE
+from server.extension import kabar_store
+from store.kabar_store import KABAR_PREFIXES
+
+
+def rows(query: str, bound: dict[str, ox.NamedNode | ox.Literal]) -> list[dict[str, str]]:
+    """The solutions as {variable: lexical value}; an unbound variable is absent."""
+    result = kabar_store.store.query(query, substitutions=bound, prefixes=KABAR_PREFIXES)
+    names = [v.value for v in result.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
+
+
+def local(iri: str) -> str:
+    """Where this server shows a kabar IRI: its path (`/id/entity/Q794`); another IRI stays as it is."""
+    return "/" + iri[len(BASE):] if iri.startswith(BASE) else iri
+
+
+def short(iri: str) -> str:
+    """A kabar term's name: `https://w3id.org/kabar/ontology#Meeting` -> `Meeting`."""
+    return iri.rsplit("#", 1)[-1]
