@@ -19,8 +19,9 @@ from server.page_data import local, rows, short
 _EVENT = """SELECT ?events ?e ?type ?status ?cameo ?date ?dateText ?place ?placeName ?whole WHERE { GRAPH ?events {
   ?e a ?type ; kabar:status ?status FILTER(?type != kabar:Event)
   OPTIONAL { ?e kabar:cameoCode ?cameo } OPTIONAL { ?e kabar:date ?date } OPTIONAL { ?e kabar:dateText ?dateText }
-  OPTIONAL { ?e kabar:partOf ?whole } OPTIONAL { ?e kabar:location ?place } }
-  OPTIONAL { GRAPH ?h { ?place schema:name ?placeName } } } LIMIT 1"""
+  OPTIONAL { ?e kabar:partOf ?whole } }
+  OPTIONAL { GRAPH ?events { ?e kabar:location ?place } OPTIONAL { GRAPH ?h { ?place schema:name ?placeName } } } }
+LIMIT 1"""
 _SIDES = """SELECT ?events ?e ?who ?name (GROUP_CONCAT(DISTINCT ?role; separator=", ") AS ?roles) WHERE {
   GRAPH ?events { ?e kabar:participant ?who OPTIONAL { ?e ?r ?who FILTER(?r != kabar:participant)
     BIND(STRAFTER(STR(?r), "#") AS ?role) } }

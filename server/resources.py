@@ -21,6 +21,7 @@ from ontology import ONTOLOGY_PAGE
 from ontology.namespaces import BASE, ID, ONTOLOGY_GRAPH, PREFIXES, RDFS, SCHEMA
 from server.article_page import article_page
 from server.description import rdf_response
+from server.entity_page import entity_page
 from server.event_page import event_page
 from server.extension import kabar_store
 from server.formats import GRAPH_FORMATS
@@ -38,7 +39,8 @@ _LONG = 600  # characters of a literal a page shows (an article's text is whole 
 @bp.get("/id/<path:rest>")
 def resource(rest: str) -> Response | str:
     node = ox.NamedNode(str(ID) + rest)
-    pages = {"article/": article_page, "event/": event_page}
+    pages = {"article/": article_page, "event/": event_page, "entity/": entity_page, "person/": entity_page,
+             "organization/": entity_page, "place/": entity_page, "country/": entity_page}
     shown = next((page for prefix, page in pages.items() if rest.startswith(prefix)), None)
     if shown is not None and "#" not in rest and _wants_html() and (page := shown(node)) is not None:
         return page
