@@ -127,7 +127,9 @@ def extraction_graph(extraction: Extraction, kb: KnowledgeBase | None = None) ->
     for event in extraction.events:
         _add_event(out.events, event, article, types, language, evidence)
     if extraction.events:
-        out.article.add((article, K.eventStatements, Literal(out.events.serialize(format="nt"))))
+        # sorted: the same article always gives the same literal, so a re-ingest writes the same quads
+        statements = "".join(sorted(out.events.serialize(format="nt").splitlines(keepends=True)))
+        out.article.add((article, K.eventStatements, Literal(statements)))
     if kb is not None:
         _describe_from_kb(out, {e.id for e in extraction.entities}, kb)
     return out

@@ -5,7 +5,7 @@ change of base IRI (or of a service's address) is a change of one line.
 """
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
 
 BASE = "https://w3id.org/kabar/"
 """The project's own IRI space; also its home page for the Wikidata API's User-Agent."""
@@ -94,6 +94,7 @@ __all__ = [
     "SCHEMA",
     "SD",
     "SEM",
+    "SH",
     "SHAPES",
     "SKOS",
     "VOID",

@@ -32,11 +32,13 @@ from ontology.namespaces import (
     SCHEMA,
     SD,
     SEM,
+    SH,
     VOID,
     WD,
     WIKIDATA_GRAPH,
     WIKIDATA_HOME,
     WIKIDATA_SPARQL,
+    XSD,
 )
 from server.config import WRITE_TOKEN, public_url, setting, union_default_graph
 from server.extension import kabar_store
@@ -135,6 +137,7 @@ def service_description() -> list[Statement]:
         (dataset, SD.defaultGraph, default_graph),
         (default_graph, RDF.type, iri(SD.Graph)),
         (default_graph, DCTERMS.description, ox.Literal(DEFAULT_GRAPH_IS_UNION if union else DEFAULT_GRAPH_IS_OWN)),
+        *predefined_prefixes(service),
     ]
     if setting(WRITE_TOKEN) is not None:
         update = iri(public_url("update.update"))
@@ -148,6 +151,17 @@ def service_description() -> list[Statement]:
                 "graph, not the union. SERVICE is refused, and LOAD unless the server allows it."
             )),
         ]
+    return triples
+
+
+def predefined_prefixes(service: ox.NamedNode) -> list[Statement]:
+    """The prefixes every query knows without declaring them, as SHACL prefix declarations (`sh:declare`): the
+    RDF vocabulary for a prefix and its namespace, which a client can read to write queries without PREFIX."""
+    triples: list[Statement] = []
+    for prefix, namespace in sorted(KABAR_PREFIXES.items()):
+        declaration = ox.BlankNode()
+        triples += [(service, SH.declare, declaration), (declaration, SH.prefix, ox.Literal(prefix)),
+                    (declaration, SH.namespace, ox.Literal(str(namespace), datatype=iri(XSD.anyURI)))]
     return triples
 
 

@@ -20,10 +20,11 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, VOID
 
 from ontology import ID, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PROV, SCHEMA, SEM, WD, WIKIDATA_GRAPH, K
-from ontology.namespaces import FORMATS, SD
+from ontology.namespaces import FORMATS, SD, SH
 from server import create_app
 from server.cors import READS
 from store import KabarStore
+from store.kabar_store import KABAR_PREFIXES
 
 ARTICLES = [URIRef(ID[f"article/{n}"]) for n in ("one", "two", "three")]
 OTHER_GRAPH = URIRef("http://example.org/graph/other")
@@ -124,6 +125,19 @@ def test_the_service_description_lists_formats_and_features(endpoint: str) -> No
     default_graph = description.value(dataset, SD.defaultGraph)
     assert "union of all graphs" in str(description.value(default_graph, DCTERMS.description))
     assert dataset == URIRef(f"{endpoint}/.well-known/void#dataset")
+
+
+def test_the_service_description_lists_the_predefined_prefixes(endpoint: str) -> None:
+    """As SHACL prefix declarations; and a query using one of them undeclared runs (issue 10, item 3)."""
+    description = service_description(endpoint)
+    service = URIRef(f"{endpoint}/sparql")
+    declared = {str(description.value(d, SH.prefix)): str(description.value(d, SH.namespace))
+                for d in description.objects(service, SH.declare)}
+    assert declared == {prefix: str(namespace) for prefix, namespace in KABAR_PREFIXES.items()}
+    assert declared["kabar"] == "https://w3id.org/kabar/ontology#" and len(declared) == 13
+    reply = get(f"{endpoint}/sparql?query=" + urllib.parse.quote("ASK { ?o schema:name ?n }"),
+                "application/sparql-results+json")
+    assert reply.status == 200 and '"boolean":true' in reply.text
 
 
 def test_with_writes_on_the_update_service_is_described(store: KabarStore) -> None:
