@@ -54,6 +54,13 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KabarStore]
     store.close()
 
 
+@pytest.fixture(scope="module")
+def site(seed_store: KabarStore) -> Iterator[str]:
+    """A real server over the seed store, for a module of tests that only read; its URL."""
+    with serving(seed_store) as url:
+        yield url
+
+
 def rdflib_graph(store: KabarStore, name: str) -> Graph:
     """One graph of the store, as the store exports it, for rdflib's comparisons."""
     out = io.BytesIO()

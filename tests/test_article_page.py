@@ -4,25 +4,22 @@ it reports; over a real server on the seed, and the highlighting on its own for 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from conftest import fetch, serving
+from conftest import fetch
 
 from server.article_page import _Mention, highlighted
-from store import KabarStore
 
 SEED_ARTICLE = "/id/article/bad4e46adaca3401b66b"
 BROWSER = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 
 
 @pytest.fixture(scope="module")
-def page(seed_store: KabarStore) -> Iterator[str]:
-    with serving(seed_store) as url:
-        reply = fetch(f"{url}{SEED_ARTICLE}", headers=BROWSER)
-        assert reply.status == 200 and reply.media_type == "text/html"
-        assert fetch(f"{url}{SEED_ARTICLE}", headers={"Accept": "text/turtle"}).media_type == "text/turtle"
-        yield reply.text
+def page(site: str) -> str:
+    reply = fetch(f"{site}{SEED_ARTICLE}", headers=BROWSER)
+    assert reply.status == 200 and reply.media_type == "text/html"
+    assert fetch(f"{site}{SEED_ARTICLE}", headers={"Accept": "text/turtle"}).media_type == "text/turtle"
+    return reply.text
 
 
 def test_mentions_are_highlighted_by_type_and_linked(page: str) -> None:

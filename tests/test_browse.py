@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import json
 import urllib.parse
-from collections.abc import Iterator
 
 import pytest
-from conftest import assert_plain_error, fetch, serving
-
-from store import KabarStore
-
-
-@pytest.fixture(scope="module")
-def site(seed_store: KabarStore) -> Iterator[str]:
-    with serving(seed_store) as url:
-        yield url
+from conftest import assert_plain_error, fetch
 
 
 def test_articles_newest_first_link_to_their_pages(site: str) -> None:

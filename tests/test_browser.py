@@ -17,10 +17,6 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-from server import create_app
-from server.wsgi import WaitressServer
-from store import KabarStore
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 SCREENSHOT = Path("/tmp/kabar-page.png")
@@ -34,12 +30,6 @@ CHROMIUM_FLAGS = (
 MEETING_PLACE = """\
 PREFIX kabar: <https://w3id.org/kabar/ontology#> PREFIX schema: <https://schema.org/>
 SELECT ?place WHERE { ?m a ?t ; kabar:location/schema:name ?place VALUES ?t { kabar:Meeting kabar:Negotiation } }"""
-
-
-@pytest.fixture(scope="module")
-def site(seed_store: KabarStore) -> Iterator[str]:
-    with WaitressServer(create_app(seed_store), port=0) as server:
-        yield server.url
 
 
 @pytest.fixture(scope="module")

@@ -3,20 +3,9 @@ who it appears with, and its mentions in context; over a real server on the seed
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from conftest import fetch, serving
-
-from store import KabarStore
+from conftest import fetch
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
-
-
-@pytest.fixture(scope="module")
-def site(seed_store: KabarStore) -> Iterator[str]:
-    with serving(seed_store) as url:
-        yield url
 
 
 def test_a_person_with_a_post_events_and_mentions(site: str) -> None:

@@ -3,22 +3,12 @@ of the articles that report it with the trigger marked; over a real server on th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from conftest import fetch, serving
+from conftest import fetch
 
 from server.event_page import marked
-from store import KabarStore
 
 EVENTS = "/id/event/bad4e46adaca3401b66b/"
 BROWSER = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
-
-
-@pytest.fixture(scope="module")
-def site(seed_store: KabarStore) -> Iterator[str]:
-    with serving(seed_store) as url:
-        yield url
 
 
 def test_the_talks_in_muscat(site: str) -> None:

@@ -4,20 +4,12 @@ program, 404 for what the store does not know; served by a real server over the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pyoxigraph as ox
-import pytest
-from conftest import fetch, serving
+from conftest import fetch
 
 from ontology import ID, K
 from store import KabarStore
-
-
-@pytest.fixture(scope="module")
-def site(seed_store: KabarStore) -> Iterator[str]:
-    with serving(seed_store) as url:
-        yield url
 
 
 def local(iri: str) -> str:

@@ -4,23 +4,15 @@ seed example, kept up to date by `make ontology`, served at /ontology to browser
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from conftest import fetch, serving
+from conftest import fetch
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kabar.ontology_page import page
 from ontology import ONTOLOGY_FILE, ONTOLOGY_IRI, ONTOLOGY_PAGE, OWL, VOCABULARY
 from ontology.build import VERSION
-from store import KabarStore
-
-
-@pytest.fixture(scope="module")
-def site(seed_store: KabarStore) -> Iterator[str]:
-    with serving(seed_store) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
-import pytest
-from conftest import fetch, serving
+from conftest import fetch
 
 from ontology import ENTITIES_GRAPH
 from server import validation
-from store import KabarStore
-
-
-@pytest.fixture(scope="module")
-def site(seed_store: KabarStore) -> Iterator[str]:
-    with serving(seed_store) as url:
-        yield url
 
 
 def test_the_seed_store_conforms(site: str) -> None:
