@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH, NamespaceManager
 from rdflib.term import Node
@@ -104,6 +103,8 @@ def validate(data: Graph, engine: str = "native", *more: Graph, context: Graph |
         return _Native((data, *more), context).report()
     if engine != "pyshacl":
         raise ValueError(f"unknown validation engine {engine!r} (engines: {', '.join(ENGINES)})")
+    from pyshacl import validate as shacl_validate  # here: importing it costs every kabar command 0.3 s
+
     whole = sum(more, Graph()) + data
     targets = {s for s, _ in whole.subject_objects(RDF.type)}
     if context is not None:
