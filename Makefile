@@ -9,7 +9,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 KB_SOURCES ?= ../kb-sources
 
-.PHONY: run test install load serve lint ontology seeds clean browser model kb yasgui
+.PHONY: run test install load serve lint ontology seeds clean browser model kb yasgui screenshots
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "kabar needs Python 3.11 ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -69,6 +69,10 @@ seeds:
 kb: $(STAMP)
 	@test -d $(KB_SOURCES) || { echo "$(KB_SOURCES) not found; set KB_SOURCES=... (see loaders/kb/build/README.md)"; exit 1; }
 	$(BIN)/python -m loaders.kb.build --sources $(KB_SOURCES) --out seeds/wikidata/kb
+
+## Screenshots of each kind of page (docs/screenshots/*.png, shown in the README), from the seed in headless Chromium.
+screenshots: $(STAMP) browser
+	$(BIN)/python tests/screenshots.py
 
 ## Refresh the vendored query editor (server/static/yasgui/) from npm; needs npm, nothing else uses it.
 YASGUI_VERSION ?= 4.6.2

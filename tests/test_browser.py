@@ -4,28 +4,21 @@ Chromium and its driver are Debian's packages (`.ci/run` installs them); without
 """
 
 import re
+import subprocess
+import sys
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from screenshots import PAGES, chromium
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 SCREENSHOT = Path("/tmp/kabar-page.png")
-
-# Headless as root, and offline: without the background-networking flags Chromium keeps calling Google hosts.
-CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,1024",
-)
 
 MEETING_PLACE = """\
 PREFIX kabar: <https://w3id.org/kabar/ontology#> PREFIX schema: <https://schema.org/>
@@ -34,20 +27,11 @@ SELECT ?place WHERE { ?m a ?t ; kabar:location/schema:name ?place VALUES ?t { ka
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
-    """One Chromium for the module; both paths are explicit, so Selenium Manager never looks for (or fetches) one."""
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.is_file()]
-    if missing:
-        pytest.fail(f"{', '.join(missing)} not found: run `apt-get install chromium chromium-driver`")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    # A format the browser saves instead of showing must not land in ~/Downloads.
-    options.add_experimental_option(
-        "prefs", {"download.default_directory": str(tmp_path_factory.mktemp("downloads"))}
-    )
-    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    """One Chromium for the module (Debian's; without it this fails, never skips)."""
+    try:
+        driver = chromium(tmp_path_factory.mktemp("chromium-profile"), tmp_path_factory.mktemp("downloads"))
+    except FileNotFoundError as e:
+        pytest.fail(str(e))
     yield driver
     driver.quit()
 
@@ -158,3 +142,14 @@ def test_from_an_article_to_an_event_it_reports(browser: WebDriver, site: str) -
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/negotiation-1"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Negotiation in Muscat, 2024-05"
     assert browser.find_element(By.TAG_NAME, "mark").text == "Pembicaraan"
+
+
+def test_make_screenshots_draws_every_kind_of_page(tmp_path: Path) -> None:
+    """What `make screenshots` runs, into a temporary folder: a PNG of each page, each its own picture."""
+    script = Path(__file__).with_name("screenshots.py")
+    done = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    taken = [tmp_path / f"{name}.png" for name in PAGES]
+    images = [f.read_bytes() for f in taken]
+    assert all(i.startswith(b"\x89PNG\r\n\x1a\n") and len(i) > 10_000 for i in images)
+    assert len(set(images)) == len(images)
