@@ -8,7 +8,8 @@ write could change the answer and a restart never reuses one; a client
 sending it back in If-None-Match gets 304 without the query running.
 `Cache-Control: public, max-age=N` comes from the setting cache_max_age
 (0: `no-cache`, ask every time). POSTed queries are neither tagged nor
-cached, as HTTP caches do not reuse them. The memory cache keeps answers
+cached, as HTTP caches do not reuse them, nor are queries whose answer
+the store alone does not decide (`NOT_OF_THE_STORE`). The memory cache keeps answers
 that came whole in one frame from the worker (small ones), least recently
 used first out, within result_cache_bytes.
 """
@@ -26,6 +27,9 @@ from flask import Flask, Request, Response, current_app
 from server.config import CACHE_MAX_AGE, RESULT_CACHE_BYTES
 
 EXTENSION_NAME = "kabar_result_cache"
+NOT_OF_THE_STORE = frozenset({"SERVICE", "NOW", "RAND", "UUID", "STRUUID", "BNODE"})
+"""Keywords whose answer is not a function of the store (another endpoint's data, the clock, chance): a query
+using one is neither tagged nor cached."""
 
 
 @dataclass(frozen=True)

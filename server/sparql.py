@@ -28,6 +28,7 @@ from server.negotiation import best_match, vary_on_accept
 from server.pages import render_query_page
 from server.protocol import MISSING_QUERY, READ_ONLY, QueryRequest, read_query_request
 from server.result_cache import (
+    NOT_OF_THE_STORE,
     Cached,
     cache_headers,
     entity_tag,
@@ -74,7 +75,7 @@ def query() -> Response | str:
     results = Negotiated(RESULT_FORMATS, protocol_request.formats, accept)
     graphs = Negotiated(CONSTRUCT_FORMATS, protocol_request.formats, accept)
     options = {**requested_dataset(lexed, protocol_request), "prefixes": KABAR_PREFIXES}  # kabar's, undeclared
-    cacheable = current.method == "GET"
+    cacheable = current.method == "GET" and not lexed.keywords & NOT_OF_THE_STORE
     if cacheable:
         version = query_executor().snapshots.changes
         key = request_key(canonical, sorted(options.items()), results.media_type, graphs.media_type)

@@ -83,6 +83,14 @@ def test_max_age_from_the_settings_and_no_tag_for_a_post(store: KabarStore) -> N
         assert posted.status == 200 and "ETag" not in posted.headers
 
 
+def test_an_answer_the_store_alone_does_not_decide_is_never_cached(store: KabarStore) -> None:
+    """NOW() and RAND() change from one call to the next: no ETag, no answer served from memory."""
+    chance = "SELECT (RAND() AS ?r) WHERE {}"
+    with serving(store) as url:
+        first, second = get(url, chance), get(url, chance)
+    assert "ETag" not in first.headers and first.text != second.text
+
+
 def test_a_restart_never_answers_304_to_an_old_tag(store: KabarStore) -> None:
     with serving(store) as url:
         tag = get(url, COUNT).headers["ETag"]
