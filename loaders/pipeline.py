@@ -43,8 +43,8 @@ FIELDS = tuple(f.name for f in dataclasses.fields(Document) if f.name != "articl
 SHARED_FIELDS = frozenset({"proposals"})
 """Fields several components assign, each its own slot."""
 
-DEFAULT_COMPONENTS = ("segmenter", "gazetteer", "kb_names", "person_names", "org_names", "ner", "coref", "linker",
-                      "entities", "positions", "events")
+DEFAULT_COMPONENTS = ("segmenter", "gazetteer", "kb_names", "person_names", "venue_names", "org_names", "ner", "coref",
+                      "linker", "entities", "positions", "events")
 """The baseline pipeline, in order: words and sentences; recognizers propose mentions; coreference decides
 them; the linker links them; entity assembly groups them; positions and events read the entities."""
 

@@ -76,9 +76,10 @@ def _with_complement(doc: Document, j: int, starts: dict[int, int]) -> int:
 
 
 def _listed(doc: Document) -> list[Mention]:
-    """Mentions of the packs' `organization_names`, longest first, where no recognizer before found a name."""
+    """Mentions of the packs' `organization_names`, longest first, where no recognizer before found a name but a
+    venue (`venue_names`), whose name may hold a body ('Gedung DPR', 'Pangkalan TNI AU')."""
     found = cues()
-    covered = mention_tokens(doc, doc.proposed())
+    covered = mention_tokens(doc, [m for m in doc.proposed() if not (m.type == "Place" and m.source == "pattern")])
     tokens, text = doc.tokens, doc.text
     out: list[Mention] = []
     firsts = found.organization_firsts

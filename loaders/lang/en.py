@@ -54,6 +54,12 @@ PACK = register(LanguagePack(
         "foundation", "service", "network", "parliament", "assembly", "embassy", "office", "bureau", "secretariat",
         "centre", "center", "forum", "fund",
     }),
+    # 'convention center' is a venue, 'media center' an organisation; an embassy stays an organisation
+    venue_heads=frozenset({
+        "palace", "hall", "air base", "building", "hotel", "mosque", "stadium", "house", "square",
+        "consulate", "convention center", "convention centre", "conference center", "conference centre",
+        "exhibition center", "exhibition centre", "resort", "villa", "museum", "cathedral", "temple",
+    }),
     cue_verbs_before=("met with", "met", "said"),
     cue_verbs_after=("met",),
     serving_verbs=("serves as", "served as"),

@@ -55,6 +55,10 @@ PACK = register(LanguagePack(
         "pemerintah", "parlemen", "mahkamah", "pengadilan", "perusahaan", "organisasi", "liga", "brigade",
         "republik",
     }),
+    venue_words=frozenset({
+        "istana", "gedung", "wisma", "graha", "balai", "aula", "ruang", "pangkalan", "konsulat",
+        "masjid", "hotel", "kompleks", "lapangan", "stadion", "markas", "museum",
+    }),
     cue_verbs_before=("bertemu dengan", "bertemu", "menemui"),
     quote_verbs=("kata",),
     cue_verbs_after=("bertemu", "menemui"),

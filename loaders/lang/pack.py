@@ -105,6 +105,8 @@ class LanguagePack:
     articles: tuple[str, ...] = ()  # open a noun phrase: 'seorang', 'the'
     organization_words: frozenset[str] = frozenset()  # heads of organisation names: 'kementerian'
     organization_heads: frozenset[str] = frozenset()  # last words of head-final organisation names (English)
+    venue_words: frozenset[str] = frozenset()  # first words of head-first venue names: 'istana', 'gedung'
+    venue_heads: frozenset[str] = frozenset()  # last words of head-final venue names (English): 'palace'
     organization_names: tuple[str, ...] = ()  # bodies news names without a head word, as written: 'TNI AU', 'CIA'
     media: tuple[str, ...] = ()  # news media among them ('AFP', 'Antara'): they report, they take part in no event
     cue_verbs_before: tuple[str, ...] = ()  # a person's name follows: 'bertemu dengan X'
