@@ -18,7 +18,8 @@ import time
 
 from bench.extraction import corpus
 from store import KabarStore
-from store.ingest import store_articles, store_pipeline
+from store.ingest import load_ontology, store_articles, store_pipeline
+from store.kb_graph import load_seed_kb, store_kb
 
 
 def main() -> None:
@@ -29,12 +30,15 @@ def main() -> None:
     articles = corpus(args.articles)
     with tempfile.TemporaryDirectory() as tmp:
         store = KabarStore(f"{tmp}/store")
-        pipeline = store_pipeline(store)
+        load_ontology(store)  # as `kabar ingest` does: each article is validated against the ontology and KB
+        load_seed_kb(store)
+        kb = store_kb(store)
+        pipeline = store_pipeline(store, kb=kb)
         began = time.perf_counter()
         print(f"{'articles':>8} {'batch s':>8} {'total s':>8}")
         for k in range(0, args.articles, args.batch):
             start = time.perf_counter()
-            store_articles(store, pipeline, articles[k:k + args.batch])
+            store_articles(store, pipeline, articles[k:k + args.batch], kb=kb)
             now = time.perf_counter()
             print(f"{k + args.batch:>8} {now - start:>8.1f} {now - began:>8.1f}", flush=True)
         store.close()
