@@ -7,8 +7,8 @@
 - crash-ingest: `kabar ingest` of the 140 real development and test articles, killed with SIGKILL at a random
   moment, fresh and over a store that already holds them; every article graph left must equal the one a clean
   ingest writes (no half article), and running the ingest again must give the clean store quad for quad. The
-  events graph is reported apart: which reports merge into one event still depends on the order in which the
-  articles arrived (an article written again meets reports that came after it the first time).
+  events graph is reported apart (until stop 25, which reports merged into one event depended on the order in
+  which the articles arrived).
 - runaway: `kabar serve` with a 2 s query timeout and 2 workers gets `--queries` endless queries at once; then
   `/health` and a small query must answer within 2 s, and no worker process may be left over its count.
 - soak: `kabar serve` (result cache off, so that every query runs in a worker) answers 2 clients asking the

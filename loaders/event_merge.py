@@ -16,7 +16,10 @@ are of the same event when they come from different articles and
 
 Reports are clustered in a fixed order (publication date, article, event),
 each joining the first cluster every member of which it matches (complete
-link: a report never joins through a chain of partial overlaps). The node
+link: a report never joins through a chain of partial overlaps). Only
+reports that share participants can meet, so clustering each such set
+alone gives what clustering all would (the store rebuilds whole sets:
+`store.articles`), whatever order the articles came in. The node
 keeps the IRI of its first report, so an event reported once is named as
 before; it gets each report's participants, roles, words, sentences and
 `kabar:extractedFrom` article, and one date, date text, place, CAMEO code

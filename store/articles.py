@@ -8,17 +8,19 @@ entity is described once in `ENTITIES_GRAPH` and each event is one node in
 statements that report it. Writing an article is one SPARQL update:
 
 1. its graph is replaced (dropped, for a removal);
-2. the events it reported before, the events its new reports may join
-   and the events `kabar:partOf` those are rebuilt from the reports of
-   every article they draw on;
+2. the events it reported before, the events its new reports may join,
+   the events their reports may join in turn, and the events `kabar:partOf`
+   those, are rebuilt from the reports of every article they draw on (an
+   event made of the same reports as before stays as stored);
 3. its entities' descriptions are added (a name or a post's label already
    stated is kept: one name per entity);
 4. descriptions nothing refers to any more are deleted: another name no
    mention uses, a post no mention states, then a post, then an entity
    that no triple of any graph points to.
 
-So re-ingesting an article rewrites the same triples, and removing it
-leaves exactly what the other articles say. The values of the update are
+So re-ingesting an article rewrites the same triples, removing it leaves
+exactly what the other articles say, and the events graph is the same
+whatever order the articles came in. The values of the update are
 terms pyoxigraph serialized itself.
 """
 
@@ -138,22 +140,51 @@ def _term(node: object) -> ox.NamedNode | ox.Literal:
 
 
 def _rebuild_events(store: KabarStore, article: ox.NamedNode, new_reports: list[Report]) -> list[str]:
-    """Delete the events this write touches and insert them rebuilt from all their reports."""
-    touched = {q.subject for q in store.quads(_EVENTS, predicate=_SOURCE, obj=article)}
-    for report in new_reports:
-        touched |= _joinable(store, report)
-    touched |= {q.subject for event in list(touched) for q in store.quads(_EVENTS, predicate=_PART_OF, obj=event)}
+    """Delete the events this write touches and insert them rebuilt from all their reports.
+
+    The touched events are closed under joining: every stored report of a touched event may itself join
+    other events (a report the rebuild splits off joins the event it would have joined had it come last),
+    so the rebuild regroups whole sets of reports that share participants, and the graph is the same
+    whatever order the articles came in."""
+    own = {q.subject for q in store.quads(_EVENTS, predicate=_SOURCE, obj=article)}
+    touched = set(own)
+    loaded: dict[URIRef, Report] = {}
+    nodes: dict[URIRef, frozenset[ox.NamedNode]] = {}  # report -> the event nodes its trigger mentions are of
+    read: set[ox.NamedNode] = {article}
+    expanded: set[URIRef] = set()
+    shape: dict[ox.NamedNode, tuple[int, list[ox.NamedNode]]] = {}
+    pending = list(new_reports)
+    while True:
+        for report in pending:
+            touched |= _joinable(store, report, shape) | nodes.get(report.iri, frozenset())
+        touched |= {q.subject for event in list(touched) for q in store.quads(_EVENTS, predicate=_PART_OF, obj=event)}
+        sources = {s for event in touched for s in _objects(store, event, _SOURCE)} - read
+        read |= sources
+        for source in sorted(sources, key=lambda s: s.value):
+            for report in _stored_reports(store, source):
+                loaded[report.iri] = report
+                nodes[report.iri] = _current_events(store, report)
+        pending = [r for r in loaded.values() if nodes[r.iri] & touched and r.iri not in expanded]
+        if not pending:
+            break
+        expanded |= {r.iri for r in pending}
     if not touched and not new_reports:
         return []
-    sources = {s for event in touched for s in _objects(store, event, _SOURCE)} - {article}
-    loaded = [r for source in sorted(sources, key=lambda s: s.value) for r in _stored_reports(store, source)]
-    event_of = {r.iri: _current_event(store, r) for r in loaded}
-    redone = [r for r in loaded if event_of[r.iri] in touched]
+    redone = [r for r in loaded.values() if nodes[r.iri] & touched]
     groups = clusters([*redone, *new_reports])
-    node_of = {URIRef(r.iri): URIRef(e.value) for r in loaded if (e := event_of[r.iri]) is not None}
+    node_of = {r.iri: URIRef(min(n, key=lambda e: e.value).value) for r in loaded.values() if (n := nodes[r.iri])}
     node_of |= {member.iri: group[0].iri for group in groups for member in group}
+    members: dict[ox.NamedNode, set[URIRef]] = {}
+    for r in redone:
+        for node in nodes[r.iri]:
+            members.setdefault(node, set()).add(r.iri)
     rebuilt = new_graph()
     for group in groups:
+        node = ox.NamedNode(group[0].iri)
+        if node not in own and members.get(node) == {r.iri for r in group} and all(
+                nodes[r.iri] == {node} and not r.values(K.partOf) for r in group):
+            touched.discard(node)  # the same reports of other articles as before: the stored node stands
+            continue
         rebuilt += merged(group, node_of)
     values = " ".join(map(str, sorted(touched, key=lambda e: e.value)))
     deletes = [] if not touched else [
@@ -163,19 +194,26 @@ def _rebuild_events(store: KabarStore, article: ox.NamedNode, new_reports: list[
     return [*deletes, _insert(_EVENTS, rebuilt)]
 
 
-def _joinable(store: KabarStore, report: Report) -> set[ox.NamedNode]:
+def _joinable(store: KabarStore, report: Report, shape: dict[ox.NamedNode, tuple[int, list[ox.NamedNode]]]
+              ) -> set[ox.NamedNode]:
     """The stored events of the report's type it shares enough participants with to be the same event (two,
     or all when either has fewer: `loaders.event_merge.same_event`); an event that shares one participant of
-    many (every meeting with Indonesia) cannot take it, so it is not rebuilt."""
+    many (every meeting with Indonesia) cannot take it, so it is not rebuilt. `shape` keeps each event's
+    participant count and types while one write asks again."""
     kinds = {ox.NamedNode(str(t)) for t in report.values(RDF.type)}
     mine = report.values(K.participant)
     shared: dict[ox.NamedNode, int] = {}
     for p in mine:
         for q in store.quads(_EVENTS, predicate=_PARTICIPANT, obj=ox.NamedNode(str(p))):
             shared[q.subject] = shared.get(q.subject, 0) + 1
-    return {event for event, count in shared.items()
-            if count >= min(2, len(mine), len(_objects(store, event, _PARTICIPANT)))
-            and any(t in kinds for t in _objects(store, event, _TYPE))}
+    out = set()
+    for event, count in shared.items():
+        if event not in shape:
+            shape[event] = (len(_objects(store, event, _PARTICIPANT)), _objects(store, event, _TYPE))
+        participants, types = shape[event]
+        if count >= min(2, len(mine), participants) and any(t in kinds for t in types):
+            out.add(event)
+    return out
 
 
 def _objects(store: KabarStore, subject: ox.NamedNode, predicate: ox.NamedNode) -> list[ox.NamedNode]:
@@ -198,9 +236,9 @@ def _parsed_reports(article: str, published: str, stated: tuple[str, ...]) -> tu
     return tuple(reports(article, published, statements))
 
 
-def _current_event(store: KabarStore, report: Report) -> ox.NamedNode | None:
-    """The event node a stored report is part of now, found through its trigger mentions."""
-    for mention, _, _ in (t for t in report.triples if t[1] == K.mentionOf):
-        for q in store.quads(_EVENTS, ox.NamedNode(str(mention)), _MENTION_OF):
-            return q.object  # type: ignore[return-value]
-    return None
+def _current_events(store: KabarStore, report: Report) -> frozenset[ox.NamedNode]:
+    """The event nodes a stored report's trigger mentions are of: one, but for a trigger that tells of one meeting
+    per object ('courtesy calls with A and B'), whose reports share their mentions."""
+    return frozenset(q.object for mention, _, _ in (t for t in report.triples if t[1] == K.mentionOf)
+                     for q in store.quads(_EVENTS, ox.NamedNode(str(mention)), _MENTION_OF)
+                     if isinstance(q.object, ox.NamedNode))
