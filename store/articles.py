@@ -151,14 +151,18 @@ def _rebuild_events(store: KabarStore, article: ox.NamedNode, new_reports: list[
     loaded: dict[URIRef, Report] = {}
     nodes: dict[URIRef, frozenset[ox.NamedNode]] = {}  # report -> the event nodes its trigger mentions are of
     read: set[ox.NamedNode] = {article}
+    visited: set[ox.NamedNode] = set()  # touched events whose sources and parts were looked up
     expanded: set[URIRef] = set()
     shape: dict[ox.NamedNode, tuple[int, list[ox.NamedNode]]] = {}
     pending = list(new_reports)
     while True:
         for report in pending:
             touched |= _joinable(store, report, shape) | nodes.get(report.iri, frozenset())
-        touched |= {q.subject for event in list(touched) for q in store.quads(_EVENTS, predicate=_PART_OF, obj=event)}
-        sources = {s for event in touched for s in _objects(store, event, _SOURCE)} - read
+        new = touched - visited
+        new |= {q.subject for event in new for q in store.quads(_EVENTS, predicate=_PART_OF, obj=event)}
+        touched |= new
+        visited |= new
+        sources = {s for event in new for s in _objects(store, event, _SOURCE)} - read
         read |= sources
         for source in sorted(sources, key=lambda s: s.value):
             for report in _stored_reports(store, source):
