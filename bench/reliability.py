@@ -1,6 +1,7 @@
 """Crash and load trials we run ourselves (issue 15, item 4); each prints a table, docs/RELIABILITY.md keeps them.
 
     .venv/bin/python -m bench.reliability crash-ingest [--trials 20]
+    .venv/bin/python -m bench.reliability crash-serve [--trials 5]
     .venv/bin/python -m bench.reliability runaway [--queries 20]
     .venv/bin/python -m bench.reliability soak [--minutes 10]
 
@@ -9,6 +10,11 @@
   ingest writes (no half article), and running the ingest again must give the clean store quad for quad. The
   events graph is reported apart (until stop 25, which reports merged into one event depended on the order in
   which the articles arrived).
+- crash-serve: `kabar serve` over that store takes writes from 2 SPARQL Update clients (`INSERT DATA` of a new
+  graph of 25 triples) and 1 Graph Store Protocol client (`PUT` of one), while 2 clients read back graphs being
+  written, and is killed with SIGKILL at a random moment. Restarted on the same store, every write it
+  acknowledged (2xx) must be there whole, every other absent or whole; a read must never have seen part of a
+  graph; no worker process may still run 10 s after the server died.
 - runaway: `kabar serve` with a 2 s query timeout and 2 workers gets `--queries` endless queries at once; then
   `/health` and a small query must answer within 2 s, and no worker process may be left over its count.
 - soak: `kabar serve` (result cache off, so that every query runs in a worker) answers 2 clients asking the
@@ -19,6 +25,7 @@
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import random
@@ -102,11 +109,13 @@ def crash_ingest(trials: int) -> None:
 
 
 class Server:
-    """`kabar serve` on a free loopback port over a copy of a store holding the seed and the real articles."""
+    """`kabar serve` on a free loopback port over a store holding the seed and the real articles (ingested
+    into `work/store` unless it is there)."""
 
     def __init__(self, work: Path, config: str) -> None:
         store = work / "store"
-        assert ingest(store).wait() == 0
+        if not store.exists():
+            assert ingest(store).wait() == 0
         (work / "kabar.toml").write_text(config, encoding="utf-8")
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
@@ -146,9 +155,135 @@ class Server:
                     total += int(line.split()[1])
         return total / 1024
 
+    def send(self, method: str, path: str, body: bytes, content_type: str) -> int:
+        """A write with the trial's token: its status, 0 when no answer came."""
+        request = urllib.request.Request(self.url + path, data=body, method=method, headers={
+            "Content-Type": content_type, "Authorization": f"Bearer {TOKEN}"})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as reply:
+                reply.read()
+                return reply.status
+        except urllib.error.HTTPError as error:
+            return error.code
+        except (OSError, http.client.HTTPException):
+            return 0
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=30)
+
+
+TOKEN = "reliability-trial"
+TRIPLES = 25  # per written graph
+
+
+def _graph_body(name: str) -> str:
+    return "".join(f'<urn:kabar-trial:s{j}> <urn:kabar-trial:p> "{name} {j}" .\n' for j in range(TRIPLES))
+
+
+def _count(server: Server, graph: str) -> int | None:
+    code, body = server.get("/sparql?" + urllib.parse.urlencode({
+        "query": f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", "format": "json"}), timeout=10)
+    if code != 200:
+        return None
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+def _running(pid: int) -> bool:
+    """Whether the process runs (a zombie has exited: only its parent's reaping is left)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+class _Load:
+    """Writers of new graphs and readers of the graphs being written, against one server until `stop`."""
+
+    def __init__(self, server: Server, prefix: str) -> None:
+        self.server, self.prefix = server, prefix
+        self.writes: dict[str, int] = {}  # graph -> status (0: no answer), set when the answer came
+        self.started: list[str] = []
+        self.violations: list[str] = []
+        self.stop = threading.Event()
+
+    def write(self, name: str, gsp: bool) -> None:
+        for i in range(100_000):
+            if self.stop.is_set():
+                return
+            graph = f"{self.prefix}:{name}:{i}"
+            self.started.append(graph)
+            body = _graph_body(graph)
+            if gsp:
+                status = self.server.send("PUT", "/store?" + urllib.parse.urlencode({"graph": graph}),
+                                          body.encode(), "application/n-triples")
+            else:
+                status = self.server.send("POST", "/update", f"INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}"
+                                          .encode(), "application/sparql-update")
+            self.writes[graph] = status
+            if status == 0:
+                return
+
+    def read(self) -> None:
+        while not self.stop.is_set():
+            if self.started:
+                graph = self.started[-1]
+                try:
+                    n = _count(self.server, graph)
+                except (OSError, http.client.HTTPException):
+                    return
+                if n not in (None, 0, TRIPLES):
+                    self.violations.append(f"{graph}: {n}")
+
+
+def crash_serve(trials: int) -> None:
+    work = Path(tempfile.mkdtemp(prefix="kabar-crash-serve-"))
+    assert ingest(work / "base").wait() == 0
+    config = f'write_token = "{TOKEN}"\n'
+    rng = random.Random(15)
+    print(f"{trials} trials: 2 SPARQL Update writers, 1 Graph Store Protocol writer, 2 readers; SIGKILL at a "
+          f"random moment; each write is a new graph of {TRIPLES} triples")
+    print("trial | killed at | acknowledged | in flight | lost | partial | read violations | orphan workers")
+    failures = 0
+    for k in range(trials):
+        trial = work / f"trial-{k}"
+        shutil.copytree(work / "base", trial / "store")
+        server = Server(trial, config)
+        load = _Load(server, f"urn:kabar-trial:{k}")
+        clients = [threading.Thread(target=load.write, args=(f"update{w}", False)) for w in range(2)]
+        clients += [threading.Thread(target=load.write, args=("gsp", True))]
+        clients += [threading.Thread(target=load.read) for _ in range(2)]
+        for t in clients:
+            t.start()
+        at = rng.uniform(1.0, 5.0)
+        time.sleep(at)
+        workers = server.processes()[1:]
+        server.process.send_signal(signal.SIGKILL)
+        server.process.wait()
+        load.stop.set()
+        for t in clients:
+            t.join()
+        gone_by = time.monotonic() + 10  # a worker exits when its standard input closes
+        while any(map(_running, workers)) and time.monotonic() < gone_by:
+            time.sleep(0.1)
+        orphans = [pid for pid in workers if _running(pid)]
+        for pid in orphans:
+            os.kill(pid, signal.SIGKILL)
+        server = Server(trial, config)
+        acknowledged = [g for g in load.started if 200 <= load.writes.get(g, 0) < 300]
+        in_flight = [g for g in load.started if g not in acknowledged]
+        counts = {g: _count(server, g) for g in load.started}
+        server.stop()
+        lost = [g for g in acknowledged if counts[g] != TRIPLES]
+        partial = [g for g in in_flight if counts[g] not in (0, TRIPLES)]
+        failures += bool(lost or partial or load.violations or orphans)
+        print(f"{k:5} | {at:8.1f}s | {len(acknowledged):12} | {len(in_flight):9} | {len(lost):4} | "
+              f"{len(partial):7} | {len(load.violations):15} | {len(orphans)}")
+        shutil.rmtree(trial)
+    print(f"{failures} trial(s) of {trials} lost an acknowledged write, kept part of one, showed part of one "
+          f"to a reader or left a worker behind")
+    shutil.rmtree(work)
 
 
 def runaway(queries: int) -> None:
@@ -215,12 +350,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     trials = parser.add_subparsers(dest="trial", required=True)
     trials.add_parser("crash-ingest").add_argument("--trials", type=int, default=20)
+    trials.add_parser("crash-serve").add_argument("--trials", type=int, default=5)
     trials.add_parser("runaway").add_argument("--queries", type=int, default=20)
     trials.add_parser("soak").add_argument("--minutes", type=float, default=10)
     args = parser.parse_args()
     os.chdir(ROOT)
     if args.trial == "crash-ingest":
         crash_ingest(args.trials)
+    elif args.trial == "crash-serve":
+        crash_serve(args.trials)
     elif args.trial == "runaway":
         runaway(args.queries)
     else:

@@ -18,8 +18,9 @@ Reports are clustered in a fixed order (publication date, article, event),
 each joining the first cluster every member of which it matches (complete
 link: a report never joins through a chain of partial overlaps). Only
 reports that share participants can meet, so clustering each such set
-alone gives what clustering all would (the store rebuilds whole sets:
-`store.articles`), whatever order the articles came in. The node
+alone gives what clustering all would (the store rebuilds whole sets, or
+appends a report that comes last: `store.event_graph`), whatever order the
+articles came in. The node
 keeps the IRI of its first report, so an event reported once is named as
 before; it gets each report's participants, roles, words, sentences and
 `kabar:extractedFrom` article, and one date, date text, place, CAMEO code
@@ -39,8 +40,9 @@ from loaders.rdf import new_graph
 from ontology import KABAR, RDF, K
 
 _STATUS = KABAR["status"]  # the events' status (held, planned, ...) when the extractor states it
-_ONE_VALUE = (K.date, K.dateText, K.location, K.cameoCode, _STATUS)
-_SEPARATE = (K.confidence, *_ONE_VALUE)
+ONE_VALUE = (K.date, K.dateText, K.location, K.cameoCode, _STATUS)
+"""What an event states once, from the first of its reports that states it."""
+_SEPARATE = (K.confidence, *ONE_VALUE)
 
 
 @dataclass(frozen=True)
@@ -157,16 +159,19 @@ def clusters(found: Iterable[Report]) -> list[list[Report]]:
     return groups
 
 
+def signature(report: Report) -> tuple[object, ...]:
+    """All `same_event` reads of a report but its article: reports with one signature match the same reports."""
+    return (report.values(RDF.type), report.value(_STATUS), report.values(K.participant), report.value(K.location),
+            report.value(K.date), report.published)
+
+
 def merged(group: list[Report], node_of: Mapping[URIRef, URIRef]) -> Graph:
     """The event node of a group; `node_of` renames each report's IRI (an event it is `kabar:partOf` too)."""
     node = group[0].iri
     g = new_graph()
     for report in group:
-        for s, p, o in report.triples:
-            if p not in _SEPARATE:
-                o = node_of.get(o, o) if p == K.partOf else o  # type: ignore[call-overload]
-                g.add((node if s == report.iri else s, p, node if o == report.iri else o))  # type: ignore[arg-type]
-    for predicate in _ONE_VALUE:
+        _add(g, report, node, node_of)
+    for predicate in ONE_VALUE:
         first = _first_with(group, K.date if predicate == K.dateText else predicate) or _first_with(group, predicate)
         value = first.value(predicate) if first else None  # a date's words come with the date chosen
         if value is not None:
@@ -179,3 +184,29 @@ def merged(group: list[Report], node_of: Mapping[URIRef, URIRef]) -> Graph:
 
 def _first_with(group: list[Report], predicate: URIRef) -> Report | None:
     return next((r for r in group if r.value(predicate) is not None), None)
+
+
+def appendable(stated: frozenset[URIRef], report: Report) -> bool:
+    """Whether merging `report` last into an event that states the one-value predicates `stated` leaves their
+    values as they are: the first report that has one gives it (a date's words come with the date)."""
+    if report.value(K.date) is not None and K.date not in stated:
+        return False
+    if report.value(K.dateText) is not None and not stated & {K.date, K.dateText}:
+        return False
+    return all(report.value(p) is None or p in stated for p in (K.location, K.cameoCode, _STATUS))
+
+
+def appended(report: Report, node: URIRef, node_of: Mapping[URIRef, URIRef]) -> Graph:
+    """A report's share of the event `node` it is merged into: its triples but the one-value ones and its
+    confidence, about `node` instead of its own IRI."""
+    g = new_graph()
+    _add(g, report, node, node_of)
+    return g
+
+
+def _add(g: Graph, report: Report, node: URIRef, node_of: Mapping[URIRef, URIRef]) -> None:
+    for s, p, o in report.triples:
+        if p not in _SEPARATE:
+            o = node_of.get(o, o) if p == K.partOf else o  # type: ignore[call-overload]
+            g.add((node if s == report.iri else s, p, node if o == report.iri else o))  # type: ignore[arg-type]
+

@@ -33,6 +33,7 @@ from ontology.validation import validate
 from store.articles import write_article
 from store.corrections import read_corrections, read_edits
 from store.entailments import has_inferences, materialize
+from store.event_graph import EventMemo
 from store.kabar_store import KABAR_PREFIXES, KabarStore, StoreError
 from store.kb_graph import OnlineLookup, add_linked_items, load_seed_kb, store_kb
 
@@ -115,14 +116,17 @@ def store_articles(store: KabarStore, pipeline: Pipeline, articles: Iterable[Art
                    kb: KnowledgeBase | None = None) -> IngestReport:
     """Extract the articles as a batch and write each one, flushing every `FLUSH_EVERY`.
 
-    `kb` names the Wikidata entities an article points to without mentioning them.
+    They are written in publication order (then by IRI), the order events are clustered in, so each one's
+    reports are added to the events they join without rebuilding them (`store.event_graph`). `kb` names the
+    Wikidata entities an article points to without mentioning them.
     """
     count = entities = events = triples = 0
     large = KBIndex.open()
-    for extraction in pipeline.pipe(articles):
+    memo = EventMemo()
+    for extraction in pipeline.pipe(sorted(articles, key=lambda a: (a.published_iso or "9999", a.iri))):
         graph = extraction_graph(extraction, kb)
         _check(extraction.article, graph, count)
-        write_article(store, extraction.article.iri, graph)
+        write_article(store, extraction.article.iri, graph, memo)
         add_linked_items(store, (e.wikidata for e in extraction.entities if e.wikidata), large)
         count += 1
         entities += len(extraction.entities)

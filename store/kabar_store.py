@@ -213,6 +213,12 @@ class KabarStore:
         self.close()
 
 
+def insert_data(graph: ox.NamedNode, triples: Graph | Iterable[ox.Triple]) -> str:
+    """An `INSERT DATA` of the triples into the graph ("" when there are none)."""
+    data = ntriples(triples)
+    return f"INSERT DATA {{ GRAPH {graph} {{\n{data}}} }}" if data else ""
+
+
 def ntriples(triples: Graph | Iterable[ox.Triple]) -> str:
     """The triples as N-Triples text, for an update's INSERT DATA."""
     if isinstance(triples, Graph):
