@@ -134,6 +134,9 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--online", action="store_true",
                         help="read URLs and feed entries' pages from the web, and ask Wikidata's API about names the "
                              "local KB lacks (keeping the answers in the KB)")
+    ingest.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
+                        help="worker processes that extract while this one writes (default: the number of CPUs; "
+                             "1 with --online)")
     ingest.set_defaults(run=_ingest)
 
     extract = add("extract", help="print what would be stored; stores nothing")
@@ -183,10 +186,14 @@ def _inputs(command: argparse.ArgumentParser) -> None:
                          help=f"refuse an article whose text is longer (default {MAX_TEXT_CHARS:,})")
 
 
-def _positive(value: str) -> int:
+def _positive(value: str, what: str = "characters") -> int:
     if not value.isdigit() or int(value) == 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number of characters, not {value!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive whole number of {what}, not {value!r}")
     return int(value)
+
+
+def _jobs(value: str) -> int:
+    return _positive(value, "processes")
 
 
 def _columns(value: str) -> dict[str, str]:
@@ -225,7 +232,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
     with open_store(args) as store, IngestProgress(quiet=args.quiet, verbose=args.verbose) as progress:
         report = ingest(store, args.paths, with_kb=args.with_kb, online=WikidataClient() if args.online else None,
-                        progress=progress, options=_read_options(args), started=progress.started)
+                        progress=progress, options=_read_options(args), started=progress.started, jobs=args.jobs)
     seconds = time.monotonic() - progress.begun
     print(f"ingested {report.articles} article(s) in {seconds:.1f} s ({progress.rate():.1f}/s): "
           f"{report.entities} entities, {report.events} events, {report.triples} triples into {store.path}")

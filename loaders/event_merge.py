@@ -36,7 +36,7 @@ from functools import cached_property
 
 from rdflib import Graph, Literal, URIRef
 
-from loaders.rdf import new_graph
+from loaders.rdf import plain_graph
 from ontology import KABAR, RDF, K
 
 _STATUS = KABAR["status"]  # the events' status (held, planned, ...) when the extractor states it
@@ -168,7 +168,7 @@ def signature(report: Report) -> tuple[object, ...]:
 def merged(group: list[Report], node_of: Mapping[URIRef, URIRef]) -> Graph:
     """The event node of a group; `node_of` renames each report's IRI (an event it is `kabar:partOf` too)."""
     node = group[0].iri
-    g = new_graph()
+    g = plain_graph()
     for report in group:
         _add(g, report, node, node_of)
     for predicate in ONE_VALUE:
@@ -199,7 +199,7 @@ def appendable(stated: frozenset[URIRef], report: Report) -> bool:
 def appended(report: Report, node: URIRef, node_of: Mapping[URIRef, URIRef]) -> Graph:
     """A report's share of the event `node` it is merged into: its triples but the one-value ones and its
     confidence, about `node` instead of its own IRI."""
-    g = new_graph()
+    g = plain_graph()
     _add(g, report, node, node_of)
     return g
 

@@ -55,6 +55,11 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=_DATE_TYPES[len(value)])
 
 
+def plain_graph() -> Graph:
+    """A graph to compute with, never printed with prefixes: binding `new_graph`'s costs a millisecond."""
+    return Graph(bind_namespaces="none")
+
+
 def new_graph() -> Graph:
     g = Graph()
     for prefix, namespace in PREFIXES.items():

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from loaders.event_merge import Report, reports
-from loaders.rdf import ArticleRDF, new_graph
+from loaders.rdf import ArticleRDF, plain_graph
 from ontology import ENTITIES_GRAPH, ID, RDFS, SCHEMA, K
 from store.event_graph import EventMemo, event_operations
 from store.kabar_store import KABAR_PREFIXES, KabarStore, insert_data
@@ -98,7 +98,7 @@ def _old_names(old: list[ox.Quad]) -> list[tuple[ox.NamedNode, ox.Literal]]:
 
 
 def _old_statements(old: list[ox.Quad]) -> Graph:
-    g = new_graph()
+    g = plain_graph()
     for quad in old:
         if quad.predicate == _STATEMENTS:
             g.parse(data=quad.object.value, format="nt")

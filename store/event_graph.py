@@ -39,7 +39,7 @@ from loaders.event_merge import (
     same_event,
     signature,
 )
-from loaders.rdf import new_graph
+from loaders.rdf import plain_graph
 from ontology import EVENTS_GRAPH, RDF, SCHEMA, K
 from store.kabar_store import KabarStore, insert_data
 
@@ -132,7 +132,7 @@ def _append(store: KabarStore, new_reports: list[Report], memo: EventMemo
             return None
         homes[report.iri] = home
     node_of = {iri: URIRef(home.node.value) if home else iri for iri, home in homes.items()}
-    added, replaced = new_graph(), []
+    added, replaced = plain_graph(), []
     for report in new_reports:
         home = homes[report.iri]
         if home is None:
@@ -220,7 +220,7 @@ def _rebuild_events(store: KabarStore, article: ox.NamedNode, new_reports: list[
     for r in redone:
         for node in nodes[r.iri]:
             members.setdefault(node, set()).add(r.iri)
-    rebuilt = new_graph()
+    rebuilt = plain_graph()
     for group in groups:
         node = ox.NamedNode(group[0].iri)
         if node not in own and members.get(node) == {r.iri for r in group} and all(
@@ -274,7 +274,7 @@ def _stored_reports(store: KabarStore, article: ox.NamedNode) -> list[Report]:
 def _parsed_reports(article: str, published: str, stated: tuple[str, ...]) -> tuple[Report, ...]:
     """An article's reports from its statements as stored (N-Triples text): parsed once while they stay the
     same, however many later articles report the same events."""
-    statements = new_graph()
+    statements = plain_graph()
     for text in stated:
         statements.parse(data=text, format="nt")
     return tuple(reports(article, published, statements))

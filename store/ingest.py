@@ -25,15 +25,14 @@ from loaders.kb.model import KnowledgeBase
 from loaders.kb.seed import load_kb
 from loaders.model import Article, Extraction
 from loaders.pipeline import Pipeline, default_pipeline
-from loaders.rdf import ArticleRDF, extraction_graph
 from loaders.read import ArticleError, ReadOptions, read_all
 from loaders.read.published import parse_published
 from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, SCHEMA, WIKIDATA_GRAPH
-from ontology.validation import validate
 from store.articles import write_article
 from store.corrections import read_corrections, read_edits
 from store.entailments import has_inferences, materialize
 from store.event_graph import EventMemo
+from store.extraction_workers import prepared
 from store.kabar_store import KABAR_PREFIXES, KabarStore, StoreError
 from store.kb_graph import OnlineLookup, add_linked_items, load_seed_kb, store_kb
 
@@ -92,11 +91,14 @@ def ingest(
     progress: Callable[[Article, Extraction], None] | None = None,
     options: ReadOptions | None = None,
     started: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
     """Read every input (raising `ArticleError` before any write), then store each article.
 
     `started(count)` is told how many articles were read, before the first
     is extracted; `progress(article, extraction)` after each is stored.
+    `jobs` worker processes extract (one when `online`: its answers are
+    written to the store as they come).
     """
     articles = read_all(list(paths), options)
     if started:
@@ -105,7 +107,8 @@ def ingest(
     if with_kb or not store.has_graph(WIKIDATA_GRAPH):
         load_seed_kb(store)
     kb = store_kb(store)
-    report = store_articles(store, store_pipeline(store, pipeline, online=online, kb=kb), articles, progress, kb)
+    report = store_articles(store, store_pipeline(store, pipeline, online=online, kb=kb), articles, progress, kb,
+                            jobs=1 if online else jobs)
     _keep_inferences(store)
     store.flush()
     return report
@@ -113,8 +116,9 @@ def ingest(
 
 def store_articles(store: KabarStore, pipeline: Pipeline, articles: Iterable[Article],
                    progress: Callable[[Article, Extraction], None] | None = None,
-                   kb: KnowledgeBase | None = None) -> IngestReport:
-    """Extract the articles as a batch and write each one, flushing every `FLUSH_EVERY`.
+                   kb: KnowledgeBase | None = None, jobs: int = 1) -> IngestReport:
+    """Extract the articles as a batch (in `jobs` worker processes when more than one) and write each one,
+    flushing every `FLUSH_EVERY`.
 
     They are written in publication order (then by IRI), the order events are clustered in, so each one's
     reports are added to the events they join without rebuilding them (`store.event_graph`). `kb` names the
@@ -123,9 +127,14 @@ def store_articles(store: KabarStore, pipeline: Pipeline, articles: Iterable[Art
     count = entities = events = triples = 0
     large = KBIndex.open()
     memo = EventMemo()
-    for extraction in pipeline.pipe(sorted(articles, key=lambda a: (a.published_iso or "9999", a.iri))):
-        graph = extraction_graph(extraction, kb)
-        _check(extraction.article, graph, count)
+    ordered = sorted(articles, key=lambda a: (a.published_iso or "9999", a.iri))
+    for ready in prepared(pipeline, kb, ordered, jobs):
+        extraction, graph = ready.extraction, ready.graph
+        if ready.broken:
+            shape, path, constraint, focus = ready.broken
+            raise ArticleError(extraction.article.origin or extraction.article.iri, None,
+                               f"its graph breaks {shape} {path} ({constraint}) at {focus}: not stored "
+                               f"({count} article(s) before it were); `kabar validate` checks the store")
         write_article(store, extraction.article.iri, graph, memo)
         add_linked_items(store, (e.wikidata for e in extraction.entities if e.wikidata), large)
         count += 1
@@ -143,16 +152,6 @@ def _keep_inferences(store: KabarStore) -> None:
     """The inferred graph, once `kabar reason` made it, follows the articles: never an entailment of a removed one."""
     if has_inferences(store):
         materialize(store)
-
-
-def _check(article: Article, graph: ArticleRDF, stored: int) -> None:
-    """Refuse, before any of it is written, an article whose graph breaks a shape of the ontology."""
-    report = validate(graph.article, "native", graph.entities, graph.events)
-    if not report.conforms:
-        (shape, path, constraint), found = next(iter(report.groups().items()))
-        raise ArticleError(article.origin or article.iri, None,
-                           f"its graph breaks {shape} {path} ({constraint}) at {found[0].focus}: not stored "
-                           f"({stored} article(s) before it were); `kabar validate` checks the store")
 
 
 def reextract(store: KabarStore, graphs: list[str]) -> int:

@@ -94,3 +94,27 @@ def test_json_results_end_with_a_newline_and_links_come_in_three_formats(tmp_pat
     rows = json.loads(kabar("--store", store, "links", "--format", "json").stdout)
     assert rows and {"confidence", "qid", "name", "entity"} <= set(rows[0])
     assert len(kabar("--store", store, "links", "--format", "tsv").stdout.splitlines()) == len(rows) + 1
+
+
+def test_parallel_ingest_stores_what_one_process_stores(tmp_path: Path) -> None:
+    """`--jobs 2` extracts in two worker processes: the store is the same as with `--jobs 1`, quad for quad, on
+    real articles that report some of the same events."""
+    lines = (ROOT / "tests/data/news/en/dev.articles.jsonl").read_text(encoding="utf-8").splitlines()[:10]
+    lines += (ROOT / "tests/data/news/id/dev.articles.jsonl").read_text(encoding="utf-8").splitlines()[:6]
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dumps = []
+    for jobs in ("1", "2"):
+        store = str(tmp_path / f"store-{jobs}")
+        done = kabar("--store", store, "-q", "ingest", "--jobs", jobs, str(batch))
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("ingested 16 article(s)")
+        exported = kabar("--store", store, "export", "--format", "nquads").stdout.splitlines()
+        dumps.append(sorted(line for line in exported if "/graph/ontology>" not in line))
+    assert len(dumps[0]) > 5000 and dumps[0] == dumps[1]
+
+
+def test_jobs_must_be_a_positive_number() -> None:
+    done = kabar("ingest", "--jobs", "0", str(FORMATS))
+    assert done.returncode == 2
+    assert "--jobs: expected a positive whole number of processes, not '0'" in done.stderr

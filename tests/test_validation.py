@@ -202,7 +202,10 @@ class _OneSided:
             event.participants = event.participants[:1]
 
 
-def test_ingest_refuses_an_article_whose_graph_breaks_a_shape_and_keeps_what_was_stored(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ingest_refuses_an_article_whose_graph_breaks_a_shape_and_keeps_what_was_stored(tmp_path: Path,
+                                                                                       jobs: int) -> None:
+    """Also when worker processes extract (`jobs` 2): the refusal comes back to the writer before any write."""
     store = KabarStore(tmp_path / "store")
     try:
         ingest(store, [ROOT / "tests" / "data" / "gold" / "articles.jsonl"])
@@ -210,7 +213,7 @@ def test_ingest_refuses_an_article_whose_graph_breaks_a_shape_and_keeps_what_was
         pipeline = default_pipeline()
         broken = pipeline.replaced("events", _OneSided(pipeline.get("events")))  # type: ignore[arg-type]
         with pytest.raises(ArticleError, match=r"NegotiationShape kabar:participant \(MinCount\)") as refused:
-            store_articles(store, broken, read_articles(SEED))
+            store_articles(store, broken, [*read_articles(SEED)] * 2, jobs=jobs)
         assert "not stored" in str(refused.value) and str(SEED) in str(refused.value)
         assert store.graph_names() == before
     finally:

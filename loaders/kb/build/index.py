@@ -41,8 +41,10 @@ def kb_digest(kb_dir: Path = KB_DIR) -> str:
 
 
 class KBIndex:
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self._db = connection
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._pid = os.getpid()
+        self._connection = _read_only(path)
         self._cache: dict[str, tuple[Person | Organization | Place, ...]] = {}  # names news repeats
 
     @classmethod
@@ -50,16 +52,24 @@ class KBIndex:
         """The index of `kb_dir` at `path`, (re)built first when missing or made from other KB files."""
         digest = kb_digest(kb_dir)
         if path.is_file():
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            db = _read_only(path)
             try:
                 row = db.execute("SELECT value FROM meta WHERE key = 'digest'").fetchone()
             except sqlite3.DatabaseError:
                 row = None
-            if row and row[0] == digest:
-                return cls(db)
             db.close()
+            if row and row[0] == digest:
+                return cls(path)
         build_index(kb_dir, path, digest)
-        return cls(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
+        return cls(path)
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """This process's connection: a process forked to extract in parallel opens its own, as SQLite
+        connections must not cross a fork."""
+        if self._pid != os.getpid():
+            self._pid, self._connection = os.getpid(), _read_only(self._path)
+        return self._connection
 
     def candidates(self, name: str) -> list[tuple[str, str]]:
         """(kind, QID) of every record with this name (label, Indonesian label or alias), folded."""
@@ -108,7 +118,7 @@ class KBIndex:
         return out
 
     def close(self) -> None:
-        self._db.close()
+        self._connection.close()
 
 
 def source_counts(kb_dir: Path = KB_DIR) -> dict[str, dict[str, int]]:
@@ -177,3 +187,7 @@ def _lines(path: Path) -> Iterator[str]:
         for line in f:
             if line.strip():
                 yield line.rstrip("\n")
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)

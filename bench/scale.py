@@ -1,0 +1,123 @@
+"""Ingest at scale: N articles made from the real ones, through `kabar ingest --jobs J`, and what it costs.
+
+    .venv/bin/python -m bench.scale [--articles 1000] [--jobs 1 2] [--keep DIR]
+
+The articles are the 140 real ones of the repository (`seeds/articles`,
+`tests/data/news/`) cycled, each copy with its own URL and one more sentence
+naming a spokesperson from 900 generated names (so persons keep arriving, as
+in an archive); copies of one article report the same events, so stories
+grow as they would in a feed. For each `--jobs` it prints articles per second
+end to end (the whole `kabar ingest`, reading included), the peak resident
+memory of the ingest and its workers together (sampled every 0.2 s), the store's size on disk per article,
+and the median time of each offline query in `seeds/queries/` on the result.
+No data comes from outside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from loaders.read import read_all
+from store import KabarStore
+from store.kabar_store import KABAR_PREFIXES
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = [ROOT / "seeds" / "articles", *sorted((ROOT / "tests" / "data" / "news").glob("*/*.articles.jsonl"))]
+GIVEN = ("Adi", "Bima", "Citra", "Dewi", "Eko", "Fajar", "Gita", "Hadi", "Indah", "Joko", "Kartika", "Lestari",
+         "Made", "Nanda", "Oki", "Putri", "Rizal", "Sari", "Teguh", "Umar", "Vina", "Wahyu", "Yudi", "Zahra",
+         "Bayu", "Dian", "Galih", "Intan", "Lukman", "Ratna")
+FAMILY = ("Santoso", "Wijaya", "Pratama", "Hidayat", "Kusuma", "Nugroho", "Saputra", "Siregar", "Harahap",
+          "Nasution", "Simanjuntak", "Lubis", "Hutapea", "Tanjung", "Suryadi", "Gunawan", "Halim", "Rahman",
+          "Setiawan", "Purnomo", "Wibowo", "Susanto", "Hakim", "Firmansyah", "Ramadhan", "Syahputra", "Utomo",
+          "Prasetyo", "Maulana", "Situmorang")
+SAID = {"id": "{name}, juru bicara kementerian, mengatakan pertemuan itu berjalan baik.",
+        "en": "{name}, a ministry spokesperson, said the meeting went well."}
+
+
+def generate(count: int, out: Path) -> None:
+    """`count` articles as JSON lines: the real ones cycled, each copy its own URL and spokesperson."""
+    real = read_all(REAL)
+    with out.open("w", encoding="utf-8") as f:
+        for k in range(count):
+            a = real[k % len(real)]
+            name = f"{GIVEN[k % len(GIVEN)]} {FAMILY[(k // len(GIVEN)) % len(FAMILY)]}"
+            text = a.text.rstrip() + "\n\n" + SAID.get(a.lang, SAID["en"]).format(name=name)
+            f.write(json.dumps({"url": f"{a.url or a.iri}#copy-{k // len(real)}", "title": a.title, "text": text,
+                                "lang": a.lang, "published": a.published_iso, "source": a.source}) + "\n")
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (the ingest and its workers), in MB."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            pending += [int(c) for task in Path(f"/proc/{current}/task").iterdir()
+                        for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+    return total / 1024
+
+
+def disk_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def query_medians(store_dir: Path) -> dict[str, float]:
+    """Milliseconds of each offline shipped query over the union default graph, median of 3."""
+    out = {}
+    with KabarStore(store_dir, read_only=True) as store:
+        for path in sorted((ROOT / "seeds" / "queries").glob("*.rq")):
+            text = path.read_text(encoding="utf-8")
+            if "SERVICE" in text:
+                continue
+            times = []
+            for _ in range(3):
+                began = time.perf_counter()
+                list(store.query(text, union_default_graph=True, prefixes=KABAR_PREFIXES))
+                times.append(1000 * (time.perf_counter() - began))
+            out[path.name] = statistics.median(times)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--keep", type=Path, help="keep the stores under this folder")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="kabar-scale-"))
+    articles = work / "articles.jsonl"
+    generate(args.articles, articles)
+    print(f"{args.articles} articles ({articles.stat().st_size / 1e6:.1f} MB of JSON lines)")
+    print(f"{'jobs':>4} {'seconds':>8} {'articles/s':>10} {'peak RSS MB':>11} {'store KB/article':>16}  queries (ms)")
+    for jobs in args.jobs:
+        store = (args.keep or work) / f"store-jobs-{jobs}"
+        began = time.perf_counter()
+        run = subprocess.Popen([sys.executable, "-m", "kabar.cli", "--store", str(store), "-q", "ingest",
+                                "--jobs", str(jobs), str(articles)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True)
+        peak = 0.0
+        while run.poll() is None:
+            peak = max(peak, tree_rss_mb(run.pid))
+            time.sleep(0.2)
+        seconds = time.perf_counter() - began
+        if run.returncode != 0:
+            raise SystemExit(f"kabar ingest failed: {run.stderr.read().strip() if run.stderr else ''}")
+        medians = query_medians(store)
+        print(f"{jobs:>4} {seconds:>8.1f} {args.articles / seconds:>10.1f} {peak:>11.0f} "
+              f"{disk_bytes(store) / args.articles / 1024:>16.1f}  "
+              + ", ".join(f"{name.removesuffix('.rq')} {ms:.0f}" for name, ms in medians.items()), flush=True)
+
+
+if __name__ == "__main__":
+    main()
