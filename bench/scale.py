@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -41,11 +42,12 @@ SAID = {"id": "{name}, juru bicara kementerian, mengatakan pertemuan itu berjala
         "en": "{name}, a ministry spokesperson, said the meeting went well."}
 
 
-def generate(count: int, out: Path) -> None:
-    """`count` articles as JSON lines: the real ones cycled, each copy its own URL and spokesperson."""
+def generate(count: int, out: Path, start: int = 0) -> None:
+    """`count` articles as JSON lines: the real ones cycled, each copy its own URL and spokesperson; `start`
+    numbers the first, so that another call makes other articles."""
     real = read_all(REAL)
     with out.open("w", encoding="utf-8") as f:
-        for k in range(count):
+        for k in range(start, start + count):
             a = real[k % len(real)]
             name = f"{GIVEN[k % len(GIVEN)]} {FAMILY[(k // len(GIVEN)) % len(FAMILY)]}"
             text = a.text.rstrip() + "\n\n" + SAID.get(a.lang, SAID["en"]).format(name=name)
@@ -89,33 +91,51 @@ def query_medians(store_dir: Path) -> dict[str, float]:
     return out
 
 
+def ingest(store: Path, articles: Path, jobs: int) -> tuple[float, float]:
+    """Seconds of `kabar ingest --jobs` and the peak resident memory (MB) of it and its workers."""
+    began = time.perf_counter()
+    run = subprocess.Popen([sys.executable, "-m", "kabar.cli", "--store", str(store), "-q", "ingest",
+                            "--jobs", str(jobs), str(articles)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True)
+    peak = 0.0
+    while run.poll() is None:
+        peak = max(peak, tree_rss_mb(run.pid))
+        time.sleep(0.2)
+    if run.returncode != 0:
+        raise SystemExit(f"kabar ingest failed: {run.stderr.read().strip() if run.stderr else ''}")
+    return time.perf_counter() - began, peak
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--backfill", type=int, default=100,
+                        help="then this many more articles, as old as those stored (events rebuilt, not appended)")
     parser.add_argument("--keep", type=Path, help="keep the stores under this folder")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kabar-scale-"))
-    articles = work / "articles.jsonl"
+    try:
+        run(args, work)
+    finally:
+        shutil.rmtree(work)
+
+
+def run(args: argparse.Namespace, work: Path) -> None:
+    articles, later = work / "articles.jsonl", work / "backfill.jsonl"
     generate(args.articles, articles)
+    generate(args.backfill, later, start=args.articles)
     print(f"{args.articles} articles ({articles.stat().st_size / 1e6:.1f} MB of JSON lines)")
-    print(f"{'jobs':>4} {'seconds':>8} {'articles/s':>10} {'peak RSS MB':>11} {'store KB/article':>16}  queries (ms)")
+    print(f"{'jobs':>4} {'seconds':>8} {'articles/s':>10} {'peak RSS MB':>11} {'store KB/article':>16}  "
+          f"back-fill of {args.backfill} (articles/s)  queries (ms)")
     for jobs in args.jobs:
         store = (args.keep or work) / f"store-jobs-{jobs}"
-        began = time.perf_counter()
-        run = subprocess.Popen([sys.executable, "-m", "kabar.cli", "--store", str(store), "-q", "ingest",
-                                "--jobs", str(jobs), str(articles)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               text=True)
-        peak = 0.0
-        while run.poll() is None:
-            peak = max(peak, tree_rss_mb(run.pid))
-            time.sleep(0.2)
-        seconds = time.perf_counter() - began
-        if run.returncode != 0:
-            raise SystemExit(f"kabar ingest failed: {run.stderr.read().strip() if run.stderr else ''}")
+        seconds, peak = ingest(store, articles, jobs)
+        size = disk_bytes(store) / args.articles / 1024
         medians = query_medians(store)
-        print(f"{jobs:>4} {seconds:>8.1f} {args.articles / seconds:>10.1f} {peak:>11.0f} "
-              f"{disk_bytes(store) / args.articles / 1024:>16.1f}  "
+        backfill, _ = ingest(store, later, jobs) if args.backfill else (0.0, 0.0)
+        print(f"{jobs:>4} {seconds:>8.1f} {args.articles / seconds:>10.1f} {peak:>11.0f} {size:>16.1f}  "
+              f"{args.backfill / backfill if backfill else 0:>35.1f}  "
               + ", ".join(f"{name.removesuffix('.rq')} {ms:.0f}" for name, ms in medians.items()), flush=True)
 
 

@@ -32,7 +32,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 
@@ -43,6 +44,18 @@ _STATUS = KABAR["status"]  # the events' status (held, planned, ...) when the ex
 ONE_VALUE = (K.date, K.dateText, K.location, K.cameoCode, _STATUS)
 """What an event states once, from the first of its reports that states it."""
 _SEPARATE = (K.confidence, *ONE_VALUE)
+
+
+class Signature(NamedTuple):
+    """All the rule (`same_event`) reads of a report but its article: reports with one signature match the same
+    reports, so a match is worked out once per pair of signatures."""
+
+    types: frozenset[object]
+    status: object | None
+    participants: frozenset[object]
+    location: object | None
+    date: object | None
+    published: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,15 @@ class Report:
                 out.setdefault(p, []).append(o)
         return out
 
+    @cached_property
+    def signature(self) -> Signature:
+        return Signature(self.values(RDF.type), self.value(_STATUS), self.values(K.participant),
+                         self.value(K.location), self.value(K.date), self.published)
+
+    @cached_property
+    def signature_id(self) -> int:
+        return _number(self.signature)
+
     @property
     def order(self) -> tuple[str, str, str]:
         return (self.published or "9999", self.article, str(self.iri))
@@ -89,23 +111,38 @@ def reports(article: str, published: str, statements: Graph) -> list[Report]:
 
 def same_event(a: Report, b: Report) -> bool:
     """The rule of the module's docstring."""
-    if a.article == b.article or a.values(RDF.type) != b.values(RDF.type):
+    return a.article != b.article and _matching(a.signature_id, b.signature_id)
+
+
+_SIGNATURES: dict[Signature, int] = {}
+_NUMBERED: list[Signature] = []
+
+
+def _number(signature: Signature) -> int:
+    """A signature's number in this process: pairs of numbers are cheap to remember, pairs of signatures not."""
+    if signature not in _SIGNATURES:
+        _SIGNATURES[signature] = len(_NUMBERED)
+        _NUMBERED.append(signature)
+    return _SIGNATURES[signature]
+
+
+@lru_cache(maxsize=1 << 18)
+def _matching(x: int, y: int) -> bool:
+    a, b = _NUMBERED[x], _NUMBERED[y]
+    if a.types != b.types:
         return False
-    status_a, status_b = a.value(_STATUS), b.value(_STATUS)
-    if status_a is not None and status_b is not None and status_a != status_b:
+    if a.status is not None and b.status is not None and a.status != b.status:
         return False
-    pa, pb = a.values(K.participant), b.values(K.participant)
-    shared = len(pa & pb)
-    if shared == 0 or shared < min(2, len(pa), len(pb)):
+    shared = len(a.participants & b.participants)
+    if shared == 0 or shared < min(2, len(a.participants), len(b.participants)):
         return False
-    place_a, place_b = a.value(K.location), b.value(K.location)
-    if place_a is not None and place_b is not None and place_a != place_b:
+    if a.location is not None and b.location is not None and a.location != b.location:
         return False
     return dates_compatible(a, b)
 
 
-def dates_compatible(a: Report, b: Report) -> bool:
-    x, y = a.value(K.date), b.value(K.date)
+def dates_compatible(a: Signature, b: Signature) -> bool:
+    x, y = a.date, b.date
     if x is not None and y is not None:
         return _overlap(_period(str(x)), _period(str(y)), timedelta(days=1))
     if x is None and y is None:
@@ -144,25 +181,24 @@ def clusters(found: Iterable[Report]) -> list[list[Report]]:
     """Reports grouped by event, each group in order, its first report naming the event. Only groups with
     a member of the same type sharing a participant are tried (no other can be the same event)."""
     groups: list[list[Report]] = []
+    kinds: list[tuple[set[str], set[int]]] = []  # each group's articles and signatures: all a match reads
     sharing: dict[tuple[object, object], list[int]] = {}  # (type, participant) -> groups, in order
     for report in sorted(found, key=lambda r: r.order):
         keys = [(kind, p) for kind in report.values(RDF.type) for p in report.values(K.participant)]
         tried = sorted({k for key in keys for k in sharing.get(key, ())})
-        home = next((k for k in tried if all(same_event(report, member) for member in groups[k])), None)
+        home = next((k for k in tried if report.article not in kinds[k][0]
+                     and all(_matching(report.signature_id, other) for other in kinds[k][1])), None)
         if home is None:
             home = len(groups)
             groups.append([])
+            kinds.append((set(), set()))
         groups[home].append(report)
+        kinds[home][0].add(report.article)
+        kinds[home][1].add(report.signature_id)
         for key in keys:
             if home not in sharing.setdefault(key, []):
                 sharing[key].append(home)
     return groups
-
-
-def signature(report: Report) -> tuple[object, ...]:
-    """All `same_event` reads of a report but its article: reports with one signature match the same reports."""
-    return (report.values(RDF.type), report.value(_STATUS), report.values(K.participant), report.value(K.location),
-            report.value(K.date), report.published)
 
 
 def merged(group: list[Report], node_of: Mapping[URIRef, URIRef]) -> Graph:

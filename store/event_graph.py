@@ -31,13 +31,13 @@ from rdflib import Literal, URIRef
 from loaders.event_merge import (
     ONE_VALUE,
     Report,
+    Signature,
     appendable,
     appended,
     clusters,
     merged,
     reports,
     same_event,
-    signature,
 )
 from loaders.rdf import plain_graph
 from ontology import EVENTS_GRAPH, RDF, SCHEMA, K
@@ -76,7 +76,7 @@ class EventMemo:
                 return None
             stated = frozenset(p for o, p in _ONE_VALUE.items() if next(store.quads(_EVENTS, node, o), None))
             confidence = next((q.object for q in store.quads(_EVENTS, node, _CONFIDENCE)), None)
-            self.events[node] = _Event(node, min(r.order for r in members), {signature(r): r for r in members},
+            self.events[node] = _Event(node, min(r.order for r in members), {r.signature: r for r in members},
                                        stated, None if confidence is None else (float(confidence.value),
                                                                                 str(confidence)))
         return self.events[node]
@@ -89,7 +89,7 @@ class _Event:
 
     node: ox.NamedNode
     first: tuple[str, str, str]
-    members: dict[tuple[object, ...], Report]
+    members: dict[Signature, Report]
     stated: frozenset[URIRef]
     confidence: tuple[float, str] | None = field(default=None)
 
@@ -115,15 +115,15 @@ def _append(store: KabarStore, new_reports: list[Report], memo: EventMemo
     """The reports placed as `clusters` would place them last, or None when they are not last or would change
     what an event states once."""
     homes: dict[URIRef, _Event | None] = {}
-    shape: dict[ox.NamedNode, tuple[int, list[ox.NamedNode]]] = {}
+    reads = _Reads()
     for report in new_reports:
-        sharing = _sharing(store, report, shape)
+        sharing = reads.sharing(store, report)
         arrival = _arrival(report.published, report.article)
         if any(memo.latest_of(store, node) >= arrival for node in sharing):
             return None
         mine = len(report.values(K.participant))
         candidates = [memo.event(store, node) for node, count in sharing.items()
-                      if count >= min(2, mine, shape[node][0])]
+                      if count >= min(2, mine, reads.shape[node][0])]
         if None in candidates:
             return None
         home = next((event for event in sorted(candidates, key=lambda e: e.first)  # type: ignore[union-attr]
@@ -152,10 +152,10 @@ def _append(store: KabarStore, new_reports: list[Report], memo: EventMemo
             if home is None:
                 node = ox.NamedNode(str(report.iri))
                 stated = frozenset(p for p in ONE_VALUE if report.value(p) is not None)
-                memo.events[node] = _Event(node, report.order, {signature(report): report}, stated, confidence)
+                memo.events[node] = _Event(node, report.order, {report.signature: report}, stated, confidence)
                 memo.latest[node] = arrival
                 continue
-            home.members.setdefault(signature(report), report)
+            home.members.setdefault(report.signature, report)
             memo.latest[home.node] = max(arrival, memo.latest_of(store, home.node))
             if confidence and (home.confidence is None or confidence[0] > home.confidence[0]):
                 home.confidence = confidence
@@ -191,11 +191,11 @@ def _rebuild_events(store: KabarStore, article: ox.NamedNode, new_reports: list[
     read: set[ox.NamedNode] = {article}
     visited: set[ox.NamedNode] = set()  # touched events whose sources and parts were looked up
     expanded: set[URIRef] = set()
-    shape: dict[ox.NamedNode, tuple[int, list[ox.NamedNode]]] = {}
+    reads = _Reads()
     pending = list(new_reports)
     while True:
         for report in pending:
-            touched |= _joinable(store, report, shape) | nodes.get(report.iri, frozenset())
+            touched |= _joinable(store, report, reads) | nodes.get(report.iri, frozenset())
         new = touched - visited
         new |= {q.subject for event in new for q in store.quads(_EVENTS, predicate=_PART_OF, obj=event)}
         touched |= new
@@ -236,29 +236,38 @@ def _rebuild_events(store: KabarStore, article: ox.NamedNode, new_reports: list[
     return [*deletes, insert_data(_EVENTS, rebuilt)]
 
 
-def _joinable(store: KabarStore, report: Report, shape: dict[ox.NamedNode, tuple[int, list[ox.NamedNode]]]
-              ) -> set[ox.NamedNode]:
+def _joinable(store: KabarStore, report: Report, reads: _Reads) -> set[ox.NamedNode]:
     """The stored events of the report's type it shares enough participants with to be the same event (two,
     or all when either has fewer: `loaders.event_merge.same_event`); an event that shares one participant of
     many (every meeting with Indonesia) cannot take it, so it is not rebuilt."""
     mine = len(report.values(K.participant))
-    return {event for event, count in _sharing(store, report, shape).items()
-            if count >= min(2, mine, shape[event][0])}
+    return {event for event, count in reads.sharing(store, report).items()
+            if count >= min(2, mine, reads.shape[event][0])}
 
 
-def _sharing(store: KabarStore, report: Report, shape: dict[ox.NamedNode, tuple[int, list[ox.NamedNode]]]
-             ) -> dict[ox.NamedNode, int]:
-    """The stored events of a type of the report's that share participants with it, and how many. `shape`
-    keeps each event's participant count and types while one write asks again."""
-    kinds = {ox.NamedNode(str(t)) for t in report.values(RDF.type)}
-    shared: dict[ox.NamedNode, int] = {}
-    for p in report.values(K.participant):
-        for q in store.quads(_EVENTS, predicate=_PARTICIPANT, obj=ox.NamedNode(str(p))):
-            shared[q.subject] = shared.get(q.subject, 0) + 1
-    for event in shared:
-        if event not in shape:
-            shape[event] = (len(_objects(store, event, _PARTICIPANT)), _objects(store, event, _TYPE))
-    return {event: count for event, count in shared.items() if any(t in kinds for t in shape[event][1])}
+class _Reads:
+    """What one write asked the events graph, kept while it asks again (the store does not change meanwhile)."""
+
+    def __init__(self) -> None:
+        self.shape: dict[ox.NamedNode, tuple[int, list[ox.NamedNode]]] = {}  # event -> participants, types
+        self._sharing: dict[tuple[frozenset[object], frozenset[object]], dict[ox.NamedNode, int]] = {}
+
+    def sharing(self, store: KabarStore, report: Report) -> dict[ox.NamedNode, int]:
+        """The stored events of a type of the report's that share participants with it, and how many; asked
+        once per set of types and participants (the copies of a wire story have one)."""
+        key = (report.values(RDF.type), report.values(K.participant))
+        if key not in self._sharing:
+            kinds = {ox.NamedNode(str(t)) for t in key[0]}
+            shared: dict[ox.NamedNode, int] = {}
+            for p in key[1]:
+                for q in store.quads(_EVENTS, predicate=_PARTICIPANT, obj=ox.NamedNode(str(p))):
+                    shared[q.subject] = shared.get(q.subject, 0) + 1
+            for event in shared:
+                if event not in self.shape:
+                    self.shape[event] = (len(_objects(store, event, _PARTICIPANT)), _objects(store, event, _TYPE))
+            self._sharing[key] = {event: count for event, count in shared.items()
+                                  if any(t in kinds for t in self.shape[event][1])}
+        return self._sharing[key]
 
 
 def _objects(store: KabarStore, subject: ox.NamedNode, predicate: ox.NamedNode) -> list[ox.NamedNode]:
