@@ -114,6 +114,11 @@ def same_event(a: Report, b: Report) -> bool:
     return a.article != b.article and _matching(a.signature_id, b.signature_id)
 
 
+def matches_all(report: Report, signatures: Iterable[int]) -> bool:
+    """Whether the report is the same event as reports of other articles with these signatures (numbers)."""
+    return all(_matching(report.signature_id, other) for other in signatures)
+
+
 _SIGNATURES: dict[Signature, int] = {}
 _NUMBERED: list[Signature] = []
 
@@ -186,8 +191,8 @@ def clusters(found: Iterable[Report]) -> list[list[Report]]:
     for report in sorted(found, key=lambda r: r.order):
         keys = [(kind, p) for kind in report.values(RDF.type) for p in report.values(K.participant)]
         tried = sorted({k for key in keys for k in sharing.get(key, ())})
-        home = next((k for k in tried if report.article not in kinds[k][0]
-                     and all(_matching(report.signature_id, other) for other in kinds[k][1])), None)
+        home = next((k for k in tried if report.article not in kinds[k][0] and matches_all(report, kinds[k][1])),
+                    None)
         if home is None:
             home = len(groups)
             groups.append([])

@@ -113,8 +113,8 @@ def _described(store: KabarStore, old: list[ox.Quad], old_events: Graph, rdf: Ar
     found |= {str(o) for o in old_events.objects() if isinstance(o, URIRef)}
     if rdf is not None:
         for g in (rdf.article, rdf.entities, rdf.events):
-            found |= {str(o) for o in g.objects() if isinstance(o, URIRef)}
-            found |= {str(s) for s in g.subjects() if isinstance(s, URIRef)}
+            for s, _, o in g:  # one pass: rdflib's graph walk, not the set, is the cost
+                found.update(str(t) for t in (s, o) if isinstance(t, URIRef))
     described = {e for e in found if e.startswith(_ID) and not e.startswith((_EVENT_IRIS, _ARTICLE_IRIS))}
     for _ in range(2):  # person -> post -> country
         described |= {q.object.value for e in described for q in store.quads(_ENTITIES, ox.NamedNode(e))

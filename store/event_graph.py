@@ -9,7 +9,7 @@ A write changes it in one of two ways:
   the first event, in order, it matches every report of, or is an event of
   its own, and only its own triples are added. `store.ingest` writes a batch
   in that order, and an `EventMemo` keeps what the writes learned of the
-  events they met (their reports, one per signature), so the thousandth
+  events they met (their reports' signatures), so the thousandth
   report of a story costs what the first did.
 - **rebuild**: anything else (a re-ingest, a removal, an older article, a
   report that would give an event its date or place): the events the write
@@ -31,13 +31,12 @@ from rdflib import Literal, URIRef
 from loaders.event_merge import (
     ONE_VALUE,
     Report,
-    Signature,
     appendable,
     appended,
     clusters,
+    matches_all,
     merged,
     reports,
-    same_event,
 )
 from loaders.rdf import plain_graph
 from ontology import EVENTS_GRAPH, RDF, SCHEMA, K
@@ -76,7 +75,7 @@ class EventMemo:
                 return None
             stated = frozenset(p for o, p in _ONE_VALUE.items() if next(store.quads(_EVENTS, node, o), None))
             confidence = next((q.object for q in store.quads(_EVENTS, node, _CONFIDENCE)), None)
-            self.events[node] = _Event(node, min(r.order for r in members), {r.signature: r for r in members},
+            self.events[node] = _Event(node, min(r.order for r in members), {r.signature_id for r in members},
                                        stated, None if confidence is None else (float(confidence.value),
                                                                                 str(confidence)))
         return self.events[node]
@@ -84,12 +83,13 @@ class EventMemo:
 
 @dataclass
 class _Event:
-    """A stored event: its first report's place in the clustering order, one report per signature (all
-    `same_event` needs), the one-value predicates it states and its confidence (value, as SPARQL)."""
+    """A stored event: its first report's place in the clustering order, its reports' signatures (all
+    `same_event` reads but articles, and an appended article is none of its reports'), the one-value predicates
+    it states and its confidence (value, as SPARQL)."""
 
     node: ox.NamedNode
     first: tuple[str, str, str]
-    members: dict[Signature, Report]
+    signatures: set[int]  # of its reports (`Report.signature_id`)
     stated: frozenset[URIRef]
     confidence: tuple[float, str] | None = field(default=None)
 
@@ -127,7 +127,7 @@ def _append(store: KabarStore, new_reports: list[Report], memo: EventMemo
         if None in candidates:
             return None
         home = next((event for event in sorted(candidates, key=lambda e: e.first)  # type: ignore[union-attr]
-                     if all(same_event(report, m) for m in event.members.values())), None)  # type: ignore[union-attr]
+                     if matches_all(report, event.signatures)), None)  # type: ignore[union-attr]
         if home is not None and not appendable(home.stated, report):
             return None
         homes[report.iri] = home
@@ -152,10 +152,10 @@ def _append(store: KabarStore, new_reports: list[Report], memo: EventMemo
             if home is None:
                 node = ox.NamedNode(str(report.iri))
                 stated = frozenset(p for p in ONE_VALUE if report.value(p) is not None)
-                memo.events[node] = _Event(node, report.order, {report.signature: report}, stated, confidence)
+                memo.events[node] = _Event(node, report.order, {report.signature_id}, stated, confidence)
                 memo.latest[node] = arrival
                 continue
-            home.members.setdefault(report.signature, report)
+            home.signatures.add(report.signature_id)
             memo.latest[home.node] = max(arrival, memo.latest_of(store, home.node))
             if confidence and (home.confidence is None or confidence[0] > home.confidence[0]):
                 home.confidence = confidence
