@@ -12,6 +12,7 @@ same as one process's: each article's extraction depends on it alone.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -46,7 +47,7 @@ def prepared(pipeline: Pipeline, kb: KnowledgeBase | None, articles: Sequence[Ar
         return
     global _FORKED
     _FORKED = (pipeline, kb)  # what the forked workers inherit
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_leave_interrupts)
     try:
         waiting = iter(articles)
         ahead: deque[Future[Prepared]] = deque(pool.submit(_in_worker, a) for a in islice(waiting, AHEAD * jobs))
@@ -62,6 +63,12 @@ def prepared(pipeline: Pipeline, kb: KnowledgeBase | None, articles: Sequence[Ar
 
 
 _FORKED: tuple[Pipeline, KnowledgeBase | None] | None = None
+
+
+def _leave_interrupts() -> None:
+    """Ctrl-C reaches the whole process group: the writer stops the batch and shuts the workers down, which
+    an interrupt inside a worker would leave waiting for a result that never comes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _in_worker(article: Article) -> Prepared:

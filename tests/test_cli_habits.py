@@ -118,3 +118,32 @@ def test_jobs_must_be_a_positive_number() -> None:
     done = kabar("ingest", "--jobs", "0", str(FORMATS))
     assert done.returncode == 2
     assert "--jobs: expected a positive whole number of processes, not '0'" in done.stderr
+
+
+def test_ctrl_c_stops_a_parallel_ingest_at_once_without_a_traceback_or_a_worker_left(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group, workers included: the ingest exits 130 within seconds, prints
+    no traceback, leaves no process behind, and what it stored opens as whole articles."""
+    import signal
+    import time
+
+    rows = [{"url": f"https://example.org/c/{i}", "title": f"Talks {i}",
+             "text": f"Joe Biden met Emmanuel Macron in Paris on Monday, day {i} of the talks."} for i in range(3000)]
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    run = subprocess.Popen([sys.executable, "-m", "kabar.cli", "--store", str(store), "ingest", "--jobs", "2",
+                            str(batch)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(6)
+    assert run.poll() is None, "the batch must still be running when interrupted"
+    os.killpg(run.pid, signal.SIGINT)
+    began = time.monotonic()
+    _, err = run.communicate(timeout=30)
+    assert run.returncode == 130 and time.monotonic() - began < 10
+    assert "Traceback" not in err
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(run.pid, 0)  # no process of the group is left
+    listed = kabar("--store", str(store), "query", "SELECT (COUNT(*) AS ?n) WHERE { ?a a kabar:Article }",
+                   "--format", "csv")
+    assert listed.returncode == 0, listed.stderr
