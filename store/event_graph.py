@@ -126,8 +126,9 @@ def _append(store: KabarStore, new_reports: list[Report], memo: EventMemo
                       if count >= min(2, mine, reads.shape[node][0])]
         if None in candidates:
             return None
+        taken = {h.node for h in homes.values() if h is not None}  # by this article: one report of it each
         home = next((event for event in sorted(candidates, key=lambda e: e.first)  # type: ignore[union-attr]
-                     if matches_all(report, event.signatures)), None)  # type: ignore[union-attr]
+                     if event.node not in taken and matches_all(report, event.signatures)), None)  # type: ignore[union-attr]
         if home is not None and not appendable(home.stated, report):
             return None
         homes[report.iri] = home

@@ -191,3 +191,30 @@ def test_a_later_article_is_added_to_the_events_it_reports_and_an_earlier_one_re
                 sources.setdefault(q.subject.value, set()).add(q.object.value)
             assert {a.iri for a in read_all([first, later])} in sources.values()  # one event, two reports
     assert graphs[0] == graphs[1]
+
+
+def test_two_reports_of_one_article_never_join_one_stored_event(tmp_path: Path) -> None:
+    """Written for this test: a three-leader meeting, then an article telling of separate meetings with two of
+    them (two reports sharing a trigger). Each could join the stored meeting, but an event takes one report per
+    article: appended in order or rebuilt in reverse, the second report is an event of its own."""
+    rows = [{"url": "https://example.org/cc/1", "title": "Leaders meet in Jakarta", "published": "2025-03-03",
+             "lang": "en", "text": "President Prabowo Subianto, Malaysian Prime Minister Anwar Ibrahim and Singapore "
+                                   "Prime Minister Lawrence Wong met in Jakarta on Monday to discuss regional trade."},
+            {"url": "https://example.org/cc/2", "title": "Prabowo receives two leaders", "published": "2025-03-04",
+             "lang": "en", "text": "President Prabowo Subianto held separate meetings with Malaysian Prime Minister "
+                                   "Anwar Ibrahim and Singapore Prime Minister Lawrence Wong in Jakarta on Monday."}]
+    files = []
+    for k, row in enumerate(rows):
+        files.append(tmp_path / f"{k}.jsonl")
+        files[-1].write_text(json.dumps(row) + "\n", encoding="utf-8")
+    graphs = []
+    for name, order in (("in order", files), ("reversed", files[::-1])):
+        with KabarStore(tmp_path / name) as store:
+            for path in order:
+                ingest(store, [path])
+            graphs.append({str(q) for q in store.quads(ox.NamedNode(str(EVENTS_GRAPH)))})
+            sources: dict[str, set[str]] = {}
+            for q in store.quads(ox.NamedNode(str(EVENTS_GRAPH)), predicate=ox.NamedNode(str(K.extractedFrom))):
+                sources.setdefault(q.subject.value, set()).add(q.object.value)
+            assert sorted(map(len, sources.values())) == [1, 2]  # the joint meeting, and one report alone
+    assert graphs[0] == graphs[1]
