@@ -132,9 +132,10 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError("kabar serve did not answer")
 
-    def get(self, path: str, timeout: float = 60) -> tuple[int, bytes]:
+    def get(self, path: str | urllib.request.Request, timeout: float = 60) -> tuple[int, bytes]:
+        """Status and body of a GET of the path (or of a request made elsewhere)."""
         try:
-            with urllib.request.urlopen(self.url + path, timeout=timeout) as reply:
+            with urllib.request.urlopen(self.url + path if isinstance(path, str) else path, timeout=timeout) as reply:
                 return reply.status, reply.read()
         except urllib.error.HTTPError as error:
             return error.code, error.read()
@@ -160,11 +161,7 @@ class Server:
         request = urllib.request.Request(self.url + path, data=body, method=method, headers={
             "Content-Type": content_type, "Authorization": f"Bearer {TOKEN}"})
         try:
-            with urllib.request.urlopen(request, timeout=30) as reply:
-                reply.read()
-                return reply.status
-        except urllib.error.HTTPError as error:
-            return error.code
+            return self.get(request, timeout=30)[0]
         except (OSError, http.client.HTTPException):
             return 0
 
