@@ -3,6 +3,7 @@
 Chromium and its driver are Debian's packages (`.ci/run` installs them); without them this fails, never skips.
 """
 
+import json
 import re
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
+from test_readme_queries import example_queries
 
 SCREENSHOT = Path("/tmp/kabar-page.png")
 
@@ -153,3 +155,15 @@ def test_make_screenshots_draws_every_kind_of_page(tmp_path: Path) -> None:
     images = [f.read_bytes() for f in taken]
     assert all(i.startswith(b"\x89PNG\r\n\x1a\n") and len(i) > 10_000 for i in images)
     assert len(set(images)) == len(images)
+
+
+@pytest.mark.parametrize(("query", "table"), example_queries(), ids=lambda v: v.split("\n")[0][:40])
+def test_each_readme_query_pasted_into_the_page_shows_the_readme_rows(browser: WebDriver, site: str, query: str,
+                                                                      table: str) -> None:
+    """Issue 10: a query the README shows runs when pasted into the page, as in `kabar query` and curl."""
+    shown = json.loads(run_query(browser, site, query, "json"))["results"]["bindings"]
+    count = re.search(r"\((\d+) rows?\)", table)
+    assert count and len(shown) == int(count[1])
+    values = {value["value"] for row in shown for value in row.values()}
+    cells = {cell.strip().strip("<>") for line in table.splitlines()[2:-1] for cell in line.split("|")}
+    assert cells - {""} <= values
