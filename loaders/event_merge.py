@@ -47,7 +47,7 @@ _SEPARATE = (K.confidence, *ONE_VALUE)
 
 
 class Signature(NamedTuple):
-    """All the rule (`same_event`) reads of a report but its article: reports with one signature match the same
+    """All the rule (`matches_all`) reads of a report but its article: reports with one signature match the same
     reports, so a match is worked out once per pair of signatures."""
 
     types: frozenset[object]
@@ -109,13 +109,9 @@ def reports(article: str, published: str, statements: Graph) -> list[Report]:
     return out
 
 
-def same_event(a: Report, b: Report) -> bool:
-    """The rule of the module's docstring."""
-    return a.article != b.article and _matching(a.signature_id, b.signature_id)
-
-
 def matches_all(report: Report, signatures: Iterable[int]) -> bool:
-    """Whether the report is the same event as reports of other articles with these signatures (numbers)."""
+    """Whether the report is the same event as reports of other articles with these signatures (numbers): the
+    rule of the module's docstring, which reads nothing else."""
     return all(_matching(report.signature_id, other) for other in signatures)
 
 
@@ -133,6 +129,7 @@ def _number(signature: Signature) -> int:
 
 @lru_cache(maxsize=1 << 18)
 def _matching(x: int, y: int) -> bool:
+    """The rule for reports of two articles, by their signatures' numbers."""
     a, b = _NUMBERED[x], _NUMBERED[y]
     if a.types != b.types:
         return False
@@ -186,20 +183,20 @@ def clusters(found: Iterable[Report]) -> list[list[Report]]:
     """Reports grouped by event, each group in order, its first report naming the event. Only groups with
     a member of the same type sharing a participant are tried (no other can be the same event)."""
     groups: list[list[Report]] = []
-    kinds: list[tuple[set[str], set[int]]] = []  # each group's articles and signatures: all a match reads
+    seen: list[tuple[set[str], set[int]]] = []  # each group's articles and signatures: all a match reads
     sharing: dict[tuple[object, object], list[int]] = {}  # (type, participant) -> groups, in order
     for report in sorted(found, key=lambda r: r.order):
         keys = [(kind, p) for kind in report.values(RDF.type) for p in report.values(K.participant)]
         tried = sorted({k for key in keys for k in sharing.get(key, ())})
-        home = next((k for k in tried if report.article not in kinds[k][0] and matches_all(report, kinds[k][1])),
+        home = next((k for k in tried if report.article not in seen[k][0] and matches_all(report, seen[k][1])),
                     None)
         if home is None:
             home = len(groups)
             groups.append([])
-            kinds.append((set(), set()))
+            seen.append((set(), set()))
         groups[home].append(report)
-        kinds[home][0].add(report.article)
-        kinds[home][1].add(report.signature_id)
+        seen[home][0].add(report.article)
+        seen[home][1].add(report.signature_id)
         for key in keys:
             if home not in sharing.setdefault(key, []):
                 sharing[key].append(home)

@@ -84,7 +84,7 @@ class EventMemo:
 @dataclass
 class _Event:
     """A stored event: its first report's place in the clustering order, its reports' signatures (all
-    `same_event` reads but articles, and an appended article is none of its reports'), the one-value predicates
+    `matches_all` reads but articles, and an appended article is none of its reports'), the one-value predicates
     it states and its confidence (value, as SPARQL)."""
 
     node: ox.NamedNode
@@ -239,7 +239,7 @@ def _rebuild_events(store: KabarStore, article: ox.NamedNode, new_reports: list[
 
 def _joinable(store: KabarStore, report: Report, reads: _Reads) -> set[ox.NamedNode]:
     """The stored events of the report's type it shares enough participants with to be the same event (two,
-    or all when either has fewer: `loaders.event_merge.same_event`); an event that shares one participant of
+    or all when either has fewer: `loaders.event_merge.matches_all`); an event that shares one participant of
     many (every meeting with Indonesia) cannot take it, so it is not rebuilt."""
     mine = len(report.values(K.participant))
     return {event for event, count in reads.sharing(store, report).items()
