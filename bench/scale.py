@@ -1,12 +1,13 @@
 """Ingest at scale: N articles made from the real ones, through `kabar ingest --jobs J`, and what it costs.
 
-    .venv/bin/python -m bench.scale [--articles 1000] [--jobs 1 2] [--keep DIR]
+    .venv/bin/python -m bench.scale [--articles 1000] [--jobs 1 2] [--scheduler local] [--keep DIR]
 
 The articles are the 140 real ones of the repository (`seeds/articles`,
 `tests/data/news/`) cycled, each copy with its own URL and one more sentence
 naming a spokesperson from 900 generated names (so persons keep arriving, as
 in an archive); copies of one article report the same events, so stories
-grow as they would in a feed. For each `--jobs` it prints articles per second
+grow as they would in a feed. For each `--jobs` (and each again on the Dask
+`--scheduler`) it prints articles per second
 end to end (the whole `kabar ingest`, reading included), the peak resident
 memory of the ingest and its workers together (sampled every 0.2 s), the store's size on disk per article,
 and the median time of each offline query in `seeds/queries/` on the result.
@@ -91,12 +92,14 @@ def query_medians(store_dir: Path) -> dict[str, float]:
     return out
 
 
-def ingest(store: Path, articles: Path, jobs: int) -> tuple[float, float]:
-    """Seconds of `kabar ingest --jobs` and the peak resident memory (MB) of it and its workers."""
+def ingest(store: Path, articles: Path, jobs: int, scheduler: str | None = None) -> tuple[float, float]:
+    """Seconds of `kabar ingest --jobs` (on the Dask `scheduler` when given) and the peak resident memory (MB)
+    of it and its workers (a `local` cluster's workers are its children; a remote cluster's are not counted)."""
     began = time.perf_counter()
+    on_cluster = ["--scheduler", scheduler] if scheduler else []
     run = subprocess.Popen([sys.executable, "-m", "kabar.cli", "--store", str(store), "-q", "ingest",
-                            "--jobs", str(jobs), str(articles)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           text=True)
+                            "--jobs", str(jobs), *on_cluster, str(articles)], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True)
     peak = 0.0
     while run.poll() is None:
         peak = max(peak, tree_rss_mb(run.pid))
@@ -113,6 +116,8 @@ def main() -> None:
     parser.add_argument("--backfill", type=int, default=100,
                         help="then this many more articles, as old as those stored (events rebuilt, not appended)")
     parser.add_argument("--keep", type=Path, help="keep the stores under this folder")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="also ingest on this Dask scheduler ('local': a cluster of --jobs processes), a row each")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kabar-scale-"))
     try:
@@ -128,13 +133,15 @@ def run(args: argparse.Namespace, work: Path) -> None:
     print(f"{args.articles} articles ({articles.stat().st_size / 1e6:.1f} MB of JSON lines)")
     print(f"{'jobs':>4} {'seconds':>8} {'articles/s':>10} {'peak RSS MB':>11} {'store KB/article':>16}  "
           f"back-fill of {args.backfill} (articles/s)  queries (ms)")
-    for jobs in args.jobs:
-        store = (args.keep or work) / f"store-jobs-{jobs}"
-        seconds, peak = ingest(store, articles, jobs)
+    runs = [(jobs, None) for jobs in args.jobs] + [(jobs, args.scheduler) for jobs in args.jobs if args.scheduler]
+    for jobs, scheduler in runs:
+        store = (args.keep or work) / f"store-jobs-{jobs}{'-dask' if scheduler else ''}"
+        seconds, peak = ingest(store, articles, jobs, scheduler)
         size = disk_bytes(store) / args.articles / 1024
         medians = query_medians(store)
-        backfill, _ = ingest(store, later, jobs) if args.backfill else (0.0, 0.0)
-        print(f"{jobs:>4} {seconds:>8.1f} {args.articles / seconds:>10.1f} {peak:>11.0f} {size:>16.1f}  "
+        backfill, _ = ingest(store, later, jobs, scheduler) if args.backfill else (0.0, 0.0)
+        where = f"{jobs}{' on Dask' if scheduler else ''}"
+        print(f"{where:>4} {seconds:>8.1f} {args.articles / seconds:>10.1f} {peak:>11.0f} {size:>16.1f}  "
               f"{args.backfill / backfill if backfill else 0:>35.1f}  "
               + ", ".join(f"{name.removesuffix('.rq')} {ms:.0f}" for name, ms in medians.items()), flush=True)
 

@@ -31,6 +31,7 @@ from loaders.pipeline import PipelineError
 from loaders.read import ArticleError, ReadOptions
 from loaders.read.source import MAX_TEXT_CHARS
 from store import StoreError, resolve_store_path
+from store.dask_extraction import ClusterError
 from store.kabar_store import KABAR_PREFIXES, STORE_ENV
 from store.review import LinkError
 
@@ -47,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except (ArticleError, StoreError, CommandError, WikidataUnavailable, KBImportError, LinkError,
-            PipelineError) as e:
+            PipelineError, ClusterError) as e:
         return _fail(str(e))
     except SyntaxError as e:
         return _fail(f"malformed SPARQL: {e}")
@@ -137,6 +138,9 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
                         help="worker processes that extract while this one writes (default: the number of CPUs; "
                              "1 with --online)")
+    ingest.add_argument("--scheduler", metavar="ADDRESS",
+                        help="extract on the workers of this Dask scheduler (tcp://HOST:PORT), or 'local' for a "
+                             "cluster of --jobs processes on this machine; this process still does every write")
     ingest.set_defaults(run=_ingest)
 
     extract = add("extract", help="print what would be stored; stores nothing")
@@ -232,7 +236,8 @@ def _ingest(args: argparse.Namespace) -> int:
 
     with open_store(args) as store, IngestProgress(quiet=args.quiet, verbose=args.verbose) as progress:
         report = ingest(store, args.paths, with_kb=args.with_kb, online=WikidataClient() if args.online else None,
-                        progress=progress, options=_read_options(args), started=progress.started, jobs=args.jobs)
+                        progress=progress, options=_read_options(args), started=progress.started, jobs=args.jobs,
+                        scheduler=args.scheduler)
     seconds = time.monotonic() - progress.begun
     print(f"ingested {report.articles} article(s) in {seconds:.1f} s ({progress.rate():.1f}/s): "
           f"{report.entities} entities, {report.events} events, {report.triples} triples into {store.path}")

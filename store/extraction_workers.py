@@ -14,10 +14,11 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
+from typing import Protocol, TypeVar
 
 from loaders.kb.model import KnowledgeBase
 from loaders.model import Article, Extraction
@@ -27,6 +28,9 @@ from ontology.validation import validate
 
 AHEAD = 4
 """Articles handed to each worker before its first result is taken."""
+W = TypeVar("W")
+R = TypeVar("R")
+T_co = TypeVar("T_co", covariant=True)
 
 
 @dataclass(frozen=True)
@@ -43,23 +47,33 @@ def prepared(pipeline: Pipeline, kb: KnowledgeBase | None, articles: Sequence[Ar
     """Each article prepared, in order; `jobs` > 1 prepares them in that many worker processes."""
     if jobs <= 1 or len(articles) < 2:
         for article in articles:
-            yield _prepare(pipeline, kb, article)
+            yield prepare(pipeline, kb, article)
         return
     global _FORKED
     _FORKED = (pipeline, kb)  # what the forked workers inherit
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_leave_interrupts)
     try:
-        waiting = iter(articles)
-        ahead: deque[Future[Prepared]] = deque(pool.submit(_in_worker, a) for a in islice(waiting, AHEAD * jobs))
-        while ahead:
-            done = ahead.popleft().result()
-            following = next(waiting, None)
-            if following is not None:
-                ahead.append(pool.submit(_in_worker, following))
-            yield done
+        yield from in_order(lambda article: pool.submit(_in_worker, article), articles, AHEAD * jobs)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _FORKED = None
+
+
+class _Pending(Protocol[T_co]):
+    def result(self) -> T_co: ...
+
+
+def in_order(submit: Callable[[W], _Pending[R]], work: Iterable[W], ahead: int) -> Iterator[R]:
+    """Each piece of work's result in the work's order, with `ahead` submitted before the first is waited for
+    and one more submitted as each is taken: workers stay busy and memory stays flat."""
+    waiting = iter(work)
+    pending: deque[_Pending[R]] = deque(submit(a) for a in islice(waiting, ahead))
+    while pending:
+        done = pending.popleft().result()
+        following = next(waiting, None)
+        if following is not None:
+            pending.append(submit(following))
+        yield done
 
 
 _FORKED: tuple[Pipeline, KnowledgeBase | None] | None = None
@@ -73,10 +87,10 @@ def _leave_interrupts() -> None:
 
 def _in_worker(article: Article) -> Prepared:
     assert _FORKED is not None, "a worker is forked after the pipeline is set"
-    return _prepare(*_FORKED, article)
+    return prepare(*_FORKED, article)
 
 
-def _prepare(pipeline: Pipeline, kb: KnowledgeBase | None, article: Article) -> Prepared:
+def prepare(pipeline: Pipeline, kb: KnowledgeBase | None, article: Article) -> Prepared:
     extraction = pipeline.extract(article)
     graph = extraction_graph(extraction, kb)
     report = validate(graph.article, "native", graph.entities, graph.events)

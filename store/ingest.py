@@ -11,25 +11,27 @@ plus what imports and the online mode added) and the users' corrections.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from loaders.components.coref import Coreference
-from loaders.components.linker import Linker, LinkSettings
+from loaders.components.linker import LinkSettings
 from loaders.kb.api import WikidataClient
 from loaders.kb.build.index import KBIndex
 from loaders.kb.model import KnowledgeBase
 from loaders.kb.seed import load_kb
 from loaders.model import Article, Extraction
-from loaders.pipeline import Pipeline, default_pipeline
+from loaders.pipeline import Pipeline
+from loaders.pipeline_recipe import PipelineRecipe
 from loaders.read import ArticleError, ReadOptions, read_all
 from loaders.read.published import parse_published
 from ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, SCHEMA, WIKIDATA_GRAPH
 from store.articles import write_article
 from store.corrections import read_corrections, read_edits
+from store.dask_extraction import ClusterError, DaskExtraction, dask_cluster
 from store.entailments import has_inferences, materialize
 from store.event_graph import EventMemo
 from store.extraction_workers import prepared
@@ -61,24 +63,24 @@ def load_ontology(store: KabarStore) -> None:
     store.replace_graph(ONTOLOGY_GRAPH, Graph().parse(ONTOLOGY_FILE, format="turtle"))
 
 
+def store_recipe(store: KabarStore, settings: LinkSettings | None = None,
+                 kb: KnowledgeBase | None = None) -> PipelineRecipe:
+    """What the store's pipeline is built from: the seed KB plus what `kabar kb import` and the online mode
+    added to the store (`kb`, when already read), the users' link and entity corrections, and `settings`."""
+    seed = load_kb()
+    kb = kb or store_kb(store, seed)
+    return PipelineRecipe(None if kb.entries == seed.entries else kb, read_corrections(store), read_edits(store),
+                          settings)
+
+
 def store_pipeline(store: KabarStore, pipeline: Pipeline | None = None, *, online: WikidataClient | None = None,
                    settings: LinkSettings | None = None, kb: KnowledgeBase | None = None) -> Pipeline:
-    """`pipeline` (default: built over the store's KB) with the store's corrections: its links for the linker,
-    its entity corrections for coreference.
-
-    The KB is the seed KB plus what `kabar kb import` and the online mode
-    added to the store; with `online`, names the KB does not know are
-    looked up on Wikidata and what is learned goes into the KB graph.
+    """`pipeline` (default: built over the store's KB) with the store's corrections (`store_recipe`); with
+    `online`, names the KB does not know are looked up on Wikidata and what is learned goes into the KB graph.
     """
-    if pipeline is None:
-        seed = load_kb()
-        kb = kb or store_kb(store, seed)
-        pipeline = default_pipeline() if kb.entries == seed.entries else default_pipeline(kb)
-    linker: Linker = pipeline.get("linker")  # type: ignore[assignment]  (the component registered as "linker")
-    configured = linker.configured(corrections=read_corrections(store), settings=settings,
-                                   lookup=OnlineLookup(store, online) if online else None)
-    coref: Coreference = pipeline.get("coref")  # type: ignore[assignment]
-    return pipeline.replaced("linker", configured).replaced("coref", coref.configured(read_edits(store)))
+    recipe = store_recipe(store, settings, kb)
+    lookup = OnlineLookup(store, online) if online else None
+    return recipe.applied_to(pipeline, lookup) if pipeline is not None else recipe.build(lookup)
 
 
 def ingest(
@@ -92,33 +94,42 @@ def ingest(
     options: ReadOptions | None = None,
     started: Callable[[int], None] | None = None,
     jobs: int = 1,
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Read every input (raising `ArticleError` before any write), then store each article.
 
     `started(count)` is told how many articles were read, before the first
     is extracted; `progress(article, extraction)` after each is stored.
     `jobs` worker processes extract (one when `online`: its answers are
-    written to the store as they come).
+    written to the store as they come), or the workers of the Dask scheduler
+    at `scheduler` (`local`: a cluster of `jobs` processes for this batch).
     """
+    if scheduler and (online or pipeline is not None):
+        raise ClusterError("a Dask cluster runs the store's own pipeline, offline: --online and custom pipelines "
+                           "run without --scheduler")
     articles = read_all(list(paths), options)
     if started:
         started(len(articles))
-    load_ontology(store)
-    if with_kb or not store.has_graph(WIKIDATA_GRAPH):
-        load_seed_kb(store)
-    kb = store_kb(store)
-    report = store_articles(store, store_pipeline(store, pipeline, online=online, kb=kb), articles, progress, kb,
-                            jobs=1 if online else jobs)
+    with dask_cluster(scheduler, jobs) if scheduler else nullcontext() as cluster:  # reached before any write
+        load_ontology(store)
+        if with_kb or not store.has_graph(WIKIDATA_GRAPH):
+            load_seed_kb(store)
+        kb = store_kb(store)
+        if cluster is not None:
+            report = store_articles(store, cluster.extraction(store_recipe(store, kb=kb)), articles, progress, kb)
+        else:
+            report = store_articles(store, store_pipeline(store, pipeline, online=online, kb=kb), articles,
+                                    progress, kb, jobs=1 if online else jobs)
     _keep_inferences(store)
     store.flush()
     return report
 
 
-def store_articles(store: KabarStore, pipeline: Pipeline, articles: Iterable[Article],
+def store_articles(store: KabarStore, pipeline: Pipeline | DaskExtraction, articles: Iterable[Article],
                    progress: Callable[[Article, Extraction], None] | None = None,
                    kb: KnowledgeBase | None = None, jobs: int = 1) -> IngestReport:
-    """Extract the articles as a batch (in `jobs` worker processes when more than one) and write each one,
-    flushing every `FLUSH_EVERY`.
+    """Extract the articles as a batch (in `jobs` worker processes when more than one, or on a Dask cluster)
+    and write each one, flushing every `FLUSH_EVERY`.
 
     They are written in publication order (then by IRI), the order events are clustered in, so each one's
     reports are added to the events they join without rebuilding them (`store.event_graph`). `kb` names the
@@ -128,7 +139,9 @@ def store_articles(store: KabarStore, pipeline: Pipeline, articles: Iterable[Art
     large = KBIndex.open()
     memo = EventMemo()
     ordered = sorted(articles, key=lambda a: (a.published_iso or "9999", a.iri))
-    for ready in prepared(pipeline, kb, ordered, jobs):
+    ready_ones = (pipeline.prepared(ordered) if isinstance(pipeline, DaskExtraction)
+                  else prepared(pipeline, kb, ordered, jobs))
+    for ready in ready_ones:
         extraction, graph = ready.extraction, ready.graph
         if ready.broken:
             shape, path, constraint, focus = ready.broken
