@@ -25,6 +25,8 @@ terms pyoxigraph serialized itself.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
@@ -32,13 +34,13 @@ from loaders.event_merge import Report, reports
 from loaders.rdf import ArticleRDF, plain_graph
 from ontology import ENTITIES_GRAPH, ID, RDFS, SCHEMA, K
 from store.event_graph import EventMemo, event_operations
-from store.kabar_store import KABAR_PREFIXES, KabarStore, insert_data
+from store.kabar_store import KABAR_PREFIXES, KabarStore, insert_data, ntriples
 
 _ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
 _ID, _EVENT_IRIS, _POSTS = str(ID), str(ID["event/"]), str(ID["position/"])
 _ARTICLE_IRIS = str(ID["article/"])
 _STATEMENTS, _MENTION_OF, _ANCHOR = (ox.NamedNode(str(p)) for p in (K.eventStatements, K.mentionOf, K.anchorText))
-_ONE_NAME = (SCHEMA.name, RDFS.label)
+_ONE_NAME = (ox.NamedNode(str(SCHEMA.name)), ox.NamedNode(str(RDFS.label)))
 
 _ORPHAN_NAMES = """
 DELETE {{ GRAPH {entities} {{ ?e skos:altLabel ?l }} }} WHERE {{
@@ -56,37 +58,57 @@ DELETE {{ GRAPH {entities} {{ ?e ?p ?o }} }} WHERE {{
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?e }} FILTER(?x != ?e) }} }}"""
 
 
-def write_article(store: KabarStore, iri: str, rdf: ArticleRDF | None, memo: EventMemo | None = None) -> None:
-    """Make `rdf` the article's whole share of the store (None: remove the article), as one transaction.
+@dataclass(frozen=True)
+class ArticleWrite:
+    """What writing an article needs of its RDF, worked out without the store (so in an extraction worker):
+    strings, pyoxigraph terms and parsed reports, which cross a process boundary 60 times cheaper than
+    rdflib graphs and leave the writer, the store's only one, nothing to serialize or walk."""
+
+    iri: str
+    article: str  # the article graph, as N-Triples
+    entities: tuple[ox.Triple, ...]  # its entities' descriptions
+    reports: tuple[Report, ...]  # its statements of events
+    refers_to: frozenset[str]  # the entities and posts it refers to
+    size: int  # triples in all
+
+    @classmethod
+    def of(cls, iri: str, rdf: ArticleRDF) -> ArticleWrite:
+        published = rdf.article.value(URIRef(iri), SCHEMA.datePublished)
+        found: set[str] = set()
+        for g in (rdf.article, rdf.entities, rdf.events):
+            for s, _, o in g:  # one pass: rdflib's graph walk, not the set, is the cost
+                found.update(str(t) for t in (s, o) if isinstance(t, URIRef))
+        return cls(iri, ntriples(rdf.article),
+                   tuple(ox.Triple(ox.NamedNode(str(s)), ox.NamedNode(str(p)), _term(o)) for s, p, o in rdf.entities),
+                   tuple(reports(iri, str(published or ""), rdf.events)), frozenset(filter(_describable, found)),
+                   len(rdf))
+
+
+def write_article(store: KabarStore, write: ArticleWrite | str, memo: EventMemo | None = None) -> None:
+    """Make `write` the article's whole share of the store (an article's IRI alone: remove the article), as one
+    transaction.
 
     `memo` carries what earlier writes of a batch learned of the events graph (`store.event_graph`)."""
-    article = ox.NamedNode(iri)
+    new = write if isinstance(write, ArticleWrite) else None
+    article = ox.NamedNode(new.iri if new else write)
     old = list(store.quads(article)) if store.has_graph(article) else []
-    new_reports = _reports_of(iri, rdf)
     operations = [f"DROP SILENT GRAPH {article}"]
-    if rdf is not None:
-        operations += [f"CREATE SILENT GRAPH {article}", insert_data(article, rdf.article)]
-    events, learned = event_operations(store, article, new_reports, memo)
+    if new is not None:
+        operations += [f"CREATE SILENT GRAPH {article}",
+                       insert_data(article, new.article)]
+    events, learned = event_operations(store, article, list(new.reports) if new else [], memo)
     operations += events
-    entities = _kept_names(store, rdf.entities) if rdf is not None else []
-    operations.append(insert_data(_ENTITIES, entities))
+    operations.append(insert_data(_ENTITIES, _kept_names(store, new.entities) if new else []))
     names = _old_names(old)
     if names:
         operations.append(_ORPHAN_NAMES.format(entities=_ENTITIES, names=" ".join(f"({e} {n})" for e, n in names)))
-    affected = _described(store, old, _old_statements(old), rdf)
+    affected = _described(store, old, _old_statements(old), new.refers_to if new else frozenset())
     if affected:
         posts = [e for e in affected if e.value.startswith(_POSTS)]
         operations.append(_ORPHANS.format(entities=_ENTITIES, described=" ".join(map(str, affected)),
                                           posts=" ".join(map(str, posts))))
     store.update(" ;\n".join(op for op in operations if op), prefixes=KABAR_PREFIXES)
     learned()
-
-
-def _reports_of(iri: str, rdf: ArticleRDF | None) -> list[Report]:
-    if rdf is None:
-        return []
-    published = rdf.article.value(URIRef(iri), SCHEMA.datePublished)
-    return reports(iri, str(published or ""), rdf.events)
 
 
 def _old_names(old: list[ox.Quad]) -> list[tuple[ox.NamedNode, ox.Literal]]:
@@ -105,32 +127,28 @@ def _old_statements(old: list[ox.Quad]) -> Graph:
     return g
 
 
-def _described(store: KabarStore, old: list[ox.Quad], old_events: Graph, rdf: ArticleRDF | None
+def _describable(iri: str) -> bool:
+    """Whether the IRI is one of kabar's entities or posts, whose descriptions the entities graph holds."""
+    return iri.startswith(_ID) and not iri.startswith((_EVENT_IRIS, _ARTICLE_IRIS))
+
+
+def _described(store: KabarStore, old: list[ox.Quad], old_events: Graph, refers_to: frozenset[str]
                ) -> list[ox.NamedNode]:
     """Entities and posts the article referred to before or refers to now, and those their descriptions refer to
     (a person's posts, a post's country): their descriptions may change."""
     found = {q.object.value for q in old if isinstance(q.object, ox.NamedNode)}
     found |= {str(o) for o in old_events.objects() if isinstance(o, URIRef)}
-    if rdf is not None:
-        for g in (rdf.article, rdf.entities, rdf.events):
-            for s, _, o in g:  # one pass: rdflib's graph walk, not the set, is the cost
-                found.update(str(t) for t in (s, o) if isinstance(t, URIRef))
-    described = {e for e in found if e.startswith(_ID) and not e.startswith((_EVENT_IRIS, _ARTICLE_IRIS))}
+    described = set(filter(_describable, found)) | refers_to
     for _ in range(2):  # person -> post -> country
         described |= {q.object.value for e in described for q in store.quads(_ENTITIES, ox.NamedNode(e))
                       if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(_ID)}
     return [ox.NamedNode(e) for e in sorted(described)]
 
 
-def _kept_names(store: KabarStore, described: Graph) -> list[ox.Triple]:
+def _kept_names(store: KabarStore, described: tuple[ox.Triple, ...]) -> list[ox.Triple]:
     """The new descriptions, less a second name or label for what the entities graph already names."""
-    out = []
-    for s, p, o in described:
-        subject, predicate = ox.NamedNode(str(s)), ox.NamedNode(str(p))
-        if p in _ONE_NAME and any(q.object != _term(o) for q in store.quads(_ENTITIES, subject, predicate)):
-            continue
-        out.append(ox.Triple(subject, predicate, _term(o)))
-    return out
+    return [t for t in described if t.predicate not in _ONE_NAME
+            or not any(q.object != t.object for q in store.quads(_ENTITIES, t.subject, t.predicate))]
 
 
 def _term(node: object) -> ox.NamedNode | ox.Literal:

@@ -23,8 +23,9 @@ from typing import Protocol, TypeVar
 from loaders.kb.model import KnowledgeBase
 from loaders.model import Article, Extraction
 from loaders.pipeline import Pipeline
-from loaders.rdf import ArticleRDF, extraction_graph
+from loaders.rdf import extraction_graph
 from ontology.validation import validate
+from store.articles import ArticleWrite
 
 AHEAD = 4
 """Articles handed to each worker before its first result is taken."""
@@ -38,7 +39,7 @@ class Prepared:
     """An article ready to write; `broken` is its first break of a shape: (shape, path, constraint, focus)."""
 
     extraction: Extraction
-    graph: ArticleRDF
+    write: ArticleWrite
     broken: tuple[str, str, str, str] | None
 
 
@@ -98,4 +99,4 @@ def prepare(pipeline: Pipeline, kb: KnowledgeBase | None, article: Article) -> P
     if not report.conforms:
         (shape, path, constraint), found = next(iter(report.groups().items()))
         broken = (str(shape), str(path), str(constraint), str(found[0].focus))
-    return Prepared(extraction, graph, broken)
+    return Prepared(extraction, ArticleWrite.of(extraction.article.iri, graph), broken)

@@ -142,18 +142,18 @@ def store_articles(store: KabarStore, pipeline: Pipeline | DaskExtraction, artic
     ready_ones = (pipeline.prepared(ordered) if isinstance(pipeline, DaskExtraction)
                   else prepared(pipeline, kb, ordered, jobs))
     for ready in ready_ones:
-        extraction, graph = ready.extraction, ready.graph
+        extraction = ready.extraction
         if ready.broken:
             shape, path, constraint, focus = ready.broken
             raise ArticleError(extraction.article.origin or extraction.article.iri, None,
                                f"its graph breaks {shape} {path} ({constraint}) at {focus}: not stored "
                                f"({count} article(s) before it were); `kabar validate` checks the store")
-        write_article(store, extraction.article.iri, graph, memo)
+        write_article(store, ready.write, memo)
         add_linked_items(store, (e.wikidata for e in extraction.entities if e.wikidata), large)
         count += 1
         entities += len(extraction.entities)
         events += len(extraction.events)
-        triples += len(graph)
+        triples += ready.write.size
         if progress:
             progress(extraction.article, extraction)
         if count % FLUSH_EVERY == 0:
@@ -180,7 +180,7 @@ def remove_articles(store: KabarStore, graphs: list[str]) -> int:
     """Remove articles: each one's graph, and what only it said in the entities and events graphs."""
     for name in graphs:
         stored_article(store, name)  # raises StoreError for a graph that is not an article's
-        write_article(store, name, None)
+        write_article(store, name)
     _keep_inferences(store)
     store.flush()
     return len(graphs)

@@ -100,7 +100,7 @@ class KabarStore:
         self.update("CLEAR DEFAULT" if isinstance(graph, ox.DefaultGraph) else f"DROP SILENT GRAPH {graph}")
 
     def _write(self, graph: Target, triples: Graph | Iterable[ox.Triple], *, replace: bool) -> None:
-        data = ntriples(triples)
+        data = triples if isinstance(triples, str) else ntriples(triples)
         if isinstance(graph, ox.DefaultGraph):
             operations = ["CLEAR DEFAULT"] if replace else []
             operations.append(f"INSERT DATA {{\n{data}}}")
@@ -213,9 +213,9 @@ class KabarStore:
         self.close()
 
 
-def insert_data(graph: ox.NamedNode, triples: Graph | Iterable[ox.Triple]) -> str:
-    """An `INSERT DATA` of the triples into the graph ("" when there are none)."""
-    data = ntriples(triples)
+def insert_data(graph: ox.NamedNode, triples: Graph | Iterable[ox.Triple] | str) -> str:
+    """An `INSERT DATA` of the triples (or of N-Triples text) into the graph ("" when there are none)."""
+    data = triples if isinstance(triples, str) else ntriples(triples)
     return f"INSERT DATA {{ GRAPH {graph} {{\n{data}}} }}" if data else ""
 
 
