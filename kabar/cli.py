@@ -33,6 +33,7 @@ from loaders.read.source import MAX_TEXT_CHARS
 from store import StoreError, resolve_store_path
 from store.dask_extraction import ClusterError
 from store.kabar_store import KABAR_PREFIXES, STORE_ENV
+from store.rdf_load import LoadError
 from store.review import LinkError
 
 EXIT_ERROR = 1
@@ -48,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except (ArticleError, StoreError, CommandError, WikidataUnavailable, KBImportError, LinkError,
-            PipelineError, ClusterError) as e:
+            PipelineError, ClusterError, LoadError) as e:
         return _fail(str(e))
     except SyntaxError as e:
         return _fail(f"malformed SPARQL: {e}")
@@ -142,6 +143,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="extract on the workers of this Dask scheduler (tcp://HOST:PORT), or 'local' for a "
                              "cluster of --jobs processes on this machine; this process still does every write")
     ingest.set_defaults(run=_ingest)
+
+    load = add("load", help="load RDF files as they are, in bulk: N-Triples, N-Quads, Turtle, TriG (each also "
+                            ".gz or .bz2); every file is checked before anything is loaded")
+    load.add_argument("files", nargs="+", metavar="FILE")
+    load.add_argument("--graph", metavar="IRI",
+                      help="the named graph the triples of N-Triples and Turtle files go to (default: the default "
+                           "graph); N-Quads and TriG name their own")
+    load.set_defaults(run=_load)
 
     extract = add("extract", help="print what would be stored; stores nothing")
     _inputs(extract)
@@ -241,6 +250,27 @@ def _ingest(args: argparse.Namespace) -> int:
     seconds = time.monotonic() - progress.begun
     print(f"ingested {report.articles} article(s) in {seconds:.1f} s ({progress.rate():.1f}/s): "
           f"{report.entities} entities, {report.events} events, {report.triples} triples into {store.path}")
+    return 0
+
+
+def _load(args: argparse.Namespace) -> int:
+    from kabar.progress import LoadProgress
+    from store.rdf_load import RdfInput, bulk_load, check
+
+    try:
+        graph = ox.NamedNode(args.graph) if args.graph else None
+    except ValueError as e:
+        raise CommandError(f"--graph {args.graph!r} is not an IRI: {e}") from None
+    inputs = [RdfInput.of(path) for path in args.files]
+    count = sum(check(i, graph=graph, name=str(i.path), base_iri=i.path.resolve().as_uri()) for i in inputs)
+    began = time.monotonic()
+    with open_store(args) as store, LoadProgress(sum(i.path.stat().st_size for i in inputs),
+                                                 quiet=args.quiet) as progress:
+        for i in inputs:
+            bulk_load(store, i, graph=graph, base_iri=i.path.resolve().as_uri(), progress=progress)
+    seconds = time.monotonic() - began
+    print(f"loaded {count} triple(s) from {len(inputs)} file(s) in {seconds:.1f} s "
+          f"({count / seconds if seconds else 0:,.0f}/s) into {store.path}")
     return 0
 
 

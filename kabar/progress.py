@@ -1,4 +1,5 @@
-"""What `kabar ingest` shows while it works: a bar on a terminal, a line per article with --verbose, else nothing.
+"""What `kabar ingest` and `kabar load` show while they work: a bar on a terminal, a line per article with
+--verbose (ingest), else nothing.
 
 The bar (rich) has the count, the rate and the time left; piped or
 redirected, stderr gets no bar, and the command's one summary line on
@@ -12,7 +13,16 @@ import time
 from types import TracebackType
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
 
 from loaders.model import Article, Extraction
 
@@ -50,6 +60,31 @@ class IngestProgress:
         return self.done / seconds if seconds > 0 else 0.0
 
     def __enter__(self) -> IngestProgress:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+class LoadProgress:
+    """Called by `store.rdf_load` with the bytes it reads: a bar of the files' size on a terminal, else nothing."""
+
+    def __init__(self, total_bytes: int, *, quiet: bool = False) -> None:
+        self._progress: Progress | None = None
+        if not quiet and sys.stderr.isatty() and total_bytes:
+            self._progress = Progress(TextColumn("loading"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                                      TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
+                                      transient=True)
+            self._task = self._progress.add_task("load", total=total_bytes)
+            self._progress.start()
+
+    def __call__(self, read: int) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, advance=read)
+
+    def __enter__(self) -> LoadProgress:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,

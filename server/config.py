@@ -125,6 +125,10 @@ MAX_BODY_BYTES = Setting("max_body_bytes", 10 * 1024 * 1024, _positive_int, "MAX
 
 Also Flask's limit on form fields (MAX_FORM_MEMORY_SIZE, else 500 kB), so
 that a form-encoded update may be as large as one sent as a raw body."""
+MAX_LOAD_BYTES = Setting("max_load_bytes", None, _positive_int)
+"""Largest body of a write `/store` loads in bulk (a dataset POSTed to the store, or a graph's N-Triples or
+Turtle past max_body_bytes); None: max_body_bytes. Such writes need the token, but waitress reads a body (to a
+temporary file) before the app sees the request, so raising this raises what any client may make it read."""
 MAX_QUERY_CHARS = Setting("max_query_chars", 100_000, _positive_int)
 """Longest query text; longer is 400, whichever way it was sent. Updates are bounded by max_body_bytes only."""
 UNION_DEFAULT_GRAPH = Setting("union_default_graph", True, _flag)
@@ -160,7 +164,7 @@ BASE_URL = Setting("base_url", None, _base_url)
 """The server's public URL, in every absolute link it writes (descriptions, Location). Never taken from a
 request's Host header, which a client chooses; without it, `http://HOST:PORT` of the listening socket."""
 
-SETTINGS = (WRITE_TOKEN, CORS_ORIGINS, MAX_BODY_BYTES, MAX_QUERY_CHARS, UNION_DEFAULT_GRAPH, ALLOW_LOAD,
+SETTINGS = (WRITE_TOKEN, CORS_ORIGINS, MAX_BODY_BYTES, MAX_LOAD_BYTES, MAX_QUERY_CHARS, UNION_DEFAULT_GRAPH, ALLOW_LOAD,
             QUERY_TIMEOUT, SEND_TIMEOUT, QUERY_WORKERS, MAX_QUEUE_WAIT, CACHE_MAX_AGE, RESULT_CACHE_BYTES,
             SERVICE_ALLOW, BASE_URL)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
-from server.config import MAX_BODY_BYTES
+from server.config import MAX_BODY_BYTES, MAX_LOAD_BYTES
 from store.kabar_store import KABAR_PREFIXES
 from store.sparql_errors import explain
 
@@ -27,11 +27,12 @@ def plain_text_error(error: HTTPException) -> Response:
 
 def body_too_large(error: RequestEntityTooLarge) -> Response:
     """413 naming the limit and the setting that raises it, instead of werkzeug's generic text."""
-    limit = current_app.config[MAX_BODY_BYTES.key]
+    limit = request.max_content_length or current_app.config[MAX_BODY_BYTES.key]
+    setting = MAX_LOAD_BYTES if g.get("bulk_load") else MAX_BODY_BYTES
     return plain_text_error(
         RequestEntityTooLarge(
             f"The request body is larger than the {limit:,} bytes this server accepts. Send less (split the "
-            f"data into several requests), or raise the setting {MAX_BODY_BYTES.name} ({MAX_BODY_BYTES.env})."
+            f"data into several requests), or raise the setting {setting.name} ({setting.env})."
         )
     )
 

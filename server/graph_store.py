@@ -12,32 +12,39 @@ merge is one transaction of the store (`KabarStore.replace_graph`,
 Writes here are serialized by a lock so that 201 (new graph) versus 204
 and the 404 of a DELETE describe the store the write itself saw.
 
-POST without `?graph` or `?default` creates a new graph with a fresh IRI,
-as the protocol says, and answers 201 with its URL in Location.
+POST without `?graph` or `?default` loads a dataset (N-Quads, TriG) into
+the graphs it names, in bulk, as Oxigraph's server and Fuseki do; a graph
+format creates a new graph with a fresh IRI, as the protocol says, and
+answers 201 with its URL in Location.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import threading
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import BinaryIO, NoReturn
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, request, url_for
+from flask import Blueprint, Response, current_app, g, request, url_for
 from werkzeug.exceptions import BadRequest, InternalServerError, MethodNotAllowed, NotFound, UnsupportedMediaType
 
 from ontology.namespaces import POSTED_GRAPHS
 from server.auth import protect_writes
-from server.config import public_url
+from server.config import MAX_BODY_BYTES, MAX_LOAD_BYTES, public_url
 from server.errors import syntax_error_message
+from server.executor import query_executor
 from server.extension import kabar_store
 from server.formats import DATASET_FORMATS, GRAPH_FORMATS, Format, choose_format, content_type
 from server.negotiation import vary_on_accept
 from server.nesting import check_body_nesting
 from server.protocol import named_node
 from server.streaming import stream_dump
-from store import KabarStore
+from store import KabarStore, StoreError
+from store.rdf_load import LoadError, RdfInput, bulk_load, check
 
 bp = Blueprint("graph_store", __name__)
 protect_writes(bp)
@@ -47,6 +54,8 @@ Target = ox.NamedNode | ox.DefaultGraph
 
 DEFAULT_GRAPH = ox.DefaultGraph()
 _WRITES = threading.Lock()
+UPLOAD_CHUNK = 1 << 20
+BULK_GRAPH_FORMATS = tuple(f for f in GRAPH_FORMATS if f.serializer in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE))
 
 
 bp.after_request(vary_on_accept)
@@ -74,6 +83,8 @@ def replace() -> Response:
     target = requested_target()
     if target is None:
         refuse_whole_store("PUT")
+    if bulk_body():
+        return bulk_write(target, replace=True)
     triples = read_graph_body(target)
     with _WRITES:
         created = not exists(kabar_store.store, target)
@@ -83,16 +94,22 @@ def replace() -> Response:
 
 @bp.post("/store")
 def merge() -> Response:
-    """Add to a graph; naming none, create one with a fresh IRI and say where it is."""
+    """Add to a graph; naming none, load a dataset (N-Quads, TriG) into the graphs it names, or create a graph
+    with a fresh IRI for a graph format and say where it is."""
     target = requested_target()
+    if dataset_post():
+        return bulk_write(None, replace=False)
     minted = target is None
     if target is None:
         target = ox.NamedNode(f"{POSTED_GRAPHS}{uuid.uuid4()}")
-    triples = read_graph_body(target)
-    with _WRITES:
-        created = not exists(kabar_store.store, target)
-        write(kabar_store.store, target, triples, replace=False)
-    response = written(target, created)
+    if bulk_body():
+        response = bulk_write(target, replace=False)
+    else:
+        triples = read_graph_body(target)
+        with _WRITES:
+            created = not exists(kabar_store.store, target)
+            write(kabar_store.store, target, triples, replace=False)
+        response = written(target, created)
     if minted:
         response.headers["Location"] = public_url(".read", graph=target.value)
     return response
@@ -107,6 +124,61 @@ def drop() -> Response:
         require_existing(store, target)
         run(lambda: store.drop_graph(target))
     return Response(status=204)
+
+
+def bulk_write(target: Target | None, *, replace: bool) -> Response:
+    """Stream the body to a file beside the store, check all of it, then bulk-load it (`store.rdf_load`) into
+    `target`, or (None) into the graphs a dataset names: memory stays flat however large the body, and
+    queries read the store as it was before until the load ends."""
+    store = kabar_store.store
+    chosen = _format_in(DATASET_FORMATS if target is None else BULK_GRAPH_FORMATS)
+    assert chosen is not None, "dataset_post() or bulk_body() chose this path"
+    base_iri = target.value if isinstance(target, ox.NamedNode) else public_url(".read")
+    with tempfile.NamedTemporaryFile(dir=store.path.parent, prefix=f"{store.path.name}.upload-") as body:
+        shutil.copyfileobj(request.stream, body, UPLOAD_CHUNK)
+        body.flush()
+        source = RdfInput(Path(body.name), chosen.serializer)
+        try:
+            count = check(source, graph=None, name="The body", base_iri=base_iri)
+        except LoadError as e:
+            raise BadRequest(str(e)) from None
+        with _WRITES, query_executor().snapshots.writing():
+            created = target is not None and not exists(store, target)
+            try:
+                if replace and target is not None:
+                    store.drop_graph(target)
+                bulk_load(store, source, graph=target if isinstance(target, ox.NamedNode) else None,
+                          base_iri=base_iri)
+            except StoreError as e:  # a bulk load is not one transaction: what it loaded stays
+                raise InternalServerError(f"{e}") from e
+    if target is None:
+        return Response(f"Loaded {count} quad(s).\n", status=200, mimetype="text/plain")
+    return written(target, created)
+
+
+def dataset_post() -> bool:
+    """A dataset (N-Quads, TriG) POSTed to the store, naming no graph: loaded in bulk into the graphs it names."""
+    return request.method == "POST" and requested_target() is None and _format_in(DATASET_FORMATS) is not None
+
+
+def bulk_body() -> bool:
+    """A graph's body larger than max_body_bytes, or of unknown length, in N-Triples or Turtle (which pyoxigraph
+    parses without recursion): loaded in bulk rather than parsed in memory."""
+    length = request.content_length
+    return (length is None or length > current_app.config[MAX_BODY_BYTES.key]) \
+        and _format_in(BULK_GRAPH_FORMATS) is not None
+
+
+@bp.before_request
+def allow_bulk_bodies() -> None:
+    """A write loaded in bulk may be up to max_load_bytes (`protect_writes` has checked the token already)."""
+    if request.method in ("PUT", "POST") and (dataset_post() or bulk_body()):
+        g.bulk_load = True
+        request.max_content_length = current_app.config[MAX_LOAD_BYTES.key] or current_app.config[MAX_BODY_BYTES.key]
+
+
+def _format_in(formats: tuple[Format, ...]) -> Format | None:
+    return next((f for f in formats if request.mimetype in f.media_types), None)
 
 
 def requested_target() -> Target | None:

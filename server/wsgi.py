@@ -29,7 +29,7 @@ from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ThreadedTaskDispatcher
 
-from server.config import BASE_URL, SEND_TIMEOUT
+from server.config import BASE_URL, MAX_LOAD_BYTES, SEND_TIMEOUT, WRITE_TOKEN
 from server.egress import EXTENSION_NAME as EGRESS_EXTENSION
 from server.executor import EXTENSION_NAME as EXECUTOR_EXTENSION
 from server.executor import QueryExecutor
@@ -54,8 +54,13 @@ thread (each keeps its malloc arena): measured +17 MB per thread, against +2 MB 
 
 def _body_limit(app: WSGIApplication) -> int:
     """waitress would buffer up to 1 GiB before Flask's 413: stop reading at the app's own limit (plus headroom
-    for multipart framing), so an oversized body costs neither memory nor disk."""
-    limit = getattr(app, "config", {}).get("MAX_CONTENT_LENGTH")
+    for multipart framing), so an oversized body costs neither memory nor disk. With writes on and
+    max_load_bytes set, that is the limit (a bulk load to `/store`); Flask still refuses other bodies past
+    max_body_bytes, once waitress has read them."""
+    config = getattr(app, "config", {})
+    limit = config.get("MAX_CONTENT_LENGTH")
+    if limit and config.get(WRITE_TOKEN.key):
+        limit = max(limit, config.get(MAX_LOAD_BYTES.key) or limit)
     return limit + 64 * 1024 if limit else 1 << 30
 
 

@@ -122,6 +122,12 @@ class KabarStore:
         self._ox.extend(batch)
         return count + len(batch)
 
+    def bulk_load(self, text: BinaryIO, fmt: ox.RdfFormat, graph: ox.NamedNode | None = None,
+                  base_iri: str | None = None) -> None:
+        """Load RDF text with pyoxigraph's bulk loader: flat memory, but not one transaction
+        (`store.rdf_load` says how loads stay safe); a triple format goes to `graph`, else the default graph."""
+        self._ox.bulk_load(text, format=fmt, to_graph=graph or ox.DefaultGraph(), base_iri=base_iri)
+
     def has_graph(self, name: GraphName) -> bool:
         """Whether the named graph exists (the default graph always does)."""
         graph = target(name)

@@ -27,6 +27,8 @@ import os
 import shutil
 import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from store.kabar_store import KabarStore
@@ -54,6 +56,7 @@ class Snapshots:
         self.directory = store.path.parent / f"{prefix}{os.getpid()}-{next(_SERIAL)}"
         self._lock = threading.Lock()
         self._changes = 1  # the store has never been snapshotted
+        self._writing = 0  # writes under way that are not one transaction
         self._taken_at_change = 0
         self._generation = 0
         self._in_use: Counter[Path] = Counter()
@@ -72,10 +75,26 @@ class Snapshots:
         with self._lock:
             self._changes += 1
 
-    def acquire(self) -> Path:
-        """The newest snapshot, taken now if the store changed since; held until `release()`."""
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Around a write that is not one transaction (a bulk load): queries sent while it runs read the store
+        as it was before it began, and those sent after it ends see all of it, never a part."""
         with self._lock:
             if self._newest is None or self._changes != self._taken_at_change:
+                self._take()
+            self._writing += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._writing -= 1
+                self._changes += 1
+
+    def acquire(self) -> Path:
+        """The newest snapshot, taken now if the store changed since (unless a bulk write is under way);
+        held until `release()`."""
+        with self._lock:
+            if self._newest is None or (self._changes != self._taken_at_change and not self._writing):
                 self._take()
             assert self._newest is not None
             self._in_use[self._newest] += 1
