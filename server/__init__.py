@@ -14,7 +14,19 @@ from typing import Any
 
 from flask import Flask
 
-from server import browse, description, export, graph_store, health, pages, resources, sparql, update, validation
+from server import (
+    browse,
+    description,
+    export,
+    graph_store,
+    health,
+    pages,
+    resources,
+    sparql,
+    timeline,
+    update,
+    validation,
+)
 from server.config import load_config
 from server.cors import init_cors
 from server.egress import init_egress
@@ -59,6 +71,7 @@ def create_app(store: KabarStore | str | os.PathLike[str], config: Mapping[str, 
     app.register_blueprint(health.bp)
     app.register_blueprint(resources.bp)
     app.register_blueprint(browse.bp)
+    app.register_blueprint(timeline.bp)
     app.register_blueprint(validation.bp)
     return app
 

@@ -14,7 +14,7 @@ from werkzeug.exceptions import BadRequest
 
 from ontology.namespaces import ENTITIES_GRAPH
 from server.negotiation import vary_on_accept
-from server.page_data import local, rows, short
+from server.page_data import local, numbered, page_number, rows, short
 from store.kabar_store import KABAR_PREFIXES
 
 bp = Blueprint("browse", __name__)
@@ -44,15 +44,15 @@ GROUP BY ?e ?name ?type ?entities ?words ORDER BY STRLEN(?name) ?name LIMIT ?lim
 
 @bp.get("/browse")
 def browse() -> str:
-    kind, page = request.args.get("type"), _page()
+    kind, page = request.args.get("type"), page_number()
     if kind is not None and kind not in TYPES:
         raise BadRequest(f"type={kind!r}: browse one of {', '.join(TYPES)}, or articles without type=")
     if kind is None:
-        found = rows(_numbered(_ARTICLES, offset=page * PAGE), {})
+        found = rows(numbered(_ARTICLES, offset=page * PAGE), {})
         items = [{"href": local(r["a"]), "text": r["headline"], "note": " · ".join(
             filter(None, (r.get("published"), r.get("publisher"))))} for r in found[:PAGE]]
     else:
-        found = rows(_numbered(_ENTITIES, offset=page * PAGE), {
+        found = rows(numbered(_ENTITIES, offset=page * PAGE), {
             "type": ox.NamedNode(KABAR_PREFIXES["kabar"] + kind), "entities": ox.NamedNode(str(ENTITIES_GRAPH))})
         items = [{"href": local(r["e"]), "text": r["name"], "note": f"{r['mentions']} mention(s)"}
                  for r in found[:PAGE]]
@@ -68,24 +68,10 @@ def search() -> Response | str:
     json_wanted = request.args.get("format") == "json"
     found = []
     if words:
-        hits = rows(_numbered(_SEARCH, limit=SUGGESTIONS if json_wanted else PAGE), {
+        hits = rows(numbered(_SEARCH, limit=SUGGESTIONS if json_wanted else PAGE), {
             "words": ox.Literal(words), "entities": ox.NamedNode(str(ENTITIES_GRAPH))})
         found = [{"href": local(r["e"]), "name": r["name"], "type": short(r["type"]), "matched": r["matched"]}
                  for r in hits]
     if json_wanted:
         return jsonify(found)
     return render_template("search.html", q=words, found=found)
-
-
-def _page() -> int:
-    raw = request.args.get("page", "0")
-    if not raw.isdigit() or int(raw) > 10_000:
-        raise BadRequest(f"page={raw!r}: a page is a whole number, 0 for the first")
-    return int(raw)
-
-
-def _numbered(query: str, **numbers: int) -> str:
-    """LIMIT and OFFSET take numbers written in the query, not bound values: these are whole numbers we computed."""
-    for name, number in numbers.items():
-        query = query.replace(f"?{name}", str(int(number)))
-    return query

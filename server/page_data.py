@@ -7,6 +7,8 @@ user gives are bound (`substitutions`), never spliced into the text.
 from __future__ import annotations
 
 import pyoxigraph as ox
+from flask import request
+from werkzeug.exceptions import BadRequest
 
 from ontology.namespaces import BASE
 from server.extension import kabar_store
@@ -28,3 +30,18 @@ def local(iri: str) -> str:
 def short(iri: str) -> str:
     """A kabar term's name: `https://w3id.org/kabar/ontology#Meeting` -> `Meeting`."""
     return iri.rsplit("#", 1)[-1]
+
+
+def page_number() -> int:
+    """The request's `page=` (0 for the first); 400 for anything but a whole number up to 10,000."""
+    raw = request.args.get("page", "0")
+    if not raw.isdigit() or int(raw) > 10_000:
+        raise BadRequest(f"page={raw!r}: a page is a whole number, 0 for the first")
+    return int(raw)
+
+
+def numbered(query: str, **numbers: int) -> str:
+    """LIMIT and OFFSET take numbers written in the query, not bound values: these are whole numbers we computed."""
+    for name, number in numbers.items():
+        query = query.replace(f"?{name}", str(int(number)))
+    return query

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from flask import Blueprint, render_template, url_for
 
-from ontology.namespaces import KABAR, SCHEMA
+from ontology.namespaces import BASE, KABAR, SCHEMA
 from server.formats import DATASET_FORMATS, GRAPH_FORMATS, RESULT_FORMATS
 
 bp = Blueprint("pages", __name__)
@@ -46,7 +46,7 @@ def editor() -> str:
     examples = [("Meetings and talks, who took part", EXAMPLE_QUERY)] + [
         (path.stem.replace("-", " ").capitalize(), path.read_text(encoding="utf-8"))
         for path in sorted(EXAMPLES.glob("*.rq"))]
-    return render_template("editor.html", endpoint=url_for("sparql.query"), examples=examples)
+    return render_template("editor.html", endpoint=url_for("sparql.query"), examples=examples, base=BASE)
 
 
 def render_query_page() -> str:

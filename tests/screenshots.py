@@ -37,6 +37,7 @@ PAGES = {
     "article": SEED_ARTICLE,
     "event": "/id/event/bad4e46adaca3401b66b/negotiation-1",
     "entity": "/id/person/brett-mcgurk",
+    "timeline": "/timeline",
     "ontology": "/ontology",
 }
 """File name (without .png) -> the page's path on the server."""

@@ -91,12 +91,20 @@ def test_an_entity_page_links_to_the_articles_that_mention_it(browser: WebDriver
 
 
 def test_the_query_editor_runs_a_query_here_and_shows_an_error_inline(browser: WebDriver, site: str) -> None:
-    """YASGUI, vendored: the example runs against this server's /sparql and shows rows; a misspelt keyword
+    """YASGUI, vendored: the example runs against this server's /sparql and shows rows, kabar's IRIs linked to
+    their pages here (a click opens one); a misspelt keyword
     shows the endpoint's readable message in the page, the query kept; a link with the query reproduces it."""
     browser.get(f"{site}/query")
     WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".yasqe .CodeMirror"))
     browser.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
     WebDriverWait(browser, 20).until(lambda b: "Iran" in b.find_element(By.CSS_SELECTOR, ".yasr").text)
+    iris = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".yasr a.iri")]
+    assert f"{site}/id/entity/Q794" in iris and not [i for i in iris if "w3id.org/kabar" in i]  # pages here
+    browser.find_element(By.CSS_SELECTOR, '.yasr a.iri[href$="/id/entity/Q794"]').click()
+    WebDriverWait(browser, 20).until(lambda b: b.current_url == f"{site}/id/entity/Q794")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Iran"
+    browser.back()
+    WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".yasqe .CodeMirror"))
     broken = "SELEC ?s WHERE { ?s ?p ?o }"
     browser.execute_script("document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0])", broken)
     browser.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
@@ -144,6 +152,20 @@ def test_from_an_article_to_an_event_it_reports(browser: WebDriver, site: str) -
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/negotiation-1"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Negotiation in Muscat, 2024-05"
     assert browser.find_element(By.TAG_NAME, "mark").text == "Pembicaraan"
+
+
+def test_the_timeline_filters_by_a_participant_and_opens_an_event(browser: WebDriver, site: str) -> None:
+    """The seed's talks in Muscat, in May 2024, kept when Iran is chosen in the labelled list; then its page."""
+    browser.get(f"{site}/timeline")
+    assert browser.find_element(By.CSS_SELECTOR, 'label[for="with"]').text == "Taking part"
+    Select(browser.find_element(By.ID, "with")).select_by_visible_text("Iran (1)")
+    browser.find_element(By.CSS_SELECTOR, "form.filter button").click()
+    WebDriverWait(browser, 10).until(lambda b: "with=" in b.current_url)
+    assert [h.text for h in browser.find_elements(By.TAG_NAME, "h2")] == ["May 2024"]
+    assert "Muscat" in browser.find_element(By.CSS_SELECTOR, "li.event").text
+    browser.find_element(By.LINK_TEXT, "Negotiation").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/negotiation-1"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Negotiation in Muscat, 2024-05"
 
 
 def test_make_screenshots_draws_every_kind_of_page(tmp_path: Path) -> None:
