@@ -151,6 +151,9 @@ def participant_names(x: Extraction, event: Event) -> set[str]:
     # a summit: its forum and who attends
     ("Presiden Joko Widodo menghadiri KTT ASEAN di Jakarta pada Selasa.", "id",
      {"Joko Widodo", "Association of Southeast Asian Nations"}),
+    # a title's country with its holder in apposition: the holder, not the country as another side
+    ("Prabowo melakukan pertemuan dengan Emir Qatar, Syekh Tamim bin Hamad Al-Thani di Doha.", "id",
+     {"Prabowo Subianto", "Tamim bin Hamad Al Thani"}),
 ])
 def test_meeting_participants(text: str, lang: str, expected: set[str]) -> None:
     x = extract(text, lang)

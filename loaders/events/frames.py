@@ -287,11 +287,27 @@ class EventReader:
                 if holder is not None:
                     heads.append(holder)
                     continue
+                named = self._named_next(group[0])
+                if named is not None:  # 'Emir Qatar, Syekh Tamim': the official, named in apposition
+                    heads.append(named)
+                    continue
                 self.officials.add(group[0].span.start)
             agents = [m for m in group if self.is_agent(m)]
             person = next((m for m in agents if self.type_of(m) == "Person"), None)
             heads += [person] if person else agents
         return heads
+
+    def _named_next(self, body: Mention) -> Mention | None:
+        """The official of a title's country or body when named right after it, in apposition: 'Emir Qatar,
+        Syekh Tamim', 'Presiden UEA, Sheikh Mohamed bin Zayed' (a comma, at most a title's words, the person)."""
+        tokens = self.doc.tokens
+        i = token_at(tokens, body.span.end)
+        for j in range(i, min(i + 5, len(tokens))):
+            person = self.by_token.get(j)
+            if person is not None:
+                gap = self.doc.text[body.span.end:person.span.start]
+                return person if self.type_of(person) == "Person" and _APPOSITION.fullmatch(gap) else None
+        return None
 
     def holders(self) -> dict[tuple[str, str], Mention]:
         """(title, country or body) -> the first mention of the one person the article gives that post:
@@ -674,6 +690,9 @@ class EventReader:
         held = self.frames.held_in.match(sentence.text)
         place = self.starts.get(sentence.start + held.end()) if held else None
         return self.entity_of(place) if place is not None and self.type_of(place) in _PLACES else None
+
+
+_APPOSITION = re.compile(r"\s*,\s*(?:[A-Z][\w.'-]*\s+){0,3}")
 
 
 def _word_in(words: str, text: str) -> int:
