@@ -151,6 +151,11 @@ def participant_names(x: Extraction, event: Event) -> set[str]:
     # a summit: its forum and who attends
     ("Presiden Joko Widodo menghadiri KTT ASEAN di Jakarta pada Selasa.", "id",
      {"Joko Widodo", "Association of Southeast Asian Nations"}),
+    # welcoming a visit is hosting it ('menyambut kunjungan'), as is the headline's 'Terima Kunjungan'
+    ("Presiden Joko Widodo menyambut kunjungan Presiden Iran Ebrahim Raisi di Bogor.", "id",
+     {"Joko Widodo", "Ebrahim Raisi"}),
+    ("Pimpinan MPR Terima Kunjungan Presiden Iran Ebrahim Raisi", "id",
+     {"People's Consultative Assembly", "Ebrahim Raisi"}),
     # a title's country with its holder in apposition: the holder, not the country as another side
     ("Prabowo melakukan pertemuan dengan Emir Qatar, Syekh Tamim bin Hamad Al-Thani di Doha.", "id",
      {"Prabowo Subianto", "Tamim bin Hamad Al Thani"}),

@@ -135,14 +135,16 @@ PACK = register(LanguagePack(
     events={
         "Meeting": Triggers(
             verbs=("bertemu", "menemui", "berjumpa", "bertatap muka", "menerima kunjungan",
-                   "menerima kunjungan kehormatan", "menjamu", "mengunjungi", "bertelepon", "menelepon",
+                   "menerima kunjungan kehormatan", "menyambut kunjungan", "terima kunjungan", "menjamu",
+                   "mengunjungi", "bertelepon", "menelepon",
                    "berbicara melalui telepon", "melakukan panggilan telepon", "menerima"),
             nouns=("pertemuan", "serangkaian pertemuan", "sejumlah pertemuan", "pertemuan-pertemuan", "KTT",
                    "konferensi tingkat tinggi", "percakapan telepon", "pembicaraan telepon",
                    "panggilan suara", "panggilan video", "konferensi video",
                    "sambungan telepon", "panggilan telepon", "kunjungan kehormatan",
                    "jamuan", "santap malam", "makan malam", "makan siang"),
-            marked={"host": ("menerima kunjungan", "menerima kunjungan kehormatan", "menjamu", "menerima"),
+            marked={"host": ("menerima kunjungan", "menerima kunjungan kehormatan", "menyambut kunjungan",
+                             "terima kunjungan", "menjamu", "menerima"),
                     "visit": ("mengunjungi",), "receive": ("menerima",),
                     "summit": ("KTT", "konferensi tingkat tinggi"),
                     "each": ("serangkaian pertemuan", "sejumlah pertemuan", "pertemuan-pertemuan")},
