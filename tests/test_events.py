@@ -156,6 +156,13 @@ def participant_names(x: Extraction, event: Event) -> set[str]:
      {"Joko Widodo", "Ebrahim Raisi"}),
     ("Pimpinan MPR Terima Kunjungan Presiden Iran Ebrahim Raisi", "id",
      {"People's Consultative Assembly", "Ebrahim Raisi"}),
+    # a subject named in apposition to its post is the person; a post in apposition to a named subject is not
+    ("Indonesia's foreign minister, Retno Marsudi, met her Chinese counterpart Wang Yi in Beijing on Monday.", "en",
+     {"Retno Marsudi", "Wang Yi"}),
+    ("The president's envoy, Steve Witkoff, met Vladimir Putin in Moscow.", "en", {"Steve Witkoff", "Vladimir Putin"}),
+    ("Joe Biden, the US president, met Xi Jinping in Bali.", "en", {"Joe Biden", "Xi Jinping"}),
+    ("Prabowo Subianto met Qatar's emir, Sheikh Tamim bin Hamad Al Thani, in Doha.", "en",
+     {"Prabowo Subianto", "Tamim bin Hamad Al Thani"}),
     # a title's country with its holder in apposition: the holder, not the country as another side
     ("Prabowo melakukan pertemuan dengan Emir Qatar, Syekh Tamim bin Hamad Al-Thani di Doha.", "id",
      {"Prabowo Subianto", "Tamim bin Hamad Al Thani"}),

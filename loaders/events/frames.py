@@ -282,31 +282,34 @@ class EventReader:
         words) is an official's: the person the article names in that post, if it names one, else the office."""
         heads = []
         for k, group in enumerate(groups):
-            if titled and k in titled and len(group) == 1 and self.type_of(group[0]) in ("Country", "Organization"):
-                holder = self.holders().get((titled[k], self.entity_of(group[0])))
+            body = group[0] if len(group) == 1 and self.type_of(group[0]) in ("Country", "Organization") else None
+            named = self._named_next(body, bool(titled and k in titled)) if body is not None else None
+            if named is not None:  # 'Emir Qatar, Syekh Tamim', "Indonesia's foreign minister, Retno Marsudi"
+                heads.append(named)
+                continue
+            if titled and k in titled and body is not None:
+                holder = self.holders().get((titled[k], self.entity_of(body)))
                 if holder is not None:
                     heads.append(holder)
                     continue
-                named = self._named_next(group[0])
-                if named is not None:  # 'Emir Qatar, Syekh Tamim': the official, named in apposition
-                    heads.append(named)
-                    continue
-                self.officials.add(group[0].span.start)
+                self.officials.add(body.span.start)
             agents = [m for m in group if self.is_agent(m)]
             person = next((m for m in agents if self.type_of(m) == "Person"), None)
             heads += [person] if person else agents
         return heads
 
-    def _named_next(self, body: Mention) -> Mention | None:
-        """The official of a title's country or body when named right after it, in apposition: 'Emir Qatar,
-        Syekh Tamim', 'Presiden UEA, Sheikh Mohamed bin Zayed' (a comma, at most a title's words, the person)."""
+    def _named_next(self, body: Mention, titled: bool) -> Mention | None:
+        """The official of a country or body named right after it, in apposition: after a title ('Emir Qatar,
+        Syekh Tamim', 'Presiden UEA, Sheikh Mohamed bin Zayed') or a possessive's title ("Indonesia's foreign
+        minister, Retno Marsudi"): a comma, at most a title's words, then the person."""
         tokens = self.doc.tokens
         i = token_at(tokens, body.span.end)
-        for j in range(i, min(i + 5, len(tokens))):
+        for j in range(i, min(i + 8, len(tokens))):
             person = self.by_token.get(j)
             if person is not None:
                 gap = self.doc.text[body.span.end:person.span.start]
-                return person if self.type_of(person) == "Person" and _APPOSITION.fullmatch(gap) else None
+                pattern = _APPOSITION if titled else _POSSESSIVE_APPOSITION
+                return person if self.type_of(person) == "Person" and pattern.fullmatch(gap) else None
         return None
 
     def holders(self) -> dict[tuple[str, str], Mention]:
@@ -340,9 +343,13 @@ class EventReader:
             k = sentence_start + len(text[sentence_start:word.start()].rstrip())
         if text[k - 1:k] == ",":
             comma = text.rfind(",", sentence_start, k - 1)
-            if comma >= 0:
-                k = comma
+            if comma >= 0:  # 'X, the minister, met': X; but 'Indonesia's foreign minister, Retno Marsudi, met': Retno
+                named = self._person_in(comma, k - 1) and not self._person_in(sentence_start, comma)
+                k = k - 1 if named else comma
         return k
+
+    def _person_in(self, start: int, end: int) -> bool:
+        return any(self.type_of(m) == "Person" for m in self.doc.mentions if start <= m.span.start < end)
 
     # --- the participants of an interaction --------------------------------------------------------
 
@@ -693,6 +700,7 @@ class EventReader:
 
 
 _APPOSITION = re.compile(r"\s*,\s*(?:[A-Z][\w.'-]*\s+){0,3}")
+_POSSESSIVE_APPOSITION = re.compile(r"['\u2019]s(?:\s+[a-z][\w-]*){1,4}" + _APPOSITION.pattern)
 
 
 def _word_in(words: str, text: str) -> int:
