@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import time
 from types import TracebackType
+from typing import Self
 
 from rich.console import Console
 from rich.progress import (
@@ -27,7 +28,21 @@ from rich.progress import (
 from loaders.model import Article, Extraction
 
 
-class IngestProgress:
+class _Bar:
+    """A rich bar on stderr, once started, stopped when the command's `with` block ends."""
+
+    _progress: Progress | None = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+class IngestProgress(_Bar):
     """Called by `store.ingest`: `started(total)` once the inputs are read, then `(article, extraction)` each."""
 
     def __init__(self, *, quiet: bool = False, verbose: bool = False) -> None:
@@ -35,7 +50,7 @@ class IngestProgress:
         self.bar = not quiet and not self.verbose and sys.stderr.isatty()
         self.begun = time.monotonic()
         self.done = 0
-        self._progress: Progress | None = None
+        self._progress = None
         self._task: TaskID | None = None
 
     def started(self, total: int) -> None:
@@ -59,20 +74,12 @@ class IngestProgress:
         seconds = time.monotonic() - self.begun
         return self.done / seconds if seconds > 0 else 0.0
 
-    def __enter__(self) -> IngestProgress:
-        return self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-
-
-class LoadProgress:
+class LoadProgress(_Bar):
     """Called by `store.rdf_load` with the bytes it reads: a bar of the files' size on a terminal, else nothing."""
 
     def __init__(self, total_bytes: int, *, quiet: bool = False) -> None:
-        self._progress: Progress | None = None
+        self._progress = None
         if not quiet and sys.stderr.isatty() and total_bytes:
             self._progress = Progress(TextColumn("loading"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
                                       TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
@@ -83,11 +90,3 @@ class LoadProgress:
     def __call__(self, read: int) -> None:
         if self._progress is not None:
             self._progress.update(self._task, advance=read)
-
-    def __enter__(self) -> LoadProgress:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if self._progress is not None:
-            self._progress.stop()
