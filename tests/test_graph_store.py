@@ -235,6 +235,8 @@ def test_a_body_over_the_default_limit_is_413_and_changes_nothing(endpoint: str)
     line = b'<http://example.org/s> <http://example.org/p> "' + b"x" * 1000 + b'" .\n'
     body = line * (10 * 1024 * 1024 // len(line) + 1)
     assert len(body) > 10 * 1024 * 1024
-    # JSON-LD is parsed in memory (N-Triples and Turtle this large are loaded in bulk: test_bulk_load.py)
+    # N-Triples this large would be loaded in bulk, up to max_load_bytes (by default max_body_bytes); JSON-LD is
+    # parsed in memory, up to max_body_bytes
+    assert_plain_error(send("PUT", store_url(endpoint, GRAPH), body, "application/n-triples"), 413, "max_load_bytes")
     assert_plain_error(send("PUT", store_url(endpoint, GRAPH), body, "application/ld+json"), 413, "max_body_bytes")
     assert isomorphic(get_graph(store_url(endpoint, GRAPH)), expected_graph())
