@@ -9,7 +9,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 KB_SOURCES ?= ../kb-sources
 
-.PHONY: run test install load serve lint ontology seeds clean browser model kb yasgui screenshots
+.PHONY: run test install load serve lint ontology seeds clean browser model kb yasgui vis-network screenshots
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "kabar needs Python 3.11 ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -80,6 +80,12 @@ yasgui:
 	rm -rf build/yasgui && mkdir -p build/yasgui
 	cd build/yasgui && npm pack --silent @zazuko/yasgui@$(YASGUI_VERSION) && tar xzf zazuko-yasgui-$(YASGUI_VERSION).tgz
 	install -m 644 build/yasgui/package/build/yasgui.min.js build/yasgui/package/build/yasgui.min.css server/static/yasgui/
+
+VIS_NETWORK_VERSION ?= 9.1.13
+vis-network:
+	rm -rf build/vis-network && mkdir -p build/vis-network
+	cd build/vis-network && npm pack --silent vis-network@$(VIS_NETWORK_VERSION) && tar xzf vis-network-$(VIS_NETWORK_VERSION).tgz
+	install -m 644 build/vis-network/package/standalone/umd/vis-network.min.js server/static/vis-network/
 
 clean:
 	rm -rf var build *.egg-info

@@ -19,6 +19,7 @@ from server import (
     description,
     export,
     graph_store,
+    graph_view,
     health,
     pages,
     resources,
@@ -72,6 +73,7 @@ def create_app(store: KabarStore | str | os.PathLike[str], config: Mapping[str, 
     app.register_blueprint(resources.bp)
     app.register_blueprint(browse.bp)
     app.register_blueprint(timeline.bp)
+    app.register_blueprint(graph_view.bp)
     app.register_blueprint(validation.bp)
     return app
 

@@ -53,12 +53,18 @@ def timeline() -> str:
     query = _EVENTS.replace("_KINDS", _KINDS).replace("_ONE_SIDE", _ONE_SIDE if chosen else "")
     found = rows(numbered(query, limit=PAGE + 1, offset=page * PAGE), bound)
     events = _events(found)
-    sides = rows(numbered(_SIDES.replace("_KINDS", _KINDS), choices=CHOICES), {"events": bound["events"]})
-    choices = {kind: [{"iri": r["who"], "name": r["name"], "count": r["n"]} for r in sides if short(r["kind"]) == kind]
-               for kind in ("Country", "Person")}
+    choices = participant_choices()
     months = [(label, list(group)) for label, group in groupby(events[:PAGE], key=lambda e: _month(e["date"]))]
     return render_template("timeline.html", months=months, choices=choices, chosen=chosen, page=page,
                            more=len(events) > PAGE)
+
+
+def participant_choices() -> dict[str, list[dict[str, str]]]:
+    """Countries and persons in the most meetings and negotiations, with their counts: what a page may filter by."""
+    events = ox.NamedNode(str(EVENTS_GRAPH))
+    sides = rows(numbered(_SIDES.replace("_KINDS", _KINDS), choices=CHOICES), {"events": events})
+    return {kind: [{"iri": r["who"], "name": r["name"], "count": r["n"]} for r in sides if short(r["kind"]) == kind]
+            for kind in ("Country", "Person")}
 
 
 def _events(found: list[dict[str, str]]) -> list[dict]:

@@ -38,6 +38,7 @@ PAGES = {
     "event": "/id/event/bad4e46adaca3401b66b/negotiation-1",
     "entity": "/id/person/brett-mcgurk",
     "timeline": "/timeline",
+    "graph": "/graph?with=https%3A%2F%2Fw3id.org%2Fkabar%2Fid%2Fentity%2FQ794",
     "ontology": "/ontology",
 }
 """File name (without .png) -> the page's path on the server."""

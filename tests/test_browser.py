@@ -168,6 +168,17 @@ def test_the_timeline_filters_by_a_participant_and_opens_an_event(browser: WebDr
     assert browser.find_element(By.TAG_NAME, "h1").text == "Negotiation in Muscat, 2024-05"
 
 
+def test_the_graph_draws_who_met_whom_from_files_served_here(browser: WebDriver, site: str) -> None:
+    """vis-network, vendored: the graph around Iran has the four sides of the talks in Muscat as nodes."""
+    browser.get(f"{site}/graph?" + urllib.parse.urlencode({"with": "https://w3id.org/kabar/id/entity/Q794"}))
+    WebDriverWait(browser, 20).until(lambda b: b.execute_script("return !!window.kabarNetwork"))
+    labels = browser.execute_script("return kabarNetwork.body.data.nodes.get().map((n) => n.label).sort()")
+    assert labels == ["Ali Bagheri Kani", "Brett McGurk", "Iran", "United States"]
+    assert browser.find_elements(By.CSS_SELECTOR, "#network canvas")
+    offsite = [e for e in browser.get_log("browser") if re.search(r"https?://(?!127\.0\.0\.1)", e["message"])]
+    assert not offsite
+
+
 def test_make_screenshots_draws_every_kind_of_page(tmp_path: Path) -> None:
     """What `make screenshots` runs, into a temporary folder: a PNG of each page, each its own picture."""
     script = Path(__file__).with_name("screenshots.py")

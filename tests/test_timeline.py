@@ -1,4 +1,4 @@
-"""The timeline of meetings and negotiations, over a real server on the seed store."""
+"""The timeline of meetings and negotiations and the graph of who met whom, over a real server on the seed store."""
 
 from __future__ import annotations
 
@@ -38,3 +38,20 @@ def test_the_filter_offers_the_participants_and_keeps_their_events(site: str) ->
 def test_a_filter_that_is_not_an_iri_is_400(site: str) -> None:
     assert_plain_error(fetch(f"{site}/timeline?with=not%20an%20iri"), 400, "with='not an iri'")
     assert_plain_error(fetch(f"{site}/timeline?page=x"), 400, "page='x'")
+
+
+def test_the_graph_around_iran_pairs_everyone_it_met_with_and_lists_the_pairs(site: str) -> None:
+    reply = fetch(f"{site}/graph?{urllib.parse.urlencode({'with': IRAN})}")
+    assert reply.status == 200, reply.text
+    page = reply.text
+    assert '<script src="/static/vis-network/vis-network.min.js"></script>' in page  # served here, not fetched
+    assert "<tr><td>United States</td><td>Iran</td><td>1</td></tr>" in page
+    assert "<tr><td>Ali Bagheri Kani</td><td>Brett McGurk</td><td>1</td></tr>" in page
+    assert page.count("<tr><td>") == 6  # the four sides of the talks in Muscat, each pair once
+    assert f'<option value="{IRAN}" selected>' in page
+
+
+def test_the_graph_needs_an_iri_and_shows_nothing_for_someone_in_no_event(site: str) -> None:
+    assert_plain_error(fetch(f"{site}/graph?with=not%20an%20iri"), 400, "with='not an iri'")
+    lonely = fetch(f"{site}/graph?{urllib.parse.urlencode({'with': NOT_IN_IT})}").text
+    assert "<tr><td>" not in lonely and '"label": "India"' not in lonely
