@@ -20,6 +20,7 @@ answers 201 with its URL in Location.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 import threading
@@ -46,6 +47,7 @@ from server.streaming import stream_dump
 from store import KabarStore, StoreError
 from store.rdf_load import LoadError, RdfInput, bulk_load, check
 
+log = logging.getLogger(__name__)
 bp = Blueprint("graph_store", __name__)
 protect_writes(bp)
 
@@ -150,7 +152,9 @@ def bulk_write(target: Target | None, *, replace: bool) -> Response:
                 bulk_load(store, source, graph=target if isinstance(target, ox.NamedNode) else None,
                           base_iri=base_iri)
             except StoreError as e:  # a bulk load is not one transaction: what it loaded stays
-                raise InternalServerError(f"{e}") from e
+                log.error("a bulk load to %s stopped: %s", target or "the store", e)  # the server's paths stay here
+                raise InternalServerError("The load stopped partway; what it loaded stays. Send the same body again "
+                                          "to complete it (the server's log says why it stopped).") from e
     if target is None:
         return Response(f"Loaded {count} quad(s).\n", status=200, mimetype="text/plain")
     return written(target, created)

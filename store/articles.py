@@ -64,7 +64,6 @@ class ArticleWrite:
     strings, pyoxigraph terms and parsed reports, which cross a process boundary 60 times cheaper than
     rdflib graphs and leave the writer, the store's only one, nothing to serialize or walk."""
 
-    iri: str
     article: str  # the article graph, as N-Triples
     entities: tuple[ox.Triple, ...]  # its entities' descriptions
     reports: tuple[Report, ...]  # its statements of events
@@ -78,19 +77,17 @@ class ArticleWrite:
         for g in (rdf.article, rdf.entities, rdf.events):
             for s, _, o in g:  # one pass: rdflib's graph walk, not the set, is the cost
                 found.update(str(t) for t in (s, o) if isinstance(t, URIRef))
-        return cls(iri, ntriples(rdf.article),
+        return cls(ntriples(rdf.article),
                    tuple(ox.Triple(ox.NamedNode(str(s)), ox.NamedNode(str(p)), _term(o)) for s, p, o in rdf.entities),
                    tuple(reports(iri, str(published or ""), rdf.events)), frozenset(filter(_describable, found)),
                    len(rdf))
 
 
-def write_article(store: KabarStore, write: ArticleWrite | str, memo: EventMemo | None = None) -> None:
-    """Make `write` the article's whole share of the store (an article's IRI alone: remove the article), as one
-    transaction.
+def write_article(store: KabarStore, iri: str, new: ArticleWrite | None, memo: EventMemo | None = None) -> None:
+    """Make `new` the article's whole share of the store (None: remove the article), as one transaction.
 
     `memo` carries what earlier writes of a batch learned of the events graph (`store.event_graph`)."""
-    new = write if isinstance(write, ArticleWrite) else None
-    article = ox.NamedNode(new.iri if new else write)
+    article = ox.NamedNode(iri)
     old = list(store.quads(article)) if store.has_graph(article) else []
     operations = [f"DROP SILENT GRAPH {article}"]
     if new is not None:

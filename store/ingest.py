@@ -78,9 +78,10 @@ def store_pipeline(store: KabarStore, pipeline: Pipeline | None = None, *, onlin
     """`pipeline` (default: built over the store's KB) with the store's corrections (`store_recipe`); with
     `online`, names the KB does not know are looked up on Wikidata and what is learned goes into the KB graph.
     """
-    recipe = store_recipe(store, settings, kb)
     lookup = OnlineLookup(store, online) if online else None
-    return recipe.applied_to(pipeline, lookup) if pipeline is not None else recipe.build(lookup)
+    if pipeline is not None:  # it has its own KB: only the corrections and settings apply
+        return PipelineRecipe(None, read_corrections(store), read_edits(store), settings).applied_to(pipeline, lookup)
+    return store_recipe(store, settings, kb).build(lookup)
 
 
 def ingest(
@@ -148,7 +149,7 @@ def store_articles(store: KabarStore, pipeline: Pipeline | DaskExtraction, artic
             raise ArticleError(extraction.article.origin or extraction.article.iri, None,
                                f"its graph breaks {shape} {path} ({constraint}) at {focus}: not stored "
                                f"({count} article(s) before it were); `kabar validate` checks the store")
-        write_article(store, ready.write, memo)
+        write_article(store, extraction.article.iri, ready.write, memo)
         add_linked_items(store, (e.wikidata for e in extraction.entities if e.wikidata), large)
         count += 1
         entities += len(extraction.entities)
@@ -180,7 +181,7 @@ def remove_articles(store: KabarStore, graphs: list[str]) -> int:
     """Remove articles: each one's graph, and what only it said in the entities and events graphs."""
     for name in graphs:
         stored_article(store, name)  # raises StoreError for a graph that is not an article's
-        write_article(store, name)
+        write_article(store, name, None)
     _keep_inferences(store)
     store.flush()
     return len(graphs)
