@@ -30,6 +30,7 @@ from loaders.kb.wikidata import KBImportError
 from loaders.pipeline import PipelineError
 from loaders.read import ArticleError, ReadOptions
 from loaders.read.source import MAX_TEXT_CHARS
+from ontology.namespaces import BASE_IRI_ENV, BASE_IRI_PROBLEM
 from store import StoreError, resolve_store_path
 from store.dask_extraction import ClusterError
 from store.kabar_store import KABAR_PREFIXES, STORE_ENV
@@ -47,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.verbose = (getattr(args, "verbose", False) or args.global_verbose) and not args.quiet
     _log_to_stderr(args)
     try:
+        if BASE_IRI_PROBLEM:  # every command mints or reads kabar IRIs
+            raise CommandError(BASE_IRI_PROBLEM)
         return args.run(args)
     except (ArticleError, StoreError, CommandError, WikidataUnavailable, KBImportError, LinkError,
             PipelineError, ClusterError, LoadError) as e:
@@ -330,7 +333,7 @@ def _check_environment() -> None:
     """A `KABAR_*` variable kabar does not know is a mistyped setting: stop, naming the setting meant."""
     from server.config import CONFIG_ENV, SETTINGS
 
-    known = {s.env for s in SETTINGS} | {CONFIG_ENV, STORE_ENV, API_ENV}
+    known = {s.env for s in SETTINGS} | {CONFIG_ENV, STORE_ENV, API_ENV, BASE_IRI_ENV}
     for name in sorted(os.environ):
         if name.startswith("KABAR_") and name not in known:
             close = difflib.get_close_matches(name, known, n=1)

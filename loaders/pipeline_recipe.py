@@ -18,6 +18,7 @@ from loaders.edits import Edits
 from loaders.kb.model import KnowledgeBase
 from loaders.kb.seed import load_kb
 from loaders.pipeline import Pipeline, default_pipeline
+from ontology.namespaces import DATA_BASE
 
 
 def kabar_version() -> str:
@@ -38,6 +39,8 @@ class PipelineRecipe:
     edits: Edits = field(default_factory=Edits)
     settings: LinkSettings | None = None
     version: str = field(default_factory=kabar_version)
+    data_base: str = DATA_BASE
+    """Where the pipeline's IRIs are minted (`KABAR_BASE_IRI`): a worker started under another would mint others."""
 
     def build(self, lookup: Lookup | None = None) -> Pipeline:
         """The pipeline; with `lookup`, the linker asks it about names the KB lacks (online mode)."""

@@ -4,6 +4,9 @@ Other modules import these instead of writing IRI strings, so that a
 change of base IRI (or of a service's address) is a change of one line.
 """
 
+import os
+from urllib.parse import urlsplit
+
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
 
@@ -13,8 +16,32 @@ BASE = "https://w3id.org/kabar/"
 KABAR = Namespace(BASE + "ontology#")
 """The kabar ontology's own terms (classes and properties)."""
 
-ID = Namespace(BASE + "id/")
-"""Resources: articles, entities, events."""
+BASE_IRI_ENV = "KABAR_BASE_IRI"
+"""Where a deployment with its own IRI space (say `https://w3id.org/mynews/`) names it; the default is kabar's."""
+
+
+def _data_base(value: str | None) -> tuple[str, str | None]:
+    """The base of the IRIs kabar mints, and why the setting was refused (None when it was not).
+
+    Read once, at import, by every kabar process (ingest, server, Dask workers) so that they mint alike; a
+    refusal is reported by the command line and the server as a one-line error, not as an import failure.
+    """
+    if value is None:
+        return BASE, None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
+            or not value.endswith("/") or any(c in value for c in " <>\"{}|\\^`"):
+        return BASE, (f"{BASE_IRI_ENV} = {value!r}: expected an http(s) IRI ending in '/', "
+                      "such as https://w3id.org/mynews/ (kabar then mints https://w3id.org/mynews/id/...)")
+    return value, None
+
+
+DATA_BASE, BASE_IRI_PROBLEM = _data_base(os.environ.get(BASE_IRI_ENV))
+"""The IRI space of what kabar mints (`KABAR_BASE_IRI`, else `BASE`); the ontology, shapes and graph names stay
+kabar's own, so that queries and tools written for kabar work on every deployment."""
+
+ID = Namespace(DATA_BASE + "id/")
+"""Resources: articles, entities, events, mentions, posts; the server shows each at `/id/...`."""
 
 SHAPES = Namespace(BASE + "shapes#")
 """The SHACL shapes of a valid kabar graph (`ontology/shapes.ttl`)."""

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from flask import current_app, url_for
 from werkzeug.exceptions import BadRequest
 
-from ontology.namespaces import WIKIDATA_SPARQL
+from ontology.namespaces import BASE_IRI_PROBLEM, WIKIDATA_SPARQL
 
 CONFIG_ENV = "KABAR_CONFIG"
 
@@ -174,6 +174,8 @@ def load_config(
 ) -> dict[str, Any]:
     """Flask config entries: the mapping's Flask keys, and every setting from all its sources."""
     environ = os.environ if environ is None else environ
+    if BASE_IRI_PROBLEM:  # read by every kabar process, not a setting of the server alone
+        raise ConfigError(BASE_IRI_PROBLEM)
     by_name = {s.name: s for s in SETTINGS} | {s.key: s for s in SETTINGS}
     flask_config = {k: v for k, v in (config or {}).items() if k not in by_name and k.isupper()}
     unknown = [k for k in (config or {}) if k not in by_name and not k.isupper()]

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from flask import request
 from werkzeug.exceptions import BadRequest
 
-from ontology.namespaces import BASE
+from ontology.namespaces import BASE, ID
 from server.extension import kabar_store
 from store.kabar_store import KABAR_PREFIXES
 
@@ -22,9 +22,14 @@ def rows(query: str, bound: dict[str, ox.NamedNode | ox.Literal]) -> list[dict[s
     return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
+LOCAL_PATHS = {str(ID): "/id/", BASE: "/"}
+"""Where this server shows the IRIs of each kabar space: what it minted (`KABAR_BASE_IRI`) and its vocabulary."""
+
+
 def local(iri: str) -> str:
     """Where this server shows a kabar IRI: its path (`/id/entity/Q794`); another IRI stays as it is."""
-    return "/" + iri[len(BASE):] if iri.startswith(BASE) else iri
+    space = next((space for space in LOCAL_PATHS if iri.startswith(space)), None)
+    return iri if space is None else LOCAL_PATHS[space] + iri[len(space):]
 
 
 def short(iri: str) -> str:

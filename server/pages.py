@@ -11,8 +11,9 @@ from pathlib import Path
 
 from flask import Blueprint, render_template, url_for
 
-from ontology.namespaces import BASE, KABAR, SCHEMA
+from ontology.namespaces import KABAR, SCHEMA
 from server.formats import DATASET_FORMATS, GRAPH_FORMATS, RESULT_FORMATS
+from server.page_data import LOCAL_PATHS
 
 bp = Blueprint("pages", __name__)
 EXAMPLES = Path(__file__).resolve().parent.parent / "seeds" / "queries"
@@ -46,7 +47,7 @@ def editor() -> str:
     examples = [("Meetings and talks, who took part", EXAMPLE_QUERY)] + [
         (path.stem.replace("-", " ").capitalize(), path.read_text(encoding="utf-8"))
         for path in sorted(EXAMPLES.glob("*.rq"))]
-    return render_template("editor.html", endpoint=url_for("sparql.query"), examples=examples, base=BASE)
+    return render_template("editor.html", endpoint=url_for("sparql.query"), examples=examples, spaces=LOCAL_PATHS)
 
 
 def render_query_page() -> str:

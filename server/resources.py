@@ -1,6 +1,7 @@
 """Linked Data: every IRI kabar mints resolves on the running server, a page for people and RDF for programs.
 
-`/id/...` serves `https://w3id.org/kabar/id/...` (entities, articles, events, mentions, posts) and
+`/id/...` serves `https://w3id.org/kabar/id/...`, or the `id/` of the space `KABAR_BASE_IRI` names (entities,
+articles, events, mentions, posts), and
 `/ontology` the vocabulary (its classes and properties are `/ontology#Name`). A resource is what the
 store says of it in every graph, and what points to it (the first `MAX_INCOMING`): the articles that
 mention an entity, the events it took part in. Content negotiation is that of `/sparql`'s CONSTRUCT
@@ -26,6 +27,7 @@ from server.event_page import event_page
 from server.extension import kabar_store
 from server.formats import GRAPH_FORMATS
 from server.negotiation import best_match, vary_on_accept
+from server.page_data import local
 
 bp = Blueprint("resources", __name__)
 bp.after_request(vary_on_accept)
@@ -97,8 +99,7 @@ def _shown(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> dict[s
     if isinstance(term, ox.NamedNode):
         short = next((f"{p}:{term.value[len(str(ns)):]}" for p, ns in PREFIXES.items()
                       if term.value.startswith(str(ns)) and "/" not in term.value[len(str(ns)):]), term.value)
-        href = "/" + term.value[len(BASE):] if term.value.startswith(BASE) else term.value
-        return {"text": short, "href": href}
+        return {"text": short, "href": local(term.value)}
     if isinstance(term, ox.Literal):
         text = term.value if len(term.value) <= _LONG else term.value[:_LONG] + " …"
         return {"text": text + (f" @{term.language}" if term.language else ""), "href": None}

@@ -26,6 +26,7 @@ from loaders.kb.model import KnowledgeBase
 from loaders.model import Article
 from loaders.pipeline import Pipeline
 from loaders.pipeline_recipe import PipelineRecipe, kabar_version
+from ontology.namespaces import BASE_IRI_ENV, DATA_BASE
 from store.extraction_workers import AHEAD, Prepared, in_order, prepare
 
 if TYPE_CHECKING:
@@ -115,6 +116,9 @@ def _on_worker(recipe: PipelineRecipe, batch: str, articles: tuple[Article, ...]
         if recipe.version != kabar_version():
             raise ClusterError(f"a Dask worker runs kabar {kabar_version()} and this ingest kabar {recipe.version}: "
                                f"install the same kabar on every worker")
+        if recipe.data_base != DATA_BASE:
+            raise ClusterError(f"a Dask worker mints IRIs under {DATA_BASE} and this ingest under {recipe.data_base}: "
+                               f"start every worker with the same {BASE_IRI_ENV}")
         for old in [k for k in _BUILT if k[0] != batch]:
             del _BUILT[old]
         _BUILT[key] = (recipe.build(), recipe.knowledge_base())

@@ -12,8 +12,10 @@ their values as `substitutions`, never spliced into the query text.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,6 +24,7 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph
 
 from ontology import PREFIXES
+from ontology.namespaces import BASE, BASE_IRI_ENV, DATA_BASE
 
 ENGINE_STACK = 64 << 20
 
@@ -39,6 +42,8 @@ Target = ox.NamedNode | ox.DefaultGraph
 """A graph to read or write: a named graph, or the store's own unnamed default graph."""
 GraphName = str | Target
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+_ARTICLE_GRAPH = re.compile(r"(.*/)id/article/[0-9a-f]{20}")
+"""An article's graph name, whatever IRI space minted it: the space is the first group."""
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 
@@ -79,6 +84,20 @@ class KabarStore:
                     "while it runs, write through its /update or /store endpoints)"
                 ) from e
             raise StoreError(f"cannot open the store at {self.path}: {e}") from e
+        self._check_base()
+
+    def _check_base(self) -> None:
+        """A store keeps the IRI space it was made in: under another `KABAR_BASE_IRI` its IRIs would not resolve
+        on the server and a new ingest would mint a second copy of every entity. The first article graph found
+        says which space it is (named graphs come in the engine's order, which mixes articles well)."""
+        for graph in islice(self._ox.named_graphs(), 100):
+            found = _ARTICLE_GRAPH.fullmatch(graph.value)
+            if found and found[1] != DATA_BASE:
+                fix = f"unset {BASE_IRI_ENV}" if found[1] == BASE else f"set {BASE_IRI_ENV}={found[1]}"
+                raise StoreError(f"the store at {self.path} holds IRIs under {found[1]}, not {DATA_BASE}: a store "
+                                 f"keeps the base IRI it was made with ({fix}, or use another store)")
+            if found:
+                return
 
     # --- graphs -------------------------------------------------------------------------------------
 

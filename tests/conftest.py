@@ -7,6 +7,11 @@ never from one another.
 from __future__ import annotations
 
 import io
+import os
+import socket
+import subprocess
+import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
@@ -128,3 +133,44 @@ def serving(store: KabarStore, config: Mapping[str, Any] | None = None) -> Itera
     """The app over `store` under a real waitress server on a free loopback port; yields its URL."""
     with WaitressServer(create_app(store, config), port=0) as server:
         yield server.url
+
+
+# --- the real command line, in its own process -------------------------------------------------------------
+
+def kabar(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`kabar ARGS...` as a user runs it, with `env` over this environment."""
+    return subprocess.run([sys.executable, "-m", "kabar.cli", *args], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+def assert_one_line_error(done: subprocess.CompletedProcess, *fragments: str) -> None:
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kabar: error: "), done.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+@contextmanager
+def kabar_serving(store: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`kabar serve` over the store in its own process on a free loopback port, as `make run` leaves it."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "kabar.cli", "--store", str(store), "serve", "--port",
+                               str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+                              env={**os.environ, **(env or {})})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/health", timeout=5).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "kabar serve did not start"
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=60)

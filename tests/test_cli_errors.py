@@ -10,28 +10,13 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEED_ARTICLES, assert_one_line_error, kabar, kabar_serving
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds" / "articles"
-
-
-def kabar(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kabar.cli", *args], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, **(env or {})}, timeout=120)
-
-
-def assert_one_line_error(done: subprocess.CompletedProcess, *fragments: str) -> None:
-    assert done.returncode == 1, (done.stdout, done.stderr)
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("kabar: error: "), done.stderr
-    for fragment in fragments:
-        assert fragment in lines[0]
+SEEDS = SEED_ARTICLES
 
 
 @pytest.fixture(scope="module")
@@ -120,25 +105,8 @@ def test_mistyped_setting_stops_serve(store: Path) -> None:
 @pytest.fixture
 def served(store: Path) -> Iterator[str]:
     """`kabar serve` holding the store, as `make run` leaves it."""
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        port = free.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "kabar.cli", "--store", str(store), "serve", "--port",
-                               str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/health", timeout=5).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline and server.poll() is None, "kabar serve did not start"
-                time.sleep(0.2)
+    with kabar_serving(store) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
 
 
 def test_read_commands_work_while_the_server_holds_the_store(store: Path, served: str) -> None:
