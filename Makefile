@@ -9,7 +9,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 KB_SOURCES ?= ../kb-sources
 
-.PHONY: run test install load serve lint ontology seeds clean browser model kb yasgui vis-network screenshots
+.PHONY: run test install load serve lint ontology seeds clean browser model kb yasgui vis-network basemap screenshots
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "kabar needs Python 3.11 ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -86,6 +86,13 @@ vis-network:
 	rm -rf build/vis-network && mkdir -p build/vis-network
 	cd build/vis-network && npm pack --silent vis-network@$(VIS_NETWORK_VERSION) && tar xzf vis-network-$(VIS_NETWORK_VERSION).tgz
 	install -m 644 build/vis-network/package/standalone/umd/vis-network.min.js server/static/vis-network/
+
+## Refresh the map's country outlines (server/static/map/) from world-atlas on npm (Natural Earth 1:110m).
+WORLD_ATLAS_VERSION ?= 2.0.2
+basemap: $(STAMP)
+	rm -rf build/world-atlas && mkdir -p build/world-atlas
+	cd build/world-atlas && npm pack --silent world-atlas@$(WORLD_ATLAS_VERSION) && tar xzf world-atlas-$(WORLD_ATLAS_VERSION).tgz
+	$(BIN)/python -c "from server.basemap import main; main()" build/world-atlas/package/countries-110m.json $(WORLD_ATLAS_VERSION)
 
 clean:
 	rm -rf var build *.egg-info

@@ -3,8 +3,9 @@
     .venv/bin/python -m bench.pages [--store DIR] [--rounds 5]
 
 Without --store, it ingests the seed and every development and test article into a temporary store. Pages: the
-browse lists, a search, the timeline (newest, older, Indonesia's), the graph (default, Indonesia's), and the
-Linked Data pages of articles, events and entities (the most mentioned first: a country's page reads the most).
+browse lists, a search, the timeline (newest, older, Indonesia's), the graph (default, Indonesia's), the map
+(all, Indonesia's), and the Linked Data pages of articles, events and entities (the most mentioned first: a
+country's page reads the most).
 It prints the median and the slowest of `--rounds` fetches per page kind (target: every page under 200 ms).
 """
 
@@ -41,6 +42,7 @@ def pages(store: KabarStore) -> dict[str, list[str]]:
         "search": ["/search?q=iran", "/search?q=menteri"],
         "timeline": ["/timeline", "/timeline?page=1", "/timeline?with=" + urllib.parse.quote(INDONESIA, safe="")],
         "graph": ["/graph", "/graph?with=" + urllib.parse.quote(INDONESIA, safe="")],
+        "map": ["/map", "/map?with=" + urllib.parse.quote(INDONESIA, safe="")],
         "article": first("SELECT ?a WHERE { ?a a <https://w3id.org/kabar/ontology#Article> }"),
         "event": first("SELECT ?e WHERE { ?e a <https://w3id.org/kabar/ontology#Meeting> }"),
         "entity": first(mentions + " GROUP BY ?e ORDER BY DESC(?n)"),

@@ -26,6 +26,9 @@ so a position read through a pronoun is weaker than the same one read beside a K
 """
 
 
+Point = tuple[float, float]
+"""Latitude and longitude in WGS84 degrees, as Wikidata's coordinate location (P625) gives them."""
+
 STATUSES = ("refused", "cancelled", "held", "planned")
 """An event's status: refused ('menolak bertemu'), cancelled ('dibatalkan'), held, or planned ('akan
 bertemu'). When one event is stated with several, the earlier in this order wins: a planned meeting that
@@ -149,6 +152,7 @@ class Entity:
     mentions: list[Span] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)  # filled from `Document.positions` in the extraction
     link: Link | None = None
+    point: Point | None = None  # filled from `Document.points` in the extraction
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -217,6 +221,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)  # entity assembly, in order of first mention
     referents: dict[str, Referent] = field(default_factory=dict)  # entity assembly: mention key -> its entity
     positions: dict[str, list[Position]] = field(default_factory=dict)  # positions: entity id -> the posts held
+    points: dict[str, Point] = field(default_factory=dict)  # coordinates: entity id -> where the KB puts it
     events: list[Event] = field(default_factory=list)  # events
 
     @property
@@ -247,8 +252,9 @@ class Extraction:
 
     @classmethod
     def of(cls, doc: Document) -> Extraction:
-        """The finished document's extraction: its entities with the positions they hold."""
-        entities = [replace(e, positions=doc.positions.get(e.id, [])) for e in doc.entities]
+        """The finished document's extraction: its entities with the positions they hold and where they are."""
+        entities = [replace(e, positions=doc.positions.get(e.id, []), point=doc.points.get(e.id))
+                    for e in doc.entities]
         return cls(doc.article, doc.sentences, entities, doc.events)
 
     def to_json(self) -> dict[str, Any]:

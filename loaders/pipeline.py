@@ -44,9 +44,9 @@ SHARED_FIELDS = frozenset({"proposals"})
 """Fields several components assign, each its own slot."""
 
 DEFAULT_COMPONENTS = ("segmenter", "gazetteer", "kb_names", "person_names", "venue_names", "org_names", "ner", "coref",
-                      "linker", "entities", "positions", "events")
+                      "linker", "entities", "coordinates", "positions", "events")
 """The baseline pipeline, in order: words and sentences; recognizers propose mentions; coreference decides
-them; the linker links them; entity assembly groups them; positions and events read the entities."""
+them; the linker links them; entity assembly groups them; coordinates, positions and events read the entities."""
 
 
 class PipelineError(ValueError):

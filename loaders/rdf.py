@@ -116,6 +116,12 @@ def _decimal(value: float) -> Literal:
     return Literal(Decimal(f"{value:.2f}"))
 
 
+def _degrees(value: float) -> Literal:
+    """A coordinate as the KB gives it, to 0.000001° (about 10 cm): the same literal from every article."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return Literal(Decimal("0" if text == "-0" else text))
+
+
 def extraction_graph(extraction: Extraction, kb: KnowledgeBase | None = None) -> ArticleRDF:
     """The article's RDF; `kb` names the Wikidata entities it points to without mentioning them (a post's country)."""
     out = ArticleRDF()
@@ -184,6 +190,9 @@ def _add_entity(out: ArticleRDF, entity: Entity, language: str, evidence: _Evide
             out.article.add((spoken, K.linkMethod, Literal(link.method)))
     if entity.wikidata:
         g.add((node, OWL.sameAs, WD[entity.wikidata]))
+    if entity.point:
+        g.add((node, SCHEMA.latitude, _degrees(entity.point[0])))
+        g.add((node, SCHEMA.longitude, _degrees(entity.point[1])))
     for position in entity.positions:
         post = URIRef(position_iri(entity.id, position.title, position.of))
         g.add((node, K.holdsPosition, post))

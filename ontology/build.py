@@ -32,7 +32,7 @@ from ontology import KABAR, ONTOLOGY_FILE, ONTOLOGY_IRI, ORG, OWL, PREFIXES, RDF
 from ontology.shapes import shapes_graph
 from ontology.vocabulary import VOCABULARY, ClassDef, PropertyDef, Text, Vocabulary
 
-VERSION = "0.2.0"
+VERSION = "0.3.0"
 
 TITLE = Text("kabar news ontology", "ontologi berita kabar")
 DESCRIPTION = Text(
@@ -135,7 +135,7 @@ def _populate(onto: owlready2.Ontology, vocabulary: Vocabulary) -> None:
 
 
 def version_iri() -> str:
-    """This version's IRI: the ontology's, then its version ('.../ontology/0.2.0'); CHANGELOG.md says what changed."""
+    """This version's IRI: the ontology's, then its version ('.../ontology/0.3.0'); CHANGELOG.md says what changed."""
     return f"{ONTOLOGY_IRI}/{VERSION}"
 
 

@@ -21,6 +21,7 @@ from server import (
     graph_store,
     graph_view,
     health,
+    map_view,
     pages,
     resources,
     sparql,
@@ -74,6 +75,7 @@ def create_app(store: KabarStore | str | os.PathLike[str], config: Mapping[str, 
     app.register_blueprint(browse.bp)
     app.register_blueprint(timeline.bp)
     app.register_blueprint(graph_view.bp)
+    app.register_blueprint(map_view.bp)
     app.register_blueprint(validation.bp)
     return app
 

@@ -8,14 +8,11 @@ readers without script. The participant is a bound value, never SPARQL text.
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 from flask import Blueprint, render_template, request
-from werkzeug.exceptions import BadRequest
 
-from ontology.namespaces import EVENTS_GRAPH
 from server.negotiation import vary_on_accept
 from server.page_data import local, numbered, rows
-from server.timeline import participant_choices
+from server.timeline import KINDS, events_bound, participant_choices
 
 bp = Blueprint("graph_view", __name__)
 bp.after_request(vary_on_accept)
@@ -24,7 +21,7 @@ PAIRS = 300
 """Edges drawn at most, those of the most shared events first."""
 # values bound by `substitutions` must be projected (?events, ?with)
 _PAIRS = """SELECT ?events ?with ?a ?b (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?events {
-  VALUES ?type { kabar:Meeting kabar:Negotiation } ?e a ?type ; kabar:participant ?with, ?a, ?b
+  _KINDS ?e a ?type ; kabar:participant ?with, ?a, ?b
   FILTER(STR(?a) < STR(?b)) } }
 GROUP BY ?events ?with ?a ?b ORDER BY DESC(?n) ?a ?b LIMIT ?pairs"""
 _NAMES = """SELECT DISTINCT ?events ?with ?x ?name ?kind WHERE {
@@ -40,13 +37,10 @@ def graph() -> str:
     nodes: list[dict[str, str]] = []
     edges: list[dict[str, object]] = []
     if chosen is not None:
-        try:
-            bound = {"events": ox.NamedNode(str(EVENTS_GRAPH)), "with": ox.NamedNode(chosen)}
-        except ValueError:
-            raise BadRequest(f"with={chosen!r}: name a country or person by its IRI") from None
+        bound = events_bound(chosen)
         names = {r["x"]: (r["name"], r["kind"].rsplit("#", 1)[-1]) for r in rows(_NAMES, bound)}
         edges = [{"from": r["a"], "to": r["b"], "value": int(r["n"])}
-                 for r in rows(numbered(_PAIRS, pairs=PAIRS), bound)]
+                 for r in rows(numbered(_PAIRS.replace("_KINDS", KINDS), pairs=PAIRS), bound)]
         shown = {chosen} | {e["from"] for e in edges} | {e["to"] for e in edges}
         nodes = [{"id": iri, "label": names.get(iri, (iri, ""))[0], "group": names.get(iri, ("", "Other"))[1],
                   "href": local(iri)} for iri in sorted(shown, key=lambda i: names.get(i, (i, ""))[0])]

@@ -24,8 +24,10 @@ PAGE = 100
 """Events a page shows."""
 CHOICES = 100
 """Countries and persons offered as filters: those in the most events."""
-_KINDS = "VALUES ?type { kabar:Meeting kabar:Negotiation }"
-_ONE_SIDE = "?e kabar:participant ?with ."
+KINDS = "VALUES ?type { kabar:Meeting kabar:Negotiation }"
+"""What the timeline, the participation graph and the map show (`?e a ?type`)."""
+ONE_SIDE = "?e kabar:participant ?with ."
+"""Keeps the events the chosen participant (`?with`) took part in."""
 # values bound by `substitutions` are projected where a subquery needs them (?events, ?with)
 _EVENTS = """SELECT ?events ?with ?e ?type ?status ?date ?place ?placeName ?who ?name WHERE {
   { SELECT ?events ?with ?e ?type ?status ?date WHERE { GRAPH ?events {
@@ -44,13 +46,8 @@ GROUP BY ?events ?who ?name ?kind ORDER BY DESC(?n) ?name LIMIT ?choices"""
 def timeline() -> str:
     """Meetings and negotiations grouped by month; `with=IRI` keeps those the country or person took part in."""
     page, chosen = page_number(), request.args.get("with") or None
-    bound: dict[str, ox.NamedNode | ox.Literal] = {"events": ox.NamedNode(str(EVENTS_GRAPH))}
-    if chosen is not None:
-        try:
-            bound["with"] = ox.NamedNode(chosen)
-        except ValueError:
-            raise BadRequest(f"with={chosen!r}: name a country or person by its IRI") from None
-    query = _EVENTS.replace("_KINDS", _KINDS).replace("_ONE_SIDE", _ONE_SIDE if chosen else "")
+    bound = events_bound(chosen)
+    query = _EVENTS.replace("_KINDS", KINDS).replace("_ONE_SIDE", ONE_SIDE if chosen else "")
     found = rows(numbered(query, limit=PAGE + 1, offset=page * PAGE), bound)
     events = _events(found)
     choices = participant_choices()
@@ -59,10 +56,22 @@ def timeline() -> str:
                            more=len(events) > PAGE)
 
 
+def events_bound(chosen: str | None) -> dict[str, ox.NamedNode | ox.Literal]:
+    """The events graph as `?events`, and the participant `with=` chose (if any) as `?with`; 400 for a `with=`
+    that is not an IRI."""
+    bound: dict[str, ox.NamedNode | ox.Literal] = {"events": ox.NamedNode(str(EVENTS_GRAPH))}
+    if chosen is not None:
+        try:
+            bound["with"] = ox.NamedNode(chosen)
+        except ValueError:
+            raise BadRequest(f"with={chosen!r}: name a country or person by its IRI") from None
+    return bound
+
+
 def participant_choices() -> dict[str, list[dict[str, str]]]:
     """Countries and persons in the most meetings and negotiations, with their counts: what a page may filter by."""
     events = ox.NamedNode(str(EVENTS_GRAPH))
-    sides = rows(numbered(_SIDES.replace("_KINDS", _KINDS), choices=CHOICES), {"events": events})
+    sides = rows(numbered(_SIDES.replace("_KINDS", KINDS), choices=CHOICES), {"events": events})
     return {kind: [{"iri": r["who"], "name": r["name"], "count": r["n"]} for r in sides if short(r["kind"]) == kind]
             for kind in ("Country", "Person")}
 

@@ -39,6 +39,7 @@ PAGES = {
     "entity": "/id/person/brett-mcgurk",
     "timeline": "/timeline",
     "graph": "/graph?with=https%3A%2F%2Fw3id.org%2Fkabar%2Fid%2Fentity%2FQ794",
+    "map": "/map",
     "ontology": "/ontology",
 }
 """File name (without .png) -> the page's path on the server."""

@@ -179,6 +179,28 @@ def test_the_graph_draws_who_met_whom_from_files_served_here(browser: WebDriver,
     assert not offsite
 
 
+def test_the_map_draws_the_base_map_from_here_and_a_dot_opens_its_place_by_keyboard(browser: WebDriver,
+                                                                                    site: str) -> None:
+    """The seed's talks in Muscat are a dot over the vendored outlines; Tab to it and Enter opens Muscat's page."""
+    browser.get(f"{site}/map")
+    WebDriverWait(browser, 10).until(lambda b: b.execute_script(
+        "return performance.getEntriesByType('resource').some((r) => r.name.endsWith('countries-110m.svg'))"))
+    fetched = browser.execute_script("return performance.getEntriesByType('resource').map((r) => r.name)")
+    assert fetched and all(url.startswith(site) for url in fetched), fetched
+    dot = browser.find_element(By.CSS_SELECTOR, 'svg a[href="/id/entity/Q3826"] circle')
+    assert dot.size["width"] > 5  # drawn, at a size one can point at
+    body = browser.find_element(By.TAG_NAME, "body")
+    for _ in range(30):  # keyboard only: from the filter's list and button to the dot
+        body = browser.switch_to.active_element
+        if body.get_dom_attribute("href") == "/id/entity/Q3826":
+            break
+        body.send_keys(Keys.TAB)
+    assert browser.switch_to.active_element.get_dom_attribute("href") == "/id/entity/Q3826"
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/id/entity/Q3826"))
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Muscat")
+
+
 def test_make_screenshots_draws_every_kind_of_page(tmp_path: Path) -> None:
     """What `make screenshots` runs, into a temporary folder: a PNG of each page, each its own picture."""
     script = Path(__file__).with_name("screenshots.py")

@@ -45,7 +45,7 @@ def test_a_component_before_what_it_requires_fails_at_build_in_one_line() -> Non
     names = list(DEFAULT_COMPONENTS)
     names.remove("entities")
     names.insert(names.index("events") + 1, "entities")
-    with pytest.raises(PipelineError, match="component 'positions' requires 'entities'"):
+    with pytest.raises(PipelineError, match="component 'coordinates' requires 'entities'"):
         build(names, Resources(load_kb()))
 
 

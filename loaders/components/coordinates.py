@@ -1,0 +1,32 @@
+"""Coordinates: where the large offline KB puts each place and country the article names (Wikidata's P625).
+
+One job: a linked entity of type Place or Country whose QID the KB's place records give a latitude and
+longitude for gets that point, which the RDF mapper states and the map page draws. Nothing is guessed: an
+unlinked place, or one the KB has no coordinates for, gets none.
+"""
+
+from __future__ import annotations
+
+from loaders.kb.build.index import KBIndex
+from loaders.kb.build.records import Place
+from loaders.model import Document
+from loaders.pipeline import Resources, component
+
+_LOCATED = ("Place", "Country")
+
+
+@component("coordinates", requires=("entities",), assigns=("points",))
+class Coordinates:
+    """Each linked place's and country's point, from the large KB's place records."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.kb: KBIndex | None = resources.kb_index
+
+    def __call__(self, doc: Document) -> None:
+        if self.kb is None:
+            return
+        for entity in doc.entities:
+            if entity.type in _LOCATED and entity.wikidata:
+                place = self.kb.record("place", entity.wikidata)
+                if isinstance(place, Place) and place.lat is not None and place.lon is not None:
+                    doc.points[entity.id] = (place.lat, place.lon)
