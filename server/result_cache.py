@@ -36,6 +36,7 @@ using one is neither tagged nor cached."""
 class Cached:
     body: bytes
     content_type: str
+    headers: dict[str, str]  # sent again with it (the download's file name)
 
 
 class ResultCache:

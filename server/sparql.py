@@ -23,7 +23,15 @@ from server.egress import egress_proxy
 from server.errors import sparql_error_message
 from server.executor import QueryJob, init_executor, query_executor, run_query
 from server.extension import EXTENSION_NAME as STORE_EXTENSION
-from server.formats import CONSTRUCT_FORMATS, RESULT_FORMATS, Format, choose_format, content_type, negotiate
+from server.formats import (
+    CONSTRUCT_FORMATS,
+    RESULT_FORMATS,
+    Format,
+    choose_format,
+    content_type,
+    download_name,
+    negotiate,
+)
 from server.negotiation import best_match, vary_on_accept
 from server.pages import render_query_page
 from server.protocol import MISSING_QUERY, READ_ONLY, QueryRequest, read_query_request
@@ -83,7 +91,8 @@ def query() -> Response | str:
         if not_modified(current, tag):
             return cache_headers(Response(status=304, headers=VARY_ON_ACCEPT), tag)
         if (cached := result_cache().get(version, key)) is not None:
-            return cache_headers(Response(cached.body, content_type=cached.content_type, headers=VARY_ON_ACCEPT), tag)
+            return cache_headers(Response(cached.body, content_type=cached.content_type,
+                                          headers={**VARY_ON_ACCEPT, **cached.headers}), tag)
     job = QueryJob(canonical, options, results.serializer, graphs.serializer)
     running = run_query(job, lambda message: query_error_message(lexed, text, message))
     current.environ[DEADLINE_KEY] = running.deadline
@@ -92,11 +101,12 @@ def query() -> Response | str:
         running.close()
         chosen.refuse(running.what)
     whole, media_type = running.whole, content_type(chosen.media_type)
-    response = Response(running if whole is None else whole, content_type=media_type, headers=VARY_ON_ACCEPT)
+    response = Response(running if whole is None else whole, content_type=media_type,
+                        headers={**VARY_ON_ACCEPT, **chosen.download})
     if not cacheable:
         return response
     if whole is not None:
-        result_cache().put(version, key, Cached(whole, media_type))
+        result_cache().put(version, key, Cached(whole, media_type, chosen.download))
     return cache_headers(response, tag)
 
 
@@ -130,6 +140,10 @@ def query_error_message(query: Lexed, text: str, error: str) -> str:
     return sparql_error_message("The query is not valid SPARQL", text, error)
 
 
+RESULTS_FILE = "query-results"
+"""What a browser names a query's answer it saves: `query-results.tsv`, `query-results.ttl`..."""
+
+
 class Negotiated:
     """The format a request asks for among `formats`, or None: which applies is known once the query ran."""
 
@@ -140,6 +154,7 @@ class Negotiated:
         chosen = negotiate(formats, tuple(requested), accept)
         self.media_type = None if chosen is None else chosen[1]
         self.serializer = None if chosen is None else chosen[0].media_type
+        self.download = {} if chosen is None else download_name(RESULTS_FILE, chosen[0])
 
     def refuse(self, what: str) -> None:
         """Raise the 406 that names `what` the query returned."""

@@ -28,10 +28,16 @@ SELECT ?place WHERE { ?m a ?t ; kabar:location/schema:name ?place VALUES ?t { ka
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
+def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the module's Chromium saves what it does not show."""
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory, downloads: Path) -> Iterator[WebDriver]:
     """One Chromium for the module (Debian's; without it this fails, never skips)."""
     try:
-        driver = chromium(tmp_path_factory.mktemp("chromium-profile"), tmp_path_factory.mktemp("downloads"))
+        driver = chromium(tmp_path_factory.mktemp("chromium-profile"), downloads)
     except FileNotFoundError as e:
         pytest.fail(str(e))
     yield driver
@@ -68,6 +74,24 @@ def test_page_shows_title_and_example_query(browser: WebDriver, site: str) -> No
 @pytest.mark.parametrize("format_", ["json", ""])
 def test_submitted_query_shows_meeting_place(browser: WebDriver, site: str, format_: str) -> None:
     assert "Muscat" in run_query(browser, site, MEETING_PLACE, format_)
+
+
+@pytest.mark.parametrize(("query", "format_", "saved"), [
+    (MEETING_PLACE, "tsv", "query-results.tsv"),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s a kabar:Negotiation ; ?p ?o }", "trig", "query-results.trig")])
+def test_a_format_the_browser_saves_is_saved_under_a_name_with_its_extension(
+        browser: WebDriver, site: str, downloads: Path, query: str, format_: str, saved: str) -> None:
+    """Chromium downloads TSV and TriG instead of showing them: the file is named for its format, not `sparql`."""
+    browser.get(f"{site}/")
+    textarea = browser.find_element(By.ID, "query")
+    textarea.clear()
+    textarea.send_keys(query)
+    Select(browser.find_element(By.ID, "format")).select_by_value(format_)
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(browser, 20).until(lambda b: (downloads / saved).is_file())
+    text = (downloads / saved).read_text(encoding="utf-8")
+    assert ("Muscat" in text) if format_ == "tsv" else ("Negotiation" in text)
+    assert not (downloads / "sparql").exists()
 
 
 def test_malformed_query_shows_parser_message(browser: WebDriver, site: str) -> None:

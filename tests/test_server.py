@@ -500,6 +500,23 @@ def dataset_from(reply: Reply, rdflib_format: str) -> Dataset:
     return Dataset().parse(data=reply.body, format=rdflib_format)
 
 
+def test_answers_and_exports_name_the_file_a_browser_saves(endpoint: str) -> None:
+    """`Content-Disposition: inline` with a name and the format's extension (a TSV was saved as `sparql`); the same
+    name comes again from the result cache, and `GET /store` names its file as `/export` does."""
+    select = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
+    for _ in range(2):  # the second answer is the result cache's
+        reply = query(endpoint, select, format="tsv")
+        assert reply.headers["Content-Disposition"] == 'inline; filename="query-results.tsv"'
+    assert query(endpoint, select).headers["Content-Disposition"] == 'inline; filename="query-results.srj"'
+    construct = query(endpoint, "CONSTRUCT WHERE { ?s ?p ?o }", format="trig")
+    assert construct.headers["Content-Disposition"] == 'inline; filename="query-results.trig"'
+    assert get(endpoint, "/export", {"format": "nquads"}).headers["Content-Disposition"] == \
+        'inline; filename="kabar-dataset.nq"'
+    for path in ("/export", "/store"):
+        one = get(endpoint, path, {"graph": str(ARTICLE_ONE)})
+        assert one.status == 200 and one.headers["Content-Disposition"] == 'inline; filename="kabar-graph.ttl"'
+
+
 def test_export_trig_holds_every_quad(endpoint: str, store: KabarStore) -> None:
     reply = get(endpoint, "/export")
     assert reply.status == 200, reply.text
