@@ -1,8 +1,8 @@
 """The map's projection, and its base map: Natural Earth's country outlines (through world-atlas) as one SVG.
 
 Equirectangular (plate carrée): a degree is one unit either way, so the outlines and the dots the map page
-draws over them share one viewBox, and the browser needs no mapping library. `python -m server.basemap
-TOPOJSON VERSION` (`make basemap`) turns world-atlas's TopoJSON into that SVG; the page only projects points.
+draws over them share one viewBox, and the browser needs no mapping library. `make basemap` runs `main` on
+world-atlas's TopoJSON to write that SVG; at run time the page only projects points.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def _path(rings: list[list[Position]]) -> str:
 
 
 _ANTARCTICA = "010"
-"""Left out: its ring circles the pole along the map's bottom edge, and no news event happens there."""
+"""Left out: its ring circles the pole along the map's bottom edge, and the news kabar reads places no event there."""
 
 
 def basemap_svg(topology: dict[str, Any], source: str) -> str:
@@ -110,7 +110,7 @@ BASEMAP = Path(__file__).resolve().parent / "static" / "map" / "countries-110m.s
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m server.basemap TOPOJSON VERSION`: write `BASEMAP` from world-atlas's countries-110m.json."""
+    """Arguments TOPOJSON VERSION (`make basemap`): write `BASEMAP` from world-atlas's countries-110m.json."""
     topology_path, version = (sys.argv[1:] if argv is None else argv)[:2]
     topology = json.loads(Path(topology_path).read_text(encoding="utf-8"))
     source = (f"Country outlines: Natural Earth 1:110m Admin 0 countries (public domain), as TopoJSON by "

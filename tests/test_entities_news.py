@@ -85,6 +85,29 @@ def test_the_large_kb_links_a_name_in_family_name_order_and_a_person_with_few_of
         "Takeshi Iwaya": "Q1654639", "Anwar Ibrahim": "Q299574"}
 
 
+def test_a_misspelt_name_of_the_large_kb_links_only_with_its_country_in_the_article() -> None:
+    """'Tony Abbot' (so the article spells him) is Tony Abbott when Australia is named; a one-letter difference
+    alone, among a hundred thousand names, is not enough."""
+    published = date(2014, 7, 23)
+    x = extract("Perdana Menteri Australia Tony Abbot juga menelepon Jokowi.", "id", published)
+    abbott = entity(x, "Tony Abbott")
+    assert (abbott.wikidata, abbott.link.method) == ("Q348577", "fuzzy") and abbott.link.confidence < 1
+    assert entity(extract("Tony Abbot juga menelepon Jokowi.", "id", published), "Tony Abbot").wikidata is None
+    assert entity(extract("Presiden Rusia Tony Abbot menelepon Jokowi.", "id", published),
+                  "Tony Abbot").wikidata is None
+
+
+def test_initials_after_or_are_the_person_or_body_they_spell() -> None:
+    x = extract("Prabowo bertemu Presiden UEA, Sheikh Mohamed bin Zayed Al Nahyan atau MBZ, di Abu Dhabi. "
+                "Pertemuan Prabowo dan MBZ berlangsung tertutup.", "id")
+    mbz = entity(x, "Mohammed bin Zayed Al Nahyan")
+    assert [m.text for m in mbz.mentions].count("MBZ") == 2 and "MBZ" not in {e.name for e in x.entities}
+    y = extract("Saudi Crown Prince Mohammed bin Salman, or MBS, met Marco Rubio in Jeddah.", "en")
+    assert "MBS" in {m.text for m in entity(y, "Mohammed bin Salman").mentions}
+    z = extract("Prabowo bertemu Jokowi atau PDIP di Jakarta.", "id")  # letters that spell another name
+    assert "PDIP" not in {m.text for m in entity(z, "Joko Widodo").mentions}
+
+
 def test_a_listed_acronym_is_not_linked_to_another_bodys_acronym() -> None:
     x = extract("Gedung DPR di Jakarta menerima tamu dari Amerika Serikat.", "id")
     assert [(e.name, e.wikidata) for e in x.entities if e.type == "Organization"] == [("DPR", None)]

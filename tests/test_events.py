@@ -379,3 +379,33 @@ def test_media_the_packs_name_take_no_part() -> None:
     x = extract("Hamas was briefed by CNN and Xinhua on the talks with Israel in Doha.", "en")
     assert all(not {"CNN", "Xinhua"} & set(names(x, e)) for e in x.events)
     assert {"CNN", "Xinhua"} <= {e.name for e in x.entities}
+
+
+def test_a_second_verb_with_its_own_subject_after_a_comma_does_not_take_the_first_verbs_object() -> None:
+    """'before receiving Prabowo at the palace, Jokowi also received Setya Novanto': Jokowi received both."""
+    x = extract("Sementara itu, sebelum menerima Prabowo di Istana Merdeka, Jokowi juga menerima Ketua Umum Partai "
+                "Golkar Setya Novanto.", "id")
+    names = {e.id: e.name for e in x.entities}
+    assert sorted(sorted(names[p] for p in e.participants) for e in x.events) == [
+        ["Joko Widodo", "Prabowo Subianto"], ["Joko Widodo", "Setya Novanto"]]
+    shared = extract("Prabowo akan ke Beijing dan bertemu Presiden Xi Jinping.", "id")  # no comma: one subject
+    assert {entity(shared, "Prabowo Subianto").id, entity(shared, "Xi Jinping").id} == set(
+        only_event(shared, "Meeting").participants)
+
+
+@pytest.mark.parametrize(("text", "lang", "sides"), [
+    ("Tidak hanya Barack Obama, Presiden Prancis Francois Hollande juga menelepon Jokowi.", "id",
+     {"François Hollande", "Joko Widodo"}),
+    ("Selain Barack Obama, Jokowi juga bertemu Shinzo Abe.", "id", {"Joko Widodo", "Shinzō Abe"}),
+    ("Besides Barack Obama, Joko Widodo also met Shinzo Abe.", "en", {"Joko Widodo", "Shinzō Abe"}),
+])
+def test_others_set_aside_before_the_subject_are_no_side(text: str, lang: str, sides: set[str]) -> None:
+    x = extract(text, lang)
+    names = {e.id: e.name for e in x.entities}
+    assert {names[p] for p in only_event(x, "Meeting").participants} == sides
+
+
+def test_a_date_after_the_trigger_does_not_end_its_objects() -> None:
+    """'on' ends a trigger's objects ('talks on trade'), not when a date follows it ('talks on Thursday with X')."""
+    x = extract("Wang Yi held talks on Thursday with visiting Indonesian Foreign Minister Retno Marsudi.", "en")
+    assert set(x.events[0].participants) == {entity(x, "Wang Yi").id, entity(x, "Retno Marsudi").id}

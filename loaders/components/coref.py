@@ -52,15 +52,18 @@ _PARENTHESIS = re.compile(r"\s*\((?P<name>[A-Z][\w'.-]*)\)")
 class _Words:
     minor: frozenset[str]  # left out of initials: 'of', 'dan'
     subject_pronoun: re.Pattern[str]  # 'Dia', 'Namun, dia', 'He' opening a sentence
+    or_short: re.Pattern[str]  # ' atau MBZ', ', or MBS': a name's initials after 'or'
 
 
 @lang.compiled
 def _words(packs: tuple[LanguagePack, ...]) -> _Words:
     connectives = lang.alternatives(lang.words(packs, lambda p: p.connectives))
     pronouns = lang.alternatives(lang.words(packs, lambda p: p.pronouns))
+    or_words = lang.alternatives(lang.words(packs, lambda p: p.or_words))
     return _Words(
         frozenset(lang.words(packs, lambda p: p.minor_words)),
         re.compile(rf"(?:(?:{connectives}),?\s+)?(?P<pronoun>{pronouns})\b(?!['\u2019])", re.IGNORECASE),
+        re.compile(rf",?\s+(?:{or_words})\s+(?P<name>[A-Z]{{2,6}})\b"),
     )
 
 
@@ -125,11 +128,16 @@ class Coreference:
 
 def _with_short_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """An organisation's short name in parentheses right after it is that organisation: 'General Elections
-    Commission (KPU)', 'Great Indonesia Movement Party (Gerindra)', whatever a recognizer made of the word."""
+    Commission (KPU)', 'Great Indonesia Movement Party (Gerindra)', whatever a recognizer made of the word; and
+    a person's or an organisation's initials after 'or' are that one: 'Sheikh Mohamed bin Zayed Al Nahyan atau
+    MBZ' (the letters, in order, open words of the name)."""
     out = list(mentions)
     named: dict[str, Mention] = {}
     for m in mentions:
         short = _PARENTHESIS.match(doc.text, m.span.end) if m.type == "Organization" else None
+        if short is None and m.type in ("Person", "Organization"):
+            short = _words().or_short.match(doc.text, m.span.end)
+            short = short if short and _spells(short.group("name"), m.span.text) else None
         if short is not None:
             start, end = short.span("name")
             out = [o for o in out if not (o.span.start >= start and o.span.end <= end)]
@@ -139,6 +147,12 @@ def _with_short_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     out = [_copy(named[o.span.text], o.span) if o.span.text in named and o.key != named[o.span.text].key else o
            for o in out]
     return sorted(out, key=lambda m: m.span.start)
+
+
+def _spells(initials: str, name: str) -> bool:
+    """Whether the letters open words of `name` in order: 'MBZ' in 'Sheikh Mohamed bin Zayed Al Nahyan'."""
+    firsts = iter(word[0].upper() for word in name.split())
+    return len(initials) >= _MIN_ACRONYM and all(letter in firsts for letter in initials)
 
 
 def _with_pronouns(doc: Document, mentions: list[Mention]) -> list[Mention]:

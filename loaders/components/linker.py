@@ -16,7 +16,9 @@ Candidates come from every label and alias of the KB, in every language
   'Hussein Amir Abdullahian' meets 'Hossein Amir-Abdollahian' and
   'Ibrahim Raisi' meets 'Ebrahim Raisi';
 - rapidfuzz's ratio against the names of the same type, only when nothing
-  stricter matched and the name is long enough to compare.
+  stricter matched and the name is long enough to compare; in the large KB,
+  against the people whose names open with the same word, and only someone
+  of a country the article names ('Tony Abbot' beside 'Australia').
 
 A candidate's score is its name evidence, times type compatibility (a
 Person needs a human item, a Country a sovereign state: the KB entry's
@@ -312,7 +314,29 @@ class Linker:
                 relative = top if record.country in countries else 1.0
                 _keep(best, type_, as_entry(record), evidence * weight * _standing(record, when) / relative,
                       "label" if evidence == LABEL else "alias")
+        if not best and type_ == "Person":
+            self._near_persons(best, name, surfaces, when, countries)
         return sorted(best.values(), key=lambda c: -c.score)
+
+    def _near_persons(self, best: dict[str, LinkCandidate], name: str, surfaces: set[str], when: date | None,
+                      countries: set[str]) -> None:
+        """People of the large KB whose name is a letter or two from one the article wrote ('Tony Abbot' for Tony
+        Abbott), with the same first word, from a country the article names: a spelling alone is weak evidence
+        among a hundred thousand names, so someone of no country the article mentions is not taken."""
+        assert self.large is not None
+        cutoff = self.settings.fuzzy_cutoff
+        for form in {*surfaces, name}:
+            folded = fold(form)
+            words = folded.split()
+            if len(words) < 2 or len(folded) < self.settings.fuzzy_min_length:
+                continue
+            for key, kind, qid in self.large.names_from(words[0] + " "):
+                ratio = fuzz.ratio(key, folded)
+                record = self.large.record(kind, qid) if kind == "person" and ratio >= cutoff else None
+                if record is None or record.country not in countries:
+                    continue
+                evidence = _FUZZY_FLOOR + (_FUZZY_TOP - _FUZZY_FLOOR) * (ratio - cutoff) / max(100 - cutoff, 1)
+                _keep(best, "Person", as_entry(record), evidence * _standing(record, when), "fuzzy")
 
     @staticmethod
     def _forms(type_: str, name: str, surfaces: set[str]) -> list[tuple[str, float]]:

@@ -135,6 +135,7 @@ class Frames:
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.separately = re.compile(rf"\b(?:{_grammar(lambda g: g.separately)})\b", re.I)
+        self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
         self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
         followed = _words(n for t in types.values() if t.placed_by_follow_up for f in trigger_words(t) for n in f.nouns)
         self.held_in = re.compile(
@@ -334,6 +335,16 @@ class EventReader:
         heads, start = self.phrase_left(self.subject_end(opening, verb_start), opening)
         return heads if heads and not text[opening:start].strip() else []
 
+    def own_subject(self, after: int, verb_start: int) -> list[Mention]:
+        """The subject a second verb names for itself after a comma: 'sebelum menerima Prabowo di Istana, Jokowi
+        juga menerima X' (Jokowi received X; Prabowo is the first verb's object); none without such a comma,
+        where the verbs share the clause's subject ('X will visit China and meet Y')."""
+        comma = self.doc.text.rfind(",", after, verb_start)
+        if comma < 0:
+            return []
+        heads, start = self.phrase_left(self.subject_end(comma + 1, verb_start), comma + 1)
+        return heads if heads and not self.doc.text[comma + 1:start].strip() else []
+
     def subject_end(self, sentence_start: int, verb_start: int) -> int:
         """Where the subject phrase ends: before auxiliaries ('telah', 'also') and an apposition."""
         text = self.doc.text
@@ -358,6 +369,8 @@ class EventReader:
         tokens, text = self.doc.tokens, self.doc.text
         start = self.time_part(sentence, offset)[0]
         start = max([start] + [k + len(mark) for mark in _LEFT_STOPS if (k := text.rfind(mark, start, offset)) >= 0])
+        # 'Tidak hanya Barack Obama, PM Tony Abbott juga menelepon Jokowi': Obama is not a side of this call
+        start = max([start] + [a.end() for a in self.frames.aside.finditer(text, start, offset)])
         i = token_at(tokens, offset) - 1
         while i >= 0 and tokens[i].start >= start:
             if tokens[i].folded in self.frames.clause_breaks and i not in self.by_token:
@@ -388,8 +401,9 @@ class EventReader:
             if tok.folded in frames.conjunctions and not self.starts_phrase(i + 1):
                 return last
             mention = self.by_token.get(i)
-            if mention is None and i not in dated and (tok.folded in frames.object_breaks
-                                                       or tok.folded in frames.clause_breaks):
+            # a date and its preposition are not a break: 'held talks on Thursday with X'
+            if mention is None and not {i, i + 1} & dated and (tok.folded in frames.object_breaks
+                                                                or tok.folded in frames.clause_breaks):
                 return last
             last = mention.span.end if mention else tok.end
             i = token_at(tokens, last) if mention else i + 1
@@ -734,7 +748,9 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
         forum = reader.forum(m)
         if not (local and [a for a in local if a is not forum]) or reader.is_verb(m):
             first = earlier[0] if earlier else m
-            local = reader.agents(left_start, reader.subject_end(left_start, first.start("trigger")))
+            own = reader.own_subject(earlier[-1].end("trigger"), m.start("trigger")) if earlier else []
+            local = (own if own and reader.is_verb(m)
+                     else reader.agents(left_start, reader.subject_end(left_start, first.start("trigger"))))
         draft = _interaction(reader, family, m, sentence, local, right, left_start, right_end)
         if draft and earlier and draft.location is None:  # 'X will visit China and meet Y': in China
             draft.location = next((d.location for d in drafts[::-1] if d and d.location), None) or visited

@@ -77,6 +77,7 @@ PACK = register(LanguagePack(
     not_names=frozenset({"group", "orange", "resolute", "david", "george", "mary"}),
     pronouns=frozenset({"he", "she"}),
     connectives=("but", "however", "meanwhile", "later"),
+    or_words=("or", "aka"),
     minor_words=frozenset({"of", "the", "and", "for"}),
     dates=DateWords(
         months={"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -112,6 +113,7 @@ PACK = register(LanguagePack(
                         "travelled to", "traveled to", "flew to"),
         away_prepositions=("to", "into", "near", "outside", "inside"),
         source_words=("according",),
+        aside_phrases=("not only", "besides", "apart from", "aside from", "in addition to"),
         between_words=("between", "among"),
         by_phrases=("headed by", "led by", "chaired by", "attended by", "hosted by", "mediated by", "brokered by"),
         separately=("separately", "separate", "respectively", "individually", "one by one"),

@@ -69,6 +69,7 @@ PACK = register(LanguagePack(
     not_names=frozenset({"natal", "kota"}),  # Christmas (and a Brazilian city), city (and an Indian one)
     pronouns=frozenset({"dia", "ia", "beliau"}),
     connectives=("namun", "tetapi", "kemudian", "lalu", "sementara itu", "selain itu"),
+    or_words=("atau",),
     minor_words=frozenset({"dan", "untuk", "bagi"}),
     dates=DateWords(
         months={"januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "agustus": 8,
@@ -102,6 +103,7 @@ PACK = register(LanguagePack(
                         "lawatannya ke", "perjalanan ke", "tiba di", "bertolak ke", "terbang ke"),
         away_prepositions=("ke", "menuju"),
         source_words=("menurut", "dikutip"),
+        aside_phrases=("tidak hanya", "bukan hanya", "tak hanya", "selain"),
         between_words=("antara",),
         by_phrases=("dipimpin oleh", "dipimpin", "dihadiri oleh", "dihadiri", "dipandu oleh", "dimediasi oleh",
                     "diketuai oleh", "diketuai", "yang dipimpin", "yang dihadiri"),

@@ -53,6 +53,7 @@ class EventGrammar:
     determiners: tuple[str, ...] = ()  # may open a participant's phrase after 'dan' or a comma: 'para', 'his'
     clause_breaks: tuple[str, ...] = ()  # the participants of a trigger are not read across them: 'kata', 'said'
     source_words: tuple[str, ...] = ()  # open a phrase naming a source, up to a comma: 'menurut Kemlu RI,'
+    aside_phrases: tuple[str, ...] = ()  # open a phrase, up to a comma, of others than the subject: 'Selain Obama,'
     object_breaks: tuple[str, ...] = ()  # after a trigger, they end its participants: 'untuk membahas', 'about'
     support_verbs: tuple[str, ...] = ()  # before an action noun: 'melancarkan serangan'
     noun_premodifiers: tuple[str, ...] = ()  # between a support verb and its noun: 'launched new attacks'
@@ -120,6 +121,7 @@ class LanguagePack:
     not_names: frozenset[str] = frozenset()  # one-word KB names too common as words to match alone
     pronouns: frozenset[str] = frozenset()  # third-person singular subject pronouns: 'dia'
     connectives: tuple[str, ...] = ()  # may open a sentence before its subject pronoun: 'namun'
+    or_words: tuple[str, ...] = ()  # between a name and its short form: 'Mohamed bin Zayed atau MBZ'
     minor_words: frozenset[str] = frozenset()  # left out of an organisation's initials: 'of', 'dan'
     dates: DateWords = field(default_factory=DateWords)
     grammar: EventGrammar = field(default_factory=EventGrammar)

@@ -99,6 +99,14 @@ class KBIndex:
             self._cache[key] = found
         return list(found)
 
+    def names_from(self, prefix: str, limit: int = 5000) -> list[tuple[str, str, str]]:
+        """(folded name, kind, QID) of the names that start with the folded `prefix`, at most `limit`: the
+        candidates a near-name search compares ('tony ' for a 'Tony Abbot' no name matches exactly)."""
+        key = fold(prefix)
+        rows = self._db.execute("SELECT key, kind, qid FROM names WHERE key >= ? AND key < ? LIMIT ?",
+                                (key, key + "\U0010ffff", limit))
+        return [(k, _KINDS[kind], f"Q{q}") for k, kind, q in rows]
+
     def has_name(self, name: str) -> bool:
         return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (fold(name),)).fetchone() is not None
 
