@@ -44,14 +44,19 @@ def browser(tmp_path_factory: pytest.TempPathFactory, downloads: Path) -> Iterat
     driver.quit()
 
 
-def run_query(browser: WebDriver, site: str, query: str, format_: str) -> str:
-    """Type `query` into the page's form, pick `format_`, submit, and return the text the browser then shows."""
+def submit_query(browser: WebDriver, site: str, query: str, format_: str) -> None:
+    """Type `query` into the page's form, pick `format_` and submit."""
     browser.get(f"{site}/")
     textarea = browser.find_element(By.ID, "query")
     textarea.clear()
     textarea.send_keys(query)
     Select(browser.find_element(By.ID, "format")).select_by_value(format_)
     browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+
+
+def run_query(browser: WebDriver, site: str, query: str, format_: str) -> str:
+    """Submit `query` with `format_` and return the text the browser then shows."""
+    submit_query(browser, site, query, format_)
     WebDriverWait(browser, 10).until(
         lambda b: "/sparql?" in b.current_url,
         f"the browser stayed on the page after submitting with format={format_!r} (did it download the results?)",
@@ -82,12 +87,7 @@ def test_submitted_query_shows_meeting_place(browser: WebDriver, site: str, form
 def test_a_format_the_browser_saves_is_saved_under_a_name_with_its_extension(
         browser: WebDriver, site: str, downloads: Path, query: str, format_: str, saved: str) -> None:
     """Chromium downloads TSV and TriG instead of showing them: the file is named for its format, not `sparql`."""
-    browser.get(f"{site}/")
-    textarea = browser.find_element(By.ID, "query")
-    textarea.clear()
-    textarea.send_keys(query)
-    Select(browser.find_element(By.ID, "format")).select_by_value(format_)
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    submit_query(browser, site, query, format_)
     WebDriverWait(browser, 20).until(lambda b: (downloads / saved).is_file())
     text = (downloads / saved).read_text(encoding="utf-8")
     assert ("Muscat" in text) if format_ == "tsv" else ("Negotiation" in text)
