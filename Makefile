@@ -9,7 +9,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 KB_SOURCES ?= ../kb-sources
 
-.PHONY: run test install load serve lint ontology seeds clean browser model kb yasgui vis-network basemap screenshots
+.PHONY: run test install load serve lint virtuoso ontology seeds clean browser model kb yasgui vis-network basemap screenshots
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "kabar needs Python 3.11 ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -31,7 +31,7 @@ load: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/kabar --store $(KABAR_STORE) serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP) browser
+test: $(STAMP) browser virtuoso
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
@@ -42,6 +42,13 @@ browser:
 	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
 	    else echo "the browser test needs Chromium: apt-get install chromium chromium-driver"; fi; fi
+
+## tests/test_remote_store.py starts Debian's Virtuoso 7.2 on loopback; install it when missing (as root).
+virtuoso:
+	@if ! command -v virtuoso-t >/dev/null || ! command -v isql-vt >/dev/null; then \
+	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource; \
+	    else echo "the remote-store test needs Virtuoso: apt-get install virtuoso-opensource"; fi; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -31,7 +31,7 @@ from loaders.pipeline import PipelineError
 from loaders.read import ArticleError, ReadOptions
 from loaders.read.source import MAX_TEXT_CHARS
 from ontology.namespaces import BASE_IRI_ENV, BASE_IRI_PROBLEM
-from store import StoreError, resolve_store_path
+from store import StoreError, is_remote, resolve_store_path
 from store.dask_extraction import ClusterError
 from store.kabar_store import KABAR_PREFIXES, STORE_ENV
 from store.rdf_load import LoadError
@@ -316,6 +316,9 @@ def _serve(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     _check_environment()
+    if is_remote(args.store):
+        raise CommandError(f"kabar serve serves the embedded store only, not {args.store}: query that store's own "
+                           "SPARQL endpoint, or export it and load it into a local store (`kabar load`)")
     try:
         settings = read_config_file(args.config) if args.config else None
         with open_store(args, existing=True) as store:

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from store import KabarStore, StoreError
+from store import QuadStore
+from store import open_store as open_location
 
 
 class CommandError(Exception):
     """A command that cannot run as asked; `str()` is the one line to print."""
 
 
-def open_store(args: argparse.Namespace, *, read_only: bool = False, existing: bool = False) -> KabarStore:
+def open_store(args: argparse.Namespace, *, read_only: bool = False, existing: bool = False) -> QuadStore:
     """The store of `--store`. Read-only commands read a snapshot and so work while `kabar serve` runs;
     `existing` commands (reading or correcting what is there) never create an empty store by mistake."""
-    if (read_only or existing) and not (Path(args.store) / "CURRENT").exists():
-        raise StoreError(f"there is no store at {args.store}: create it with `kabar ingest` (or `make load`)")
-    return KabarStore(args.store, read_only=read_only)
+    return open_location(args.store, read_only=read_only, existing=existing)

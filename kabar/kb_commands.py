@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import IO
 
 from kabar.common import open_store
-from store import KabarStore
 
 ENTITY_HELP = "entity IRI, kid:… or its name"
 LINK_COLUMNS = ("confidence", "qid", "type", "name", "method", "articles", "entity")
@@ -80,7 +79,7 @@ def _import(args: argparse.Namespace) -> int:
     from ontology import WIKIDATA_GRAPH
     from store.kb_graph import import_files
 
-    with KabarStore(args.store) as store:
+    with open_store(args) as store:
         report = import_files(store, args.files, None if args.quiet else StderrProgress())
         print(f"imported {report.files} file(s): {report.entities} entities, {report.triples} triples offered; "
               f"the KB graph holds {store.triple_count(WIKIDATA_GRAPH)} triples")

@@ -138,8 +138,9 @@ def extraction_graph(extraction: Extraction, kb: KnowledgeBase | None = None) ->
     for event in extraction.events:
         _add_event(out.events, event, article, types, language, evidence)
     if extraction.events:
-        # sorted: the same article always gives the same literal, so a re-ingest writes the same quads
-        statements = "".join(sorted(out.events.serialize(format="nt").splitlines(keepends=True)))
+        # sorted: the same article always gives the same literal, so a re-ingest writes the same quads; no line
+        # break at the end, which Virtuoso drops from a long literal (the same text on every store)
+        statements = "\n".join(sorted(filter(None, out.events.serialize(format="nt").splitlines())))
         out.article.add((article, K.eventStatements, Literal(statements)))
     if kb is not None:
         _describe_from_kb(out, {e.id for e in extraction.entities}, kb)

@@ -34,7 +34,7 @@ from loaders.event_merge import Report, reports
 from loaders.rdf import ArticleRDF, plain_graph
 from ontology import ENTITIES_GRAPH, ID, RDFS, SCHEMA, K
 from store.event_graph import EventMemo, event_operations
-from store.kabar_store import KABAR_PREFIXES, KabarStore, insert_data, ntriples
+from store.quad_store import KABAR_PREFIXES, QuadStore, insert_data, ntriples
 
 _ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
 _ID, _EVENT_IRIS, _POSTS = str(ID), str(ID["event/"]), str(ID["position/"])
@@ -83,7 +83,7 @@ class ArticleWrite:
                    len(rdf))
 
 
-def write_article(store: KabarStore, iri: str, new: ArticleWrite | None, memo: EventMemo | None = None) -> None:
+def write_article(store: QuadStore, iri: str, new: ArticleWrite | None, memo: EventMemo | None = None) -> None:
     """Make `new` the article's whole share of the store (None: remove the article), as one transaction.
 
     `memo` carries what earlier writes of a batch learned of the events graph (`store.event_graph`)."""
@@ -129,7 +129,7 @@ def _describable(iri: str) -> bool:
     return iri.startswith(_ID) and not iri.startswith((_EVENT_IRIS, _ARTICLE_IRIS))
 
 
-def _described(store: KabarStore, old: list[ox.Quad], old_events: Graph, refers_to: frozenset[str]
+def _described(store: QuadStore, old: list[ox.Quad], old_events: Graph, refers_to: frozenset[str]
                ) -> list[ox.NamedNode]:
     """Entities and posts the article referred to before or refers to now, and those their descriptions refer to
     (a person's posts, a post's country): their descriptions may change."""
@@ -142,7 +142,7 @@ def _described(store: KabarStore, old: list[ox.Quad], old_events: Graph, refers_
     return [ox.NamedNode(e) for e in sorted(described)]
 
 
-def _kept_names(store: KabarStore, described: tuple[ox.Triple, ...]) -> list[ox.Triple]:
+def _kept_names(store: QuadStore, described: tuple[ox.Triple, ...]) -> list[ox.Triple]:
     """The new descriptions, less a second name or label for what the entities graph already names."""
     return [t for t in described if t.predicate not in _ONE_NAME
             or not any(q.object != t.object for q in store.quads(_ENTITIES, t.subject, t.predicate))]

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from loaders.edits import Edits, EntityEdit
 from loaders.kb.model import CANONICAL_LANGUAGE
 from ontology import CORRECTIONS_GRAPH, DCTERMS, OWL, RDFS, WD, XSD, K
-from store.kabar_store import KabarStore
+from store.quad_store import QuadStore
 
 MANUAL = "manual"
 _METHOD, _SAME_AS = ox.NamedNode(str(K.linkMethod)), ox.NamedNode(str(OWL.sameAs))
@@ -40,7 +40,7 @@ _CREATOR, _MODIFIED = ox.NamedNode(str(DCTERMS.creator)), ox.NamedNode(str(DCTER
 _EDIT_PREDICATES = (_TYPE, _NAME, _REMOVED, _ADDED, _CREATOR, _MODIFIED)
 
 
-def read_corrections(store: KabarStore) -> dict[str, str | None]:
+def read_corrections(store: QuadStore) -> dict[str, str | None]:
     """Local entity IRI -> the QID a user chose, or None for "no item"."""
     out: dict[str, str | None] = {}
     for quad in store.quads(CORRECTIONS_GRAPH, predicate=_METHOD):
@@ -50,7 +50,7 @@ def read_corrections(store: KabarStore) -> dict[str, str | None]:
     return out
 
 
-def set_correction(store: KabarStore, local_iri: str, qid: str | None) -> None:
+def set_correction(store: QuadStore, local_iri: str, qid: str | None) -> None:
     """From now on the entity `local_iri` is `qid` (None: no item); replaces what was said of it before."""
     local = ox.NamedNode(local_iri)
     kept = [q.triple for q in store.quads(CORRECTIONS_GRAPH) if q.subject != local]
@@ -60,19 +60,19 @@ def set_correction(store: KabarStore, local_iri: str, qid: str | None) -> None:
     store.replace_graph(CORRECTIONS_GRAPH, kept)
 
 
-def assert_item(store: KabarStore, qid: str, label: str) -> None:
+def assert_item(store: QuadStore, qid: str, label: str) -> None:
     """Record that the item `qid`, which no KB holds, exists and is called `label` (the user's word for it)."""
     store.add_quads([ox.Quad(ox.NamedNode(str(WD[qid])), _LABEL, ox.Literal(label, language=CANONICAL_LANGUAGE),
                              ox.NamedNode(str(CORRECTIONS_GRAPH)))])
 
 
-def asserted_items(store: KabarStore) -> dict[str, str]:
+def asserted_items(store: QuadStore) -> dict[str, str]:
     """QID -> label of the items users asserted."""
     return {q.subject.value.removeprefix(str(WD)): q.object.value
             for q in store.quads(CORRECTIONS_GRAPH, predicate=_LABEL)}
 
 
-def read_edits(store: KabarStore) -> Edits:
+def read_edits(store: QuadStore) -> Edits:
     """The users' entity corrections, for the pipeline's coreference step."""
     said: dict[str, dict[str, str]] = {}
     for predicate in (_TYPE, _NAME, _REMOVED, _ADDED):
@@ -88,7 +88,7 @@ def read_edits(store: KabarStore) -> Edits:
     return Edits(entities, tuple(sorted(added)))
 
 
-def set_edit(store: KabarStore, local_iri: str, *, type_: str | None = None, name: str | None = None,
+def set_edit(store: QuadStore, local_iri: str, *, type_: str | None = None, name: str | None = None,
              removed: bool = False, added: str | None = None) -> None:
     """From now on the entity `local_iri` is what this says (replacing an earlier entity correction of it),
     with who said it (the user's login) and when."""

@@ -19,7 +19,7 @@ from rdflib import URIRef
 from ontology import VOCABULARY
 from ontology.namespaces import INFERRED_GRAPH
 from ontology.vocabulary import Vocabulary
-from store.kabar_store import KabarStore
+from store.quad_store import QuadStore
 
 _RULES = """
 DROP SILENT GRAPH <{inferred}> ;
@@ -31,7 +31,7 @@ INSERT {{ GRAPH <{inferred}> {{ ?s ?wider ?o }} }} WHERE {{
   GRAPH ?g {{ ?s ?narrow ?o }} FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?wider ?o }} }} }}"""
 
 
-def materialize(store: KabarStore, vocabulary: Vocabulary = VOCABULARY) -> int:
+def materialize(store: QuadStore, vocabulary: Vocabulary = VOCABULARY) -> int:
     """Rebuild the inferred graph as one transaction; returns how many triples it holds."""
     classes = _closure({c.iri: c.parents for c in vocabulary.classes})
     properties = _closure({p.iri: p.parents for p in vocabulary.properties})
@@ -39,7 +39,7 @@ def materialize(store: KabarStore, vocabulary: Vocabulary = VOCABULARY) -> int:
     return store.triple_count(str(INFERRED_GRAPH))
 
 
-def has_inferences(store: KabarStore) -> bool:
+def has_inferences(store: QuadStore) -> bool:
     return store.has_graph(str(INFERRED_GRAPH))
 
 

@@ -15,19 +15,19 @@ from loaders.iris import entity_iri
 from ontology import ID
 from store.corrections import set_edit
 from store.ingest import reextract
-from store.kabar_store import KABAR_PREFIXES, KabarStore
+from store.quad_store import KABAR_PREFIXES, QuadStore
 from store.review import LinkError, resolve_entity
 
 _MENTIONING = "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { ?a schema:mentions ?e } }"
 _WRITING = "SELECT DISTINCT ?g ?name WHERE { GRAPH ?g { ?a schema:articleBody ?text FILTER(CONTAINS(?text, ?name)) } }"
 
 
-def retype(store: KabarStore, entity: str, type_: str) -> int:
+def retype(store: QuadStore, entity: str, type_: str) -> int:
     """The entity is of `type_` from now on; returns how many articles were extracted again."""
     return _edit(store, entity, type_=_checked(type_))
 
 
-def rename(store: KabarStore, entity: str, name: str) -> int:
+def rename(store: QuadStore, entity: str, name: str) -> int:
     """The entity is called `name` from now on; a linked entity's name is its Wikidata label, so it is
     unlinked first (`kabar unlink`)."""
     if not name.strip():
@@ -39,7 +39,7 @@ def rename(store: KabarStore, entity: str, name: str) -> int:
     return _edit(store, entity, name=name.strip())
 
 
-def merge(store: KabarStore, entity: str, into: str) -> int:
+def merge(store: QuadStore, entity: str, into: str) -> int:
     """The entity is `into` from now on: its mentions take that entity's type and name."""
     target, type_, name = resolve_entity(store, into)
     if resolve_entity(store, entity)[0] == target:
@@ -47,12 +47,12 @@ def merge(store: KabarStore, entity: str, into: str) -> int:
     return _edit(store, entity, type_=type_, name=name)
 
 
-def remove(store: KabarStore, entity: str) -> int:
+def remove(store: QuadStore, entity: str) -> int:
     """The entity is no entity: its mentions leave every article graph."""
     return _edit(store, entity, removed=True)
 
 
-def add(store: KabarStore, name: str, type_: str) -> int:
+def add(store: QuadStore, name: str, type_: str) -> int:
     """`name`, wherever an article writes it (whole words, as cased), is an entity of `type_`."""
     if not name.strip():
         raise LinkError("the name to add cannot be empty")
@@ -61,7 +61,7 @@ def add(store: KabarStore, name: str, type_: str) -> int:
     return reextract(store, [s["g"].value for s in writing])
 
 
-def _edit(store: KabarStore, entity: str, *, type_: str | None = None, name: str | None = None,
+def _edit(store: QuadStore, entity: str, *, type_: str | None = None, name: str | None = None,
           removed: bool = False) -> int:
     iri, was_type, was_name = resolve_entity(store, entity)
     set_edit(store, entity_iri(was_type, was_name, None), type_=type_, name=name, removed=removed)

@@ -40,7 +40,7 @@ from loaders.event_merge import (
 )
 from loaders.rdf import plain_graph
 from ontology import EVENTS_GRAPH, RDF, SCHEMA, K
-from store.kabar_store import KabarStore, insert_data
+from store.quad_store import QuadStore, insert_data
 
 _EVENTS = ox.NamedNode(str(EVENTS_GRAPH))
 _TYPE, _PARTICIPANT, _PART_OF, _SOURCE, _MENTION_OF, _CONFIDENCE = (
@@ -60,13 +60,13 @@ class EventMemo:
         self.latest.clear()
         self.events.clear()
 
-    def latest_of(self, store: KabarStore, node: ox.NamedNode) -> tuple[str, str]:
+    def latest_of(self, store: QuadStore, node: ox.NamedNode) -> tuple[str, str]:
         if node not in self.latest:
             self.latest[node] = max((_arrival(_published(store, s), s.value) for s in _objects(store, node, _SOURCE)),
                                     default=("", ""))
         return self.latest[node]
 
-    def event(self, store: KabarStore, node: ox.NamedNode) -> _Event | None:
+    def event(self, store: QuadStore, node: ox.NamedNode) -> _Event | None:
         """The event as an append needs it, read from the store the first time (None: no report found)."""
         if node not in self.events:
             members = [r for source in _objects(store, node, _SOURCE) for r in _stored_reports(store, source)
@@ -94,7 +94,7 @@ class _Event:
     confidence: tuple[float, str] | None = field(default=None)
 
 
-def event_operations(store: KabarStore, article: ox.NamedNode, new_reports: list[Report], memo: EventMemo | None
+def event_operations(store: QuadStore, article: ox.NamedNode, new_reports: list[Report], memo: EventMemo | None
                      ) -> tuple[list[str], Callable[[], None]]:
     """The updates of the events graph that writing the article's `new_reports` (none: a removal) makes, and
     what to run once they are stored (it tells `memo` what was learned)."""
@@ -110,7 +110,7 @@ def _nothing() -> None:
     return None
 
 
-def _append(store: KabarStore, new_reports: list[Report], memo: EventMemo
+def _append(store: QuadStore, new_reports: list[Report], memo: EventMemo
             ) -> tuple[list[str], Callable[[], None]] | None:
     """The reports placed as `clusters` would place them last, or None when they are not last or would change
     what an event states once."""
@@ -169,7 +169,7 @@ def _arrival(published: str, article: str) -> tuple[str, str]:
     return (published or "9999", article)
 
 
-def _published(store: KabarStore, article: ox.NamedNode) -> str:
+def _published(store: QuadStore, article: ox.NamedNode) -> str:
     return next((q.object.value for q in store.quads(article, article, _PUBLISHED)), "")
 
 
@@ -178,7 +178,7 @@ def _confidence(report: Report) -> tuple[float, str] | None:
     return (float(value), value.n3()) if isinstance(value, Literal) else None
 
 
-def _rebuild_events(store: KabarStore, article: ox.NamedNode, new_reports: list[Report]) -> list[str]:
+def _rebuild_events(store: QuadStore, article: ox.NamedNode, new_reports: list[Report]) -> list[str]:
     """Delete the events this write touches and insert them rebuilt from all their reports.
 
     The touched events are closed under joining: every stored report of a touched event may itself join
@@ -237,7 +237,7 @@ def _rebuild_events(store: KabarStore, article: ox.NamedNode, new_reports: list[
     return [*deletes, insert_data(_EVENTS, rebuilt)]
 
 
-def _joinable(store: KabarStore, report: Report, reads: _Reads) -> set[ox.NamedNode]:
+def _joinable(store: QuadStore, report: Report, reads: _Reads) -> set[ox.NamedNode]:
     """The stored events of the report's type it shares enough participants with to be the same event (two,
     or all when either has fewer: `loaders.event_merge.matches_all`); an event that shares one participant of
     many (every meeting with Indonesia) cannot take it, so it is not rebuilt."""
@@ -253,7 +253,7 @@ class _Reads:
         self.shape: dict[ox.NamedNode, tuple[int, list[ox.NamedNode]]] = {}  # event -> participants, types
         self._sharing: dict[tuple[frozenset[object], frozenset[object]], dict[ox.NamedNode, int]] = {}
 
-    def sharing(self, store: KabarStore, report: Report) -> dict[ox.NamedNode, int]:
+    def sharing(self, store: QuadStore, report: Report) -> dict[ox.NamedNode, int]:
         """The stored events of a type of the report's that share participants with it, and how many; asked
         once per set of types and participants (the copies of a wire story have one)."""
         key = (report.values(RDF.type), report.values(K.participant))
@@ -271,11 +271,11 @@ class _Reads:
         return self._sharing[key]
 
 
-def _objects(store: KabarStore, subject: ox.NamedNode, predicate: ox.NamedNode) -> list[ox.NamedNode]:
+def _objects(store: QuadStore, subject: ox.NamedNode, predicate: ox.NamedNode) -> list[ox.NamedNode]:
     return [q.object for q in store.quads(_EVENTS, subject, predicate) if isinstance(q.object, ox.NamedNode)]
 
 
-def _stored_reports(store: KabarStore, article: ox.NamedNode) -> list[Report]:
+def _stored_reports(store: QuadStore, article: ox.NamedNode) -> list[Report]:
     stated = tuple(q.object.value for q in store.quads(article, article, _STATEMENTS))
     return list(_parsed_reports(article.value, _published(store, article), stated))
 
@@ -290,7 +290,7 @@ def _parsed_reports(article: str, published: str, stated: tuple[str, ...]) -> tu
     return tuple(reports(article, published, statements))
 
 
-def _current_events(store: KabarStore, report: Report) -> frozenset[ox.NamedNode]:
+def _current_events(store: QuadStore, report: Report) -> frozenset[ox.NamedNode]:
     """The event nodes a stored report's trigger mentions are of: one, but for a trigger that tells of one meeting
     per object ('courtesy calls with A and B'), whose reports share their mentions."""
     return frozenset(q.object for mention, _, _ in (t for t in report.triples if t[1] == K.mentionOf)

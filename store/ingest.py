@@ -35,8 +35,8 @@ from store.dask_extraction import ClusterError, DaskExtraction, dask_cluster
 from store.entailments import has_inferences, materialize
 from store.event_graph import EventMemo
 from store.extraction_workers import prepared
-from store.kabar_store import KABAR_PREFIXES, KabarStore, StoreError
 from store.kb_graph import OnlineLookup, add_linked_items, load_seed_kb, store_kb
+from store.quad_store import KABAR_PREFIXES, QuadStore, StoreError
 
 _KEYWORDS = ox.NamedNode(str(SCHEMA.keywords))
 FLUSH_EVERY = 50
@@ -58,12 +58,12 @@ class IngestReport:
     triples: int
 
 
-def load_ontology(store: KabarStore) -> None:
+def load_ontology(store: QuadStore) -> None:
     """The ontology graph always mirrors `ontology/kabar.ttl` of the running code."""
     store.replace_graph(ONTOLOGY_GRAPH, Graph().parse(ONTOLOGY_FILE, format="turtle"))
 
 
-def store_recipe(store: KabarStore, settings: LinkSettings | None = None,
+def store_recipe(store: QuadStore, settings: LinkSettings | None = None,
                  kb: KnowledgeBase | None = None) -> PipelineRecipe:
     """What the store's pipeline is built from: the seed KB plus what `kabar kb import` and the online mode
     added to the store (`kb`, when already read), the users' link and entity corrections, and `settings`."""
@@ -73,7 +73,7 @@ def store_recipe(store: KabarStore, settings: LinkSettings | None = None,
                           settings)
 
 
-def store_pipeline(store: KabarStore, pipeline: Pipeline | None = None, *, online: WikidataClient | None = None,
+def store_pipeline(store: QuadStore, pipeline: Pipeline | None = None, *, online: WikidataClient | None = None,
                    settings: LinkSettings | None = None, kb: KnowledgeBase | None = None) -> Pipeline:
     """`pipeline` (default: built over the store's KB) with the store's corrections (`store_recipe`); with
     `online`, names the KB does not know are looked up on Wikidata and what is learned goes into the KB graph.
@@ -85,7 +85,7 @@ def store_pipeline(store: KabarStore, pipeline: Pipeline | None = None, *, onlin
 
 
 def ingest(
-    store: KabarStore,
+    store: QuadStore,
     paths: Sequence[str | Path],
     *,
     pipeline: Pipeline | None = None,
@@ -126,7 +126,7 @@ def ingest(
     return report
 
 
-def store_articles(store: KabarStore, pipeline: Pipeline | DaskExtraction, articles: Iterable[Article],
+def store_articles(store: QuadStore, pipeline: Pipeline | DaskExtraction, articles: Iterable[Article],
                    progress: Callable[[Article, Extraction], None] | None = None,
                    kb: KnowledgeBase | None = None, jobs: int = 1) -> IngestReport:
     """Extract the articles as a batch (in `jobs` worker processes when more than one, or on a Dask cluster)
@@ -162,13 +162,13 @@ def store_articles(store: KabarStore, pipeline: Pipeline | DaskExtraction, artic
     return IngestReport(count, entities, events, triples)
 
 
-def _keep_inferences(store: KabarStore) -> None:
+def _keep_inferences(store: QuadStore) -> None:
     """The inferred graph, once `kabar reason` made it, follows the articles: never an entailment of a removed one."""
     if has_inferences(store):
         materialize(store)
 
 
-def reextract(store: KabarStore, graphs: list[str]) -> int:
+def reextract(store: QuadStore, graphs: list[str]) -> int:
     """Extract these article graphs again from the text they hold, with the store's pipeline."""
     kb = store_kb(store)
     store_articles(store, store_pipeline(store, kb=kb), [stored_article(store, name) for name in graphs], kb=kb)
@@ -177,7 +177,7 @@ def reextract(store: KabarStore, graphs: list[str]) -> int:
     return len(graphs)
 
 
-def remove_articles(store: KabarStore, graphs: list[str]) -> int:
+def remove_articles(store: QuadStore, graphs: list[str]) -> int:
     """Remove articles: each one's graph, and what only it said in the entities and events graphs."""
     for name in graphs:
         stored_article(store, name)  # raises StoreError for a graph that is not an article's
@@ -187,7 +187,7 @@ def remove_articles(store: KabarStore, graphs: list[str]) -> int:
     return len(graphs)
 
 
-def stored_article(store: KabarStore, graph: str) -> Article:
+def stored_article(store: QuadStore, graph: str) -> Article:
     """The article an article graph was made from, as `kabar ingest` read it."""
     rows = list(store.query(_STORED_ARTICLE, substitutions={"g": ox.NamedNode(graph)}, prefixes=KABAR_PREFIXES))
     if len(rows) != 1:

@@ -12,7 +12,6 @@ their values as `substitutions`, never spliced into the query text.
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
@@ -21,49 +20,31 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
-from ontology import PREFIXES
-from ontology.namespaces import BASE, BASE_IRI_ENV, DATA_BASE
+from store.quad_store import KABAR_PREFIXES, GraphName, QuadStore, Result, StoreError, target
 
 ENGINE_STACK = 64 << 20
 
 DEFAULT_STORE = Path("var/store")
 STORE_ENV = "KABAR_STORE"
+REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
+"""A `--store` starting so is a SPARQL store over HTTP (`store.remote_store`), not a folder."""
 BATCH = 20_000
 """Quads per transaction when adding many: Oxigraph holds a transaction in memory until it commits."""
 
-KABAR_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-"""Prefixes for internal queries (`prefixes=`) and for Turtle and TriG output."""
-_READABLE_PREFIXES = {prefix: ns for prefix, ns in KABAR_PREFIXES.items() if prefix != "kid"}
+READABLE_PREFIXES = {prefix: ns for prefix, ns in KABAR_PREFIXES.items() if prefix != "kid"}
 """Written in Turtle and TriG: `kid:`'s local names hold '/' and '#', which a prefixed name must escape."""
-
-Target = ox.NamedNode | ox.DefaultGraph
-"""A graph to read or write: a named graph, or the store's own unnamed default graph."""
-GraphName = str | Target
-Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
-_ARTICLE_GRAPH = re.compile(r"(.*/)id/article/[0-9a-f]{20}")
-"""An article's graph name, whatever IRI space minted it: the space is the first group."""
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 
-class StoreError(Exception):
-    """The store cannot be opened or written; the message says why."""
+def resolve_store_path(path: str | os.PathLike[str] | None = None) -> Path | str:
+    """`--store` first, then `KABAR_STORE`, then `var/store`: a folder, or the URL of a remote store (a string)."""
+    location = os.fspath(path) if path else os.environ.get(STORE_ENV) or os.fspath(DEFAULT_STORE)
+    return location if location.startswith(REMOTE_SCHEMES) else Path(location)
 
 
-def resolve_store_path(path: str | os.PathLike[str] | None = None) -> Path:
-    """`--store` first, then `KABAR_STORE`, then `var/store`."""
-    if path:
-        return Path(path)
-    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
-
-
-def target(name: GraphName) -> Target:
-    """The graph `name` stands for; a string must be an absolute IRI (ValueError otherwise)."""
-    return name if isinstance(name, ox.NamedNode | ox.DefaultGraph) else ox.NamedNode(str(name))
-
-
-class KabarStore:
+class KabarStore(QuadStore):
     """An Oxigraph store on disk holding one named graph per article, the ontology, the KB and the corrections."""
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
@@ -86,47 +67,11 @@ class KabarStore:
             raise StoreError(f"cannot open the store at {self.path}: {e}") from e
         self._check_base()
 
-    def _check_base(self) -> None:
-        """A store keeps the IRI space it was made in: under another `KABAR_BASE_IRI` its IRIs would not resolve
-        on the server and a new ingest would mint a second copy of every entity. The first article graph found
-        says which space it is (named graphs come in the engine's order, which mixes articles well)."""
-        for graph in islice(self._ox.named_graphs(), 100):
-            found = _ARTICLE_GRAPH.fullmatch(graph.value)
-            if found and found[1] != DATA_BASE:
-                fix = f"unset {BASE_IRI_ENV}" if found[1] == BASE else f"set {BASE_IRI_ENV}={found[1]}"
-                raise StoreError(f"the store at {self.path} holds IRIs under {found[1]}, not {DATA_BASE}: a store "
-                                 f"keeps the base IRI it was made with ({fix}, or use another store)")
-            if found:
-                return
+    def _article_graphs(self) -> Iterator[str]:
+        """Named graphs come in the engine's order, which mixes articles well."""
+        return (graph.value for graph in islice(self._ox.named_graphs(), 100))
 
     # --- graphs -------------------------------------------------------------------------------------
-
-    def replace_graph(self, name: GraphName, triples: Graph | Iterable[ox.Triple]) -> None:
-        """Make `triples` the whole content of the graph, atomically; a named graph exists afterwards, even empty.
-
-        The one graph-replace routine: article graphs, the ontology graph, the
-        corrections and the Graph Store Protocol's PUT all go through it.
-        """
-        self._write(target(name), triples, replace=True)
-
-    def add_to_graph(self, name: GraphName, triples: Graph | Iterable[ox.Triple]) -> None:
-        """Add `triples` to the graph (created if missing) in one transaction."""
-        self._write(target(name), triples, replace=False)
-
-    def drop_graph(self, name: GraphName) -> None:
-        """Remove a named graph, or empty the default graph."""
-        graph = target(name)
-        self.update("CLEAR DEFAULT" if isinstance(graph, ox.DefaultGraph) else f"DROP SILENT GRAPH {graph}")
-
-    def _write(self, graph: Target, triples: Graph | Iterable[ox.Triple], *, replace: bool) -> None:
-        data = triples if isinstance(triples, str) else ntriples(triples)
-        if isinstance(graph, ox.DefaultGraph):
-            operations = ["CLEAR DEFAULT"] if replace else []
-            operations.append(f"INSERT DATA {{\n{data}}}")
-        else:
-            operations = [f"DROP SILENT GRAPH {graph}"] if replace else []
-            operations += [f"CREATE SILENT GRAPH {graph}", f"INSERT DATA {{ GRAPH {graph} {{\n{data}}} }}"]
-        self.update(" ;\n".join(operations))
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> int:
         """Add quads in batches of `BATCH`, each one transaction; returns how many were offered."""
@@ -165,10 +110,8 @@ class KabarStore:
         return self._ox.quads_for_pattern(subject, predicate, obj, None if name is None else target(name))
 
     def triple_count(self, name: GraphName | None = None) -> int:
-        """Quads in one graph, or in the whole dataset."""
-        if name is None:
-            return len(self._ox)
-        return sum(1 for _ in self.quads(name))
+        """Quads in one graph, or in the whole dataset (counted by the engine)."""
+        return len(self._ox) if name is None else super().triple_count(name)
 
     # --- SPARQL -------------------------------------------------------------------------------------
 
@@ -206,7 +149,7 @@ class KabarStore:
         shows); Turtle and TriG are written with kabar's prefixes, but for `kid:`: kabar's own IRIs
         (`…/id/article/7ac0…#char=373,376`) would be prefixed names full of escapes, so they stay `<…>`.
         """
-        prefixes = _READABLE_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        prefixes = READABLE_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if graph is not None:
             if not self.has_graph(graph):
                 raise StoreError(f"no graph <{graph}> in the store at {self.path}")
@@ -231,25 +174,14 @@ class KabarStore:
         self.flush()
         del self._ox
 
-    def __enter__(self) -> KabarStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
-def insert_data(graph: ox.NamedNode, triples: Graph | Iterable[ox.Triple] | str) -> str:
-    """An `INSERT DATA` of the triples (or of N-Triples text) into the graph ("" when there are none)."""
-    data = triples if isinstance(triples, str) else ntriples(triples)
-    return f"INSERT DATA {{ GRAPH {graph} {{\n{data}}} }}" if data else ""
-
-
-def ntriples(triples: Graph | Iterable[ox.Triple]) -> str:
-    """The triples as N-Triples text, for an update's INSERT DATA."""
-    if isinstance(triples, Graph):
-        return triples.serialize(format="nt")
-    listed = list(triples)
-    return ox.serialize(listed, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if listed else ""
+def query_triples(triples: Iterable[ox.Triple | ox.Quad]) -> ox.QueryTriples:
+    """Triples as pyoxigraph's answer to a CONSTRUCT (through a store in memory), so that an answer read from
+    elsewhere (`RemoteStore`) is printed and served by the code that serves the embedded store's."""
+    memory = ox.Store()
+    memory.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    return memory.query("CONSTRUCT WHERE { ?s ?p ?o }")
 
 
 def with_stack(call: Callable[[], object], size: int = ENGINE_STACK) -> None:

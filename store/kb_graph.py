@@ -35,7 +35,7 @@ from loaders.kb.wikidata import (
 )
 from loaders.lang import codes
 from ontology import WD, WIKIDATA_GRAPH
-from store.kabar_store import KabarStore
+from store.quad_store import QuadStore
 
 _GRAPH = ox.NamedNode(str(WIKIDATA_GRAPH))
 
@@ -45,12 +45,12 @@ def _in_kb_graph(triples: Iterable[ox.Triple]) -> Iterator[ox.Quad]:
         yield ox.Quad(t.subject, t.predicate, t.object, _GRAPH)
 
 
-def load_seed_kb(store: KabarStore, directory: Path = SEED_KB_DIR) -> int:
+def load_seed_kb(store: QuadStore, directory: Path = SEED_KB_DIR) -> int:
     """Add the seed KB to the KB graph (what imports or the online mode added there stays); returns quads offered."""
     return store.add_quads(_in_kb_graph(load_kb(directory).triples()))
 
 
-def import_files(store: KabarStore, paths: Iterable[Path], progress: Progress | None = None) -> ImportReport:
+def import_files(store: QuadStore, paths: Iterable[Path], progress: Progress | None = None) -> ImportReport:
     """Import every file into the KB graph; a seed CSV stands for its directory (the files refer to each other)."""
     report = ImportReport()
     seed_dirs: set[Path] = set()
@@ -72,24 +72,24 @@ def import_files(store: KabarStore, paths: Iterable[Path], progress: Progress | 
     return report
 
 
-def store_kb(store: KabarStore, seed: KnowledgeBase | None = None) -> KnowledgeBase:
+def store_kb(store: QuadStore, seed: KnowledgeBase | None = None) -> KnowledgeBase:
     """The seed KB plus what the store's KB graph adds: new typed items, and new names of seed items."""
     return grow(seed or load_kb(), store.quads(WIKIDATA_GRAPH))
 
 
-def knows_item(store: KabarStore, qid: str) -> bool:
+def knows_item(store: QuadStore, qid: str) -> bool:
     """Whether the KB graph says anything about the item."""
     return store.has_graph(WIKIDATA_GRAPH) and any(store.quads(WIKIDATA_GRAPH, ox.NamedNode(str(WD[qid]))))
 
 
-def add_linked_items(store: KabarStore, qids: Iterable[str], large: KBIndex) -> int:
+def add_linked_items(store: QuadStore, qids: Iterable[str], large: KBIndex) -> int:
     """The large KB's names and facts of linked items the KB graph lacks, so every owl:sameAs has its labels."""
     records = (large.any_record(q) for q in set(qids) if not knows_item(store, q))
     entries = [as_entry(r) for r in records if r is not None]
     return store.add_quads(_in_kb_graph(KnowledgeBase(entries).triples())) if entries else 0
 
 
-def kb_stats(store: KabarStore) -> dict[str, int]:
+def kb_stats(store: QuadStore) -> dict[str, int]:
     """Counts of what the KB graph holds: items, names per language, facts per property, typed items."""
     found = items(store.quads(WIKIDATA_GRAPH))
     stats = {"triples": store.triple_count(WIKIDATA_GRAPH), "items": len(found)}
@@ -113,7 +113,7 @@ class OnlineLookup:
     but never returned, so they cannot become links).
     """
 
-    store: KabarStore
+    store: QuadStore
     client: WikidataClient = field(default_factory=WikidataClient)
     limit: int = 5
 

@@ -4,7 +4,7 @@ Two passes over the input. The first parses all of it, streaming (memory
 stays flat), so a syntax error anywhere is reported with its line before
 anything is written. The second hands it to pyoxigraph's bulk loader, which
 writes sorted table files straight into the store: flat memory, and no
-transaction to hold the load (`KabarStore.update` and `add_quads` keep
+transaction to hold the load (`QuadStore.update` and `add_quads` keep
 everything in memory until they commit).
 
 A bulk load is not one transaction. Readers never see one half done (the
@@ -26,7 +26,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from store.kabar_store import KabarStore, StoreError
+from store.quad_store import QuadStore, StoreError
 
 FORMATS = {".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE,
            ".trig": ox.RdfFormat.TRIG}
@@ -92,7 +92,7 @@ def check(source: RdfInput, *, graph: ox.NamedNode | None, name: str, base_iri: 
         raise LoadError(f"{name}: cannot be read: {e}; nothing was loaded") from None
 
 
-def bulk_load(store: KabarStore, source: RdfInput, *, graph: ox.NamedNode | None, base_iri: str | None = None,
+def bulk_load(store: QuadStore, source: RdfInput, *, graph: ox.NamedNode | None, base_iri: str | None = None,
               progress: Callable[[int], None] | None = None) -> None:
     """Load an input `check` accepted into the store: a triple format into `graph` (else the default graph),
     a dataset format into the graphs it names."""

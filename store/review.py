@@ -19,8 +19,8 @@ from loaders.kb.build.index import KBIndex
 from ontology import ENTITIES_GRAPH, ID, WD
 from store.corrections import assert_item, asserted_items, set_correction
 from store.ingest import reextract
-from store.kabar_store import KABAR_PREFIXES, KabarStore
 from store.kb_graph import OnlineLookup, add_linked_items, knows_item
+from store.quad_store import KABAR_PREFIXES, QuadStore
 
 _LINKS = """
     SELECT ?e ?entities (SAMPLE(?t) AS ?type) (SAMPLE(?n) AS ?name) (SAMPLE(?item) AS ?qid) (MIN(?c) AS ?conf)
@@ -59,7 +59,7 @@ class LinkRow:
     articles: int
 
 
-def list_links(store: KabarStore, below: float | None = None) -> list[LinkRow]:
+def list_links(store: QuadStore, below: float | None = None) -> list[LinkRow]:
     """Every linked entity, least confident first; `below` keeps those under that confidence."""
     rows = []
     entities = {"entities": ox.NamedNode(str(ENTITIES_GRAPH))}
@@ -73,7 +73,7 @@ def list_links(store: KabarStore, below: float | None = None) -> list[LinkRow]:
     return rows
 
 
-def link(store: KabarStore, entity: str, qid: str, label: str | None = None) -> int:
+def link(store: QuadStore, entity: str, qid: str, label: str | None = None) -> int:
     """Link the entity to `qid` from now on; returns how many articles were re-extracted. A QID no KB holds is
     the user's assertion: its label (`label`, else the entity's name) waits in the corrections graph for
     `kabar kb fetch`."""
@@ -86,7 +86,7 @@ def link(store: KabarStore, entity: str, qid: str, label: str | None = None) -> 
     return _correct(store, entity, qid)
 
 
-def fill_asserted(store: KabarStore, client: WikidataClient) -> list[str]:
+def fill_asserted(store: QuadStore, client: WikidataClient) -> list[str]:
     """Fetch from Wikidata the user-asserted items the KB graph still lacks; returns their QIDs."""
     missing = [q for q in asserted_items(store) if not knows_item(store, q)]
     if missing:
@@ -94,19 +94,19 @@ def fill_asserted(store: KabarStore, client: WikidataClient) -> list[str]:
     return missing
 
 
-def unlink(store: KabarStore, entity: str) -> int:
+def unlink(store: QuadStore, entity: str) -> int:
     """Make the entity NIL from now on; returns how many articles were re-extracted."""
     return _correct(store, entity, None)
 
 
-def _correct(store: KabarStore, entity: str, qid: str | None) -> int:
+def _correct(store: QuadStore, entity: str, qid: str | None) -> int:
     iri, type_, name = resolve_entity(store, entity)
     set_correction(store, entity_iri(type_, name, None), qid)
     mentioning = store.query(_MENTIONING, substitutions={"e": ox.NamedNode(iri)}, prefixes=KABAR_PREFIXES)
     return reextract(store, [s["g"].value for s in mentioning])
 
 
-def resolve_entity(store: KabarStore, entity: str) -> tuple[str, str, str]:
+def resolve_entity(store: QuadStore, entity: str) -> tuple[str, str, str]:
     """(IRI, type, name) of an entity given by IRI, `kid:` name or name; a name must be unambiguous."""
     iri = str(ID) + entity.removeprefix("kid:") if entity.startswith("kid:") else entity
     if iri.startswith(("http://", "https://")):
@@ -137,7 +137,7 @@ class FetchedCandidate:
     confidence: float  # the name evidence the linker would give it
 
 
-def fetch_candidates(store: KabarStore, client: WikidataClient, limit: int = 3) -> list[FetchedCandidate]:
+def fetch_candidates(store: QuadStore, client: WikidataClient, limit: int = 3) -> list[FetchedCandidate]:
     """Search Wikidata for every unlinked person, organization, place and country; keep the hits in the KB.
 
     Nothing is linked: the candidates are for review (`kabar link ENTITY QID`).

@@ -128,14 +128,19 @@ class Lexed:
         """Whether the text has FROM / FROM NAMED (a query) or USING (an update) choosing its own dataset."""
         return bool(self.keywords & {"FROM", "USING"})
 
+    def query_form(self) -> str | None:
+        """SELECT, CONSTRUCT, DESCRIBE or ASK: the query form the text starts with, or None for an update."""
+        form = self._form()
+        return form if form in QUERY_FORMS else None
+
     def update_operation(self) -> str | None:
         """The SPARQL Update keyword the text starts with (after its prologue), or None for a query form."""
-        for token in self.tokens:
-            if token.keyword in QUERY_FORMS:
-                return None
-            if token.keyword in UPDATE_OPERATIONS:
-                return token.keyword
-        return None
+        form = self._form()
+        return form if form in UPDATE_OPERATIONS else None
+
+    def _form(self) -> str | None:
+        return next((token.keyword for token in self.tokens if token.keyword in QUERY_FORMS | UPDATE_OPERATIONS),
+                    None)
 
     def canonical(self, replace: Callable[[Target], str] | None = None) -> str:
         """The text to hand the engine: every token from this lexer, each target as `replace` writes it.

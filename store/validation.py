@@ -16,14 +16,14 @@ from rdflib.term import Node
 
 from ontology import ENTITIES_GRAPH, EVENTS_GRAPH, ID, RDF, K
 from ontology.validation import ValidationReport, validate
-from store.kabar_store import KabarStore, StoreError
+from store.quad_store import QuadStore, StoreError
 
 _TYPE = ox.NamedNode(str(RDF.type))
 _ARTICLES = str(ID["article/"])
 _EVIDENCE = (K.Article, K.Sentence, K.Mention)
 
 
-def validate_store(store: KabarStore, graph: str | None = None, engine: str = "native") -> ValidationReport:
+def validate_store(store: QuadStore, graph: str | None = None, engine: str = "native") -> ValidationReport:
     """Every article graph (or only `graph`) and the shared graphs, against the kabar shapes."""
     names = [n for n in store.graph_names() if n.startswith(_ARTICLES)]
     if graph is not None:
@@ -37,7 +37,7 @@ def validate_store(store: KabarStore, graph: str | None = None, engine: str = "n
     return total
 
 
-def _graphs(store: KabarStore, names: list[str], whole: bool) -> Iterator[tuple[list[Graph], Graph]]:
+def _graphs(store: QuadStore, names: list[str], whole: bool) -> Iterator[tuple[list[Graph], Graph]]:
     """Each graph to check, with the types of its values that other graphs state."""
     entity_types = _graph(store, ENTITIES_GRAPH, predicate=_TYPE)
     for name in names:
@@ -53,7 +53,7 @@ def _graphs(store: KabarStore, names: list[str], whole: bool) -> Iterator[tuple[
         yield [_graph(store, ENTITIES_GRAPH), events], evidence
 
 
-def _graph(store: KabarStore, name: str | URIRef, predicate: ox.NamedNode | None = None) -> Graph:
+def _graph(store: QuadStore, name: str | URIRef, predicate: ox.NamedNode | None = None) -> Graph:
     g = Graph()
     for q in store.quads(ox.NamedNode(str(name)), predicate=predicate):
         g.add((_rdflib(q.subject), URIRef(q.predicate.value), _rdflib(q.object)))
