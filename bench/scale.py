@@ -1,6 +1,7 @@
 """Ingest at scale: N articles made from the real ones, through `kabar ingest --jobs J`, and what it costs.
 
     .venv/bin/python -m bench.scale [--articles 1000] [--jobs 1 2] [--scheduler local] [--keep DIR]
+                                    [--remote sparql+http://HOST:PORT/sparql]
 
 The articles are the 140 real ones of the repository (`seeds/articles`,
 `tests/data/news/`) cycled, each copy with its own URL and one more sentence
@@ -11,7 +12,9 @@ grow as they would in a feed. For each `--jobs` (and each again on the Dask
 end to end (the whole `kabar ingest`, reading included), the peak resident
 memory of the ingest and its workers together (sampled every 0.2 s), the store's size on disk per article,
 and the median time of each offline query in `seeds/queries/` on the result.
-No data comes from outside the repository.
+With `--remote`, every run goes into that SPARQL store instead (kabar's
+graphs in it dropped first; its size on disk and its server's memory are not
+measured here: "nan" KB per article). No data comes from outside the repository.
 """
 
 from __future__ import annotations
@@ -27,8 +30,8 @@ import time
 from pathlib import Path
 
 from loaders.read import read_all
-from store import KabarStore
-from store.kabar_store import KABAR_PREFIXES
+from store import open_store
+from store.quad_store import KABAR_PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = [ROOT / "seeds" / "articles", *sorted((ROOT / "tests" / "data" / "news").glob("*/*.articles.jsonl"))]
@@ -75,10 +78,10 @@ def disk_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def query_medians(store_dir: Path) -> dict[str, float]:
+def query_medians(location: Path | str) -> dict[str, float]:
     """Milliseconds of each offline shipped query over the union default graph, median of 3."""
     out = {}
-    with KabarStore(store_dir, read_only=True) as store:
+    with open_store(location, read_only=True) as store:
         for path in sorted((ROOT / "seeds" / "queries").glob("*.rq")):
             text = path.read_text(encoding="utf-8")
             if "SERVICE" in text:
@@ -92,7 +95,15 @@ def query_medians(store_dir: Path) -> dict[str, float]:
     return out
 
 
-def ingest(store: Path, articles: Path, jobs: int, scheduler: str | None = None) -> tuple[float, float]:
+def emptied(location: str) -> None:
+    """Drop kabar's graphs from a remote store, so each run starts from nothing."""
+    with open_store(location) as store:
+        names = store.graph_names()
+        if names:
+            store.update(" ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in names))
+
+
+def ingest(store: Path | str, articles: Path, jobs: int, scheduler: str | None = None) -> tuple[float, float]:
     """Seconds of `kabar ingest --jobs` (on the Dask `scheduler` when given) and the peak resident memory (MB)
     of it and its workers (a `local` cluster's workers are its children; a remote cluster's are not counted)."""
     began = time.perf_counter()
@@ -118,6 +129,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the stores under this folder")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="also ingest on this Dask scheduler ('local': a cluster of --jobs processes), a row each")
+    parser.add_argument("--remote", metavar="sparql+http://…",
+                        help="ingest into this SPARQL store instead (kabar's graphs in it dropped before each run)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kabar-scale-"))
     try:
@@ -135,9 +148,11 @@ def run(args: argparse.Namespace, work: Path) -> None:
           f"back-fill of {args.backfill} (articles/s)  queries (ms)")
     runs = [(jobs, None) for jobs in args.jobs] + [(jobs, args.scheduler) for jobs in args.jobs if args.scheduler]
     for jobs, scheduler in runs:
-        store = (args.keep or work) / f"store-jobs-{jobs}{'-dask' if scheduler else ''}"
+        store: Path | str = args.remote or (args.keep or work) / f"store-jobs-{jobs}{'-dask' if scheduler else ''}"
+        if args.remote:
+            emptied(args.remote)
         seconds, peak = ingest(store, articles, jobs, scheduler)
-        size = disk_bytes(store) / args.articles / 1024
+        size = disk_bytes(store) / args.articles / 1024 if isinstance(store, Path) else float("nan")
         medians = query_medians(store)
         backfill, _ = ingest(store, later, jobs, scheduler) if args.backfill else (0.0, 0.0)
         where = f"{jobs}{' on Dask' if scheduler else ''}"

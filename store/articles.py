@@ -136,16 +136,24 @@ def _described(store: QuadStore, old: list[ox.Quad], old_events: Graph, refers_t
     found = {q.object.value for q in old if isinstance(q.object, ox.NamedNode)}
     found |= {str(o) for o in old_events.objects() if isinstance(o, URIRef)}
     described = set(filter(_describable, found)) | refers_to
+    new = described
     for _ in range(2):  # person -> post -> country
-        described |= {q.object.value for e in described for q in store.quads(_ENTITIES, ox.NamedNode(e))
-                      if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(_ID)}
+        found = {q.object.value for q in store.quads_in(_ENTITIES, subjects=[ox.NamedNode(e) for e in sorted(new)])
+                 if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(_ID)}
+        new = found - described
+        described |= found
     return [ox.NamedNode(e) for e in sorted(described)]
 
 
 def _kept_names(store: QuadStore, described: tuple[ox.Triple, ...]) -> list[ox.Triple]:
     """The new descriptions, less a second name or label for what the entities graph already names."""
+    named = sorted({t.subject for t in described if t.predicate in _ONE_NAME}, key=str)
+    stored: dict[tuple[ox.NamedNode, ox.NamedNode], set[object]] = {}
+    for q in store.quads_in(_ENTITIES, subjects=named):
+        if q.predicate in _ONE_NAME:
+            stored.setdefault((q.subject, q.predicate), set()).add(q.object)
     return [t for t in described if t.predicate not in _ONE_NAME
-            or not any(q.object != t.object for q in store.quads(_ENTITIES, t.subject, t.predicate))]
+            or not stored.get((t.subject, t.predicate), set()) - {t.object}]
 
 
 def _term(node: object) -> ox.NamedNode | ox.Literal:

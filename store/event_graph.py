@@ -21,6 +21,7 @@ order the articles came in.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -198,10 +199,11 @@ def _rebuild_events(store: QuadStore, article: ox.NamedNode, new_reports: list[R
         for report in pending:
             touched |= _joinable(store, report, reads) | nodes.get(report.iri, frozenset())
         new = touched - visited
-        new |= {q.subject for event in new for q in store.quads(_EVENTS, predicate=_PART_OF, obj=event)}
+        new |= {q.subject for q in store.quads_in(_EVENTS, objects=new, predicate=_PART_OF)}
         touched |= new
         visited |= new
-        sources = {s for event in new for s in _objects(store, event, _SOURCE)} - read
+        sources = {q.object for q in store.quads_in(_EVENTS, subjects=new, predicate=_SOURCE)
+                   if isinstance(q.object, ox.NamedNode)} - read
         read |= sources
         for source in sorted(sources, key=lambda s: s.value):
             for report in _stored_reports(store, source):
@@ -260,12 +262,15 @@ class _Reads:
         if key not in self._sharing:
             kinds = {ox.NamedNode(str(t)) for t in key[0]}
             shared: dict[ox.NamedNode, int] = {}
-            for p in key[1]:
-                for q in store.quads(_EVENTS, predicate=_PARTICIPANT, obj=ox.NamedNode(str(p))):
-                    shared[q.subject] = shared.get(q.subject, 0) + 1
-            for event in shared:
-                if event not in self.shape:
-                    self.shape[event] = (len(_objects(store, event, _PARTICIPANT)), _objects(store, event, _TYPE))
+            for q in store.quads_in(_EVENTS, objects=[ox.NamedNode(str(p)) for p in key[1]], predicate=_PARTICIPANT):
+                shared[q.subject] = shared.get(q.subject, 0) + 1
+            unread = [event for event in shared if event not in self.shape]
+            counts = Counter(q.subject for q in store.quads_in(_EVENTS, subjects=unread, predicate=_PARTICIPANT))
+            types: dict[ox.NamedNode, list[ox.NamedNode]] = {}
+            for q in store.quads_in(_EVENTS, subjects=unread, predicate=_TYPE):
+                types.setdefault(q.subject, []).append(q.object)
+            for event in unread:
+                self.shape[event] = (counts[event], types.get(event, []))
             self._sharing[key] = {event: count for event, count in shared.items()
                                   if any(t in kinds for t in self.shape[event][1])}
         return self._sharing[key]

@@ -61,6 +61,13 @@ class QuadStore(ABC):
               predicate: ox.NamedNode | None = None, obj: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         """The quads of one graph (every graph when None), optionally of one subject, predicate and object."""
 
+    def quads_in(self, name: GraphName, *, subjects: Iterable[ox.NamedNode] = (),
+                 objects: Iterable[ox.NamedNode] = (), predicate: ox.NamedNode | None = None) -> list[ox.Quad]:
+        """The quads of one graph whose subject is one of `subjects`, or whose object is one of `objects`
+        (with `predicate` when given): one read for many nodes, which a remote store answers in one request."""
+        return [q for node in subjects for q in self.quads(name, node, predicate)] + [
+            q for node in objects for q in self.quads(name, predicate=predicate, obj=node)]
+
     @abstractmethod
     def has_graph(self, name: GraphName) -> bool:
         """Whether the named graph exists (the default graph always does)."""

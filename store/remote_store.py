@@ -42,6 +42,8 @@ TIMEOUT = 600.0
 """Seconds a request may take before kabar gives up on the store."""
 BATCH = 20_000
 """Quads per update request when adding many, each request one transaction of the store."""
+_VALUES = 500
+"""Nodes in one `VALUES` block of `quads_in`."""
 _RESULTS = "application/sparql-results+xml"
 _TRIPLES = "application/n-triples"
 _BNODE = re.compile(rb"<bnode>([^<]*)</bnode>")
@@ -150,6 +152,19 @@ class RemoteStore(QuadStore):
         for row in self._select(f"SELECT * WHERE {{ {pattern} }}"):
             yield ox.Quad(row["s"] if subject is None else subject, row["p"] if predicate is None else predicate,
                           row["o"] if obj is None else obj, row["g"] if graph is None else graph)
+
+    def quads_in(self, name: GraphName, *, subjects: Iterable[ox.NamedNode] = (),
+                 objects: Iterable[ox.NamedNode] = (), predicate: ox.NamedNode | None = None) -> list[ox.Quad]:
+        graph = target(name)
+        p = predicate or "?p"
+        found: list[ox.Quad] = []
+        for variable, nodes in (("?s", sorted(set(subjects), key=str)), ("?o", sorted(set(objects), key=str))):
+            for start in range(0, len(nodes), _VALUES):
+                values = " ".join(map(str, nodes[start:start + _VALUES]))
+                rows = self._select(f"SELECT * WHERE {{ VALUES {variable} {{ {values} }} "
+                                    f"GRAPH {graph} {{ ?s {p} ?o }} }}")
+                found += [ox.Quad(row["s"], predicate or row["p"], row["o"], graph) for row in rows]
+        return found
 
     def has_graph(self, name: GraphName) -> bool:
         graph = target(name)
