@@ -409,3 +409,33 @@ def test_a_date_after_the_trigger_does_not_end_its_objects() -> None:
     """'on' ends a trigger's objects ('talks on trade'), not when a date follows it ('talks on Thursday with X')."""
     x = extract("Wang Yi held talks on Thursday with visiting Indonesian Foreign Minister Retno Marsudi.", "en")
     assert set(x.events[0].participants) == {entity(x, "Wang Yi").id, entity(x, "Retno Marsudi").id}
+
+
+@pytest.mark.parametrize(("text", "lang", "met"), [
+    # ', serta para pemimpin X dan Y': the list of those met goes on after the conjunction
+    ("Di Kazan, Putin akan bertemu secara terpisah dengan Modi dan Xi, serta para pemimpin Afrika Selatan dan Mesir.",
+     "id", {"Modi", "Xi Jinping", "South Africa", "Egypt"}),
+    # the serial comma before 'and'
+    ("Antony Blinken met Wang Yi, Penny Wong, and Retno Marsudi in Jakarta on Friday.", "en",
+     {"Wang Yi", "Penny Wong", "Retno Marsudi"}),
+])
+def test_a_list_of_those_met_goes_on_after_comma_and_conjunction(text: str, lang: str, met: set[str]) -> None:
+    x = extract(text, lang)
+    names = {e.id: e.name for e in x.entities}
+    assert {names[p] for e in x.events for p in e.participants} - {"Vladimir Putin", "Antony Blinken"} == met
+
+
+def test_a_bracket_explaining_a_title_adds_no_participant() -> None:
+    """'Supreme Leader (Pemimpin Tertinggi ... Republik Islam Iran), Sayid Ali Khamenei': Khamenei, not Iran."""
+    x = extract("Joko Widodo akan mengadakan serangkaian pertemuan dengan Presiden Iran Hassan Rouhani dan Supreme "
+                "Leader (Pemimpin Tertinggi Spiritual Republik Islam Iran), Sayid Ali Khamenei.", "id")
+    names = {e.id: e.name for e in x.entities}
+    assert sorted(sorted(names[p] for p in e.participants) for e in x.events) == [
+        ["Ali Khamenei", "Joko Widodo"], ["Hassan Rouhani", "Joko Widodo"]]
+
+
+def test_a_medium_cited_is_no_participant() -> None:
+    """'Melansir The Business Times, ...': the newspaper is the source of the sentence, not a side of the meeting."""
+    x = extract("Melansir The Business Times, Kamis, 26 Oktober 2023, para ekonom memperkirakan BI akan mempertahankan "
+                "suku bunga pada pertemuan 23 November 2023.", "id")
+    assert x.events == []

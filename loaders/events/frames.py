@@ -396,7 +396,10 @@ class EventReader:
                 if by:
                     last, i = by.end(), token_at(tokens, by.end())
                     continue
-                if last == offset or not self.starts_phrase(i) or not self.apposition(i, end):
+                # ', serta para pemimpin X' / ', and Y in Z': the list goes on after its conjunction
+                j = i + 1 if tok.folded in frames.conjunctions else i
+                if last == offset or not self.starts_phrase(j) or not (
+                        self.apposition(j, end) or (j > i and self.placed(j, end))):
                     return last
             if tok.folded in frames.conjunctions and not self.starts_phrase(i + 1):
                 return last
@@ -432,6 +435,12 @@ class EventReader:
             return j != i
         gap = self.doc.text[tokens[j - 1].end:tokens[j].start]
         return any(c in gap for c in ",;()") or tokens[j].folded in self.frames.conjunctions
+
+    def placed(self, i: int, end: int) -> bool:
+        """Whether the phrase from token `i` is followed by where it happened ('and Retno Marsudi in Jakarta')."""
+        j, tokens = self.phrase_end(i, end), self.doc.tokens
+        return (j < len(tokens) and tokens[j].end <= end
+                and self.frames.location.match(self.doc.text, tokens[j].start) is not None)
 
     def subject_after(self, sentence: Sentence, offset: int) -> list[Mention]:
         """'Saat bertemu dengan Erdogan, Sugiono ...': the subject after a fronted clause, named after its comma."""
@@ -470,6 +479,12 @@ class EventReader:
         i, last, away, skipped = token_at(tokens, start), start, False, None
         while i < len(tokens) and tokens[i].end <= end:
             tok = tokens[i]
+            close = text.find(")", tok.start, end) if "(" in text[last:tok.start] and any(groups) else -1
+            if close >= 0 and not self._person_in(tok.start, close):
+                # 'Supreme Leader (Pemimpin Tertinggi Republik Islam Iran), Ali Khamenei': what a bracket says of
+                # the phrase before it names no other participant (a person in it does: 'Menlu Rusia (Lavrov)')
+                last, i = close + 1, token_at(tokens, close + 1)
+                continue
             mention = self.by_token.get(i)
             if not _inside_phrase(text[last:tok.start]):
                 groups.append([])

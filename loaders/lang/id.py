@@ -27,7 +27,7 @@ PACK = register(LanguagePack(
     }),
     particles=frozenset({"bin", "binti", "ibn", "bint", "al", "el", "ad", "ash", "ar", "abu", "abd"}),
     titles=(
-        "presiden", "perdana menteri", "pm", "menteri luar negeri", "menlu", "menteri pertahanan", "menhan",
+        "presiden", "pemimpin", "perdana menteri", "pm", "menteri luar negeri", "menlu", "menteri pertahanan", "menhan",
         "menteri dalam negeri", "mendagri", "menteri keuangan", "menteri", "raja", "ratu", "sultan", "emir",
         "pangeran", "putra mahkota", "juru bicara", "jubir", "jenderal", "panglima", "kepala penasihat",
         "penasihat", "kepala", "duta besar", "dubes", "sekretaris jenderal", "sekjen", "ketua", "direktur",
@@ -93,7 +93,7 @@ PACK = register(LanguagePack(
         year_lead_re=r"tahun|pada",
     ),
     grammar=EventGrammar(
-        conjunctions=("dan",),
+        conjunctions=("dan", "serta"),
         auxiliaries=("telah", "sudah", "akan", "juga", "pernah", "kemudian", "lalu", "kembali"),
         ordering=("setelah", "sesudah", "sebelum", "sejak", "pasca", "usai"),
         clause_openers=("ketika", "saat", "sementara", "karena", "bahwa"),
@@ -102,7 +102,7 @@ PACK = register(LanguagePack(
         travel_phrases=("kunjungan ke", "kunjungannya ke", "kunjungan kenegaraan ke", "berkunjung ke", "lawatan ke",
                         "lawatannya ke", "perjalanan ke", "tiba di", "bertolak ke", "terbang ke"),
         away_prepositions=("ke", "menuju"),
-        source_words=("menurut", "dikutip"),
+        source_words=("menurut", "dikutip", "mengutip", "melansir", "dilansir"),
         aside_phrases=("tidak hanya", "bukan hanya", "tak hanya", "selain"),
         between_words=("antara",),
         by_phrases=("dipimpin oleh", "dipimpin", "dihadiri oleh", "dihadiri", "dipandu oleh", "dimediasi oleh",
