@@ -439,3 +439,13 @@ def test_a_medium_cited_is_no_participant() -> None:
     x = extract("Melansir The Business Times, Kamis, 26 Oktober 2023, para ekonom memperkirakan BI akan mempertahankan "
                 "suku bunga pada pertemuan 23 November 2023.", "id")
     assert x.events == []
+
+
+@pytest.mark.parametrize(("text", "lang", "status"), [
+    ("Retno Marsudi akan menuju ke Dhaka, Bangladesh untuk melakukan pertemuan dengan Menlu Bangladesh.", "id",
+     "planned"),  # the meeting is what a planned journey is for
+    ("Retno Marsudi melanjutkan perjalanan ke Naypyidaw untuk bertemu Aung San Suu Kyi.", "id", "held"),
+    ("Joko Widodo will travel to Washington next week in order to hold talks with Joe Biden.", "en", "planned"),
+])
+def test_a_meeting_a_planned_journey_is_for_is_planned(text: str, lang: str, status: str) -> None:
+    assert only_event(extract(text, lang), "Meeting").status == status

@@ -137,6 +137,7 @@ class Frames:
         self.separately = re.compile(rf"\b(?:{_grammar(lambda g: g.separately)})\b", re.I)
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
         self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
+        self.purpose = re.compile(rf"\b(?:{_grammar(lambda g: g.purpose_words)})\b", re.I)
         followed = _words(n for t in types.values() if t.placed_by_follow_up for f in trigger_words(t) for n in f.nouns)
         self.held_in = re.compile(
             rf"(?:(?:{articles})\s+)?(?:{followed})(?:\s+(?:{_grammar(lambda g: g.demonstratives)}))?\s+"
@@ -669,6 +670,10 @@ class EventReader:
             if (status in self.frames.status_before and self.frames.status_before[status].search(before)) or (
                     status in self.frames.status_after and self.frames.status_after[status].search(after)):
                 return status
+        # 'akan menuju ke Dhaka untuk melakukan pertemuan': done for what a planned verb is
+        planned = self.frames.status_before["planned"].search(text, start, window)
+        if planned and self.frames.purpose.search(text, planned.end(), trigger.start):
+            return "planned"
         published = self.doc.article.reference_date
         if date and len(date) == 10 and published and date > published.isoformat():
             return "planned"
