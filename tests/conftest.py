@@ -137,6 +137,16 @@ def serving(store: KabarStore, config: Mapping[str, Any] | None = None) -> Itera
 
 # --- the real command line, in its own process -------------------------------------------------------------
 
+def real_batch(path: Path, per_language: int) -> Path:
+    """The first `per_language` real dev articles of each language as JSON lines at `path` (several of them report
+    the same events)."""
+    news = ROOT / "tests" / "data" / "news"
+    lines = [line for split in ("en/dev", "id/dev")
+             for line in (news / f"{split}.articles.jsonl").read_text(encoding="utf-8").splitlines()[:per_language]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def kabar(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`kabar ARGS...` as a user runs it, with `env` over this environment."""
     return subprocess.run([sys.executable, "-m", "kabar.cli", *args], capture_output=True, text=True, cwd=ROOT,

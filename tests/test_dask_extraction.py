@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import real_batch
 from distributed import Client, LocalCluster
 
 from loaders.pipeline_recipe import PipelineRecipe
@@ -18,7 +19,6 @@ from store import dask_extraction
 from store.dask_extraction import ClusterError, DaskCluster
 
 ROOT = Path(__file__).resolve().parent.parent
-NEWS = ROOT / "tests" / "data" / "news"
 SEED = ROOT / "seeds" / "articles" / "tribunnews-2024-05-iran-as-oman.txt"
 
 
@@ -37,12 +37,7 @@ def cluster() -> Iterator[Client]:
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Real articles in both languages, several of which report the same events."""
-    path = tmp_path_factory.mktemp("batch") / "batch.jsonl"
-    lines = [*(NEWS / "en/dev.articles.jsonl").read_text(encoding="utf-8").splitlines()[:20],
-             *(NEWS / "id/dev.articles.jsonl").read_text(encoding="utf-8").splitlines()[:20]]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return real_batch(tmp_path_factory.mktemp("batch") / "batch.jsonl", 20)
 
 
 def dump(store: Path) -> list[str]:

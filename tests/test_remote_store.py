@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_ARTICLES, assert_one_line_error, kabar
+from conftest import ROOT, SEED_ARTICLES, assert_one_line_error, kabar, real_batch
 from rdflib import Graph
 from rdflib.compare import isomorphic
 from test_readme_queries import example_queries
@@ -30,7 +30,6 @@ from store import open_store
 
 SEED = SEED_ARTICLES
 SEED_FILE = SEED / "tribunnews-2024-05-iran-as-oman.txt"
-NEWS = ROOT / "tests" / "data" / "news"
 VIRTUOSO, ISQL = shutil.which("virtuoso-t"), shutil.which("isql-vt")
 USER, PASSWORD = "kabar", "s3cret"
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
@@ -146,12 +145,7 @@ def named(text: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Real articles in both languages (several report the same events), and the seed."""
-    path = tmp_path_factory.mktemp("batch") / "batch.jsonl"
-    lines = [*(NEWS / "en/dev.articles.jsonl").read_text(encoding="utf-8").splitlines()[:12],
-             *(NEWS / "id/dev.articles.jsonl").read_text(encoding="utf-8").splitlines()[:12]]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return real_batch(tmp_path_factory.mktemp("batch") / "batch.jsonl", 12)
 
 
 def ingest(store: str, *paths: Path) -> None:
