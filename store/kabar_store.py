@@ -1,12 +1,14 @@
-"""The on-disk Oxigraph store: the one door through which kabar reads and writes its graphs.
+"""The on-disk Oxigraph store, kabar's default `QuadStore`: the one door to pyoxigraph's `Store`.
 
 Nothing outside `store/` opens a pyoxigraph `Store` (ruff's banned-API
-rule holds everyone else to this class). Every write here is one
-pyoxigraph transaction: a graph is replaced by one SPARQL update (`DROP`
-+ `INSERT DATA`) built from terms pyoxigraph serialized itself, so a
-graph is either the old one or the new one, never half of each; quads
+rule holds everyone else to this module). Every write here is one
+pyoxigraph transaction: a graph is replaced by one SPARQL update
+(`QuadStore.replace_graph`) built from terms pyoxigraph serialized itself,
+so a graph is either the old one or the new one, never half of each; quads
 are added in batches, each batch one transaction. Internal queries pass
-their values as `substitutions`, never spliced into the query text.
+their values as `substitutions`, never spliced into the query text. What
+only this store does: snapshots for the server's query workers, and rdflib
+over the same store.
 """
 
 from __future__ import annotations

@@ -86,8 +86,7 @@ def add_linked_items(store: QuadStore, qids: Iterable[str], large: KBIndex) -> i
     """The large KB's names and facts of linked items the KB graph lacks, so every owl:sameAs has its labels."""
     wanted = sorted(set(qids))
     items = [ox.NamedNode(str(WD[qid])) for qid in wanted]
-    known = {q.subject.value for q in store.quads_in(WIKIDATA_GRAPH, subjects=items)
-             } if store.has_graph(WIKIDATA_GRAPH) else set()
+    known = {q.subject.value for q in store.quads_in(WIKIDATA_GRAPH, subjects=items)}
     records = (large.any_record(qid) for qid in wanted if str(WD[qid]) not in known)
     entries = [as_entry(r) for r in records if r is not None]
     return store.add_quads(_in_kb_graph(KnowledgeBase(entries).triples())) if entries else 0

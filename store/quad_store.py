@@ -63,7 +63,7 @@ class QuadStore(ABC):
 
     def quads_in(self, name: GraphName, *, subjects: Iterable[ox.NamedNode] = (),
                  objects: Iterable[ox.NamedNode] = (), predicate: ox.NamedNode | None = None) -> list[ox.Quad]:
-        """The quads of one graph whose subject is one of `subjects`, or whose object is one of `objects`
+        """The quads of one named graph whose subject is one of `subjects`, or whose object is one of `objects`
         (with `predicate` when given): one read for many nodes, which a remote store answers in one request."""
         return [q for node in subjects for q in self.quads(name, node, predicate)] + [
             q for node in objects for q in self.quads(name, predicate=predicate, obj=node)]

@@ -72,9 +72,13 @@ class RemoteStore(QuadStore):
         if not is_remote(location):
             raise StoreError(f"{location} is not a remote store (it starts with {' or '.join(REMOTE_SCHEMES)})")
         parts = urlsplit(location.removeprefix("sparql+"))
+        try:
+            port = parts.port
+        except ValueError as e:  # 'sparql+http://host:99999/': the port is not a number from 0 to 65535
+            raise StoreError(f"the remote store {location} names no valid port: {e}") from None
         if not parts.hostname:
             raise StoreError(f"the remote store {location} names no host")
-        netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+        netloc = parts.hostname + (f":{port}" if port else "")
         self.query_url = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
         update = parse_qs(parts.fragment).get("update", [""])[0]
         self.update_url = urljoin(self.query_url, update) if update else self.query_url

@@ -216,6 +216,14 @@ def test_an_unreachable_store_is_one_line(command: list[str]) -> None:
     assert_one_line_error(kabar("--store", location, *command), f"cannot reach the SPARQL store at {location}")
 
 
+@pytest.mark.parametrize(("location", "said"), [
+    ("sparql+http://127.0.0.1:99999/sparql", "names no valid port"),
+    ("sparql+http:///sparql", "names no host"),
+])
+def test_a_malformed_store_url_is_one_line(location: str, said: str) -> None:
+    assert_one_line_error(kabar("--store", location, "query", "ASK {}"), f"the remote store {location} {said}")
+
+
 def test_a_virtuoso_that_cuts_answers_short_stops_the_export_with_the_setting_to_raise(tmp_path: Path) -> None:
     """Virtuoso's default ResultSetMaxRows (10,000) cuts SELECT answers silently but for a header: kabar reads it
     and stops, rather than write half of the KB graph."""
