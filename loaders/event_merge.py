@@ -12,7 +12,9 @@ are of the same event when they come from different articles and
   other's month or year; an undated report stands for the week before its
   publication (undated reports of Iran-US talks a year apart are not one
   event), and when its article has no date either, it matches any date;
-- have compatible places: the same, or one of them without a place.
+- have compatible places: the same, one of them without a place, or one
+  lying in the other (talks in Muscat and talks in Oman: the statements
+  say which country a place lies in, `schema:containedInPlace`).
 
 Reports are clustered in a fixed order (publication date, article, event),
 each joining the first cluster every member of which it matches (complete
@@ -24,7 +26,8 @@ articles came in. The node
 keeps the IRI of its first report, so an event reported once is named as
 before; it gets each report's participants, roles, words, sentences and
 `kabar:extractedFrom` article, and one date, date text, place, CAMEO code
-and status (from the first report that has it) and the highest confidence.
+and status (from the first report that has it; the place is the finest one
+stated, Muscat over Oman) and the highest confidence.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from typing import NamedTuple
 from rdflib import Graph, Literal, URIRef
 
 from loaders.rdf import plain_graph
-from ontology import KABAR, RDF, K
+from ontology import KABAR, RDF, SCHEMA, K
 
 _STATUS = KABAR["status"]  # the events' status (held, planned, ...) when the extractor states it
 ONE_VALUE = (K.date, K.dateText, K.location, K.cameoCode, _STATUS)
@@ -54,6 +57,7 @@ class Signature(NamedTuple):
     status: object | None
     participants: frozenset[object]
     location: object | None
+    within: object | None  # the country the location lies in
     date: object | None
     published: str
 
@@ -66,6 +70,7 @@ class Report:
     article: str
     published: str  # ISO date, "" when unknown
     triples: tuple[tuple[URIRef, URIRef, object], ...]  # about `iri`, and its trigger mentions' kabar:mentionOf
+    within: object | None = None  # the country its place lies in, when the statements say
 
     def value(self, predicate: URIRef) -> object | None:
         found = self._about.get(predicate)
@@ -86,7 +91,7 @@ class Report:
     @cached_property
     def signature(self) -> Signature:
         return Signature(self.values(RDF.type), self.value(_STATUS), self.values(K.participant),
-                         self.value(K.location), self.value(K.date), self.published)
+                         self.value(K.location), self.within, self.value(K.date), self.published)
 
     @cached_property
     def signature_id(self) -> int:
@@ -105,7 +110,9 @@ def reports(article: str, published: str, statements: Graph) -> list[Report]:
             continue
         about = [(s, p, o) for s, p, o in statements.triples((event, None, None))]
         about += [(m, K.mentionOf, event) for m in statements.subjects(K.mentionOf, event)]
-        out.append(Report(event, article, published, tuple(sorted(about))))  # type: ignore[arg-type]
+        place = statements.value(event, K.location)
+        within = statements.value(place, SCHEMA.containedInPlace) if place is not None else None
+        out.append(Report(event, article, published, tuple(sorted(about)), within))  # type: ignore[arg-type]
     return out
 
 
@@ -138,9 +145,15 @@ def _matching(x: int, y: int) -> bool:
     shared = len(a.participants & b.participants)
     if shared == 0 or shared < min(2, len(a.participants), len(b.participants)):
         return False
-    if a.location is not None and b.location is not None and a.location != b.location:
+    if not places_compatible(a, b):
         return False
     return dates_compatible(a, b)
+
+
+def places_compatible(a: Signature, b: Signature) -> bool:
+    """The same place, one of them unplaced, or one lying in the other (Muscat in Oman)."""
+    x, y = a.location, b.location
+    return x is None or y is None or x == y or a.within == y or b.within == x
 
 
 def dates_compatible(a: Signature, b: Signature) -> bool:
@@ -210,7 +223,8 @@ def merged(group: list[Report], node_of: Mapping[URIRef, URIRef]) -> Graph:
     for report in group:
         _add(g, report, node, node_of)
     for predicate in ONE_VALUE:
-        first = _first_with(group, K.date if predicate == K.dateText else predicate) or _first_with(group, predicate)
+        first = _finest_place(group) if predicate == K.location else (
+            _first_with(group, K.date if predicate == K.dateText else predicate) or _first_with(group, predicate))
         value = first.value(predicate) if first else None  # a date's words come with the date chosen
         if value is not None:
             g.add((node, predicate, value))  # type: ignore[arg-type]
@@ -224,9 +238,20 @@ def _first_with(group: list[Report], predicate: URIRef) -> Report | None:
     return next((r for r in group if r.value(predicate) is not None), None)
 
 
-def appendable(stated: frozenset[URIRef], report: Report) -> bool:
-    """Whether merging `report` last into an event that states the one-value predicates `stated` leaves their
-    values as they are: the first report that has one gives it (a date's words come with the date)."""
+def _finest_place(group: list[Report]) -> Report | None:
+    """The first report placing the event in no place another report places it within: a group's places are
+    one, or a country and one place in it (any two are compatible), so whatever the order it is the finest."""
+    containers = {r.within for r in group if r.within is not None}
+    return next((r for r in group if r.value(K.location) is not None and r.value(K.location) not in containers),
+                None)
+
+
+def appendable(stated: frozenset[URIRef], report: Report, place: str | None) -> bool:
+    """Whether merging `report` last into an event that states the one-value predicates `stated`, and is at
+    `place`, leaves their values as they are: the first report that has one gives it (a date's words come with
+    the date), but a finer place (Muscat after Oman) replaces the event's."""
+    if report.within is not None and str(report.within) == place:
+        return False
     if report.value(K.date) is not None and K.date not in stated:
         return False
     if report.value(K.dateText) is not None and not stated & {K.date, K.dateText}:

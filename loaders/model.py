@@ -153,6 +153,7 @@ class Entity:
     positions: list[Position] = field(default_factory=list)  # filled from `Document.positions` in the extraction
     link: Link | None = None
     point: Point | None = None  # filled from `Document.points` in the extraction
+    within: str | None = None  # a place's country (an entity id), filled from `Document.within` in the extraction
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -222,6 +223,7 @@ class Document:
     referents: dict[str, Referent] = field(default_factory=dict)  # entity assembly: mention key -> its entity
     positions: dict[str, list[Position]] = field(default_factory=dict)  # positions: entity id -> the posts held
     points: dict[str, Point] = field(default_factory=dict)  # coordinates: entity id -> where the KB puts it
+    within: dict[str, str] = field(default_factory=dict)  # coordinates: a place's id -> the id of its country
     events: list[Event] = field(default_factory=list)  # events
 
     @property
@@ -253,7 +255,8 @@ class Extraction:
     @classmethod
     def of(cls, doc: Document) -> Extraction:
         """The finished document's extraction: its entities with the positions they hold and where they are."""
-        entities = [replace(e, positions=doc.positions.get(e.id, []), point=doc.points.get(e.id))
+        entities = [replace(e, positions=doc.positions.get(e.id, []), point=doc.points.get(e.id),
+                            within=doc.within.get(e.id))
                     for e in doc.entities]
         return cls(doc.article, doc.sentences, entities, doc.events)
 

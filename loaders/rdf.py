@@ -135,8 +135,11 @@ def extraction_graph(extraction: Extraction, kb: KnowledgeBase | None = None) ->
         if entity.type == "Event":
             out.article.add((article, K.topic, URIRef(entity.id)))
     types = {e.id: e.type for e in extraction.entities}
+    within = {e.id: e.within for e in extraction.entities if e.within}
     for event in extraction.events:
         _add_event(out.events, event, article, types, language, evidence)
+        if event.location in within:  # what the merge reads to tell that talks in Muscat are talks in Oman
+            out.events.add((URIRef(event.location), SCHEMA.containedInPlace, URIRef(within[event.location])))
     if extraction.events:
         # sorted: the same article always gives the same literal, so a re-ingest writes the same quads; no line
         # break at the end, which Virtuoso drops from a long literal (the same text on every store)
@@ -194,6 +197,8 @@ def _add_entity(out: ArticleRDF, entity: Entity, language: str, evidence: _Evide
     if entity.point:
         g.add((node, SCHEMA.latitude, _degrees(entity.point[0])))
         g.add((node, SCHEMA.longitude, _degrees(entity.point[1])))
+    if entity.within:
+        g.add((node, SCHEMA.containedInPlace, URIRef(entity.within)))
     for position in entity.positions:
         post = URIRef(position_iri(entity.id, position.title, position.of))
         g.add((node, K.holdsPosition, post))

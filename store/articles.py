@@ -14,8 +14,9 @@ entity is described once in `ENTITIES_GRAPH` and each event is one node in
    stated is kept: one name per entity);
 4. descriptions nothing refers to any more are deleted: another name no
    mention uses (of those the article's old mentions used), a post no
-   mention states, then a post, then an entity that no triple of any graph
-   points to.
+   mention states, then a post, then where a place lies (so that its
+   country can go too), then an entity that no triple of any graph points
+   to.
 
 So re-ingesting an article rewrites the same triples, removing it leaves
 exactly what the other articles say, and the events graph is the same
@@ -52,6 +53,9 @@ DELETE {{ GRAPH {entities} {{ ?e kabar:holdsPosition ?post }} }} WHERE {{
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?m kabar:mentionOf ?post }} }} }} ;
 DELETE {{ GRAPH {entities} {{ ?e ?p ?o }} }} WHERE {{
   VALUES ?e {{ {posts} }} GRAPH {entities} {{ ?e ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?e }} FILTER(?x != ?e) }} }} ;
+DELETE {{ GRAPH {entities} {{ ?e schema:containedInPlace ?c }} }} WHERE {{
+  VALUES ?e {{ {described} }} GRAPH {entities} {{ ?e schema:containedInPlace ?c }}
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?e }} FILTER(?x != ?e) }} }} ;
 DELETE {{ GRAPH {entities} {{ ?e ?p ?o }} }} WHERE {{
   VALUES ?e {{ {described} }} GRAPH {entities} {{ ?e ?p ?o }}

@@ -47,6 +47,7 @@ _EVENTS = ox.NamedNode(str(EVENTS_GRAPH))
 _TYPE, _PARTICIPANT, _PART_OF, _SOURCE, _MENTION_OF, _CONFIDENCE = (
     ox.NamedNode(str(p)) for p in (RDF.type, K.participant, K.partOf, K.extractedFrom, K.mentionOf, K.confidence))
 _STATEMENTS, _PUBLISHED = ox.NamedNode(str(K.eventStatements)), ox.NamedNode(str(SCHEMA.datePublished))
+_LOCATION = ox.NamedNode(str(K.location))
 _ONE_VALUE = {ox.NamedNode(str(p)): p for p in ONE_VALUE}
 
 
@@ -76,9 +77,10 @@ class EventMemo:
                 return None
             stated = frozenset(p for o, p in _ONE_VALUE.items() if next(store.quads(_EVENTS, node, o), None))
             confidence = next((q.object for q in store.quads(_EVENTS, node, _CONFIDENCE)), None)
+            place = next((q.object.value for q in store.quads(_EVENTS, node, _LOCATION)), None)
             self.events[node] = _Event(node, min(r.order for r in members), {r.signature_id for r in members},
-                                       stated, None if confidence is None else (float(confidence.value),
-                                                                                str(confidence)))
+                                       stated, place, None if confidence is None else (float(confidence.value),
+                                                                                       str(confidence)))
         return self.events[node]
 
 
@@ -86,12 +88,13 @@ class EventMemo:
 class _Event:
     """A stored event: its first report's place in the clustering order, its reports' signatures (all
     `matches_all` reads but articles, and an appended article is none of its reports'), the one-value predicates
-    it states and its confidence (value, as SPARQL)."""
+    it states, its place and its confidence (value, as SPARQL)."""
 
     node: ox.NamedNode
     first: tuple[str, str, str]
     signatures: set[int]  # of its reports (`Report.signature_id`)
     stated: frozenset[URIRef]
+    place: str | None
     confidence: tuple[float, str] | None = field(default=None)
 
 
@@ -130,7 +133,7 @@ def _append(store: QuadStore, new_reports: list[Report], memo: EventMemo
         taken = {h.node for h in homes.values() if h is not None}  # by this article: one report of it each
         home = next((event for event in sorted(candidates, key=lambda e: e.first)  # type: ignore[union-attr]
                      if event.node not in taken and matches_all(report, event.signatures)), None)  # type: ignore[union-attr]
-        if home is not None and not appendable(home.stated, report):
+        if home is not None and not appendable(home.stated, report, home.place):
             return None
         homes[report.iri] = home
     node_of = {iri: URIRef(home.node.value) if home else iri for iri, home in homes.items()}
@@ -154,7 +157,9 @@ def _append(store: QuadStore, new_reports: list[Report], memo: EventMemo
             if home is None:
                 node = ox.NamedNode(str(report.iri))
                 stated = frozenset(p for p in ONE_VALUE if report.value(p) is not None)
-                memo.events[node] = _Event(node, report.order, {report.signature_id}, stated, confidence)
+                place = report.value(K.location)
+                memo.events[node] = _Event(node, report.order, {report.signature_id}, stated,
+                                           None if place is None else str(place), confidence)
                 memo.latest[node] = arrival
                 continue
             home.signatures.add(report.signature_id)

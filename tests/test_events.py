@@ -352,6 +352,45 @@ def test_a_meeting_is_placed_by_the_rest_of_its_sentence(text: str, lang: str, p
     assert x.events and {e.location for e in x.events} == {entity(x, place).id}
 
 
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    # the journey's end is where its meeting is
+    ("Retno Marsudi akan menuju ke Dhaka, Bangladesh untuk melakukan pertemuan dengan Menlu Bangladesh.", "id",
+     "Dhaka"),
+    ("Joko Widodo travels to Washington on Monday to hold talks with Joe Biden.", "en", "Washington, D.C."),
+    # the war is in Gaza, the talks are in Doha; talks 'about the war in Gaza' are placed nowhere
+    ("Israel dan Hamas menggelar perundingan gencatan senjata di Doha pada Senin.", "id", "Doha"),
+    ("Israel and Hamas held ceasefire talks in Doha on Monday.", "en", "Doha"),
+    ("Israel dan Hamas menggelar perundingan untuk mengakhiri perang di Gaza.", "id", None),
+    ("Israel and Hamas held talks to end the war in Gaza.", "en", None),
+    ("Retno Marsudi met Faisal bin Farhan Al Saud to discuss the situation in Palestine.", "en", None),
+])
+def test_a_place_phrase_says_where_unless_it_is_what_is_talked_about(text: str, lang: str, place: str | None
+                                                                      ) -> None:
+    x = extract(text, lang)
+    assert x.events and {e.location for e in x.events} == {entity(x, place).id if place else None}
+
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    # the one city of the country the article names is the finest place it gives
+    ("Iran and the United States held talks in Oman on Saturday. The delegations flew home from Muscat.", "en",
+     "Muscat"),
+    # a region is too wide to say where a meeting was
+    ("Joe Biden met Joko Widodo in Indonesia on Monday. Biden later toured West Java.", "en", "Indonesia"),
+    # two cities of the country: which one is not said
+    ("Iran and the United States held talks in Oman on Saturday. Flights from Muscat and Salalah were cancelled.",
+     "en", "Oman"),
+])
+def test_talks_placed_in_a_country_are_in_the_one_city_of_it_the_article_names(text: str, lang: str, place: str
+                                                                                ) -> None:
+    x = extract(text, lang)
+    assert x.events and {e.location for e in x.events} == {entity(x, place).id}
+
+
+def test_a_place_knows_the_country_it_lies_in() -> None:
+    x = extract("Iran and the United States held talks in Muscat on Saturday, their envoys in Oman said.", "en")
+    assert (entity(x, "Muscat").within, entity(x, "Oman").within) == (entity(x, "Oman").id, None)
+
+
 def test_an_office_the_article_gave_a_name_is_that_person() -> None:
     """'Presiden AS' after 'Presiden AS Donald Trump' is Trump, not the United States; an office the article never
     fills stays the office ('Menlu Bangladesh')."""

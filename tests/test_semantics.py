@@ -218,3 +218,30 @@ def test_two_reports_of_one_article_never_join_one_stored_event(tmp_path: Path) 
                 sources.setdefault(q.subject.value, set()).add(q.object.value)
             assert sorted(map(len, sources.values())) == [1, 2]  # the joint meeting, and one report alone
     assert graphs[0] == graphs[1]
+
+
+def test_talks_in_a_city_and_in_its_country_are_one_event_at_the_city(tmp_path: Path) -> None:
+    """Written for this test: one report places the talks in Oman, a later one in Muscat. The merge knows Muscat
+    lies in Oman (`schema:containedInPlace`, from the KB): one event, placed at the finer Muscat whichever
+    article came first, and a query for talks in Oman finds it."""
+    rows_in = [{"url": "https://example.org/om/1", "title": "Iran, US hold talks", "published": "2025-04-12",
+                "lang": "en", "text": "Iranian Foreign Minister Abbas Araghchi and US envoy Steve Witkoff held "
+                                      "indirect talks in Oman on Saturday."},
+               {"url": "https://example.org/om/2", "title": "Talks in Muscat", "published": "2025-04-13",
+                "lang": "en", "text": "Abbas Araghchi and Steve Witkoff held indirect talks in Muscat on Saturday, "
+                                      "the first since 2018."}]
+    files = []
+    for k, row in enumerate(rows_in):
+        files.append(tmp_path / f"om{k}.jsonl")
+        files[-1].write_text(json.dumps(row) + "\n", encoding="utf-8")
+    graphs = []
+    for name, order in (("in order", files), ("reversed", files[::-1])):
+        with KabarStore(tmp_path / name) as store:
+            for path in order:
+                ingest(store, [path])
+            graphs.append({str(q) for q in store.quads(ox.NamedNode(str(EVENTS_GRAPH)))})
+            found = rows(store, """SELECT ?place (COUNT(DISTINCT ?a) AS ?reports) WHERE {
+                ?e kabar:extractedFrom ?a ; kabar:location ?p . ?p schema:name ?place ;
+                   schema:containedInPlace* ?country . ?country schema:name "Oman" } GROUP BY ?place""")
+            assert found == [("Muscat", "2")], name
+    assert graphs[0] == graphs[1]

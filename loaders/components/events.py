@@ -23,14 +23,17 @@ from loaders.events import Draft, EventType, World, check_event_types, event_typ
 from loaders.events.base import compatible
 from loaders.events.frames import FRAMES, EventReader, Frames
 from loaders.iris import entity_iri, event_iri
+from loaders.kb.build.records import Place
 from loaders.kb.index import NameIndex
 from loaders.lang import LanguagePack
 from loaders.model import STATUSES, Document, Entity, Event, Sentence
 from loaders.normalize import fold
 from loaders.pipeline import PipelineError, Resources, component
 
+_CITIES = ("city", "capital")  # the KB's kinds of place narrow enough to say where a meeting was
 
-@component("events", requires=("tokens", "sentences", "mentions", "entities", "referents", "positions"),
+
+@component("events", requires=("tokens", "sentences", "mentions", "entities", "referents", "positions", "within"),
            assigns=("events",))
 class Events:
     """`doc.events` from the sentences, mentions, entities and positions."""
@@ -63,6 +66,7 @@ class Events:
                 self._merge_or_add(drafts, draft, world)
         for d in drafts:  # merged by what the clauses say; a place the rest of its sentence gives only fills a gap
             d.location = d.location or reader.location_in(d.sentence, d.trigger.start)
+        self._finest_places(doc, drafts)
         published = reader.published_day
         for d in drafts:  # stated as held somewhere, but dated after publication: still to come
             if published and d.status == "held" and d.date and d.date[:len(published)] > published[:len(d.date)]:
@@ -91,6 +95,24 @@ class Events:
             if _letters(e.name) in publisher or e.id in named or (record is not None and record.kind == "media"):
                 found.add(e.id)
         return frozenset(found)
+
+    def _finest_places(self, doc: Document, drafts: list[Draft]) -> None:
+        """'Talks in Oman' in an article that names one city in Oman, Muscat, are talks in Muscat: the finest
+        place the article gives (the event merge knows Muscat lies in Oman, so other reports still join). A
+        region ('West Java') is too wide to say where a meeting was."""
+        places_in: dict[str, list[str]] = {}
+        for place, country in doc.within.items():
+            if self._is_city(doc, place):
+                places_in.setdefault(country, []).append(place)
+        for d in drafts:
+            places = places_in.get(d.location or "", [])
+            if len(places) == 1:
+                d.location = places[0]
+
+    def _is_city(self, doc: Document, place: str) -> bool:
+        qid = next((e.wikidata for e in doc.entities if e.id == place), None)
+        record = self.kb.record("place", qid) if self.kb is not None and qid else None
+        return isinstance(record, Place) and record.kind in _CITIES
 
     def _place_follow_up(self, reader: EventReader, sentence: Sentence, drafts: list[Draft]) -> None:
         """'Pembicaraan diadakan di Muscat.' places the most recent event a follow-up can place."""

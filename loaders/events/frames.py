@@ -159,6 +159,9 @@ class Frames:
                                    re.I)
         self.related_link = re.compile(rf"(?:{_grammar(lambda g: g.related_links)})\s*:", re.I)
         self.travel = re.compile(rf"\b(?:{_grammar(lambda g: g.travel_phrases)})\s+(?:(?:{articles})\s+)?", re.I)
+        # 'perang di Gaza' is what talks are about; 'perundingan gencatan senjata di Doha' is where they are
+        self.topic_before = re.compile(rf"\b(?:(?P<talks>{_words(meet.noun_words)})\s+)?"
+                                       rf"(?:{_grammar(lambda g: g.topic_nouns)})\s+$", re.I)
         self.auxiliaries = frozenset(lang.words(lang.packs(), lambda p: p.grammar.auxiliaries))
         # between a subject and its verb: auxiliaries and the words of status phrases ('dijadwalkan', 'set to')
         self.verb_leads = self.auxiliaries | {word for p in lang.packs() for phrases in p.grammar.status_before.values()
@@ -686,10 +689,19 @@ class EventReader:
         stop = min((k for k in (text.find(",", offset, limit), text.find(";", offset, limit)) if k >= 0),
                    default=limit)
         for m in self.frames.location.finditer(text, offset, stop):
-            place = self.starts.get(m.end())
-            if place is not None and self.type_of(place) in _PLACES:
+            place = self.place_at(m)
+            if place is not None:
                 return self.entity_of(self.finest_place(place, stop))
         return None
+
+    def place_at(self, m: re.Match[str]) -> Mention | None:
+        """The place a place phrase ('di Z', 'visit to Z') opens, unless it is what the talks are about: 'perang
+        di Gaza', 'the situation in Palestine'."""
+        place = self.starts.get(m.end())
+        if place is None or self.type_of(place) not in _PLACES:
+            return None
+        topic = self.frames.topic_before.search(self.doc.text, max(0, m.start() - 60), m.start())
+        return place if topic is None or topic.group("talks") else None
 
     def location_in(self, sentence: Sentence, trigger: int) -> str | None:
         """Where the trigger's part of the sentence says someone is, past its commas: 'di sela-sela KTT G20, Senin,
@@ -699,8 +711,8 @@ class EventReader:
         found: list[Mention] = []
         for pattern in (self.frames.location, self.frames.travel):
             for m in pattern.finditer(self.doc.text, start, end):
-                place = self.starts.get(m.end())
-                if place is not None and self.type_of(place) in _PLACES:
+                place = self.place_at(m)
+                if place is not None:
                     found.append(self.finest_place(place, end))
         if not found:
             return None
