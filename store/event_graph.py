@@ -22,7 +22,7 @@ order the articles came in.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -64,15 +64,16 @@ class EventMemo:
 
     def latest_of(self, store: QuadStore, node: ox.NamedNode) -> tuple[str, str]:
         if node not in self.latest:
-            self.latest[node] = max((_arrival(_published(store, s), s.value) for s in _objects(store, node, _SOURCE)),
-                                    default=("", ""))
+            published = _published(store, _objects(store, node, _SOURCE))
+            self.latest[node] = max((_arrival(day, s.value) for s, day in published.items()), default=("", ""))
         return self.latest[node]
 
     def event(self, store: QuadStore, node: ox.NamedNode) -> _Event | None:
         """The event as an append needs it, read from the store the first time (None: no report found)."""
         if node not in self.events:
-            members = [r for source in _objects(store, node, _SOURCE) for r in _stored_reports(store, source)
-                       if node in _current_events(store, r)]
+            stored = _stored_reports(store, _objects(store, node, _SOURCE))
+            current = _current_events(store, stored)
+            members = [r for r in stored if node in current[r.iri]]
             if not members:
                 return None
             stated = frozenset(p for o, p in _ONE_VALUE.items() if next(store.quads(_EVENTS, node, o), None))
@@ -120,6 +121,7 @@ def _append(store: QuadStore, new_reports: list[Report], memo: EventMemo
     what an event states once."""
     homes: dict[URIRef, _Event | None] = {}
     reads = _Reads()
+    reads.learn(store, new_reports)
     for report in new_reports:
         sharing = reads.sharing(store, report)
         arrival = _arrival(report.published, report.article)
@@ -175,8 +177,11 @@ def _arrival(published: str, article: str) -> tuple[str, str]:
     return (published or "9999", article)
 
 
-def _published(store: QuadStore, article: ox.NamedNode) -> str:
-    return next((q.object.value for q in store.quads(article, article, _PUBLISHED)), "")
+def _published(store: QuadStore, articles: list[ox.NamedNode]) -> dict[ox.NamedNode, str]:
+    """Each article's publication date ("" when unknown), read in one go."""
+    found = {a: "" for a in articles}
+    found.update((q.subject, q.object.value) for q in store.own_quads(articles, [_PUBLISHED]))
+    return found
 
 
 def _confidence(report: Report) -> tuple[float, str] | None:
@@ -201,6 +206,7 @@ def _rebuild_events(store: QuadStore, article: ox.NamedNode, new_reports: list[R
     reads = _Reads()
     pending = list(new_reports)
     while True:
+        reads.learn(store, pending)
         for report in pending:
             touched |= _joinable(store, report, reads) | nodes.get(report.iri, frozenset())
         new = touched - visited
@@ -210,10 +216,9 @@ def _rebuild_events(store: QuadStore, article: ox.NamedNode, new_reports: list[R
         sources = {q.object for q in store.quads_in(_EVENTS, subjects=new, predicate=_SOURCE)
                    if isinstance(q.object, ox.NamedNode)} - read
         read |= sources
-        for source in sorted(sources, key=lambda s: s.value):
-            for report in _stored_reports(store, source):
-                loaded[report.iri] = report
-                nodes[report.iri] = _current_events(store, report)
+        stored = _stored_reports(store, sorted(sources, key=lambda s: s.value))
+        loaded.update((report.iri, report) for report in stored)
+        nodes.update(_current_events(store, stored))
         pending = [r for r in loaded.values() if nodes[r.iri] & touched and r.iri not in expanded]
         if not pending:
             break
@@ -258,24 +263,35 @@ class _Reads:
 
     def __init__(self) -> None:
         self.shape: dict[ox.NamedNode, tuple[int, list[ox.NamedNode]]] = {}  # event -> participants, types
+        self._having: dict[str, list[ox.NamedNode]] = {}  # participant -> the stored events it takes part in
         self._sharing: dict[tuple[frozenset[object], frozenset[object]], dict[ox.NamedNode, int]] = {}
 
+    def learn(self, store: QuadStore, reports: Iterable[Report]) -> None:
+        """Read, in one go, the stored events the reports' participants take part in and those events' shapes:
+        a rebuild asks for hundreds of reports, which a remote store then answers in three requests."""
+        unknown = sorted({str(p) for r in reports for p in r.values(K.participant)} - self._having.keys())
+        if not unknown:
+            return
+        for participant in unknown:
+            self._having[participant] = []
+        for q in store.quads_in(_EVENTS, objects=[ox.NamedNode(p) for p in unknown], predicate=_PARTICIPANT):
+            self._having[q.object.value].append(q.subject)
+        unread = sorted({e for p in unknown for e in self._having[p]} - self.shape.keys(), key=lambda e: e.value)
+        counts = Counter(q.subject for q in store.quads_in(_EVENTS, subjects=unread, predicate=_PARTICIPANT))
+        types: dict[ox.NamedNode, list[ox.NamedNode]] = {}
+        for q in store.quads_in(_EVENTS, subjects=unread, predicate=_TYPE):
+            types.setdefault(q.subject, []).append(q.object)
+        for event in unread:
+            self.shape[event] = (counts[event], types.get(event, []))
+
     def sharing(self, store: QuadStore, report: Report) -> dict[ox.NamedNode, int]:
-        """The stored events of a type of the report's that share participants with it, and how many; asked
-        once per set of types and participants (the copies of a wire story have one)."""
+        """The stored events of a type of the report's that share participants with it, and how many; worked
+        out once per set of types and participants (the copies of a wire story have one)."""
         key = (report.values(RDF.type), report.values(K.participant))
         if key not in self._sharing:
+            self.learn(store, [report])
             kinds = {ox.NamedNode(str(t)) for t in key[0]}
-            shared: dict[ox.NamedNode, int] = {}
-            for q in store.quads_in(_EVENTS, objects=[ox.NamedNode(str(p)) for p in key[1]], predicate=_PARTICIPANT):
-                shared[q.subject] = shared.get(q.subject, 0) + 1
-            unread = [event for event in shared if event not in self.shape]
-            counts = Counter(q.subject for q in store.quads_in(_EVENTS, subjects=unread, predicate=_PARTICIPANT))
-            types: dict[ox.NamedNode, list[ox.NamedNode]] = {}
-            for q in store.quads_in(_EVENTS, subjects=unread, predicate=_TYPE):
-                types.setdefault(q.subject, []).append(q.object)
-            for event in unread:
-                self.shape[event] = (counts[event], types.get(event, []))
+            shared = Counter(event for p in key[1] for event in self._having[str(p)])
             self._sharing[key] = {event: count for event, count in shared.items()
                                   if any(t in kinds for t in self.shape[event][1])}
         return self._sharing[key]
@@ -285,9 +301,18 @@ def _objects(store: QuadStore, subject: ox.NamedNode, predicate: ox.NamedNode) -
     return [q.object for q in store.quads(_EVENTS, subject, predicate) if isinstance(q.object, ox.NamedNode)]
 
 
-def _stored_reports(store: QuadStore, article: ox.NamedNode) -> list[Report]:
-    stated = tuple(q.object.value for q in store.quads(article, article, _STATEMENTS))
-    return list(_parsed_reports(article.value, _published(store, article), stated))
+def _stored_reports(store: QuadStore, articles: list[ox.NamedNode]) -> list[Report]:
+    """The reports of stored articles, in their order: their statements and dates read in one go (a remote store
+    answers them in one request, not three an article)."""
+    stated: dict[ox.NamedNode, list[str]] = {}
+    published: dict[ox.NamedNode, str] = {}
+    for q in store.own_quads(articles, [_STATEMENTS, _PUBLISHED]):
+        if q.predicate == _STATEMENTS:
+            stated.setdefault(q.subject, []).append(q.object.value)
+        else:
+            published[q.subject] = q.object.value
+    return [report for a in articles
+            for report in _parsed_reports(a.value, published.get(a, ""), tuple(sorted(stated.get(a, ()))))]
 
 
 @lru_cache(maxsize=4096)
@@ -300,9 +325,16 @@ def _parsed_reports(article: str, published: str, stated: tuple[str, ...]) -> tu
     return tuple(reports(article, published, statements))
 
 
-def _current_events(store: QuadStore, report: Report) -> frozenset[ox.NamedNode]:
-    """The event nodes a stored report's trigger mentions are of: one, but for a trigger that tells of one meeting
-    per object ('courtesy calls with A and B'), whose reports share their mentions."""
-    return frozenset(q.object for mention, _, _ in (t for t in report.triples if t[1] == K.mentionOf)
-                     for q in store.quads(_EVENTS, ox.NamedNode(str(mention)), _MENTION_OF)
-                     if isinstance(q.object, ox.NamedNode))
+def _current_events(store: QuadStore, reports: list[Report]) -> dict[URIRef, frozenset[ox.NamedNode]]:
+    """The event nodes each stored report's trigger mentions are of, read in one go: one, but for a trigger that
+    tells of one meeting per object ('courtesy calls with A and B'), whose reports share their mentions."""
+    of: dict[ox.NamedNode, list[URIRef]] = {}
+    for report in reports:
+        for mention, _, _ in (t for t in report.triples if t[1] == K.mentionOf):
+            of.setdefault(ox.NamedNode(str(mention)), []).append(report.iri)
+    found: dict[URIRef, set[ox.NamedNode]] = {r.iri: set() for r in reports}
+    for q in store.quads_in(_EVENTS, subjects=of, predicate=_MENTION_OF):
+        if isinstance(q.object, ox.NamedNode):
+            for iri in of[q.subject]:
+                found[iri].add(q.object)
+    return {iri: frozenset(nodes) for iri, nodes in found.items()}

@@ -68,6 +68,12 @@ class QuadStore(ABC):
         return [q for node in subjects for q in self.quads(name, node, predicate)] + [
             q for node in objects for q in self.quads(name, predicate=predicate, obj=node)]
 
+    def own_quads(self, nodes: Iterable[ox.NamedNode], predicates: Iterable[ox.NamedNode]) -> list[ox.Quad]:
+        """What each node's own graph says of it with these predicates (an article graph of its article): one read
+        for many nodes, which a remote store answers in one request."""
+        wanted = list(predicates)
+        return [q for node in nodes for p in wanted for q in self.quads(node, node, p)]
+
     @abstractmethod
     def has_graph(self, name: GraphName) -> bool:
         """Whether the named graph exists (the default graph always does)."""

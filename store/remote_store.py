@@ -170,6 +170,17 @@ class RemoteStore(QuadStore):
                 found += [ox.Quad(row["s"], predicate or row["p"], row["o"], graph) for row in rows]
         return found
 
+    def own_quads(self, nodes: Iterable[ox.NamedNode], predicates: Iterable[ox.NamedNode]) -> list[ox.Quad]:
+        wanted = " ".join(map(str, predicates))
+        ordered = sorted(set(nodes), key=str)
+        found: list[ox.Quad] = []
+        for start in range(0, len(ordered), _VALUES):
+            values = " ".join(map(str, ordered[start:start + _VALUES]))
+            rows = self._select(f"SELECT * WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {wanted} }} "
+                                "GRAPH ?s { ?s ?p ?o } }")
+            found += [ox.Quad(row["s"], row["p"], row["o"], row["s"]) for row in rows]
+        return found
+
     def has_graph(self, name: GraphName) -> bool:
         graph = target(name)
         if isinstance(graph, ox.DefaultGraph):
