@@ -7,8 +7,9 @@ was published and gives None without one:
 - a day or month without a year: its most recent occurrence on or before
   publication ('7 Oktober' published 2024-05-22 -> 2023-10-07), or one in
   the 30 days after it ('15 August' published 2025-08-13 -> 2025-08-15); a
-  weekday with it decides the year ('Jumat (14/07)' published 2023-07-13 is
-  2023-07-14, a Friday, not 2022-07-14, a Thursday);
+  weekday with it decides the year ('Jumat (14/07)' or 'Jumat, 14 Juli'
+  published 2023-07-13 is 2023-07-14, a Friday, not 2022-07-14, a
+  Thursday), and is one date with it, not a weekday of its own;
 - 'bulan ini', 'awal bulan ini', 'earlier this month' -> the publication month;
   'bulan lalu' / 'last month' -> the month before;
 - a weekday ('pada hari Jumat', 'on Friday') -> the most recent such day on or
@@ -76,6 +77,7 @@ def _grammar(packs: tuple[LanguagePack, ...]) -> _Grammar:
     month = rf"(?:{_names(months)})"
     any_month = rf"(?:{_names(months)}|(?:{_names(abbreviations)})\.?)"
     weekday = rf"(?:{_names(weekdays)})"
+    weekday_lead = rf"(?:(?i:{_either(packs, 'weekday_lead_re')})\s+)?"  # 'hari Jumat', 'on Friday'
     ordinals = lang.alternatives(lang.words(packs, lambda p: p.dates.ordinal_suffixes))
     last = lang.alternatives(previous)
     date_re = re.compile(
@@ -85,14 +87,16 @@ def _grammar(packs: tuple[LanguagePack, ...]) -> _Grammar:
             (?P<wd_paren>{weekday})\s*\((?P<p_d>{_D})/(?P<p_m>{_M})(?:/(?P<p_y>{_Y}))?\)
           | (?P<iso_y>{_Y})-(?P<iso_m>1[0-2]|0[1-9])-(?P<iso_d>[12]\d|3[01]|0[1-9])\b
           | \b(?P<s_d>{_D})/(?P<s_m>{_M})/(?P<s_y>{_Y})\b
-          | \b(?P<dm_d>{_D})(?P<dm_range>\s*[-\u2013]\s*{_D})?\s+(?P<dm_m>{any_month})(?:\s+(?P<dm_y>{_Y}))?\b
-          | (?P<md_m>{any_month})\s+(?P<md_d>{_D})(?:{ordinals})?(?P<md_range>\s*[-\u2013]\s*{_D})?\b
+          | (?:{weekday_lead}(?P<dm_wd>{weekday}),?\s+)?
+            \b(?P<dm_d>{_D})(?P<dm_range>\s*[-\u2013]\s*{_D})?\s+(?P<dm_m>{any_month})(?:\s+(?P<dm_y>{_Y}))?\b
+          | (?:{weekday_lead}(?P<md_wd>{weekday}),?\s+)?
+            (?P<md_m>{any_month})\s+(?P<md_d>{_D})(?:{ordinals})?(?P<md_range>\s*[-\u2013]\s*{_D})?\b
             (?:,?\s+(?P<md_y>{_Y})\b)?
           | (?P<my_m>{month})\s+(?P<my_y>{_Y})\b
           | (?P<rel_month>(?i:{_either(packs, "relative_month_re")}))\b
           | (?P<rel_week>(?i:{_either(packs, "relative_week_re")}))\b
           | (?P<rel_year>(?i:{_either(packs, "relative_year_re")}))\b
-          | (?P<wd>(?:(?i:{_either(packs, "weekday_lead_re")})\s+)?{weekday})(?P<wd_last>\s+(?i:{last}))?\b
+          | (?P<wd>{weekday_lead}{weekday})(?P<wd_last>\s+(?i:{last}))?\b
           | (?P<days_ago>[1-9]|(?i:{lang.alternatives(numbers)}))\s+(?i:{_either(packs, "days_ago_re")})\b
           | (?P<rel_day>(?i:{lang.alternatives(relative_days)}))\b
           | (?(since)|(?i:{_either(packs, "month_lead_re")})\s+)(?P<month>{month})\b
@@ -167,9 +171,9 @@ def _value(m: re.Match[str], published: date | None, grammar: _Grammar) -> str |
     if g("s_y"):
         return _day(g("s_y"), int(g("s_m")), int(g("s_d")), published)
     if g("dm_d"):
-        return _day(g("dm_y"), _month(g("dm_m"), grammar), int(g("dm_d")), published)
+        return _day(g("dm_y"), _month(g("dm_m"), grammar), int(g("dm_d")), published, _weekday(g("dm_wd"), grammar))
     if g("md_d"):
-        return _day(g("md_y"), _month(g("md_m"), grammar), int(g("md_d")), published)
+        return _day(g("md_y"), _month(g("md_m"), grammar), int(g("md_d")), published, _weekday(g("md_wd"), grammar))
     if g("my_m"):
         return f"{g('my_y')}-{_month(g('my_m'), grammar):02d}"
     if g("year"):
@@ -217,6 +221,11 @@ def _month(name: str, grammar: _Grammar) -> int:
 def _month_of(day: date, shift: int) -> str:
     index = day.year * 12 + day.month - 1 + shift
     return f"{index // 12}-{index % 12 + 1:02d}"
+
+
+def _weekday(name: str | None, grammar: _Grammar) -> int | None:
+    """'Jumat, 8 Juli' -> Friday's number, which picks the year when none is written."""
+    return grammar.weekdays[name.lower()] if name else None
 
 
 def _day(year: str | None, month: int, day: int, published: date | None, weekday: int | None = None) -> str | None:

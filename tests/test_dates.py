@@ -65,6 +65,10 @@ def test_normalize_date(text: str, value: str) -> None:
     ("on October 7", date(2024, 5, 22), "2023-10-07"),  # months ahead: the past one
     ("on November 15-16, 2022", date(2022, 10, 31), "2022-11"),  # a stretch of days: its month
     ("pada 15-16 November", date(2022, 10, 31), "2022-11"),
+    # a weekday written before the day is one date with it, not a weekday of its own
+    ("yang dijadwalkan Jumat, 8 Juli 2022", date(2022, 7, 7), "2022-07-08"),
+    ("pada hari Jumat, 14 Juli", date(2023, 7, 13), "2023-07-14"),  # 2022-07-14 was a Thursday
+    ("on Friday, July 14", date(2023, 7, 13), "2023-07-14"),
 ])
 def test_days_without_a_year(text: str, published: date, value: str) -> None:
     assert normalize_date(text, published) == value
@@ -79,6 +83,11 @@ def test_relative_dates_need_a_publication_date(text: str) -> None:
 def test_explicit_dates_need_no_publication_date() -> None:
     assert normalize_date("7 Oktober 2023", None) == "2023-10-07"
     assert normalize_date("Jumat (17/5/2024)", None) == "2024-05-17"
+
+
+def test_a_weekday_before_a_day_is_one_date_with_it() -> None:
+    [found] = find_dates("Ketiganya akan mengikuti pertemuan yang dijadwalkan Jumat, 8 Juli 2022.", date(2022, 7, 7))
+    assert (found.span.text, found.value, found.weekday) == ("Jumat, 8 Juli 2022", "2022-07-08", False)
 
 
 def test_spans_words_and_since() -> None:
