@@ -59,10 +59,11 @@ ontology: $(STAMP)
 	$(BIN)/python -m ontology.build
 	$(BIN)/python -m kabar.ontology_page
 
-## Retrain the Indonesian NER (loaders/ner/models/ner-id.crfsuite) from $(SHARED)/data/ner-id/; about 40 s on one core.
+## Retrain the Indonesian NER (loaders/ner/models/ner-id.crfsuite) and rebuild its common-word list from $(SHARED)/data/ner-id/; about 40 s on one core.
 model: $(STAMP)
 	@test -d $(SHARED)/data/ner-id || { echo "$(SHARED)/data/ner-id not found; set SHARED=..."; exit 1; }
 	$(BIN)/python -m loaders.ner.train --data $(SHARED)/data/ner-id
+	$(BIN)/python -m loaders.ner.common_words --data $(SHARED)/data/ner-id
 
 ## Rebuild seeds/wikidata/ from the shared, verified Wikidata subset.
 seeds:

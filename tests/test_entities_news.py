@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 from conftest import entity, extract
 
+from loaders.ner.common_words import common_words
+
 
 def found(text: str, lang: str) -> set[tuple[str, str]]:
     return {(e.type, e.name) for e in extract(text, lang).entities}
@@ -59,6 +61,26 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
 ])
 def test_misreadings_are_gone(text: str, lang: str, wrong: tuple[str, str]) -> None:
     assert wrong not in found(text, lang)
+
+
+@pytest.mark.parametrize(("text", "portfolio", "person"), [
+    # the office after its title is words of running text, not a name; the name after it still is one
+    ("Tim Israel termasuk Menteri Urusan Strategis dan kepala negosiator, Ron Dermer.", "Urusan Strategis",
+     "Ron Dermer"),
+    ("Rubio didampingi oleh Penasihat Keamanan Nasional Mike Waltz dan Steve Witkoff.", "Keamanan Nasional",
+     "Mike Waltz"),
+    ("Raisi didampingi Wakil Presiden Bidang Ilmu Pengetahuan dan Teknologi, serta Menteri Luar Negeri Hossein "
+     "Amir-Abdollahian.", "Bidang Ilmu Pengetahuan", "Hossein Amir-Abdollahian"),
+])
+def test_a_portfolio_after_a_title_is_no_person(text: str, portfolio: str, person: str) -> None:
+    people = {e.name for e in extract(text, "id").entities if e.type == "Person"}
+    assert portfolio not in people and person in people
+
+
+def test_the_common_word_list_keeps_words_of_running_text_and_not_names() -> None:
+    sentences = [(["Menteri", "Urusan", "Strategis", "bertemu", "Budi", "Urusan"], ["O", "O", "O", "O", "B-PER", "O"]),
+                 (["urusan", "strategis", "Budi", "budi"], ["O", "O", "B-PER", "O"])]
+    assert common_words(sentences) == ["strategis", "urusan"]  # 'budi': once outside, twice in a name
 
 
 def test_a_subheading_in_title_case_is_no_person() -> None:

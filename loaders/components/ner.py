@@ -20,6 +20,7 @@ from loaders.kb.index import NameIndex
 from loaders.kb.model import KBEntry
 from loaders.model import Document, Mention, Span
 from loaders.names import cues, is_acronym, title_case_line
+from loaders.ner.common_words import ordinary
 from loaders.ner.tagger import MIN_CONFIDENCE, TYPES, NerTagger, crf_words
 from loaders.normalize import fold, person_key
 from loaders.pipeline import Resources, component
@@ -61,6 +62,8 @@ class NamedEntities:
         if any(is_acronym(w) or w in cues().organization_names for w in words) and not m.span.text.isupper():
             return False
         if len(words) == 1 and fold(words[0]) in cues().stopwords:  # a credit ('-Istimewa-'): no name
+            return False
+        if ordinary(words, doc.article.lang):  # 'Makin Mahal', 'Biaya Investasi Langsung'
             return False
         return not title_case_line(doc.text, m.span.start) or fold(words[0]) in self.given
 

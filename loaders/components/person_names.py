@@ -10,13 +10,16 @@ KB persons' names and few others (the KB's given names: 'Dmytro', 'Ana',
 body, not the person ('RI Marty Natalegawa', 'CIA William Burns'), and is
 left out. In a line set in title case (a subheading: 'Presiden RI Bertemu
 Berbagai Kepala Negara') capitalised words say nothing, so there only a
-given name counts.
+given name counts. A run of common words alone is an office's portfolio
+after its title ('Menteri Urusan Strategis', 'Penasihat Keamanan
+Nasional'), not a name (`loaders.ner.common_words`).
 """
 
 from __future__ import annotations
 
 from loaders.model import Document, Mention, Span
 from loaders.names import cues, is_acronym, mention_before, mention_tokens, name_runs, title_before, title_case_line
+from loaders.ner.common_words import ordinary
 from loaders.pipeline import Resources, component
 
 _MAX_NAME_WORDS = 4
@@ -40,6 +43,8 @@ class PersonNames:
                 i += 1
             words = sum(1 for t in tokens[i:j] if t.folded not in found.particles)
             if not 2 <= words <= _MAX_NAME_WORDS or any(t.folded in found.organization_words for t in tokens[i:j]):
+                continue
+            if ordinary((t.text for t in tokens[i:j]), doc.article.lang):  # 'Menteri Urusan Strategis'
                 continue
             start, end = tokens[i].start, tokens[j - 1].end
             given = (tokens[i].folded in self.given and not tokens[j - 1].text.isupper()) or _byline(text, start)

@@ -169,6 +169,7 @@ PACK = register(LanguagePack(
         ),
     },
     ner_model=Path(__file__).resolve().parent.parent / "ner" / "models" / "ner-id.crfsuite",
+    common_words=Path(__file__).resolve().parent.parent / "ner" / "models" / "common-words-id.txt",
     ner_title_words=frozenset({"wakil", "mantan", "wapres", "kapolri", "kapolda", "bupati", "camat", "wamen",
                                "sekretaris", "anggota", "bicara", "juru", "pak", "bu", "ibu", "bapak"}),
 ))

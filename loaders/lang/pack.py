@@ -129,4 +129,5 @@ class LanguagePack:
     grammar: EventGrammar = field(default_factory=EventGrammar)
     events: Mapping[str, Triggers] = field(default_factory=dict)  # event type name -> its triggers here
     ner_model: Path | None = None  # a trained CRF (`loaders.ner`) for this language, if there is one
+    common_words: Path | None = None  # running text's words, no name's alone (`loaders.ner.common_words`)
     ner_title_words: frozenset[str] = frozenset()  # more words the NER's 'title' feature marks (`loaders.ner`)
