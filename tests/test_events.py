@@ -488,3 +488,14 @@ def test_a_medium_cited_is_no_participant() -> None:
 ])
 def test_a_meeting_a_planned_journey_is_for_is_planned(text: str, lang: str, status: str) -> None:
     assert only_event(extract(text, lang), "Meeting").status == status
+
+
+@pytest.mark.parametrize("follow_up", [
+    "Pertemuan ini menunjukkan penguatan hubungan bilateral antara Indonesia dan Amerika Serikat.",
+    "Pertemuan tersebut membahas kerja sama antara Indonesia dan Amerika Serikat di bidang energi.",
+])
+def test_the_meeting_told_before_takes_no_sides_from_what_is_said_of_it(follow_up: str) -> None:
+    """'Pertemuan ini' is the meeting of the sentence before: the relations 'antara Indonesia dan AS' it is said
+    to strengthen are no talks between the two countries."""
+    x = extract("Menlu Sugiono bertemu Menlu AS Marco Rubio di Washington. " + follow_up, "id")
+    assert [(e.type, set(names(x, e))) for e in x.events] == [("Meeting", {"Sugiono", "Marco Rubio"})]

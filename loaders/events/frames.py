@@ -133,6 +133,7 @@ class Frames:
         self.sources = frozenset(lang.words(lang.packs(), lambda p: p.grammar.source_words))
         self.object_breaks = frozenset(lang.words(lang.packs(), lambda p: p.grammar.object_breaks))
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
+        self.demonstratives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.demonstratives))
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.separately = re.compile(rf"\b(?:{_grammar(lambda g: g.separately)})\b", re.I)
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
@@ -523,6 +524,14 @@ class EventReader:
         window = max(sentence.start, tokens[max(0, first - STATUS_WINDOW)].start) if first else sentence.start
         return self.frames.hypothetical.search(self.doc.text, window, offset) is not None
 
+    def refers_back(self, m: re.Match[str]) -> bool:
+        """Whether a noun trigger names an event told before ('Pertemuan ini menunjukkan ... antara Indonesia dan
+        AS'): what follows it is said of that event, not who took part."""
+        tokens = self.doc.tokens
+        i = token_at(tokens, m.end("trigger"))
+        return (not self.is_verb(m) and i < len(tokens) and tokens[i].start >= m.end("trigger")
+                and tokens[i].folded in self.frames.demonstratives)
+
     def between_follows(self, start: int, end: int) -> bool:
         """Whether 'antara'/'between' stands in [start, end): 'talks between X and Y' need no subject."""
         tokens = self.doc.tokens
@@ -773,7 +782,7 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
         earlier = [n for n in triggers[:k] if n.start("trigger") >= left_start]
         following = triggers[k + 1].start("trigger") if k + 1 < len(triggers) else sentence.end
         right_end = reader.right_bound(sentence, m.end("trigger"), following)
-        right = reader.agents(m.end("trigger"), right_end)
+        right = [] if reader.refers_back(m) else reader.agents(m.end("trigger"), right_end)
         # a noun after another trigger has the agents just before it ('bertemu X, tokoh dalam negosiasi Iran'),
         # else the clause's subject, as a verb has: 'X akan ke Beijing dan bertemu Y', 'X met Y at the summit'
         local = reader.agents(earlier[-1].end("trigger"), m.start("trigger")) if earlier else []
