@@ -499,3 +499,15 @@ def test_the_meeting_told_before_takes_no_sides_from_what_is_said_of_it(follow_u
     to strengthen are no talks between the two countries."""
     x = extract("Menlu Sugiono bertemu Menlu AS Marco Rubio di Washington. " + follow_up, "id")
     assert [(e.type, set(names(x, e))) for e in x.events] == [("Meeting", {"Sugiono", "Marco Rubio"})]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Presiden Prabowo ingin bertemu Presiden Donald Trump.", "id"),
+    ("Wahana Lingkungan Hidup Indonesia (Walhi) dan Aliansi Masyarakat Adat Nusantara (AMAN) memutuskan tak "
+     "menghadiri undangan pertemuan dengan Presiden Joko Widodo di Istana Kepresidenan, Jakarta, Senin.", "id"),
+    ("Iranian Foreign Minister Mohammad Javad Zarif said on Monday that he recently received an invitation to meet "
+     "U.S. President Donald Trump at the White House but had refused the offer.", "en"),
+])
+def test_a_meeting_only_wished_for_or_offered_is_no_event(text: str, lang: str) -> None:
+    """The guidelines: planned meetings count, hypothetical ones do not; an invitation is an offer."""
+    assert extract(text, lang).events == []

@@ -112,7 +112,7 @@ PACK = register(LanguagePack(
         by_phrases=("dipimpin oleh", "dipimpin", "dihadiri oleh", "dihadiri", "dipandu oleh", "dimediasi oleh",
                     "diketuai oleh", "diketuai", "yang dipimpin", "yang dihadiri"),
         separately=("terpisah", "masing-masing", "satu per satu"),
-        hypothetical=("kemungkinan", "ingin", "berharap", "berpeluang", "mengusulkan", "meminta"),
+        hypothetical=("kemungkinan", "ingin", "berharap", "berpeluang", "mengusulkan", "meminta", "undangan"),
         determiners=("para", "kedua", "sejumlah", "pihak"),
         clause_breaks=("kata", "ujar", "ucap", "tutur", "jelas", "mengatakan", "menyatakan", "menyebutkan",
                        "menambahkan", "menegaskan", "menjelaskan", "mengungkapkan", "menurut", "bahwa", "namun",
