@@ -493,6 +493,8 @@ def test_a_meeting_a_planned_journey_is_for_is_planned(text: str, lang: str, sta
 @pytest.mark.parametrize("follow_up", [
     "Pertemuan ini menunjukkan penguatan hubungan bilateral antara Indonesia dan Amerika Serikat.",
     "Pertemuan tersebut membahas kerja sama antara Indonesia dan Amerika Serikat di bidang energi.",
+    # the phrase the demonstrative ends names the sides told before; the name after the comma is the speaker
+    "Berkaitan dengan pembicaraan kedua menteri tersebut, Juru Bicara Kemlu RI, Roy Soemirat, buka suara.",
 ])
 def test_the_meeting_told_before_takes_no_sides_from_what_is_said_of_it(follow_up: str) -> None:
     """'Pertemuan ini' is the meeting of the sentence before: the relations 'antara Indonesia dan AS' it is said

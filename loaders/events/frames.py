@@ -53,6 +53,7 @@ _PLACES = ("Place", "Country")
 _WORD_AT_END = re.compile(r"(\w+)\s*$")
 _LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
+_PHRASE_WORDS = 4  # words of a noun phrase a demonstrative may end ('pembicaraan kedua kepala negara tersebut')
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
 NEWS_DAYS = 7
 """How many days before publication a held event may be dated from an earlier paragraph: the news of the week."""
@@ -526,11 +527,19 @@ class EventReader:
 
     def refers_back(self, m: re.Match[str]) -> bool:
         """Whether a noun trigger names an event told before ('Pertemuan ini menunjukkan ... antara Indonesia dan
-        AS'): what follows it is said of that event, not who took part."""
-        tokens = self.doc.tokens
-        i = token_at(tokens, m.end("trigger"))
-        return (not self.is_verb(m) and i < len(tokens) and tokens[i].start >= m.end("trigger")
-                and tokens[i].folded in self.frames.demonstratives)
+        AS', 'pembicaraan kedua kepala negara tersebut, Sekretaris Kabinet X, buka suara'): a demonstrative ends
+        its phrase, before any name or comma, so what follows is said of that event, not who took part."""
+        if self.is_verb(m):
+            return False
+        tokens, text = self.doc.tokens, self.doc.text
+        first, last = token_at(tokens, m.end("trigger")), m.end("trigger")
+        for i in range(first, min(first + _PHRASE_WORDS, len(tokens))):
+            if i in self.by_token or any(c in text[last:tokens[i].start] for c in ",.;:"):
+                return False
+            if tokens[i].folded in self.frames.demonstratives:
+                return True
+            last = tokens[i].end
+        return False
 
     def between_follows(self, start: int, end: int) -> bool:
         """Whether 'antara'/'between' stands in [start, end): 'talks between X and Y' need no subject."""
