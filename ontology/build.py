@@ -32,7 +32,7 @@ from ontology import KABAR, ONTOLOGY_FILE, ONTOLOGY_IRI, ORG, OWL, PREFIXES, RDF
 from ontology.shapes import shapes_graph
 from ontology.vocabulary import VOCABULARY, ClassDef, PropertyDef, Text, Vocabulary
 
-VERSION = "0.3.0"
+VERSION = "0.4.0"
 
 TITLE = Text("kabar news ontology", "ontologi berita kabar")
 DESCRIPTION = Text(
