@@ -49,6 +49,19 @@ def rows(store: KabarStore, query: str) -> list[tuple[str, ...]]:
     return [tuple("" if s[v] is None else s[v].value for v in result.variables) for s in result]
 
 
+def both_orders(tmp_path: Path, articles: list[dict[str, str]]) -> Iterator[tuple[str, KabarStore]]:
+    """A store for each order the articles can come in, written one by one, open while the caller looks at it."""
+    files = []
+    for k, row in enumerate(articles):
+        files.append(tmp_path / f"{k}.jsonl")
+        files[-1].write_text(json.dumps(row) + "\n", encoding="utf-8")
+    for name, order in (("in order", files), ("reversed", files[::-1])):
+        with KabarStore(tmp_path / name) as opened:
+            for path in order:
+                ingest(opened, [path])
+            yield name, opened
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[KabarStore]:
     with KabarStore(tmp_path / "store") as opened:
@@ -203,20 +216,13 @@ def test_two_reports_of_one_article_never_join_one_stored_event(tmp_path: Path) 
             {"url": "https://example.org/cc/2", "title": "Prabowo receives two leaders", "published": "2025-03-04",
              "lang": "en", "text": "President Prabowo Subianto held separate meetings with Malaysian Prime Minister "
                                    "Anwar Ibrahim and Singapore Prime Minister Lawrence Wong in Jakarta on Monday."}]
-    files = []
-    for k, row in enumerate(rows):
-        files.append(tmp_path / f"{k}.jsonl")
-        files[-1].write_text(json.dumps(row) + "\n", encoding="utf-8")
     graphs = []
-    for name, order in (("in order", files), ("reversed", files[::-1])):
-        with KabarStore(tmp_path / name) as store:
-            for path in order:
-                ingest(store, [path])
-            graphs.append({str(q) for q in store.quads(ox.NamedNode(str(EVENTS_GRAPH)))})
-            sources: dict[str, set[str]] = {}
-            for q in store.quads(ox.NamedNode(str(EVENTS_GRAPH)), predicate=ox.NamedNode(str(K.extractedFrom))):
-                sources.setdefault(q.subject.value, set()).add(q.object.value)
-            assert sorted(map(len, sources.values())) == [1, 2]  # the joint meeting, and one report alone
+    for _, store in both_orders(tmp_path, rows):
+        graphs.append({str(q) for q in store.quads(ox.NamedNode(str(EVENTS_GRAPH)))})
+        sources: dict[str, set[str]] = {}
+        for q in store.quads(ox.NamedNode(str(EVENTS_GRAPH)), predicate=ox.NamedNode(str(K.extractedFrom))):
+            sources.setdefault(q.subject.value, set()).add(q.object.value)
+        assert sorted(map(len, sources.values())) == [1, 2]  # the joint meeting, and one report alone
     assert graphs[0] == graphs[1]
 
 
@@ -230,18 +236,11 @@ def test_talks_in_a_city_and_in_its_country_are_one_event_at_the_city(tmp_path: 
                {"url": "https://example.org/om/2", "title": "Talks in Muscat", "published": "2025-04-13",
                 "lang": "en", "text": "Abbas Araghchi and Steve Witkoff held indirect talks in Muscat on Saturday, "
                                       "the first since 2018."}]
-    files = []
-    for k, row in enumerate(rows_in):
-        files.append(tmp_path / f"om{k}.jsonl")
-        files[-1].write_text(json.dumps(row) + "\n", encoding="utf-8")
     graphs = []
-    for name, order in (("in order", files), ("reversed", files[::-1])):
-        with KabarStore(tmp_path / name) as store:
-            for path in order:
-                ingest(store, [path])
-            graphs.append({str(q) for q in store.quads(ox.NamedNode(str(EVENTS_GRAPH)))})
-            found = rows(store, """SELECT ?place (COUNT(DISTINCT ?a) AS ?reports) WHERE {
-                ?e kabar:extractedFrom ?a ; kabar:location ?p . ?p schema:name ?place ;
-                   schema:containedInPlace* ?country . ?country schema:name "Oman" } GROUP BY ?place""")
-            assert found == [("Muscat", "2")], name
+    for name, store in both_orders(tmp_path, rows_in):
+        graphs.append({str(q) for q in store.quads(ox.NamedNode(str(EVENTS_GRAPH)))})
+        found = rows(store, """SELECT ?place (COUNT(DISTINCT ?a) AS ?reports) WHERE {
+            ?e kabar:extractedFrom ?a ; kabar:location ?p . ?p schema:name ?place ;
+               schema:containedInPlace* ?country . ?country schema:name "Oman" } GROUP BY ?place""")
+        assert found == [("Muscat", "2")], name
     assert graphs[0] == graphs[1]
