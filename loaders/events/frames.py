@@ -53,6 +53,7 @@ _PLACES = ("Place", "Country")
 _WORD_AT_END = re.compile(r"(\w+)\s*$")
 _LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
+HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may stand further back than a status word
 _PHRASE_WORDS = 4  # words of a noun phrase a demonstrative may end ('pembicaraan kedua kepala negara tersebut')
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
 NEWS_DAYS = 7
@@ -522,7 +523,7 @@ class EventReader:
         """Whether words before the trigger make it only a possibility: 'a possible meeting', 'ingin bertemu'."""
         tokens = self.doc.tokens
         first = token_at(tokens, offset)
-        window = max(sentence.start, tokens[max(0, first - STATUS_WINDOW)].start) if first else sentence.start
+        window = max(sentence.start, tokens[max(0, first - HYPOTHETICAL_WINDOW)].start) if first else sentence.start
         return self.frames.hypothetical.search(self.doc.text, window, offset) is not None
 
     def refers_back(self, m: re.Match[str]) -> bool:
