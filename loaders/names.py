@@ -36,6 +36,9 @@ class NameCues:
     organization_words: frozenset[str]
     organization_names: frozenset[str]  # as written: 'TNI AU', 'Kemlu', 'CIA'
     organization_firsts: frozenset[str]  # their first words, as written
+    organization_heads: frozenset[str]  # last words of organisation names: 'association', 'forum'
+    venue_heads: frozenset[str]  # last words of venue names: 'palace', 'convention center'
+    minor: frozenset[str]  # left out of an organisation's initials: 'of', 'dan'
     articles: str  # alternation of the packs' articles: 'the|a|an|seorang|sang'
 
 
@@ -76,6 +79,9 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         organization_words=frozenset(lang.words(packs, lambda p: p.organization_words)),
         organization_names=frozenset(lang.words(packs, lambda p: p.organization_names)),
         organization_firsts=frozenset(n.split()[0] for n in lang.words(packs, lambda p: p.organization_names)),
+        organization_heads=frozenset(lang.words(packs, lambda p: p.organization_heads)),
+        venue_heads=frozenset(lang.words(packs, lambda p: p.venue_heads)),
+        minor=frozenset(lang.words(packs, lambda p: p.minor_words)),
         articles=articles,
     )
 

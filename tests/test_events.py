@@ -270,6 +270,18 @@ def test_a_meeting_planned_and_held_on_the_same_day_is_one_event() -> None:
     assert (meeting.status, meeting.date) == ("held", "2024-05-21")
 
 
+@pytest.mark.parametrize(("text", "lang", "date"), [
+    ("Khalil al-Hayya tiba di Kairo pada Minggu, 19 Mei 2024, untuk memimpin delegasi Hamas dalam negosiasi "
+     "dengan Israel pada Senin, 20 Mei 2024.", "id", "2024-05-20"),
+    ("Khalil al-Hayya arrived in Cairo on May 19 to lead the Hamas delegation in talks with Israel on May 20.",
+     "en", "2024-05-20"),
+    # no date after the talks: the journey's day is the best one stated
+    ("Khalil al-Hayya arrived in Cairo on May 19 to hold talks with Israel.", "en", "2024-05-19"),
+])
+def test_talks_a_journey_is_for_take_their_own_date(text: str, lang: str, date: str) -> None:
+    assert only_event(extract(text, lang), "Negotiation").date == date
+
+
 # --- attacks and deaths -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "lang", "attacker", "target"), [

@@ -20,3 +20,22 @@ def test_a_head_word_alone_or_in_indonesian_text_is_not_an_organisation() -> Non
     assert not any(t == "Organization" for t, _ in entities("The Ministry said the Army would not comment.", "en"))
     found = entities("Juru bicara Kementerian Luar Negeri Iran mengatakan pembicaraan berlangsung baik.", "id")
     assert ("Organization", "Luar Negeri Iran") not in found
+
+
+def test_a_name_its_initials_follow_is_one_organisation_in_either_language() -> None:
+    """'Indian Ocean Rim Association (IORA)': no ocean inside it, and 'KTT IORA' is the body, not a person."""
+    text = ("Retno Marsudi mengadakan pertemuan bilateral di sela Konferensi Tingkat Tinggi Indian Ocean Rim "
+            "Association (IORA). Dalam pertemuan tingkat menteri KTT IORA, Retno mengusulkan dialog.")
+    found = entities(text, "id")
+    assert ("Organization", "Indian Ocean Rim Association") in found
+    assert not {("Place", "Indian Ocean"), ("Person", "KTT IORA")} & found
+    assert ("Organization", "World Economic Forum") in entities(
+        "Sugiono hadir di World Economic Forum (WEF) di Davos. Ia bertemu Elina Valtonen di sela WEF.", "id")
+    assert ("Organization", "Indian Ocean Rim Association") in entities(
+        "Ministers met at the Indian Ocean Rim Association (IORA) summit in Jakarta.", "en")
+
+
+def test_initials_after_a_venue_or_a_phrase_make_no_organisation() -> None:
+    found = entities("Para pemimpin tiba di Jakarta Convention Center (JCC). Konferensi Tingkat Tinggi (KTT) "
+                     "ke-43 dimulai.", "id")
+    assert not {n for t, n in found if t == "Organization"} & {"Jakarta Convention Center", "Konferensi Tingkat Tinggi"}

@@ -50,7 +50,6 @@ _PARENTHESIS = re.compile(r"\s*\((?P<name>[A-Z][\w'.-]*)\)")
 
 @dataclass(frozen=True)
 class _Words:
-    minor: frozenset[str]  # left out of initials: 'of', 'dan'
     subject_pronoun: re.Pattern[str]  # 'Dia', 'Namun, dia', 'He' opening a sentence
     or_short: re.Pattern[str]  # ' atau MBZ', ', or MBS': a name's initials after 'or'
 
@@ -61,7 +60,6 @@ def _words(packs: tuple[LanguagePack, ...]) -> _Words:
     pronouns = lang.alternatives(lang.words(packs, lambda p: p.pronouns))
     or_words = lang.alternatives(lang.words(packs, lambda p: p.or_words))
     return _Words(
-        frozenset(lang.words(packs, lambda p: p.minor_words)),
         re.compile(rf"(?:(?:{connectives}),?\s+)?(?P<pronoun>{pronouns})\b(?!['\u2019])", re.IGNORECASE),
         re.compile(rf",?\s+(?:{or_words})\s+(?P<name>[A-Z]{{2,6}})\b"),
     )
@@ -141,6 +139,9 @@ def _with_short_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if short is not None:
             start, end = short.span("name")
             out = [o for o in out if not (o.span.start >= start and o.span.end <= end)]
+            if m.type == "Organization" and _spells(short.group("name"), m.span.text):
+                # 'Indian Ocean Rim Association (IORA)': one name, no place inside it
+                out = [o for o in out if o is m or not (o.span.start >= m.span.start and o.span.end <= m.span.end)]
             out.append(_copy(m, Span(start, end, short.group("name"))))
             named.setdefault(short.group("name"), m)
     # the short name again later in the article, as another recognizer read it ('KPU said')
@@ -220,7 +221,7 @@ def _acronyms(mentions: list[Mention]) -> dict[str, Mention]:
 
 
 def _initials(words: Sequence[Token]) -> str | None:
-    minor = _words().minor
+    minor = cues().minor
     major = [w.text for w in words if w.folded not in minor]
     return "".join(w[0] for w in major).upper() if len(major) >= _MIN_ACRONYM else None
 

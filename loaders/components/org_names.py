@@ -12,7 +12,11 @@ the name news uses without a head word (`organization_names`: 'TNI AU',
 'Kemlu', 'CIA', 'Xinhua') are organisations where they are written so; one
 that is also a function word ('Antara', 'among') only in capitals. A
 capitalised web name ('Tempo.co', 'REPUBLIKA.CO.ID', 'Aktual.com') is the
-news medium publishing under it, as datelines and credits write it.
+news medium publishing under it, as datelines and credits write it. And in
+every language, a name its initials follow in parentheses, ending in an
+organisation head of any pack or opening with an organisation word ('Indian
+Ocean Rim Association (IORA)' in Indonesian text too), is an organisation;
+the initials standing alone elsewhere in the article ('KTT IORA') are it.
 """
 
 from __future__ import annotations
@@ -24,10 +28,13 @@ from loaders.model import Document, Mention, Span
 from loaders.names import cues, mention_tokens, name_runs, title_tokens
 from loaders.normalize import fold
 from loaders.pipeline import component
+from loaders.text import token_at
 
 _MIN_WORDS, _MAX_WORDS = 2, 5
 _MAX_LISTED = 3
 _COMPLEMENTS = frozenset({"of", "for"})
+_DEFINED = re.compile(r" ?\((?P<short>[A-Z][A-Z-]*[A-Z])\)")
+_MAX_DEFINED = 10  # words of a name its initials follow
 _WEB_NAME = re.compile(r"(?<![\w.@/])[A-Z][\w-]*(?:\.(?:co\.id|com|id|net|org|co|tv))(?![\w/.-])", re.IGNORECASE)
 
 
@@ -39,6 +46,7 @@ class OrganizationNames:
         heads = lang.get(doc.article.lang).organization_heads
         mentions = list(_listed(doc))
         mentions += _web_names(doc, mentions)
+        mentions += _defined(doc, mentions)
         if heads:
             tokens, particles = doc.tokens, cues().particles
             runs = name_runs(doc, mention_tokens(doc, [*doc.proposed(), *mentions]))
@@ -100,6 +108,56 @@ def _listed(doc: Document) -> list[Mention]:
         else:
             i += 1
     return out
+
+
+def _defined(doc: Document, earlier: list[Mention]) -> list[Mention]:
+    """'Indian Ocean Rim Association (IORA)': the organisation, whatever a recognizer read inside it ('Indian
+    Ocean'), unless a recognizer found that very name ('Jakarta Convention Center (JCC)', a venue); and 'IORA'
+    wherever it stands alone."""
+    tokens, text, found = doc.tokens, doc.text, cues()
+    proposed = [*doc.proposed(), *earlier]
+    known = {(m.span.start, m.span.end) for m in proposed}
+    out: list[Mention] = []
+    for match in _DEFINED.finditer(text):
+        j = token_at(tokens, match.start())
+        name = _spelled(doc, j, match.group("short").replace("-", "")) if j else None
+        if name is None or (tokens[name].start, tokens[j - 1].end) in known:
+            continue
+        if tokens[j - 1].folded not in found.organization_heads \
+                and tokens[name].folded not in found.organization_words:
+            continue
+        if any(" ".join(t.folded for t in tokens[k:j]) in found.venue_heads for k in range(max(name, j - 3), j)):
+            continue  # 'Jakarta Convention Center (JCC)': a venue
+        start, end = tokens[name].start, tokens[j - 1].end
+        long_name, key = text[start:end], "Organization:" + fold(text[start:end])
+        out.append(Mention(Span(start, end, long_name), "Organization", long_name, None, key, "pattern"))
+        short = match.group("short")
+        taken = [(m.span.start, m.span.end) for m in (*proposed, *out)] + [match.span("short")]
+        for alone in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            if not any(a < alone.end() and alone.start() < b for a, b in taken):
+                out.append(Mention(Span(alone.start(), alone.end(), short), "Organization", long_name, None, key,
+                                   "pattern"))
+    return out
+
+
+def _spelled(doc: Document, j: int, letters: str) -> int | None:
+    """The first token of the capitalised name ending before token `j` whose major words' initials are `letters`."""
+    tokens, minor = doc.tokens, cues().minor
+    initials = ""
+    for i in range(j - 1, max(-1, j - 1 - _MAX_DEFINED), -1):
+        word = tokens[i]
+        if i < j - 1 and doc.text[word.end:tokens[i + 1].start] != " ":
+            return None
+        if word.folded in minor and word.text.islower():
+            continue
+        if not word.text[:1].isupper():
+            return None
+        initials = word.text[0] + initials
+        if initials == letters:
+            return i
+        if not letters.endswith(initials):
+            return None
+    return None
 
 
 def _web_names(doc: Document, earlier: list[Mention]) -> list[Mention]:

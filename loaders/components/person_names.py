@@ -8,11 +8,11 @@ meeting verb ('bertemu dengan X', 'X met'), or a first word that opens many
 KB persons' names and few others (the KB's given names: 'Dmytro', 'Ana',
 'Xu'). An all-caps acronym opening the run names the person's country or
 body, not the person ('RI Marty Natalegawa', 'CIA William Burns'), and is
-left out. In a line set in title case (a subheading: 'Presiden RI Bertemu
-Berbagai Kepala Negara') capitalised words say nothing, so there only a
-given name counts. A run of common words alone is an office's portfolio
-after its title ('Menteri Urusan Strategis', 'Penasihat Keamanan
-Nasional'), not a name (`loaders.ner.common_words`).
+left out; acronyms alone are no name ('tingkat menteri KTT IORA'). In a
+line set in title case (a subheading: 'Presiden RI Bertemu Berbagai Kepala
+Negara') capitalised words say nothing, so there only a given name counts.
+A run of common words alone is an office's portfolio after its title
+('Menteri Urusan Strategis', 'Penasihat Keamanan Nasional'), not a name (`loaders.ner.common_words`).
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ class PersonNames:
                 continue
             start, end = tokens[i].start, tokens[j - 1].end
             given = (tokens[i].folded in self.given and not tokens[j - 1].text.isupper()) or _byline(text, start)
+            if not given and all(is_acronym(t.text) for t in tokens[i:j]):  # 'menteri KTT IORA': bodies, no name
+                continue
             if given or (not title_case_line(text, start)
                          and (_cue_before(text, start, ends) or found.after.match(text, end))):
                 name = text[start:end]

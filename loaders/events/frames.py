@@ -650,7 +650,14 @@ class EventReader:
         clause of its own ('..., Tajani said on Monday')."""
         start, end = self.time_part(sentence, offset)
         end = min(end, self.clause_break_after(offset, end))
-        return next((d for d in dates if not d.since and start <= d.span.start < end), None)
+        inside = [d for d in dates if not d.since and start <= d.span.start < end]
+        later = [d for d in inside if d.span.start > offset]
+        # 'tiba di Kairo pada Minggu, 5 Oktober, untuk memimpin ... negosiasi ... pada Senin, 6 Oktober':
+        # the date of the journey is not the date of the talks it is for
+        if inside and later and inside[0].span.end <= offset \
+                and self.frames.purpose.search(self.doc.text, inside[0].span.end, offset):
+            return later[0]
+        return inside[0] if inside else None
 
     def date_before(self, sentence: Sentence, status: str) -> DateMention | None:
         """The date an undated event takes from the story told before it: the latest date stated earlier in its
