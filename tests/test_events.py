@@ -282,6 +282,29 @@ def test_talks_a_journey_is_for_take_their_own_date(text: str, lang: str, date: 
     assert only_event(extract(text, lang), "Negotiation").date == date
 
 
+def test_a_datelines_day_is_the_reports_not_the_talks() -> None:
+    """'HEFEI, May 21 (Xinhua) -- ... held talks on Monday': Monday, not the day the wire filed; the caption
+    above it tells the same talks, so there is one event."""
+    x = extract("Wang Yi holds talks with Retno Marsudi in Anhui Province, May 20, 2024.\nHEFEI, May 21 (Xinhua) -- "
+                "Wang Yi held talks on Monday with visiting Indonesian Foreign Minister Retno Marsudi.", "en")
+    assert only_event(x, "Meeting").date == "2024-05-20"
+
+
+def test_a_compass_point_before_a_place_keeps_it_a_place() -> None:
+    x = extract("Wang Yi held talks with Retno Marsudi in east China's Anhui Province.", "en")
+    meeting = only_event(x, "Meeting")
+    assert names(x, meeting).keys() == {"Wang Yi", "Retno Marsudi"}
+    assert meeting.location == entity(x, "Anhui").id
+
+
+def test_a_trigger_inside_anothers_phrase_shares_its_status() -> None:
+    """'akan mengadakan pembicaraan dengan para mediator Mesir': the mediators' talks are the planned talks."""
+    x = extract("Delegasi yang dipimpin pejabat senior Hamas, Khalil al-Hayya, akan mengadakan pembicaraan dengan "
+                "para mediator Mesir mengenai proposal tersebut.", "id")
+    talks = only_event(x, "Negotiation")
+    assert talks.status == "planned" and entity(x, "Egypt").id in talks.participants
+
+
 # --- attacks and deaths -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "lang", "attacker", "target"), [

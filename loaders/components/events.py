@@ -56,11 +56,12 @@ class Events:
             self._place_follow_up(reader, sentence, drafts)
             found = reader.drafts(sentence)
             dates = reader.dates(sentence) if found else []
-            for draft in found:
+            for k, draft in enumerate(found):
                 when = reader.event_date(sentence, draft.trigger.start, dates)
                 if when:
                     draft.date, draft.date_text = when.value, when.span.text
-                draft.status = reader.status(sentence, draft.trigger, draft.date)
+                head = next((d for d in found[:k] if reader.heads(d.trigger, draft.trigger)), None)
+                draft.status = head.status if head else reader.status(sentence, draft.trigger, draft.date)
                 if when and draft.status == "planned" and when.value != reader.published_day:
                     draft.date = when.ahead()  # 'akan bertemu pada hari Sabtu': the coming Saturday
                 self._merge_or_add(drafts, draft, world)

@@ -51,9 +51,13 @@ from loaders.text import token_at
 _AGENTS = ("Person", "Organization", "Country")
 _PLACES = ("Place", "Country")
 _WORD_AT_END = re.compile(r"(\w+)\s*$")
+_DATELINE_STOP = re.compile(r" (?:--?|\u2013|\u2014|:) ")
+_DATELINE_WORD = re.compile(r"[(\[][^)\]]*[)\]]|\S+")
+_DATELINE_CHARS = 80
 _LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
 HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may stand further back than a status word
+_HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan dengan para mediator'
 _PHRASE_WORDS = 4  # words of a noun phrase a demonstrative may end ('pembicaraan kedua kepala negara tersebut')
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
 NEWS_DAYS = 7
@@ -128,6 +132,7 @@ class Frames:
         self.meet = re.compile(rf"\b(?P<trigger>{_words([*meet.verb_words, *meet.noun_words])})\b", re.I)
         self.away = frozenset(lang.words(lang.packs(), lambda p: (*p.grammar.place_prepositions,
                                                                   *p.grammar.away_prepositions)))
+        self.place_modifiers = frozenset(lang.words(lang.packs(), lambda p: p.grammar.place_modifiers))
         self.of_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.of_words))
         self.determiners = frozenset(lang.words(lang.packs(), lambda p: (*p.articles, *p.grammar.determiners)))
         self.clause_breaks = frozenset(lang.words(lang.packs(), lambda p: (*p.grammar.clause_breaks,
@@ -158,8 +163,9 @@ class Frames:
         self.meet_verbs = frozenset(w.lower() for w in meet.verb_words)
         self.ordering = re.compile(rf"\b(?:{_grammar(lambda g: g.ordering)})\b", re.I)
         self.clause_opener = re.compile(rf"(?:\b(?:{_grammar(lambda g: g.clause_openers)})\b|,)\s*", re.I)
-        self.location = re.compile(rf"\b(?:{_grammar(lambda g: g.place_prepositions)})\s+(?:(?:{articles})\s+)?",
-                                   re.I)
+        modifiers = rf"(?:(?:{_grammar(lambda g: g.place_modifiers)})\s+)?"
+        self.location = re.compile(
+            rf"\b(?:{_grammar(lambda g: g.place_prepositions)})\s+(?:(?:{articles})\s+)?{modifiers}", re.I)
         self.related_link = re.compile(rf"(?:{_grammar(lambda g: g.related_links)})\s*:", re.I)
         self.travel = re.compile(rf"\b(?:{_grammar(lambda g: g.travel_phrases)})\s+(?:(?:{articles})\s+)?", re.I)
         # 'perang di Gaza' is what talks are about; 'perundingan gencatan senjata di Doha' is where they are
@@ -508,6 +514,8 @@ class EventReader:
             if tok.folded in frames.away:
                 groups.append([])
                 away = True
+            elif away and tok.folded in frames.place_modifiers:  # 'in east China's Anhui Province'
+                pass
             elif not (tok.text[0].isupper() or i in self.in_title or tok.folded in frames.of_words
                       or tok.folded in frames.determiners):
                 groups.append([])
@@ -525,6 +533,14 @@ class EventReader:
         first = token_at(tokens, offset)
         window = max(sentence.start, tokens[max(0, first - HYPOTHETICAL_WINDOW)].start) if first else sentence.start
         return self.frames.hypothetical.search(self.doc.text, window, offset) is not None
+
+    def heads(self, a: Span, b: Span) -> bool:
+        """Whether trigger `b` stands in the phrase trigger `a` opens, as its status does: 'akan mengadakan
+        pembicaraan dengan para mediator Mesir' (at most `_HEADED_WORDS` words between, no comma)."""
+        tokens = self.doc.tokens
+        between = token_at(tokens, b.start) - token_at(tokens, a.end)
+        gap = self.doc.text[a.end:b.start]
+        return a.end <= b.start and between <= _HEADED_WORDS and "," not in gap and ";" not in gap
 
     def refers_back(self, m: re.Match[str]) -> bool:
         """Whether a noun trigger names an event told before ('Pertemuan ini menunjukkan ... antara Indonesia dan
@@ -651,6 +667,8 @@ class EventReader:
         start, end = self.time_part(sentence, offset)
         end = min(end, self.clause_break_after(offset, end))
         inside = [d for d in dates if not d.since and start <= d.span.start < end]
+        opened = sentence.start + _dateline_end(sentence.text)
+        inside = [d for d in inside if d.span.start >= opened] or inside  # 'HEFEI, April 1 (Xinhua) -- ...'
         later = [d for d in inside if d.span.start > offset]
         # 'tiba di Kairo pada Minggu, 5 Oktober, untuk memimpin ... negosiasi ... pada Senin, 6 Oktober':
         # the date of the journey is not the date of the talks it is for
@@ -773,6 +791,16 @@ class EventReader:
 
 _APPOSITION = re.compile(r"\s*,\s*(?:[A-Z][\w.'-]*\s+){0,3}")
 _POSSESSIVE_APPOSITION = re.compile(r"['\u2019]s(?:\s+[a-z][\w-]*){1,4}" + _APPOSITION.pattern)
+
+
+def _dateline_end(sentence: str) -> int:
+    """Where a dateline opening `sentence` ends ('HEFEI, April 1 (Xinhua) -- ', 'Washington, DC [US], February 26 :
+    '), else 0: capitalised words, numbers and brackets with a comma, up to a dash or colon."""
+    stop = _DATELINE_STOP.search(sentence, 0, _DATELINE_CHARS)
+    if stop is None or "," not in sentence[:stop.start()]:
+        return 0
+    words = _DATELINE_WORD.findall(sentence[:stop.start()].replace(",", " "))
+    return stop.end() if all(w[0].isupper() or w[0].isdigit() or w[0] in "([" for w in words) else 0
 
 
 def _word_in(words: str, text: str) -> int:

@@ -42,6 +42,7 @@ class EventGrammar:
     ordering: tuple[str, ...] = ()  # put two parts of a sentence at different times: 'setelah'
     clause_openers: tuple[str, ...] = ()  # a subject after these opens a clause: 'ketika', 'bahwa'
     place_prepositions: tuple[str, ...] = ()  # 'di Muscat'
+    place_modifiers: tuple[str, ...] = ()  # between a place preposition and its place: 'in east China'
     related_links: tuple[str, ...] = ()  # open a line that links another article, before a colon: 'Baca juga'
     travel_phrases: tuple[str, ...] = ()  # the place after them is where the traveller's meetings are: 'visit to'
     topic_nouns: tuple[str, ...] = ()  # a place phrase after them is what is talked about: 'perang di Gaza'
