@@ -305,6 +305,17 @@ def test_a_trigger_inside_anothers_phrase_shares_its_status() -> None:
     assert talks.status == "planned" and entity(x, "Egypt").id in talks.participants
 
 
+def test_talks_next_in_a_sequence_are_the_subjects_with_its_status() -> None:
+    """', kemudian pembicaraan terpisah dengan ...': Putin's next talks, each with one of them, still to come; not
+    talks of those Putin met before."""
+    x = extract("Di Kazan, Putin akan bertemu dengan Presiden Mesir Abdel Fattah el-Sisi, kemudian pembicaraan "
+                "terpisah dengan Presiden Turki Recep Erdogan dan Presiden Iran Masoud Pezeshkian.", "id")
+    met = {frozenset(names(x, e)) for e in x.events}
+    assert met == {frozenset({"Vladimir Putin", n}) for n in
+                   ("Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan", "Masoud Pezeshkian")}
+    assert {e.status for e in x.events} == {"planned"}
+
+
 # --- attacks and deaths -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "lang", "attacker", "target"), [

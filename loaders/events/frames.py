@@ -145,6 +145,8 @@ class Frames:
         self.separately = re.compile(rf"\b(?:{_grammar(lambda g: g.separately)})\b", re.I)
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
         self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
+        joined = rf"(?:,|\b(?:{_grammar(lambda g: g.conjunctions)}))"
+        self.sequence = re.compile(rf"{joined}\s*(?:{_grammar(lambda g: g.sequence_words)})\s+(?:[a-z]+\s+)?$", re.I)
         self.purpose = re.compile(rf"\b(?:{_grammar(lambda g: g.purpose_words)})\b", re.I)
         followed = _words(n for t in types.values() if t.placed_by_follow_up for f in trigger_words(t) for n in f.nouns)
         self.held_in = re.compile(
@@ -535,12 +537,15 @@ class EventReader:
         return self.frames.hypothetical.search(self.doc.text, window, offset) is not None
 
     def heads(self, a: Span, b: Span) -> bool:
-        """Whether trigger `b` stands in the phrase trigger `a` opens, as its status does: 'akan mengadakan
-        pembicaraan dengan para mediator Mesir' (at most `_HEADED_WORDS` words between, no comma)."""
-        tokens = self.doc.tokens
-        between = token_at(tokens, b.start) - token_at(tokens, a.end)
+        """Whether trigger `b` of the sentence of trigger `a` goes on from it, and so has its status: it stands in
+        the phrase `a` opens ('akan mengadakan pembicaraan dengan para mediator Mesir': at most `_HEADED_WORDS`
+        words between, no comma) or is the next thing its subject does ('akan bertemu dengan X, kemudian
+        pembicaraan terpisah dengan Y')."""
+        if a.end > b.start:
+            return False
+        between = token_at(self.doc.tokens, b.start) - token_at(self.doc.tokens, a.end)
         gap = self.doc.text[a.end:b.start]
-        return a.end <= b.start and between <= _HEADED_WORDS and "," not in gap and ";" not in gap
+        return (between <= _HEADED_WORDS and "," not in gap and ";" not in gap) or self.in_sequence(b.start)
 
     def refers_back(self, m: re.Match[str]) -> bool:
         """Whether a noun trigger names an event told before ('Pertemuan ini menunjukkan ... antara Indonesia dan
@@ -572,6 +577,11 @@ class EventReader:
     def published_day(self) -> str | None:
         day = self.doc.article.reference_date
         return day.isoformat() if day else None
+
+    def in_sequence(self, start: int) -> bool:
+        """', kemudian pembicaraan terpisah dengan ...': the trigger at `start` is the next thing the clause's
+        subject does."""
+        return self.frames.sequence.search(self.doc.text, max(0, start - 40), start) is not None
 
     def is_verb(self, m: re.Match[str]) -> bool:
         return " ".join(m.group("trigger").lower().split()) in self.frames.meet_verbs
@@ -829,10 +839,12 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
         right_end = reader.right_bound(sentence, m.end("trigger"), following)
         right = [] if reader.refers_back(m) else reader.agents(m.end("trigger"), right_end)
         # a noun after another trigger has the agents just before it ('bertemu X, tokoh dalam negosiasi Iran'),
-        # else the clause's subject, as a verb has: 'X akan ke Beijing dan bertemu Y', 'X met Y at the summit'
+        # else the clause's subject, as a verb has: 'X akan ke Beijing dan bertemu Y', 'X met Y at the summit',
+        # and as a noun next in a sequence has: 'X akan bertemu Y, kemudian pembicaraan dengan Z'
         local = reader.agents(earlier[-1].end("trigger"), m.start("trigger")) if earlier else []
         forum = reader.forum(m)
-        if not (local and [a for a in local if a is not forum]) or reader.is_verb(m):
+        next_step = reader.in_sequence(m.start("trigger"))
+        if not (local and [a for a in local if a is not forum]) or reader.is_verb(m) or next_step:
             first = earlier[0] if earlier else m
             own = reader.own_subject(earlier[-1].end("trigger"), m.start("trigger")) if earlier else []
             local = (own if own and reader.is_verb(m)

@@ -120,6 +120,7 @@ PACK = register(LanguagePack(
         away_prepositions=("to", "into", "near", "outside", "inside"),
         source_words=("according", "citing", "quoting"),
         aside_phrases=("not only", "besides", "apart from", "aside from", "in addition to"),
+        sequence_words=("then", "later"),
         purpose_words=("to", "in order to"),
         between_words=("between", "among"),
         by_phrases=("headed by", "led by", "chaired by", "attended by", "hosted by", "mediated by", "brokered by"),

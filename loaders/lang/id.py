@@ -107,6 +107,7 @@ PACK = register(LanguagePack(
         away_prepositions=("ke", "menuju"),
         source_words=("menurut", "dikutip", "mengutip", "melansir", "dilansir"),
         aside_phrases=("tidak hanya", "bukan hanya", "tak hanya", "selain"),
+        sequence_words=("kemudian", "lalu", "selanjutnya"),
         purpose_words=("untuk", "guna"),
         between_words=("antara",),
         by_phrases=("dipimpin oleh", "dipimpin", "dihadiri oleh", "dihadiri", "dipandu oleh", "dimediasi oleh",

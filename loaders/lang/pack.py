@@ -56,6 +56,7 @@ class EventGrammar:
     clause_breaks: tuple[str, ...] = ()  # the participants of a trigger are not read across them: 'kata', 'said'
     source_words: tuple[str, ...] = ()  # open a phrase naming a source, up to a comma: 'menurut Kemlu RI,'
     aside_phrases: tuple[str, ...] = ()  # open a phrase, up to a comma, of others than the subject: 'Selain Obama,'
+    sequence_words: tuple[str, ...] = ()  # after a comma, the next thing the subject does: ', kemudian pembicaraan'
     purpose_words: tuple[str, ...] = ()  # what a verb is done for: 'akan ke Dhaka untuk melakukan pertemuan'
     object_breaks: tuple[str, ...] = ()  # after a trigger, they end its participants: 'untuk membahas', 'about'
     support_verbs: tuple[str, ...] = ()  # before an action noun: 'melancarkan serangan'
