@@ -169,3 +169,10 @@ def test_nerp_tags_map_to_per_org_loc(tmp_path: Path) -> None:
                     encoding="utf-8")
     assert read_conll(path) == [(["jokowi", "ke", "bandung", "minum", "kopi", "di", "starbucks"],
                                  ["B-PER", "O", "B-LOC", "O", "O", "O", "B-ORG"])]
+
+
+def test_a_new_name_after_a_preposition_of_place_is_a_place() -> None:
+    """The model reads an unknown resort as a person; 'berangkat ke X', 'di X' put a place there."""
+    found = {(e.type, e.name) for e in extract("Delegasi Israel akan berangkat ke Sharm El-Sheikh pada Senin, "
+                                               "lalu bertemu dengan Ophir Falk.").entities}
+    assert {("Place", "Sharm El-Sheikh"), ("Person", "Ophir Falk")} <= found

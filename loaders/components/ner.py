@@ -7,13 +7,17 @@ Negeri Sugiono bertemu dengan Wang Yi': two persons). A person span that
 is part of another person's name in the article is left to the
 coreference component, so 'McGurk' joins 'Brett McGurk'. Each new
 mention's span carries the model's confidence: the lowest tag marginal
-inside it. Articles are tagged by the model their language pack names
+inside it. A new person right after a preposition no person follows ('ke
+Sharm El-Sheikh', 'di Candi Ballroom') is a place. Articles are tagged by the model their language pack names
 (`ner_model`); a language without one is left to the other recognizers.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from itertools import repeat
 
 from loaders import lang
 from loaders.kb.index import NameIndex
@@ -24,6 +28,8 @@ from loaders.ner.common_words import ordinary
 from loaders.ner.tagger import MIN_CONFIDENCE, TYPES, NerTagger, crf_words
 from loaders.normalize import fold, person_key
 from loaders.pipeline import Resources, component
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
 @component("ner", requires=("sentences",), assigns=("proposals",))
@@ -47,7 +53,7 @@ class NamedEntities:
         for m in earlier:
             covered[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
         owners = [m.span for m in earlier if m.type in ("Country", "Place")]
-        found = [m for m in self._mentions(doc, tagger)
+        found = [m for m in map(_placed, repeat(doc), self._mentions(doc, tagger))
                  if (not any(covered[m.span.start:m.span.end]) or _body_of(m, owners, covered))
                  and self._plausible(doc, m)]
         parts = _inner_parts({_words(m.span.text) for m in (*earlier, *found) if m.type == "Person"})
@@ -97,6 +103,17 @@ class NamedEntities:
         if type_ != "Person":
             return None
         return index.person_parts.get(words) or index.person_keys.get(person_key(words))
+
+
+def _placed(doc: Document, m: Mention) -> Mention:
+    """'berangkat ke Sharm El-Sheikh', 'di Candi Ballroom': a new name the model read as a person is a place after
+    a preposition no person follows (the pack's `place_only_prepositions`)."""
+    if m.type != "Person" or m.qid:
+        return m
+    before = _WORD_BEFORE.search(doc.text, max(0, m.span.start - 16), m.span.start)
+    if before is None or fold(before.group(1)) not in lang.get(doc.article.lang).grammar.place_only_prepositions:
+        return m
+    return replace(m, type="Place", key="Place:" + " ".join(_words(m.span.text)))
 
 
 def _body_of(m: Mention, owners: list[Span], covered: bytearray) -> bool:

@@ -117,6 +117,7 @@ PACK = register(LanguagePack(
                         "heads to", "headed to", "arrive in", "arriving in", "landed in"),
         topic_nouns=("war", "conflict", "ceasefire", "truce", "crisis", "fighting", "violence", "occupation",
                      "hostilities", "situation", "aggression"),
+        place_only_prepositions=("in", "into", "near"),
         away_prepositions=("to", "into", "near", "outside", "inside"),
         source_words=("according", "citing", "quoting"),
         aside_phrases=("not only", "besides", "apart from", "aside from", "in addition to"),

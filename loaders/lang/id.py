@@ -104,6 +104,7 @@ PACK = register(LanguagePack(
                         "berangkat ke", "bertandang ke"),
         topic_nouns=("perang", "konflik", "gencatan senjata", "krisis", "pertempuran", "kekerasan", "pendudukan",
                      "situasi", "agresi"),
+        place_only_prepositions=("di", "ke", "menuju"),
         away_prepositions=("ke", "menuju"),
         source_words=("menurut", "dikutip", "mengutip", "melansir", "dilansir"),
         aside_phrases=("tidak hanya", "bukan hanya", "tak hanya", "selain"),

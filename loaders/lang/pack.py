@@ -46,6 +46,7 @@ class EventGrammar:
     related_links: tuple[str, ...] = ()  # open a line that links another article, before a colon: 'Baca juga'
     travel_phrases: tuple[str, ...] = ()  # the place after them is where the traveller's meetings are: 'visit to'
     topic_nouns: tuple[str, ...] = ()  # a place phrase after them is what is talked about: 'perang di Gaza'
+    place_only_prepositions: tuple[str, ...] = ()  # a new name after them is a place, never a person: 'ke X'
     away_prepositions: tuple[str, ...] = ()  # the phrase after them is a place, not a participant: 'ke Tiongkok'
     of_words: tuple[str, ...] = ()  # inside a noun phrase: 'the Emir of Qatar'
     between_words: tuple[str, ...] = ()  # an event noun's participants all follow: 'pertemuan antara X dan Y'
