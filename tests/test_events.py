@@ -247,6 +247,14 @@ def test_an_undated_meeting_takes_the_date_stated_before_it_in_its_paragraph() -
     assert only_event(x, "Meeting").date == "2024-05-21"
 
 
+def test_an_unplaced_meeting_takes_the_place_of_the_story_that_dates_it() -> None:
+    """'... di New York, Selasa (21/5/2024).' then 'Lalu, Retno bertemu dengan Menlu Estonia': in New York."""
+    x = extract("Pertemuan-pertemuan bilateral ini dilakukan di sela-sela Sidang Majelis Umum PBB di New York, "
+                "Amerika Serikat, Selasa (21/5/2024).\nLalu, Retno bertemu dengan Menlu Estonia Urmas Reinsalu.", "id")
+    meeting = only_event(x, "Meeting")
+    assert (meeting.date, meeting.location) == ("2024-05-21", entity(x, "New York").id)
+
+
 def test_a_date_from_an_earlier_paragraph_must_fit_the_news_of_the_week() -> None:
     recent = "Retno Marsudi tiba di New York pada 20 Mei 2024.\n\nRetno bertemu dengan Menlu Estonia Urmas Reinsalu."
     assert only_event(extract(recent, "id"), "Meeting").date == "2024-05-20"

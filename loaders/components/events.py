@@ -4,8 +4,8 @@ Each sentence's drafts come from the frames of the registered types, each
 dated by the first date of its part of the sentence; a follow-up sentence
 ('Pembicaraan diadakan di Muscat', 'The talks were held in Oman') places
 the most recent event of a type `placed_by_follow_up`; an event of a type
-`dated_by_context` still undated takes the date of the story told just before it when that date fits
-(`EventReader.date_before`). Within an article,
+`dated_by_context` still undated takes the date of the story told just before it when that date fits,
+and the place that story gives if it has none (`EventReader.story_before`). Within an article,
 drafts an event type calls the same event (`EventType.same_event`) are one
 event: the first trigger is kept and the others are its `mentions`. Events
 are numbered per type in order; each type gives its CAMEO code and the
@@ -72,11 +72,13 @@ class Events:
         for d in drafts:  # stated as held somewhere, but dated after publication: still to come
             if published and d.status == "held" and d.date and d.date[:len(published)] > published[:len(d.date)]:
                 d.status = "planned"
-        for d in drafts:  # said without a date: the story told just before it may give one
+        for d in drafts:  # said without a date: the story told just before it may give one, and its place
             dated = d.date is None and self.types[d.type].dated_by_context
-            earlier = reader.date_before(d.sentence, d.status) if dated else None
-            if earlier is not None:
-                d.date, d.date_text = earlier.value, earlier.span.text
+            story = reader.story_before(d.sentence, d.status) if dated else None
+            if story is not None:
+                when, told = story
+                d.date, d.date_text = when.value, when.span.text
+                d.location = d.location or reader.location_in(told, when.span.start)
         doc.events = self._events(doc, drafts, world)
 
     def _reporters(self, doc: Document) -> frozenset[str]:

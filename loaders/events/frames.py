@@ -687,11 +687,12 @@ class EventReader:
             return later[0]
         return inside[0] if inside else None
 
-    def date_before(self, sentence: Sentence, status: str) -> DateMention | None:
-        """The date an undated event takes from the story told before it: the latest date stated earlier in its
-        paragraph ('..., Selasa (24/9/2019).' then 'Lalu, Retno bertemu dengan Menlu Estonia'), else the latest
-        earlier in the article if it fits the event's status (a held event's day in the `NEWS_DAYS` before
-        publication, a planned one's on or after it); a date of another story is no guess."""
+    def story_before(self, sentence: Sentence, status: str) -> tuple[DateMention, Sentence] | None:
+        """The date an undated event takes from the story told before it, with the sentence that tells it: the
+        latest date stated earlier in its paragraph ('..., Selasa (24/9/2019).' then 'Lalu, Retno bertemu dengan
+        Menlu Estonia'), else the latest earlier in the article if it fits the event's status (a held event's day
+        in the `NEWS_DAYS` before publication, a planned one's on or after it); a date of another story is no
+        guess."""
         text, published = self.doc.text, self.doc.article.reference_date
         paragraph = True
         for earlier in reversed(self.doc.sentences[:self.sentence_index[sentence.start]]):
@@ -701,11 +702,11 @@ class EventReader:
                 continue
             latest = stated[-1]
             if published is None or len(latest.value or "") != 10:
-                return latest if paragraph else None
+                return (latest, earlier) if paragraph else None
             day = Day.fromisoformat(latest.value or "")
             earliest = Day.min if paragraph else published - timedelta(days=NEWS_DAYS)
             fits = earliest <= day <= published if status == "held" else status == "planned" and day >= published
-            return latest if fits else None
+            return (latest, earlier) if fits else None
         return None
 
     def status(self, sentence: Sentence, trigger: Span, date: str | None) -> str:
