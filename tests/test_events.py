@@ -324,6 +324,16 @@ def test_talks_next_in_a_sequence_are_the_subjects_with_its_status() -> None:
     assert {e.status for e in x.events} == {"planned"}
 
 
+def test_a_clause_about_the_subject_before_its_verb_keeps_the_subject() -> None:
+    """'X, yang dikenal karena MBS singkatannya, bertemu dengan Y': 'karena' there breaks no clause; and
+    'di kota pelabuhan Laut Merah Jeddah' is in Jeddah."""
+    x = extract("Putra Mahkota Mohammed bin Salman, yang umumnya dikenal karena MBS singkatannya, bertemu dengan "
+                "Rubio di kota pelabuhan Laut Merah Jeddah.", "id")
+    meeting = only_event(x, "Meeting")
+    assert names(x, meeting).keys() == {"Mohammed bin Salman", "Marco Rubio"}
+    assert meeting.location == entity(x, "Jeddah").id
+
+
 # --- attacks and deaths -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "lang", "attacker", "target"), [

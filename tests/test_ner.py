@@ -176,3 +176,9 @@ def test_a_new_name_after_a_preposition_of_place_is_a_place() -> None:
     found = {(e.type, e.name) for e in extract("Delegasi Israel akan berangkat ke Sharm El-Sheikh pada Senin, "
                                                "lalu bertemu dengan Ophir Falk.").entities}
     assert {("Place", "Sharm El-Sheikh"), ("Person", "Ophir Falk")} <= found
+
+
+def test_a_portfolio_after_bidang_is_no_person() -> None:
+    found = {(e.type, e.name) for e in extract("Wei Fenghe juga menggelar pertemuan dengan Menteri Koordinator Bidang "
+                                               "Kemaritiman dan Investasi Luhut Binsar Pandjaitan.").entities}
+    assert not any("Kemaritiman" in name for _, name in found)

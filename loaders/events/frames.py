@@ -132,7 +132,8 @@ class Frames:
         self.meet = re.compile(rf"\b(?P<trigger>{_words([*meet.verb_words, *meet.noun_words])})\b", re.I)
         self.away = frozenset(lang.words(lang.packs(), lambda p: (*p.grammar.place_prepositions,
                                                                   *p.grammar.away_prepositions)))
-        self.place_modifiers = frozenset(lang.words(lang.packs(), lambda p: p.grammar.place_modifiers))
+        modifiers = lang.words(lang.packs(), lambda p: p.grammar.place_modifiers)
+        self.place_modifiers = frozenset(word for phrase in modifiers for word in phrase.split())
         self.of_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.of_words))
         self.determiners = frozenset(lang.words(lang.packs(), lambda p: (*p.articles, *p.grammar.determiners)))
         self.clause_breaks = frozenset(lang.words(lang.packs(), lambda p: (*p.grammar.clause_breaks,
@@ -145,6 +146,9 @@ class Frames:
         self.separately = re.compile(rf"\b(?:{_grammar(lambda g: g.separately)})\b", re.I)
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
         self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
+        # ', yang umumnya dikenal karena MBS singkatannya, bertemu': a clause about the subject, then its verb
+        self.relative = re.compile(rf",\s*(?:{_grammar(lambda g: g.relative_pronouns)})\b[^,;]*,\s*(?:[a-z]+\s+)?$",
+                                   re.I)
         joined = rf"(?:,|\b(?:{_grammar(lambda g: g.conjunctions)}))"
         self.sequence = re.compile(rf"{joined}\s*(?:{_grammar(lambda g: g.sequence_words)})\s+(?:[a-z]+\s+)?$", re.I)
         self.purpose = re.compile(rf"\b(?:{_grammar(lambda g: g.purpose_words)})\b", re.I)
@@ -386,7 +390,8 @@ class EventReader:
         start = max([start] + [k + len(mark) for mark in _LEFT_STOPS if (k := text.rfind(mark, start, offset)) >= 0])
         # 'Tidak hanya Barack Obama, PM Tony Abbott juga menelepon Jokowi': Obama is not a side of this call
         start = max([start] + [a.end() for a in self.frames.aside.finditer(text, start, offset)])
-        i = token_at(tokens, offset) - 1
+        relative = self.frames.relative.search(text, start, offset)  # its words break no clause
+        i = token_at(tokens, relative.start() if relative else offset) - 1
         while i >= 0 and tokens[i].start >= start:
             if tokens[i].folded in self.frames.clause_breaks and i not in self.by_token:
                 comma = text.find(",", tokens[i].end, offset) if tokens[i].folded in self.frames.sources else -1

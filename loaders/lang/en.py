@@ -121,6 +121,7 @@ PACK = register(LanguagePack(
         away_prepositions=("to", "into", "near", "outside", "inside"),
         source_words=("according", "citing", "quoting"),
         aside_phrases=("not only", "besides", "apart from", "aside from", "in addition to"),
+        relative_pronouns=("who", "which"),
         sequence_words=("then", "later"),
         purpose_words=("to", "in order to"),
         between_words=("between", "among"),

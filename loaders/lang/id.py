@@ -24,6 +24,7 @@ PACK = register(LanguagePack(
         "karena", "meski", "meskipun", "seorang", "sebuah", "para", "sang", "adalah", "yang", "dan", "atau",
         "sayangnya", "tidak", "pihak", "antara", "kini", "lalu", "kemudian",
         "istimewa", "redaksi",  # a photo credit ('-Istimewa-') and a byline ('Tim Redaksi'): no names
+        "bidang",  # a portfolio after its title: 'Menteri Koordinator Bidang Kemaritiman dan Investasi Luhut'
     }),
     particles=frozenset({"bin", "binti", "ibn", "bint", "al", "el", "ad", "ash", "ar", "abu", "abd"}),
     titles=(
@@ -98,6 +99,7 @@ PACK = register(LanguagePack(
         ordering=("setelah", "sesudah", "sebelum", "sejak", "pasca", "usai"),
         clause_openers=("ketika", "saat", "sementara", "karena", "bahwa"),
         place_prepositions=("di",),
+        place_modifiers=("kota", "ibu kota", "kota pelabuhan", "kota resor", "pulau", "provinsi"),
         related_links=("baca juga", "baca", "simak juga", "simak", "lihat juga", "berita terkait"),
         travel_phrases=("kunjungan ke", "kunjungannya ke", "kunjungan kenegaraan ke", "berkunjung ke", "lawatan ke",
                         "lawatannya ke", "perjalanan ke", "tiba di", "bertolak ke", "terbang ke", "menuju ke",
@@ -108,6 +110,7 @@ PACK = register(LanguagePack(
         away_prepositions=("ke", "menuju"),
         source_words=("menurut", "dikutip", "mengutip", "melansir", "dilansir"),
         aside_phrases=("tidak hanya", "bukan hanya", "tak hanya", "selain"),
+        relative_pronouns=("yang",),
         sequence_words=("kemudian", "lalu", "selanjutnya"),
         purpose_words=("untuk", "guna"),
         between_words=("antara",),
