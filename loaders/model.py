@@ -13,15 +13,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-SOURCE_CONFIDENCE = {"kb": 0.9, "ner": 0.75, "coref": 0.8, "pattern": 0.7, "pronoun": 0.6}
+SOURCE_CONFIDENCE = {"kb": 0.9, "ner": 0.75, "coref": 0.8, "pattern": 0.7, "credit": 0.7, "pronoun": 0.6}
 """How sure a mention is, by the component that found it, when that component gives no score itself.
 
 The scale, for mentions, roles and events alike (a float in [0, 1], two decimals):
 0.9 a name the KB knows, matched exactly or by an alias; 0.8 a part of a name already
 found in the article ('McGurk'), or an acronym of one; 0.75 the statistical NER (or the
-tagger's own marginal when it sets one); 0.7 a name found by a title or verb cue; 0.6 a
-pronoun resolved to the most recent person. A role or an event multiplies the confidence
-of its pattern (see `loaders.positions`, `loaders.events`) by the weakest mention it rests on,
+tagger's own marginal when it sets one); 0.7 a name found by a title or verb cue, or in a
+byline or photo credit; 0.6 a pronoun resolved to the most recent person. A role or an event
+multiplies the confidence of its pattern (see `loaders.positions`, `loaders.events`) by the weakest mention it rests on,
 so a position read through a pronoun is weaker than the same one read beside a KB name.
 """
 

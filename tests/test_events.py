@@ -334,6 +334,15 @@ def test_a_clause_about_the_subject_before_its_verb_keeps_the_subject() -> None:
     assert meeting.location == entity(x, "Jeddah").id
 
 
+def test_a_meeting_referred_back_to_is_the_one_told_before() -> None:
+    """'... membatalkan pertemuan itu': that meeting, not a new one of whoever the clause names (Russia)."""
+    x = extract("Donald Trump bertemu dengan Vladimir Putin di Helsinki pada Senin (20/5/2024). Seorang juru bicara "
+                "Putin mengatakan pemerintah Rusia tidak memiliki informasi tentang keputusan Trump untuk membatalkan "
+                "pertemuan itu.", "id")
+    meeting = only_event(x, "Meeting")
+    assert names(x, meeting).keys() == {"Donald Trump", "Vladimir Putin"} and len(x.events) == 1
+
+
 # --- attacks and deaths -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "lang", "attacker", "target"), [

@@ -182,3 +182,14 @@ def test_a_portfolio_after_bidang_is_no_person() -> None:
     found = {(e.type, e.name) for e in extract("Wei Fenghe juga menggelar pertemuan dengan Menteri Koordinator Bidang "
                                                "Kemaritiman dan Investasi Luhut Binsar Pandjaitan.").entities}
     assert not any("Kemaritiman" in name for _, name in found)
+
+
+def test_bylines_and_photo_credits_name_people_who_take_part_in_nothing() -> None:
+    x = extract("Menlu Retno Marsudi bertemu dengan Menlu Australia Julie Bishop di Padang. TEMPO/Istman\n"
+                "Penulis: Farrah Putri Affifah\nEditor: Wahyu Gilang Putranto\nFoto: Instagram\n"
+                "Penulis : Sputnik News | Editor : Indie")
+    people = {e.name for e in x.entities if e.type == "Person"}
+    assert {"Istman", "Farrah Putri Affifah", "Wahyu Gilang Putranto"} <= people
+    assert not people & {"Instagram", "Sputnik News"}
+    [meeting] = x.events
+    assert {e.name for e in x.entities if e.id in meeting.participants} == {"Retno Marsudi", "Julie Bishop"}

@@ -83,12 +83,12 @@ class Events:
 
     def _reporters(self, doc: Document) -> frozenset[str]:
         """Who reports rather than acts: the article's publisher (named as its site, 'Purna Warta' of
-        purnawarta.com, 'KOMPAS.com' of nasional.kompas.com, or as its source), read as a body or a person, and
-        the news media of the KB (AFP)."""
+        purnawarta.com, 'KOMPAS.com' of nasional.kompas.com, or as its source), read as a body or a person, the
+        news media of the KB (AFP), and the people its bylines and photo credits name."""
         host = (urlsplit(doc.article.url or "").hostname or "").split(".")
         publisher = {_letters(part) for part in host} | {_letters(".".join(host[i:])) for i in range(len(host))} \
             | {_letters(doc.article.source or "")}
-        named = {doc.entity_of(m) for m in doc.mentions if m.span.text in _media()}
+        named = {doc.entity_of(m) for m in doc.mentions if m.span.text in _media() or m.source == "credit"}
         found = set()
         for e in doc.entities:
             if e.type not in ("Organization", "Person"):

@@ -13,16 +13,26 @@ line set in title case (a subheading: 'Presiden RI Bertemu Berbagai Kepala
 Negara') capitalised words say nothing, so there only a given name counts.
 A run of common words alone is an office's portfolio after its title
 ('Menteri Urusan Strategis', 'Penasihat Keamanan Nasional'), not a name (`loaders.ner.common_words`).
+Bylines and photo credits name people too, after a label of the packs'
+`credit_labels` ('Penulis: X') or a news agency and a slash ('TEMPO/X');
+they report, so they take part in no event (source 'credit').
 """
 
 from __future__ import annotations
 
+import re
+
+from loaders import lang
+from loaders.lang import LanguagePack
 from loaders.model import Document, Mention, Span
 from loaders.names import cues, is_acronym, mention_before, mention_tokens, name_runs, title_before, title_case_line
 from loaders.ner.common_words import ordinary
+from loaders.normalize import fold
 from loaders.pipeline import Resources, component
 
 _MAX_NAME_WORDS = 4
+_CREDIT_WORD = r"[A-Z](?:[a-z'-]+|[A-Z]+)?\.?(?![\w])"
+_CREDIT_NAME = rf"(?P<name>{_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,3}})(?!\.\w)"
 
 
 @component("person_names", requires=("tokens", "sentences"), assigns=("proposals",))
@@ -55,7 +65,7 @@ class PersonNames:
                 name = text[start:end]
                 key = "Person:" + " ".join(t.folded for t in tokens[i:j])
                 mentions.append(Mention(Span(start, end, name), "Person", name, None, key, "pattern"))
-        doc.proposals[self.name] = mentions
+        doc.proposals[self.name] = mentions + _credited(doc, [*earlier, *mentions])
 
 
 def _cue_before(text: str, start: int, ends: dict[int, Mention]) -> bool:
@@ -71,3 +81,36 @@ def _byline(text: str, start: int) -> bool:
     """'By AYSE WIETING and SUZAN FRASER': a name right after 'By' opening a line, or after its 'and'."""
     line = text[text.rfind("\n", 0, start) + 1:start].lower()
     return line.startswith("by ") and (line == "by " or line.endswith(" and "))
+
+
+@lang.compiled
+def _credits(packs: tuple[LanguagePack, ...]) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """'Penulis: X', '(Photo by X/Xinhua)'; 'TEMPO/X', 'ANTARA FOTO/Media Center G20/X/hp'; and the media names."""
+    labels = "|".join(re.escape(label) for label in lang.words(packs, lambda p: p.credit_labels))
+    media = lang.words(packs, lambda p: p.media)
+    agencies = "|".join(re.escape(m) for m in sorted(media, key=len, reverse=True))
+    labelled = re.compile(rf"(?<!\w)(?:{labels})[ \t]*:?[ \t]*{_CREDIT_NAME}")
+    slashed = re.compile(rf"(?<![\w/])(?:{agencies}|[A-Z]{{2,}})(?: FOTO)? ?/ ?(?:[^/\n)]+/)*?{_CREDIT_NAME}"
+                         r"(?=\s*(?:/|\)|\n|$))")
+    return labelled, slashed, frozenset(fold(m) for m in media)
+
+
+def _credited(doc: Document, earlier: list[Mention]) -> list[Mention]:
+    """Bylines and photo credits name people where no recognizer found a name: two words or more after a label
+    ('Penulis: Farrah Putri Affifah'), one or more after an agency and a slash ('TEMPO/Istman', '(Antara /Galih
+    Pradipta)'); never a body ('Penulis : Sputnik News')."""
+    labelled, slashed, media = _credits()
+    taken = [(m.span.start, m.span.end) for m in earlier]
+    stop, bodies = cues().stopwords, cues().organization_words | cues().organization_heads
+    out: list[Mention] = []
+    for pattern, fewest in ((labelled, 2), (slashed, 1)):  # 'Foto: Instagram', 'Photo: AA': a source, no name
+        for match in pattern.finditer(doc.text):
+            start, end = match.span("name")
+            name = match.group("name")
+            words = fold(name).split()
+            if len(words) < fewest or any(a < end and start < b for a, b in taken) or fold(name) in media \
+                    or any(w in stop or w in bodies for w in words):
+                continue
+            taken.append((start, end))
+            out.append(Mention(Span(start, end, name), "Person", name, None, "Person:" + " ".join(words), "credit"))
+    return out

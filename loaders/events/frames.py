@@ -912,7 +912,9 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     visited = [h for h in right if reader.type_of(h) == "Country"]
     if "visit" in marks and visited:
         location = location or reader.entity_of(visited[0])
-    draft.participants, draft.location, draft.from_context = participants, location, pattern == "context"
+    draft.participants, draft.location = participants, location
+    # 'pertemuan itu' is the meeting told before: it joins that one, or is no event, as 'the talks' alone is
+    draft.from_context = pattern == "context" or reader.refers_back(m)
     draft.forum = reader.entity_of(forum) if forum else None
     return draft
 

@@ -50,6 +50,7 @@ PACK = register(LanguagePack(
         *_MEDIA,
     ),
     media=_MEDIA,
+    credit_labels=("Penulis", "Editor", "Reporter", "Pewarta", "Penyunting", "Fotografer", "Foto", "Kontributor"),
     organization_words=frozenset({
         "garda", "dewan", "kementerian", "komisi", "partai", "bank", "universitas", "majelis", "pasukan",
         "tentara", "angkatan", "dinas", "badan", "biro", "lembaga", "korps", "gerakan", "kantor", "kedutaan",
