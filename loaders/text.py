@@ -21,6 +21,8 @@ _WORD = re.compile("[^\\W_]+(?:['\u2019](?!s\\b)[^\\W_]+)*")
 _END = re.compile("[.!?\u2026]+[\"'\u201d\u2019)\\]]*(?=\\s|$)|\n")
 _DOTTED_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _WORD_BEFORE = re.compile(r"(\w+)\.$")
+_PRECEDING_WORD = re.compile(r"(\w+)\s+$")
+_PRECEDING_CHARS = 24
 
 
 @lang.compiled
@@ -43,6 +45,12 @@ def split_sentences(text: str) -> list[Sentence]:
         start = m.end()
     _add(sentences, text, start, len(text))
     return sentences
+
+
+def word_before(text: str, offset: int) -> str | None:
+    """The word just before `offset`, across spaces ('ke' in 'berangkat ke |Sharm'), if one stands there."""
+    found = _PRECEDING_WORD.search(text, max(0, offset - _PRECEDING_CHARS), offset)
+    return found.group(1) if found else None
 
 
 def token_at(tokens: list[Token], offset: int) -> int:

@@ -193,3 +193,11 @@ def test_bylines_and_photo_credits_name_people_who_take_part_in_nothing() -> Non
     assert not people & {"Instagram", "Sputnik News"}
     [meeting] = x.events
     assert {e.name for e in x.entities if e.id in meeting.participants} == {"Retno Marsudi", "Julie Bishop"}
+
+
+def test_a_country_that_gives_only_peoples_nationality_is_no_mention() -> None:
+    """'warga Palestina' names no state acting (the annotation guidelines); 'Presiden Palestina' does."""
+    people = extract("Israel membebaskan 240 tahanan Palestina dan warga Palestina kembali ke Gaza.")
+    assert "Palestine" not in {e.name for e in people.entities}
+    state = extract("Presiden Palestina Mahmoud Abbas bertemu warga Palestina di Ramallah.")
+    assert "Palestine" in {e.name for e in state.entities}

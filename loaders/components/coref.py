@@ -42,7 +42,7 @@ from loaders.model import SOURCE_CONFIDENCE, Document, Mention, Sentence, Span, 
 from loaders.names import cues, mention_tokens, name_runs
 from loaders.normalize import fold
 from loaders.pipeline import Resources, component
-from loaders.text import tokenize
+from loaders.text import tokenize, word_before
 
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6
 _PARENTHESIS = re.compile(r"\s*\((?P<name>[A-Z][\w'.-]*)\)")
@@ -96,6 +96,7 @@ class Coreference:
                 span = Span(words[0].start, words[-1].end, doc.text[words[0].start:words[-1].end])
                 mentions.append(_copy(target, span))
         mentions.sort(key=lambda m: m.span.start)
+        mentions = [m for m in mentions if not _nationality(doc, m)]
         if self.edits:
             mentions = self.edits.apply(doc.text, mentions)
         doc.mentions = [_scored(m) for m in _with_pronouns(doc, mentions)]
@@ -154,6 +155,15 @@ def _spells(initials: str, name: str) -> bool:
     """Whether the letters open words of `name` in order: 'MBZ' in 'Sheikh Mohamed bin Zayed Al Nahyan'."""
     firsts = iter(word[0].upper() for word in name.split())
     return len(initials) >= _MIN_ACRONYM and all(letter in firsts for letter in initials)
+
+
+def _nationality(doc: Document, m: Mention) -> bool:
+    """'warga Palestina', 'tahanan Palestina': the country names only people's nationality, not the state acting
+    (the annotation guidelines' rule), so it is no mention of it."""
+    if m.type != "Country":
+        return False
+    before = word_before(doc.text, m.span.start)
+    return before is not None and fold(before) in lang.get(doc.article.lang).nationality_nouns
 
 
 def _with_pronouns(doc: Document, mentions: list[Mention]) -> list[Mention]:

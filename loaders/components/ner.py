@@ -14,7 +14,6 @@ Sharm El-Sheikh', 'di Candi Ballroom') is a place. Articles are tagged by the mo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from itertools import repeat
@@ -28,8 +27,7 @@ from loaders.ner.common_words import ordinary
 from loaders.ner.tagger import MIN_CONFIDENCE, TYPES, NerTagger, crf_words
 from loaders.normalize import fold, person_key
 from loaders.pipeline import Resources, component
-
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+from loaders.text import word_before
 
 
 @component("ner", requires=("sentences",), assigns=("proposals",))
@@ -110,8 +108,8 @@ def _placed(doc: Document, m: Mention) -> Mention:
     a preposition no person follows (the pack's `place_only_prepositions`)."""
     if m.type != "Person" or m.qid:
         return m
-    before = _WORD_BEFORE.search(doc.text, max(0, m.span.start - 16), m.span.start)
-    if before is None or fold(before.group(1)) not in lang.get(doc.article.lang).grammar.place_only_prepositions:
+    before = word_before(doc.text, m.span.start)
+    if before is None or fold(before) not in lang.get(doc.article.lang).grammar.place_only_prepositions:
         return m
     return replace(m, type="Place", key="Place:" + " ".join(_words(m.span.text)))
 

@@ -50,6 +50,8 @@ PACK = register(LanguagePack(
         *_MEDIA,
     ),
     media=_MEDIA,
+    nationality_nouns=frozenset({"warga", "rakyat", "tahanan", "penduduk", "pengungsi", "masyarakat", "sandera",
+                                 "tawanan", "bangsa", "etnis", "keturunan", "diaspora"}),
     credit_labels=("Penulis", "Editor", "Reporter", "Pewarta", "Penyunting", "Fotografer", "Foto", "Kontributor"),
     organization_words=frozenset({
         "garda", "dewan", "kementerian", "komisi", "partai", "bank", "universitas", "majelis", "pasukan",
