@@ -222,6 +222,14 @@ def test_the_talks_again_are_no_new_event() -> None:
     ("Ukrainian President Volodymyr Zelenskyy is in Istanbul for talks with Turkish President Recep Tayyip Erdogan.",
      "en", "planned"),
     ("Prabowo Subianto flew to Beijing ahead of talks with Xi Jinping.", "en", "planned"),
+    # a schedule not yet fixed: still to come
+    ("Menurut Gedung Putih, jadwal KTT antara AS dan Rusia belum dipastikan.", "id", "planned"),
+    ("The date of the summit between the United States and Russia has yet to be set.", "en", "planned"),
+    # before what is still to come
+    ("Presiden Iran Ebrahim Raisi dijadwalkan akan meletakkan karangan bunga di Kalibata sebelum melakukan "
+     "pertemuan bilateral dengan Presiden Joko Widodo di Bogor.", "id", "planned"),
+    ("Presiden Iran Ebrahim Raisi meletakkan karangan bunga di Kalibata sebelum melakukan pertemuan bilateral "
+     "dengan Presiden Joko Widodo di Bogor.", "id", "held"),
 ])
 def test_status_from_modality(text: str, lang: str, status: str) -> None:
     assert only_event(extract(text, lang), "Meeting").status == status

@@ -168,6 +168,7 @@ class Frames:
         self.undergo_noun = re.compile(rf"\b(?P<trigger>{undergo.nouns})\s+", re.I)
         self.meet_verbs = frozenset(w.lower() for w in meet.verb_words)
         self.ordering = re.compile(rf"\b(?:{_grammar(lambda g: g.ordering)})\b", re.I)
+        self.earlier = re.compile(rf"(?:{_grammar(lambda g: g.earlier_words)})\b", re.I)
         self.clause_opener = re.compile(rf"(?:\b(?:{_grammar(lambda g: g.clause_openers)})\b|,)\s*", re.I)
         modifiers = rf"(?:(?:{_grammar(lambda g: g.place_modifiers)})\s+)?"
         self.location = re.compile(
@@ -618,6 +619,22 @@ class EventReader:
                 + self.headline_agents()
         return self._context[sentence.start]
 
+    def opening_subject(self, sentence: Sentence, offset: int) -> list[Mention]:
+        """'Raisi dijadwalkan akan meletakkan karangan bunga ... sebelum melakukan pertemuan dengan Jokowi': a verb
+        right after an ordering word, with no subject of its own, has the one the sentence opens with."""
+        text, tokens = self.doc.text, self.doc.tokens
+        start = self.time_part(sentence, offset)[0]
+        ordering = self.frames.ordering.match(text, start) if start > sentence.start else None
+        if ordering is None or token_at(tokens, offset) - token_at(tokens, ordering.end()) > 1:
+            return []
+        lead = _LEAD.match(text, sentence.start, start)  # 'Sementara itu, '
+        opening = lead.end() if lead and not self._mention_in(sentence.start, lead.end()) else sentence.start
+        heads, _ = self.phrase_right(opening, start)
+        return [h for h in heads if self.is_agent(h)][:1]
+
+    def _mention_in(self, start: int, end: int) -> bool:
+        return any(start <= m.span.start < end for m in self.doc.mentions)
+
     def context_subject(self, sentence: Sentence) -> list[Mention]:
         """The likely subject of a sentence that names none: the first person around it, else the first agent."""
         around = self.context_agents(sentence)
@@ -737,6 +754,10 @@ class EventReader:
         planned = self.frames.status_before["planned"].search(text, start, window)
         if planned and self.frames.purpose.search(text, planned.end(), trigger.start):
             return "planned"
+        # 'dijadwalkan akan meletakkan karangan bunga ... sebelum melakukan pertemuan': before what is to come
+        if start > sentence.start and self.frames.earlier.match(text, start) \
+                and self.frames.status_before["planned"].search(text, sentence.start, start):
+            return "planned"
         published = self.doc.article.reference_date
         if date and len(date) == 10 and published and date > published.isoformat():
             return "planned"
@@ -805,6 +826,7 @@ class EventReader:
         return self.entity_of(place) if place is not None and self.type_of(place) in _PLACES else None
 
 
+_LEAD = re.compile(r"[^,.;]{1,25},\s*")
 _APPOSITION = re.compile(r"\s*,\s*(?:[A-Z][\w.'-]*\s+){0,3}")
 _POSSESSIVE_APPOSITION = re.compile(r"['\u2019]s(?:\s+[a-z][\w-]*){1,4}" + _APPOSITION.pattern)
 
@@ -893,7 +915,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     forum = reader.forum(m)
     # objects without a subject ('the minister paid courtesy calls with X and Y'): X and Y never met each other
     if not left and right and not forum and not reader.between_follows(m.end("trigger"), right[0].span.start):
-        left = reader.subject_after(sentence, right_end) or reader.context_subject(sentence)
+        left = (reader.subject_after(sentence, right_end) or reader.opening_subject(sentence, m.start("trigger"))
+                or reader.context_subject(sentence))
     heads = [h for h in ([forum] if forum else []) + left + right if reader.type_of(h) in owner.participant_types]
     pattern = "verb" if reader.is_verb(m) else "noun"
     if len({reader.entity_of(h) for h in heads}) < 2:

@@ -40,6 +40,7 @@ class EventGrammar:
     conjunctions: tuple[str, ...] = ()  # join two participants: 'dan'
     auxiliaries: tuple[str, ...] = ()  # between a subject and its verb: 'telah', 'juga'
     ordering: tuple[str, ...] = ()  # put two parts of a sentence at different times: 'setelah'
+    earlier_words: tuple[str, ...] = ()  # of them, those whose part comes first: 'sebelum' (then still to come)
     clause_openers: tuple[str, ...] = ()  # a subject after these opens a clause: 'ketika', 'bahwa'
     place_prepositions: tuple[str, ...] = ()  # 'di Muscat'
     place_modifiers: tuple[str, ...] = ()  # between a place preposition and its place: 'in east China', 'di kota X'
