@@ -201,3 +201,12 @@ def test_a_country_that_gives_only_peoples_nationality_is_no_mention() -> None:
     assert "Palestine" not in {e.name for e in people.entities}
     state = extract("Presiden Palestina Mahmoud Abbas bertemu warga Palestina di Ramallah.")
     assert "Palestine" in {e.name for e in state.entities}
+
+
+def test_a_name_with_initials_added_is_the_same_person() -> None:
+    """'Retno L.P. Marsudi' after 'Retno Marsudi' is her, so 'Retno' alone is her too, not ambiguous."""
+    x = extract("Menteri Luar Negeri Retno Marsudi menyambut Julie Bishop. Menteri Luar Negeri Retno L.P. Marsudi "
+                "mengadakan pertemuan bilateral. Rangkaian itu diawali pertemuan Retno dengan Menteri Luar Negeri Uni "
+                "Emirat Arab Maitha Salam Al Shamsi.")
+    [retno] = [e for e in x.entities if e.name == "Retno Marsudi"]
+    assert len(retno.mentions) == 3 and not [e for e in x.entities if "L.P." in e.name]

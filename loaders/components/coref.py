@@ -45,6 +45,7 @@ from loaders.pipeline import Resources, component
 from loaders.text import tokenize, word_before
 
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6
+_INITIALS = re.compile(r"\w|(?:\w\.)+")
 _PARENTHESIS = re.compile(r"\s*\((?P<name>[A-Z][\w'.-]*)\)")
 
 
@@ -102,12 +103,16 @@ class Coreference:
         doc.mentions = [_scored(m) for m in _with_pronouns(doc, mentions)]
 
     def _relink_partial_names(self, mentions: list[Mention]) -> None:
-        """A pattern-found name that is part of a longer person's name is that person."""
+        """A pattern-found name that is part of a longer person's name is that person; so is a new name (a pattern's
+        or the NER's) that is a person's name with initials added ('Retno L.P. Marsudi')."""
         people = _name_parts(mentions)
         for i, m in enumerate(mentions):
-            if m.source != "pattern" or m.type != "Person":
+            if m.source not in ("pattern", "ner") or m.type != "Person" or m.qid:
                 continue
-            target = self._person_for(tuple(fold(m.span.text).split()), people, besides=m.key)
+            words = tuple(fold(m.span.text).split())
+            bare = tuple(w for w in words if not _INITIALS.fullmatch(w))  # 'Retno L.P. Marsudi' is Retno Marsudi
+            part = self._person_for(words, people, besides=m.key) if m.source == "pattern" else None
+            target = part or (self._person_for(bare, people, besides=m.key) if 1 < len(bare) < len(words) else None)
             if target is not None:
                 mentions[i] = _copy(target, m.span)
 
