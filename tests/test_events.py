@@ -351,6 +351,33 @@ def test_a_meeting_referred_back_to_is_the_one_told_before() -> None:
     assert names(x, meeting).keys() == {"Donald Trump", "Vladimir Putin"} and len(x.events) == 1
 
 
+def test_a_meeting_after_an_ordering_word_has_the_subject_the_sentence_opens_with() -> None:
+    """', setelah sebelumnya melakukan pertemuan dengan Emir Qatar, Syekh Tamim …': Prabowo met the Emir; the
+    apposition after the comma is the Emir again, not a subject of its own."""
+    x = extract("Kunjungan Prabowo ke Abu Dhabi merupakan rangkaian dari agenda diplomasi yang lebih luas, setelah "
+                "sebelumnya melakukan pertemuan dengan Emir Qatar, Syekh Tamim bin Hamad Al-Thani di Doha.", "id")
+    meeting = only_event(x, "Meeting")
+    assert names(x, meeting).keys() == {"Prabowo Subianto", "Tamim bin Hamad Al Thani"}
+    assert meeting.location == entity(x, "Doha").id
+
+
+@pytest.mark.parametrize(("text", "lang", "met"), [
+    ("Ismail Haniyeh akan berbicara dengan kepala intelijen Mesir Abbas Kamel di Kairo.", "id",
+     {"Ismail Haniyeh", "Abbas Kamel"}),
+    # whose ally is no side; the ally named in apposition is
+    ("Presiden Donald Trump berbicara dengan sekutu Putin, Presiden Belarus Aleksandr Lukashenko, pada Jumat pagi.",
+     "id", {"Donald Trump", "Aleksandr Lukashenko"}),
+    ("Wang Yi spoke with Retno Marsudi on Monday.", "en", {"Wang Yi", "Retno Marsudi"}),
+])
+def test_speaking_with_someone_is_a_meeting(text: str, lang: str, met: set[str]) -> None:
+    x = extract(text, lang)
+    assert names(x, only_event(x, "Meeting")).keys() == met
+
+
+def test_speaking_with_a_language_is_no_meeting() -> None:
+    assert not extract("Presiden Joko Widodo berbicara dengan bahasa Indonesia kepada wartawan.", "id").events
+
+
 # --- attacks and deaths -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "lang", "attacker", "target"), [

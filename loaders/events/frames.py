@@ -57,6 +57,7 @@ _DATELINE_CHARS = 80
 _LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
 HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may stand further back than a status word
+_OPENING_GAP = 2  # words between an ordering word and a verb with no subject: 'setelah sebelumnya melakukan'
 _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan dengan para mediator'
 _PHRASE_WORDS = 4  # words of a noun phrase a demonstrative may end ('pembicaraan kedua kepala negara tersebut')
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
@@ -133,6 +134,7 @@ class Frames:
         self.away = frozenset(lang.words(lang.packs(), lambda p: (*p.grammar.place_prepositions,
                                                                   *p.grammar.away_prepositions)))
         modifiers = lang.words(lang.packs(), lambda p: p.grammar.place_modifiers)
+        self.relation_nouns = frozenset(lang.words(lang.packs(), lambda p: p.grammar.relation_nouns))
         self.place_modifiers = frozenset(word for phrase in modifiers for word in phrase.split())
         self.of_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.of_words))
         self.determiners = frozenset(lang.words(lang.packs(), lambda p: (*p.articles, *p.grammar.determiners)))
@@ -513,7 +515,10 @@ class EventReader:
                 away = away and text[last:tok.start].strip() == "," and skipped is not None and mention is not None \
                     and self.type_of(skipped) == "Place" and self.type_of(mention) in _PLACES
             if mention is not None:
-                if not away:
+                # 'sekutu Putin, Presiden Belarus Aleksandr Lukashenko': whose ally, not who took part
+                related = i > 0 and tokens[i - 1].folded in frames.relation_nouns \
+                    and not text[tokens[i - 1].end:tok.start].strip()
+                if not away and not related:
                     groups[-1].append(mention)
                 skipped = mention if away else None
                 last = mention.span.end
@@ -625,7 +630,7 @@ class EventReader:
         text, tokens = self.doc.text, self.doc.tokens
         start = self.time_part(sentence, offset)[0]
         ordering = self.frames.ordering.match(text, start) if start > sentence.start else None
-        if ordering is None or token_at(tokens, offset) - token_at(tokens, ordering.end()) > 1:
+        if ordering is None or token_at(tokens, offset) - token_at(tokens, ordering.end()) > _OPENING_GAP:
             return []
         lead = _LEAD.match(text, sentence.start, start)  # 'Sementara itu, '
         opening = lead.end() if lead and not self._mention_in(sentence.start, lead.end()) else sentence.start
@@ -915,8 +920,9 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     forum = reader.forum(m)
     # objects without a subject ('the minister paid courtesy calls with X and Y'): X and Y never met each other
     if not left and right and not forum and not reader.between_follows(m.end("trigger"), right[0].span.start):
-        left = (reader.subject_after(sentence, right_end) or reader.opening_subject(sentence, m.start("trigger"))
-                or reader.context_subject(sentence))
+        objects = {reader.entity_of(h) for h in right}
+        after = [h for h in reader.subject_after(sentence, right_end) if reader.entity_of(h) not in objects]
+        left = reader.opening_subject(sentence, m.start("trigger")) or after or reader.context_subject(sentence)
     heads = [h for h in ([forum] if forum else []) + left + right if reader.type_of(h) in owner.participant_types]
     pattern = "verb" if reader.is_verb(m) else "noun"
     if len({reader.entity_of(h) for h in heads}) < 2:

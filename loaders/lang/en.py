@@ -133,6 +133,7 @@ PACK = register(LanguagePack(
         hypothetical=("possible", "potential", "possibility", "seeking", "sought", "keen", "hope", "hopes", "proposal",
                       "invitation"),
         of_words=("of",),
+        relation_nouns=("ally", "wife", "husband", "son", "daughter", "son-in-law", "envoy", "aide"),
         determiners=("his", "her", "their", "its", "both"),
         clause_breaks=("said", "says", "say", "told", "tells", "according", "that", "but", "however", "when",
                        "while", "because", "although", "though", "whereas", "reported", "added", "stressed", "revealed",
@@ -164,7 +165,8 @@ PACK = register(LanguagePack(
     ),
     events={
         "Meeting": Triggers(
-            verbs=("met", "meets", "meet", "hosted", "hosts", "host", "hosting", "visited", "visits", "visit"),
+            verbs=("met", "meets", "meet", "hosted", "hosts", "host", "hosting", "visited", "visits", "visit",
+                   "spoke with", "talked with", "spoke by phone with", "spoke by telephone with"),
             nouns=("meeting", "meetings", "summit", "summits", "phone call", "phone conversation", "phone talks",
                    "telephone conversation", "telephone call", "telephone talks", "courtesy call", "courtesy calls",
                    "tete-a-tete", "dinner", "luncheon", "iftar", "video call", "video conference"),

@@ -54,6 +54,7 @@ class EventGrammar:
     by_phrases: tuple[str, ...] = ()  # introduce more participants after a comma: ', headed by X'
     separately: tuple[str, ...] = ()  # before a trigger's objects, one event per object: 'separately with X and Y'
     hypothetical: tuple[str, ...] = ()  # before a trigger, the event is only a possibility: 'a possible meeting'
+    relation_nouns: tuple[str, ...] = ()  # the name after them is whose they are, no participant: 'sekutu Putin'
     determiners: tuple[str, ...] = ()  # may open a participant's phrase after 'dan' or a comma: 'para', 'his'
     clause_breaks: tuple[str, ...] = ()  # the participants of a trigger are not read across them: 'kata', 'said'
     source_words: tuple[str, ...] = ()  # open a phrase naming a source, up to a comma: 'menurut Kemlu RI,'
