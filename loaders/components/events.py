@@ -60,7 +60,7 @@ class Events:
                 when = reader.event_date(sentence, draft.trigger.start, dates)
                 if when:
                     draft.date, draft.date_text = when.value, when.span.text
-                head = next((d for d in found[:k] if reader.heads(d.trigger, draft.trigger)), None)
+                head = next((d for d in found[:k] if reader.goes_on_from(d.trigger, draft.trigger)), None)
                 draft.status = head.status if head else reader.status(sentence, draft.trigger, draft.date)
                 if when and draft.status == "planned" and when.value != reader.published_day:
                     draft.date = when.ahead()  # 'akan bertemu pada hari Sabtu': the coming Saturday

@@ -56,11 +56,12 @@ _DATELINE_WORD = re.compile(r"[(\[][^)\]]*[)\]]|\S+")
 _DATELINE_CHARS = 80
 _LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
+"""How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
 HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may stand further back than a status word
 _OPENING_GAP = 2  # words between an ordering word and a verb with no subject: 'setelah sebelumnya melakukan'
 _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan dengan para mediator'
+_SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
 _PHRASE_WORDS = 4  # words of a noun phrase a demonstrative may end ('pembicaraan kedua kepala negara tersebut')
-"""How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
 NEWS_DAYS = 7
 """How many days before publication a held event may be dated from an earlier paragraph: the news of the week."""
 
@@ -170,7 +171,7 @@ class Frames:
         self.undergo_noun = re.compile(rf"\b(?P<trigger>{undergo.nouns})\s+", re.I)
         self.meet_verbs = frozenset(w.lower() for w in meet.verb_words)
         self.ordering = re.compile(rf"\b(?:{_grammar(lambda g: g.ordering)})\b", re.I)
-        self.earlier = re.compile(rf"(?:{_grammar(lambda g: g.earlier_words)})\b", re.I)
+        self.comes_before = re.compile(rf"(?:{_grammar(lambda g: g.earlier_words)})\b", re.I)
         self.clause_opener = re.compile(rf"(?:\b(?:{_grammar(lambda g: g.clause_openers)})\b|,)\s*", re.I)
         modifiers = rf"(?:(?:{_grammar(lambda g: g.place_modifiers)})\s+)?"
         self.location = re.compile(
@@ -547,7 +548,7 @@ class EventReader:
         window = max(sentence.start, tokens[max(0, first - HYPOTHETICAL_WINDOW)].start) if first else sentence.start
         return self.frames.hypothetical.search(self.doc.text, window, offset) is not None
 
-    def heads(self, a: Span, b: Span) -> bool:
+    def goes_on_from(self, a: Span, b: Span) -> bool:
         """Whether trigger `b` of the sentence of trigger `a` goes on from it, and so has its status: it stands in
         the phrase `a` opens ('akan mengadakan pembicaraan dengan para mediator Mesir': at most `_HEADED_WORDS`
         words between, no comma) or is the next thing its subject does ('akan bertemu dengan X, kemudian
@@ -592,7 +593,7 @@ class EventReader:
     def in_sequence(self, start: int) -> bool:
         """', kemudian pembicaraan terpisah dengan ...': the trigger at `start` is the next thing the clause's
         subject does."""
-        return self.frames.sequence.search(self.doc.text, max(0, start - 40), start) is not None
+        return self.frames.sequence.search(self.doc.text, max(0, start - _SEQUENCE_CHARS), start) is not None
 
     def is_verb(self, m: re.Match[str]) -> bool:
         return " ".join(m.group("trigger").lower().split()) in self.frames.meet_verbs
@@ -760,7 +761,7 @@ class EventReader:
         if planned and self.frames.purpose.search(text, planned.end(), trigger.start):
             return "planned"
         # 'dijadwalkan akan meletakkan karangan bunga ... sebelum melakukan pertemuan': before what is to come
-        if start > sentence.start and self.frames.earlier.match(text, start) \
+        if start > sentence.start and self.frames.comes_before.match(text, start) \
                 and self.frames.status_before["planned"].search(text, sentence.start, start):
             return "planned"
         published = self.doc.article.reference_date
