@@ -8,15 +8,15 @@ is part of another person's name in the article is left to the
 coreference component, so 'McGurk' joins 'Brett McGurk'. Each new
 mention's span carries the model's confidence: the lowest tag marginal
 inside it. A new person right after a preposition no person follows ('ke
-Sharm El-Sheikh', 'di Candi Ballroom') is a place. Articles are tagged by the model their language pack names
-(`ner_model`); a language without one is left to the other recognizers.
+Sharm El-Sheikh', 'di Candi Ballroom') is a place. Articles are tagged by
+the model their language pack names (`ner_model`); a language without one
+is left to the other recognizers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from itertools import repeat
 
 from loaders import lang
 from loaders.kb.index import NameIndex
@@ -51,7 +51,7 @@ class NamedEntities:
         for m in earlier:
             covered[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
         owners = [m.span for m in earlier if m.type in ("Country", "Place")]
-        found = [m for m in map(_placed, repeat(doc), self._mentions(doc, tagger))
+        found = [m for m in (_placed(doc, n) for n in self._mentions(doc, tagger))
                  if (not any(covered[m.span.start:m.span.end]) or _body_of(m, owners, covered))
                  and self._plausible(doc, m)]
         parts = _inner_parts({_words(m.span.text) for m in (*earlier, *found) if m.type == "Person"})

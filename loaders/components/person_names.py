@@ -12,8 +12,8 @@ left out; acronyms alone are no name ('tingkat menteri KTT IORA'). In a
 line set in title case (a subheading: 'Presiden RI Bertemu Berbagai Kepala
 Negara') capitalised words say nothing, so there only a given name counts.
 A run of common words alone is an office's portfolio after its title
-('Menteri Urusan Strategis', 'Penasihat Keamanan Nasional'), not a name (`loaders.ner.common_words`).
-Bylines and photo credits name people too, after a label of the packs'
+('Menteri Urusan Strategis', 'Penasihat Keamanan Nasional'), not a name
+(`loaders.ner.common_words`). Bylines and photo credits name people too, after a label of the packs'
 `credit_labels` ('Penulis: X') or a news agency and a slash ('TEMPO/X');
 they report, so they take part in no event (source 'credit').
 """
