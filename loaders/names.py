@@ -17,8 +17,13 @@ from loaders import lang
 from loaders.dates import date_words
 from loaders.lang import LanguagePack
 from loaders.model import Document, Mention, Token
+from loaders.text import dateline_parts
 
 _TITLE_CASE_WORDS = 4
+_PLACED = frozenset({"Place", "Country"})
+_MAX_OUTLET_WORDS = 4
+WEB_SUFFIX = r"\.(?:co\.id|com|id|net|org|co|tv)(?![\w/-])(?!\.\w)"  # 'Tempo.co', 'KOMPAS.com': a news site's name
+_WEB_SUFFIX = re.compile(WEB_SUFFIX, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class NameCues:
     title_starts: frozenset[str]  # the folded first words of titles: only there is `title` tried
     cue_only: frozenset[str]  # titles that name no office ('Mr', 'analis')
     verb_before: re.Pattern[str]  # 'bertemu dengan |X', ', kata |X'
+    post_before: re.Pattern[str]  # "Jokowi's chief of staff, |X": a post in apposition before the name
     after: re.Pattern[str]  # 'X|, kepala penasihat ...', 'X| met'
     titles: str  # the title expression, for other patterns to embed
     stopwords: frozenset[str]
@@ -72,6 +78,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         title_starts=frozenset(t.split()[0].split("-")[0] for t in starts),
         cue_only=frozenset(lang.words(packs, lambda p: p.cue_titles)),
         verb_before=re.compile(rf"(?:\b(?:{before})|,\s*(?:{quotes}))\s+$", re.IGNORECASE),
+        post_before=re.compile(rf"(?:['\u2019]s|\b(?:{articles}))\s+{title}\s*,\s*$", re.IGNORECASE),
         after=after_re,
         titles=title,
         stopwords=frozenset(lang.words(packs, lambda p: p.stopwords)),
@@ -211,3 +218,28 @@ def title_case_line(text: str, start: int) -> bool:
     words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if w[:1].isalpha()]
     stopwords = cues().stopwords
     return len(words) >= _TITLE_CASE_WORDS and all(w[0].isupper() or w.lower() in stopwords for w in words)
+
+
+def web_suffix_at(text: str, offset: int) -> bool:
+    """Whether a web name's suffix follows `offset` ('KOMPAS|.com'): the word before it is part of that name."""
+    return _WEB_SUFFIX.match(text, offset) is not None
+
+
+def dateline_outlets(doc: Document, proposed: list[Mention]) -> list[tuple[int, int]]:
+    """Where the dateline opening the article names its medium beside its place ('Muscat, Purna Warta - ',
+    'Narasi Indonesia.com, Jakarta - '): the capitalised parts without a digit or a mention other than a person's,
+    when another part is a place."""
+    if not doc.sentences:
+        return []
+    first = doc.sentences[0]
+    parts = [(first.start + a, first.start + b) for a, b in dateline_parts(first.text)]
+    placed = {p for p in parts
+              if any(m.type in _PLACED and p[0] <= m.span.start and m.span.end <= p[1] for m in proposed)}
+    outlets = []
+    for start, end in parts if placed else ():
+        words = doc.text[start:end].split()
+        if (start, end) not in placed and len(words) <= _MAX_OUTLET_WORDS and all(w[0].isupper() for w in words) \
+                and not any(c.isdigit() for w in words for c in w) \
+                and not any(m.span.start < end and start < m.span.end for m in proposed if m.type != "Person"):
+            outlets.append((start, end))
+    return outlets

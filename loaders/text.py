@@ -23,6 +23,10 @@ _DOTTED_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _WORD_BEFORE = re.compile(r"(\w+)\.$")
 _PRECEDING_WORD = re.compile(r"(\w+)\s+$")
 _PRECEDING_CHARS = 24
+_DATELINE_STOP = re.compile(r" (?:--?|\u2013|\u2014|:)\s")
+_DATELINE_WORD = re.compile(r"[(\[][^)\]]*[)\]]|\S+")
+_DATELINE_PART = re.compile(r"[^,()\[\]]+")
+_DATELINE_CHARS = 80
 
 
 @lang.compiled
@@ -80,3 +84,28 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     if stripped:
         offset = start + (len(chunk) - len(chunk.lstrip()))
         sentences.append(Sentence(offset, offset + len(stripped), stripped))
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a dateline opening `sentence` ends ('HEFEI, April 1 (Xinhua) -- ', 'KAIRO (Arrahmah.id) - '), else 0:
+    capitalised words, numbers and brackets with a comma or a bracket, up to a dash or colon."""
+    stop = _DATELINE_STOP.search(sentence, 0, _DATELINE_CHARS)
+    if stop is None or not any(c in sentence[:stop.start()] for c in ",("):
+        return 0
+    words = _DATELINE_WORD.findall(sentence[:stop.start()].replace(",", " "))
+    return stop.end() if all(w[0].isupper() or w[0].isdigit() or w[0] in "([" for w in words) else 0
+
+
+def dateline_parts(sentence: str) -> list[tuple[int, int]]:
+    """The parts of a dateline opening `sentence`, apart by commas and brackets ('HEFEI', 'April 1', 'Xinhua'), as
+    (start, end) offsets; none without a dateline."""
+    end = dateline_end(sentence)
+    if not end:
+        return []
+    head = sentence[:_DATELINE_STOP.search(sentence, 0, end).start()]
+    parts = []
+    for m in _DATELINE_PART.finditer(head):
+        lead = len(m.group()) - len(m.group().lstrip())
+        if m.group().strip():
+            parts.append((m.start() + lead, m.start() + lead + len(m.group().strip())))
+    return parts

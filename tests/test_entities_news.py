@@ -36,6 +36,15 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("Menurut Kemlu RI, pertemuan ini penting.", "id", ("Organization", "Kemlu RI")),
     ("Juru bicara Kementerian Luar Negeri Iran Nasser Kanaani berbicara.", "id", ("Country", "Iran")),
     ("Jakarta, VIVA.co.id - Menlu Retno Marsudi tiba.", "id", ("Organization", "VIVA.co.id")),
+    # the medium a dateline names beside its place, with or without a web suffix; a site's name ends a sentence
+    ("Muscat, Purna Warta - Menteri Luar Negeri Iran Abbas Araghchi tiba.", "id", ("Organization", "Purna Warta")),
+    ("Narasi Indonesia.com, Jakarta - Menteri Luar Negeri Sugiono tiba.", "id",
+     ("Organization", "Narasi Indonesia.com")),
+    ("JAKARTA, KOMPAS.com - Menteri Sugiono tiba.", "id", ("Organization", "KOMPAS.com")),
+    ("Hal itu disampaikan Biro Humas Kemhan, via Kompas.com.", "id", ("Organization", "Kompas.com")),
+    # a person named after a post in apposition
+    ("Jokowi's chief of staff, Luhut Panjaitan, has been in Washington this week.", "en",
+     ("Person", "Luhut Panjaitan")),
     ("The General Elections Commission announced the result.", "en", ("Organization", "General Elections Commission")),
     ("The Indonesian Ministry of Foreign Affairs said so.", "en",
      ("Organization", "Indonesian Ministry of Foreign Affairs")),
@@ -58,6 +67,9 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("Presiden Prabowo Subianto bertemu Sultan Ibrahim di Istana Negara, Senin (27/1)-Istimewa-", "id",
      ("Person", "Istimewa")),
     ("Menlu Retno Marsudi tiba di Bali.\nTim Redaksi", "id", ("Person", "Tim Redaksi")),
+    # a medium in a dateline is no person, and a site is not the paper of the same name
+    ("Muscat, Purna Warta - Menteri Luar Negeri Iran Abbas Araghchi tiba.", "id", ("Person", "Purna Warta")),
+    ("JAKARTA, KOMPAS.com - Menteri Sugiono tiba.", "id", ("Organization", "Kompas")),
 ])
 def test_misreadings_are_gone(text: str, lang: str, wrong: tuple[str, str]) -> None:
     assert wrong not in found(text, lang)

@@ -57,7 +57,7 @@ def store(tmp_path: Path) -> tuple[Path, Path]:
 def test_each_correction_shows_at_once_and_holds_at_the_next_ingest(store: tuple[Path, Path]) -> None:
     path, articles = store
     before = entities(path)
-    assert "Person\tPurna Warta" in before  # the publisher, read as a person
+    assert "Organization\tPurna Warta" in before  # the medium its dateline names
     assert not any("Walhi" in row for row in before)
     for command, said in [(("rename", "Purna Warta", "Purna Warta News"), None),
                           (("remove", "Purna Warta News"),  # an edit of an edit: renamed, then removed

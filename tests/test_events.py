@@ -166,10 +166,35 @@ def participant_names(x: Extraction, event: Event) -> set[str]:
     # a title's country with its holder in apposition: the holder, not the country as another side
     ("Prabowo melakukan pertemuan dengan Emir Qatar, Syekh Tamim bin Hamad Al-Thani di Doha.", "id",
      {"Prabowo Subianto", "Tamim bin Hamad Al Thani"}),
+    # ... and with the post's other wording between them
+    ("Presiden Prabowo Subianto melakukan pertemuan dengan Raja Malaysia, Yang di Pertuan Agong, Sultan Ibrahim di "
+     "Istana Negara Malaysia.", "id", {"Prabowo Subianto", "Sultan Ibrahim"}),
 ])
 def test_meeting_participants(text: str, lang: str, expected: set[str]) -> None:
     x = extract(text, lang)
     assert participant_names(x, only_event(x, "Meeting")) == expected
+
+
+def test_a_post_in_apposition_to_its_owner_is_the_named_person() -> None:
+    """"Jokowi's chief of staff, Luhut Panjaitan, met X": Luhut met X; Jokowi, whose post it is, did not."""
+    x = extract("Jokowi's chief of staff, Luhut Panjaitan, met Wednesday with National Security Adviser Susan Rice.",
+                "en")
+    assert participant_names(x, only_event(x, "Meeting")) == {"Luhut Panjaitan", "Susan Rice"}
+
+
+@pytest.mark.parametrize("text,lang,calls", [
+    ("Abbas Araghchi tiba di Teheran. Dalam panggilan telepon terpisah dengan rekan-rekannya di Mesir, Oman, dan "
+     "Qatar, Araghchi meninjau perkembangan regional.", "id",
+     [{"Abbas Araghchi", c} for c in ("Egypt", "Oman", "Qatar")]),
+    ("Wang Yi held separate phone calls with his counterparts in Russia and Iran on Monday.", "en",
+     [{"Wang Yi", "Russia"}, {"Wang Yi", "Iran"}]),
+])
+def test_counterparts_in_a_country_are_its_officials_not_the_place(text: str, lang: str, calls: list[set[str]]) -> None:
+    """'rekan-rekannya di Mesir': the country after a counterpart noun takes part; it is not where the call was."""
+    x = extract(text, lang)
+    meetings = [e for e in x.events if e.type == "Meeting"]
+    assert [participant_names(x, e) for e in meetings] == calls
+    assert all(e.location is None for e in meetings)
 
 
 def test_mediators_take_part_in_the_talks() -> None:
@@ -366,6 +391,9 @@ def test_a_meeting_after_an_ordering_word_has_the_subject_the_sentence_opens_wit
      {"Ismail Haniyeh", "Abbas Kamel"}),
     # whose ally is no side; the ally named in apposition is
     ("Presiden Donald Trump berbicara dengan sekutu Putin, Presiden Belarus Aleksandr Lukashenko, pada Jumat pagi.",
+     "id", {"Donald Trump", "Aleksandr Lukashenko"}),
+    # ... also with the day right after the apposition, no comma between
+    ("Presiden Donald Trump berbicara dengan sekutu Putin, Presiden Belarus Aleksandr Lukashenko pada Jumat pagi.",
      "id", {"Donald Trump", "Aleksandr Lukashenko"}),
     ("Wang Yi spoke with Retno Marsudi on Monday.", "en", {"Wang Yi", "Retno Marsudi"}),
 ])

@@ -178,6 +178,14 @@ def test_a_new_name_after_a_preposition_of_place_is_a_place() -> None:
     assert {("Place", "Sharm El-Sheikh"), ("Person", "Ophir Falk")} <= found
 
 
+def test_a_title_is_no_name() -> None:
+    """The model reads Malaysia's royal title as a name; inside a title it names the office, not a person."""
+    for text in ("Raja Malaysia, Yang di Pertuan Agong, Sultan Ibrahim menerima Presiden Prabowo.",
+                 "Prabowo bertemu dengan Yang di-Pertuan Agong Sultan Ibrahim di Kuala Lumpur."):
+        found = {(e.type, e.name) for e in extract(text).entities}
+        assert ("Person", "Sultan Ibrahim") in found and not any("Agong" in name for _, name in found)
+
+
 def test_a_portfolio_after_bidang_is_no_person() -> None:
     found = {(e.type, e.name) for e in extract("Wei Fenghe juga menggelar pertemuan dengan Menteri Koordinator Bidang "
                                                "Kemaritiman dan Investasi Luhut Binsar Pandjaitan.").entities}

@@ -34,7 +34,7 @@ from loaders.kb.index import IndexedName
 from loaders.kb.model import KBEntry
 from loaders.lang import LanguagePack
 from loaders.model import Document, Mention, Span
-from loaders.names import after_given_name, cues, mention_tokens, name_runs, title_before, title_spans
+from loaders.names import after_given_name, cues, mention_tokens, name_runs, title_before, title_spans, web_suffix_at
 from loaders.normalize import person_key
 from loaders.pipeline import Resources, component
 
@@ -159,6 +159,8 @@ def _joins(gap: str, allowed: frozenset[str]) -> bool:
 def _fits_context(doc: Document, i: int, name: IndexedName, sentence_starts: set[int]) -> bool:
     """The rules a matching name must also pass where the words around it decide."""
     tokens, text = doc.tokens, doc.text
+    if web_suffix_at(text, tokens[i + len(name.tokens) - 1].end):  # 'KOMPAS.com' is the site, not the paper
+        return False
     if name.needs_title:
         return title_before(text, tokens[i].start) is not None
     if len(name.tokens) > 1:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from loaders.kb.build.index import KBIndex, Record, record_type
 from loaders.kb.build.records import Place
 from loaders.model import Document, Mention, Span
-from loaders.names import after_given_name, cues, mention_tokens, name_runs
+from loaders.names import after_given_name, cues, mention_tokens, name_runs, web_suffix_at
 from loaders.normalize import fold
 from loaders.pipeline import Resources, component
 
@@ -64,6 +64,8 @@ class KBNames:
         text = doc.text[start:end]
         if text.isupper() and len(text) > 6:
             return None  # a byline or a shouted headline: 'By AYSE WIETING'
+        if web_suffix_at(doc.text, end):
+            return None  # 'KOMPAS.com' is the site, which the organisation names' component finds
         span = Span(start, end, text)
         row = self.curated.get(fold(text))
         if row is not None and (not row.lang or row.lang in ("mul", doc.article.lang)):

@@ -10,7 +10,8 @@ mention's span carries the model's confidence: the lowest tag marginal
 inside it. A new person right after a preposition no person follows ('ke
 Sharm El-Sheikh', 'di Candi Ballroom') is a place. Articles are tagged by
 the model their language pack names (`ner_model`); a language without one
-is left to the other recognizers.
+is left to the other recognizers. A span inside a title names an office,
+not a bearer ('Yang di-Pertuan Agong').
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from loaders import lang
 from loaders.kb.index import NameIndex
 from loaders.kb.model import KBEntry
 from loaders.model import Document, Mention, Span
-from loaders.names import cues, is_acronym, title_case_line
+from loaders.names import cues, is_acronym, title_case_line, title_spans
 from loaders.ner.common_words import ordinary
 from loaders.ner.tagger import MIN_CONFIDENCE, TYPES, NerTagger, crf_words
 from loaders.normalize import fold, person_key
@@ -51,8 +52,10 @@ class NamedEntities:
         for m in earlier:
             covered[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
         owners = [m.span for m in earlier if m.type in ("Country", "Place")]
+        titles = title_spans(doc)
         found = [m for m in (_placed(doc, n) for n in self._mentions(doc, tagger))
                  if (not any(covered[m.span.start:m.span.end]) or _body_of(m, owners, covered))
+                 and not any(a <= m.span.start and m.span.end <= b for a, b in titles)
                  and self._plausible(doc, m)]
         parts = _inner_parts({_words(m.span.text) for m in (*earlier, *found) if m.type == "Person"})
         doc.proposals[self.name] = [m for m in found if _words(m.span.text) not in parts]

@@ -25,7 +25,7 @@ import re
 
 from loaders import lang
 from loaders.model import Document, Mention, Span
-from loaders.names import cues, mention_tokens, name_runs, title_tokens
+from loaders.names import WEB_SUFFIX, cues, dateline_outlets, mention_tokens, name_runs, title_tokens, web_suffix_at
 from loaders.normalize import fold
 from loaders.pipeline import component
 from loaders.text import token_at
@@ -35,7 +35,7 @@ _MAX_LISTED = 3
 _COMPLEMENTS = frozenset({"of", "for"})
 _DEFINED = re.compile(r" ?\((?P<short>[A-Z][A-Z-]*[A-Z])\)")
 _MAX_DEFINED = 10  # words of a name its initials follow
-_WEB_NAME = re.compile(r"(?<![\w.@/])[A-Z][\w-]*(?:\.(?:co\.id|com|id|net|org|co|tv))(?![\w/.-])", re.IGNORECASE)
+_WEB_NAME = re.compile(rf"(?<![\w.@/])[A-Z][\w-]*{WEB_SUFFIX}", re.IGNORECASE)
 
 
 @component("org_names", requires=("tokens", "sentences"), assigns=("proposals",))
@@ -44,7 +44,8 @@ class OrganizationNames:
 
     def __call__(self, doc: Document) -> None:
         heads = lang.get(doc.article.lang).organization_heads
-        mentions = list(_listed(doc))
+        mentions = _dateline_outlet(doc)
+        mentions += _listed(doc, mentions)
         mentions += _web_names(doc, mentions)
         mentions += _defined(doc, mentions)
         if heads:
@@ -83,11 +84,18 @@ def _with_complement(doc: Document, j: int, starts: dict[int, int]) -> int:
     return j
 
 
-def _listed(doc: Document) -> list[Mention]:
+def _dateline_outlet(doc: Document) -> list[Mention]:
+    """'Muscat, Purna Warta - ...', 'Narasi Indonesia.com, Jakarta - ...': the medium a dateline names."""
+    return [Mention(Span(start, end, name := doc.text[start:end]), "Organization", name, None,
+                    "Organization:" + fold(name), "pattern") for start, end in dateline_outlets(doc, doc.proposed())]
+
+
+def _listed(doc: Document, earlier: list[Mention]) -> list[Mention]:
     """Mentions of the packs' `organization_names`, longest first, where no recognizer before found a name but a
     venue (`venue_names`), whose name may hold a body ('Gedung DPR', 'Pangkalan TNI AU')."""
     found = cues()
-    covered = mention_tokens(doc, [m for m in doc.proposed() if not (m.type == "Place" and m.source == "pattern")])
+    covered = mention_tokens(doc, [*earlier, *(m for m in doc.proposed()
+                                               if not (m.type == "Place" and m.source == "pattern"))])
     tokens, text = doc.tokens, doc.text
     out: list[Mention] = []
     firsts = found.organization_firsts
@@ -100,7 +108,8 @@ def _listed(doc: Document) -> list[Mention]:
             start, end = tokens[i].start, tokens[i + n - 1].end
             name = text[start:end]
             if name in found.organization_names and not any(k in covered for k in range(i, i + n)) \
-                    and (n > 1 or tokens[i].folded not in found.stopwords or name.isupper()):
+                    and (n > 1 or tokens[i].folded not in found.stopwords or name.isupper()) \
+                    and not web_suffix_at(text, end):
                 out.append(Mention(Span(start, end, name), "Organization", name, None,
                                    "Organization:" + fold(name), "pattern"))
                 i += n

@@ -25,7 +25,16 @@ import re
 from loaders import lang
 from loaders.lang import LanguagePack
 from loaders.model import Document, Mention, Span
-from loaders.names import cues, is_acronym, mention_before, mention_tokens, name_runs, title_before, title_case_line
+from loaders.names import (
+    cues,
+    dateline_outlets,
+    is_acronym,
+    mention_before,
+    mention_tokens,
+    name_runs,
+    title_before,
+    title_case_line,
+)
 from loaders.ner.common_words import ordinary
 from loaders.normalize import fold
 from loaders.pipeline import Resources, component
@@ -48,7 +57,10 @@ class PersonNames:
         earlier = doc.proposed()
         ends = {m.span.end: m for m in earlier}
         mentions: list[Mention] = []
+        outlets = dateline_outlets(doc, earlier)  # 'Muscat, Purna Warta - ': a medium, no person
         for i, j in name_runs(doc, mention_tokens(doc, earlier)):
+            if any(a <= tokens[i].start < b for a, b in outlets):
+                continue
             while j - i > 2 and (is_acronym(tokens[i].text) or tokens[i].text in found.organization_names):
                 i += 1
             words = sum(1 for t in tokens[i:j] if t.folded not in found.particles)
@@ -69,8 +81,10 @@ class PersonNames:
 
 
 def _cue_before(text: str, start: int, ends: dict[int, Mention]) -> bool:
-    """A title or verb just before the name, possibly with a country between ('Menlu Iran X')."""
-    if title_before(text, start) or cues().verb_before.search(text, max(0, start - 40), start):
+    """A title or verb just before the name, possibly with a country between ('Menlu Iran X'), or a post in
+    apposition ("Jokowi's chief of staff, X")."""
+    if (title_before(text, start) or cues().verb_before.search(text, max(0, start - 40), start)
+            or cues().post_before.search(text, max(0, start - 60), start)):
         return True
     anchor = mention_before(text, start, ends)
     return (anchor is not None and anchor.type in ("Country", "Organization")

@@ -46,14 +46,11 @@ from loaders.events.base import TRIGGER_ONLY, Draft, EventType, trigger_words
 from loaders.model import STATUSES, Document, Mention, Sentence, Span
 from loaders.names import cues, mention_tokens, title_tokens
 from loaders.normalize import fold
-from loaders.text import token_at
+from loaders.text import dateline_end, token_at, word_before
 
 _AGENTS = ("Person", "Organization", "Country")
 _PLACES = ("Place", "Country")
 _WORD_AT_END = re.compile(r"(\w+)\s*$")
-_DATELINE_STOP = re.compile(r" (?:--?|\u2013|\u2014|:) ")
-_DATELINE_WORD = re.compile(r"[(\[][^)\]]*[)\]]|\S+")
-_DATELINE_CHARS = 80
 _LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
@@ -130,12 +127,17 @@ class Frames:
         families = {name: _Family.of([t for t in types.values() if t.frame == name]) for name in FRAMES}
         self.families = families
         articles = cues().articles
+        # ', Syekh Tamim', ', Yang di-Pertuan Agong, Sultan Ibrahim': a comma, a title of another wording, the name
+        apposition = rf"\s*,\s*(?:(?i:{cues().titles})\s*,?\s*)?(?:[A-Z][\w.'-]*\s+){{0,3}}"
+        self.apposition = re.compile(apposition)
+        self.possessive_apposition = re.compile(r"['\u2019]s(?:\s+[a-z][\w-]*){1,4}" + apposition)
         meet, act, undergo = families["interaction"], families["action"], families["undergo"]
         self.meet = re.compile(rf"\b(?P<trigger>{_words([*meet.verb_words, *meet.noun_words])})\b", re.I)
         self.away = frozenset(lang.words(lang.packs(), lambda p: (*p.grammar.place_prepositions,
                                                                   *p.grammar.away_prepositions)))
         modifiers = lang.words(lang.packs(), lambda p: p.grammar.place_modifiers)
         self.relation_nouns = frozenset(lang.words(lang.packs(), lambda p: p.grammar.relation_nouns))
+        self.counterparts = frozenset(lang.words(lang.packs(), lambda p: p.grammar.counterpart_nouns))
         self.place_modifiers = frozenset(word for phrase in modifiers for word in phrase.split())
         self.of_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.of_words))
         self.determiners = frozenset(lang.words(lang.packs(), lambda p: (*p.articles, *p.grammar.determiners)))
@@ -306,9 +308,11 @@ class EventReader:
         words) is an official's: the person the article names in that post, if it names one, else the office."""
         heads = []
         for k, group in enumerate(groups):
-            body = group[0] if len(group) == 1 and self.type_of(group[0]) in ("Country", "Organization") else None
-            named = self._named_next(body, bool(titled and k in titled)) if body is not None else None
-            if named is not None:  # 'Emir Qatar, Syekh Tamim', "Indonesia's foreign minister, Retno Marsudi"
+            is_titled = bool(titled and k in titled)
+            owners = ("Country", "Organization") if is_titled else ("Country", "Organization", "Person")
+            body = group[0] if len(group) == 1 and self.type_of(group[0]) in owners else None
+            named = self._named_next(body, is_titled) if body is not None else None
+            if named is not None:  # 'Emir Qatar, Syekh Tamim', "Jokowi's chief of staff, Luhut Panjaitan"
                 heads.append(named)
                 continue
             if titled and k in titled and body is not None:
@@ -332,7 +336,7 @@ class EventReader:
             person = self.by_token.get(j)
             if person is not None:
                 gap = self.doc.text[body.span.end:person.span.start]
-                pattern = _APPOSITION if titled else _POSSESSIVE_APPOSITION
+                pattern = self.frames.apposition if titled else self.frames.possessive_apposition
                 return person if self.type_of(person) == "Person" and pattern.fullmatch(gap) else None
         return None
 
@@ -377,13 +381,15 @@ class EventReader:
             k = sentence_start + len(text[sentence_start:word.start()].rstrip())
         if text[k - 1:k] == ",":
             comma = text.rfind(",", sentence_start, k - 1)
-            if comma >= 0:  # 'X, the minister, met': X; but 'Indonesia's foreign minister, Retno Marsudi, met': Retno
-                named = self._person_in(comma, k - 1) and not self._person_in(sentence_start, comma)
+            if comma >= 0:  # 'X, the minister, met': X; but "Jokowi's chief of staff, Luhut Panjaitan, met": Luhut
+                named = self._person_in(comma, k - 1) and not self._person_in(sentence_start, comma, owners=False)
                 k = k - 1 if named else comma
         return k
 
-    def _person_in(self, start: int, end: int) -> bool:
-        return any(self.type_of(m) == "Person" for m in self.doc.mentions if start <= m.span.start < end)
+    def _person_in(self, start: int, end: int, owners: bool = True) -> bool:
+        """A person named between `start` and `end`; with `owners` False, not one a post belongs to ("Jokowi's")."""
+        return any(self.type_of(m) == "Person" and (owners or not _POSSESSIVE.match(self.doc.text, m.span.end))
+                   for m in self.doc.mentions if start <= m.span.start < end)
 
     # --- the participants of an interaction --------------------------------------------------------
 
@@ -422,8 +428,10 @@ class EventReader:
                     continue
                 # ', serta para pemimpin X' / ', and Y in Z': the list goes on after its conjunction
                 j = i + 1 if tok.folded in frames.conjunctions else i
+                # ', Presiden Belarus Aleksandr Lukashenko pada Jumat': an apposition, then when
+                dated_next = bool({(k := self.phrase_end(j, end)), k + 1} & dated)
                 if last == offset or not self.starts_phrase(j) or not (
-                        self.apposition(j, end) or (j > i and self.placed(j, end))):
+                        self.apposition(j, end) or (j > i and self.placed(j, end)) or dated_next):
                     return last
             if tok.folded in frames.conjunctions and not self.starts_phrase(i + 1):
                 return last
@@ -437,9 +445,12 @@ class EventReader:
         return end
 
     def phrase_end(self, i: int, end: int) -> int:
-        """The index of the first token from `i` that is not part of a name phrase (names, titles, 'of', 'his')."""
-        tokens, frames = self.doc.tokens, self.frames
-        while i < len(tokens) and tokens[i].end <= end:
+        """The index of the first token from `i` that is not part of a name phrase (names, titles, 'of', 'his'); a
+        comma ends the phrase ('dan Qatar, Araghchi meninjau')."""
+        tokens, frames, text = self.doc.tokens, self.frames, self.doc.text
+        first = i
+        while i < len(tokens) and tokens[i].end <= end and (
+                i == first or "," not in text[tokens[i - 1].end:tokens[i].start]):
             mention = self.by_token.get(i)
             if mention is not None:
                 i = token_at(tokens, mention.span.end)
@@ -525,7 +536,7 @@ class EventReader:
                 last = mention.span.end
                 i = token_at(tokens, last)
                 continue
-            if tok.folded in frames.away:
+            if tok.folded in frames.away and not self.counterpart_before(i):
                 groups.append([])
                 away = True
             elif away and tok.folded in frames.place_modifiers:  # 'in east China's Anhui Province'
@@ -705,7 +716,7 @@ class EventReader:
         start, end = self.time_part(sentence, offset)
         end = min(end, self.clause_break_after(offset, end))
         inside = [d for d in dates if not d.since and start <= d.span.start < end]
-        opened = sentence.start + _dateline_end(sentence.text)
+        opened = sentence.start + dateline_end(sentence.text)
         inside = [d for d in inside if d.span.start >= opened] or inside  # 'HEFEI, April 1 (Xinhua) -- ...'
         later = [d for d in inside if d.span.start > offset]
         # 'tiba di Kairo pada Minggu, 5 Oktober, untuk memimpin ... negosiasi ... pada Senin, 6 Oktober':
@@ -781,11 +792,16 @@ class EventReader:
                 return self.entity_of(self.finest_place(place, stop))
         return None
 
+    def counterpart_before(self, i: int) -> bool:
+        """'rekan-rekannya di Mesir', 'his counterparts in Egypt': after such a noun a place stands for its official."""
+        return i > 0 and self.doc.tokens[i - 1].folded in self.frames.counterparts
+
     def place_at(self, m: re.Match[str]) -> Mention | None:
         """The place a place phrase ('di Z', 'visit to Z') opens, unless it is what the talks are about: 'perang
         di Gaza', 'the situation in Palestine'."""
         place = self.starts.get(m.end())
-        if place is None or self.type_of(place) not in _PLACES:
+        if place is None or self.type_of(place) not in _PLACES or self.counterpart_before(token_at(self.doc.tokens,
+                                                                                                     m.start())):
             return None
         topic = self.frames.topic_before.search(self.doc.text, max(0, m.start() - 60), m.start())
         return place if topic is None or topic.group("talks") else None
@@ -833,18 +849,9 @@ class EventReader:
 
 
 _LEAD = re.compile(r"[^,.;]{1,25},\s*")
-_APPOSITION = re.compile(r"\s*,\s*(?:[A-Z][\w.'-]*\s+){0,3}")
-_POSSESSIVE_APPOSITION = re.compile(r"['\u2019]s(?:\s+[a-z][\w-]*){1,4}" + _APPOSITION.pattern)
 
 
-def _dateline_end(sentence: str) -> int:
-    """Where a dateline opening `sentence` ends ('HEFEI, April 1 (Xinhua) -- ', 'Washington, DC [US], February 26 :
-    '), else 0: capitalised words, numbers and brackets with a comma, up to a dash or colon."""
-    stop = _DATELINE_STOP.search(sentence, 0, _DATELINE_CHARS)
-    if stop is None or "," not in sentence[:stop.start()]:
-        return 0
-    words = _DATELINE_WORD.findall(sentence[:stop.start()].replace(",", " "))
-    return stop.end() if all(w[0].isupper() or w[0].isdigit() or w[0] in "([" for w in words) else 0
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
 def _word_in(words: str, text: str) -> int:
@@ -897,9 +904,11 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
     Y never met Z, so one draft per object with the subject; without such a word, one draft for all."""
     objects = list(dict.fromkeys(e for h in right if (e := reader.entity_of(h)) in draft.participants))
     subjects = [p for p in draft.participants if p not in objects]
+    text = reader.doc.text
     if len(objects) < 2 or not subjects or draft.forum or not (
             "each" in draft.marks
-            or reader.frames.separately.search(reader.doc.text, m.start("trigger"), right[0].span.start)):
+            or reader.frames.separately.search(text, m.start("trigger"), right[0].span.start)
+            or reader.frames.separately.fullmatch(word_before(text, m.start("trigger")) or "")):
         return [draft]
     return [replace(draft, participants=[*subjects, o]) for o in objects]
 

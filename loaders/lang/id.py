@@ -34,6 +34,7 @@ PACK = register(LanguagePack(
         "penasihat", "kepala", "duta besar", "dubes", "sekretaris jenderal", "sekjen", "ketua", "direktur",
         "senator", "utusan khusus", "utusan", "kanselir", "gubernur", "wali kota", "koordinator",
         "sekretaris kabinet", "seskab", "menteri sekretaris negara", "mensesneg",
+        "yang di-pertuan agong", "yang di pertuan agong", "yang dipertuan agong",  # Malaysia's king
     ),
     # honorifics and military ranks: a person follows, but they name no office
     cue_titles=("datuk seri", "dato seri", "datuk", "dato", "tan sri", "dr", "analis",
@@ -123,6 +124,8 @@ PACK = register(LanguagePack(
         separately=("terpisah", "masing-masing", "satu per satu"),
         hypothetical=("kemungkinan", "ingin", "berharap", "berpeluang", "mengusulkan", "meminta", "undangan"),
         relation_nouns=("sekutu", "istri", "suami", "putra", "putri", "anak", "menantu", "utusan", "ajudan"),
+        counterpart_nouns=("rekan", "rekannya", "rekan-rekan", "rekan-rekannya", "mitra", "mitranya", "sejawat",
+                           "sejawatnya", "kolega", "koleganya"),
         determiners=("para", "kedua", "sejumlah", "pihak"),
         clause_breaks=("kata", "ujar", "ucap", "tutur", "jelas", "mengatakan", "menyatakan", "menyebutkan",
                        "menambahkan", "menegaskan", "menjelaskan", "mengungkapkan", "menurut", "bahwa", "namun",

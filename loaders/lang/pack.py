@@ -55,6 +55,8 @@ class EventGrammar:
     separately: tuple[str, ...] = ()  # before a trigger's objects, one event per object: 'separately with X and Y'
     hypothetical: tuple[str, ...] = ()  # before a trigger, the event is only a possibility: 'a possible meeting'
     relation_nouns: tuple[str, ...] = ()  # the name after them is whose they are, no participant: 'sekutu Putin'
+    # a place after them is whose official takes part, no place of the event: 'rekan-rekannya di Mesir'
+    counterpart_nouns: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()  # may open a participant's phrase after 'dan' or a comma: 'para', 'his'
     clause_breaks: tuple[str, ...] = ()  # the participants of a trigger are not read across them: 'kata', 'said'
     source_words: tuple[str, ...] = ()  # open a phrase naming a source, up to a comma: 'menurut Kemlu RI,'

@@ -25,7 +25,8 @@ The features are part of the trained model: they come from these packs
 only, so a new pack never changes them; changing these packs' titles or
 organisation words does, and then the model needs retraining (`make model`)."""
 _packs = [lang.get(code) for code in _TRAINED_WITH]
-TITLE_WORDS = frozenset(w for p in _packs for t in (*p.titles, *p.cue_titles, *p.ner_title_words) for w in t.split())
+TITLE_WORDS = frozenset(w for p in _packs for t in (*p.titles, *p.cue_titles, *p.ner_title_words) for w in t.split()
+                        if w not in p.function_words)  # 'yang di-pertuan agong': 'yang' and 'di' mark no title
 ORG_WORDS = frozenset(w for p in _packs for w in p.organization_words)
 _SHAPE_RUNS = re.compile(r"(.)\1+")
 _MAX_NAME_WORDS = 6
