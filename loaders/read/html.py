@@ -1,7 +1,10 @@
 """`.html` pages: the article's main text and its metadata (title, date, author, site, language) by trafilatura.
 
-Menus, footers and comments are left out. `page_article` is shared with
-the readers of feeds (a linked page fetched online) and web archives.
+Menus, footers and comments are left out. When trafilatura takes the
+site's part of a `<title>` such as 'Global Voices Online » North Korea:
+...' for the title, the part the page also heads with (an h1 or h2) is
+the headline. `page_article` is shared with the readers of feeds (a
+linked page fetched online) and web archives.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Iterator
 
 import lxml.html
 import trafilatura
+from lxml import etree
 
 from loaders.model import Article
 from loaders.read import reader
@@ -20,6 +24,7 @@ from loaders.read.source import ReadOptions, Source
 
 _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 _BLOCKS = ("p", "br", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre")
+_TITLE_PARTS = re.compile(r"\s+(?:[|\u00bb\u00ab\u2013\u2014\u00b7:]|-|::)\s+")
 _DATES = {"extensive_search": False, "original_date": True}
 """Only dates the page states as its own (meta tags, time elements), not guesses from the text around."""
 
@@ -47,15 +52,30 @@ def page_article(data: bytes, name: str, url: str | None, origin: str | None = N
                                             include_tables=False, date_extraction_params=_DATES)
     if found is None or not (found.text or "").strip():
         return None
-    text = found.text.strip()
+    text, title = found.text.strip(), _headline(data, found.title)
     first, _, rest = text.partition("\n")
-    if found.title and first.strip() == found.title.strip() and rest.strip():
+    if title and first.strip() == title.strip() and rest.strip():
         text = rest.strip()  # the headline is the title, not the first paragraph
     language = _LANG.search(data[:4096])
-    fields = {"url": url or found.url, "title": found.title, "published": found.date, "author": found.author,
+    fields = {"url": url or found.url, "title": title, "published": found.date, "author": found.author,
               "source": found.sitename, "lang": language[1].decode().lower() if language else None,
               "keywords": [*(found.tags or []), *(found.categories or [])] or None, "text": text}
     return article({k: v for k, v in fields.items() if v}, name, 1, origin=origin)
+
+
+def _headline(data: bytes, title: str | None) -> str | None:
+    """The page's headline: trafilatura's title, unless that is the site's part of a `<title>` such as 'Global
+    Voices Online » North Korea: ...' and another part is the page's own h1 or h2 heading."""
+    try:
+        root = lxml.html.document_fromstring(data)
+    except (ValueError, etree.ParserError):
+        return title
+    page_title = " ".join((root.findtext(".//title") or "").split())
+    parts = [p for p in _TITLE_PARTS.split(page_title) if p and p != title]
+    if len(parts) == len(_TITLE_PARTS.split(page_title)) or not title:
+        return title  # no part of the page's title is trafilatura's: it found the headline elsewhere
+    headings = {" ".join(h.text_content().split()) for h in root.iter("h1", "h2")}
+    return next((p for p in parts if p in headings), title)
 
 
 @reader(".html", ".htm", sniff=_looks_like_html)
