@@ -42,6 +42,13 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
      ("Organization", "Narasi Indonesia.com")),
     ("JAKARTA, KOMPAS.com - Menteri Sugiono tiba.", "id", ("Organization", "KOMPAS.com")),
     ("Hal itu disampaikan Biro Humas Kemhan, via Kompas.com.", "id", ("Organization", "Kompas.com")),
+    # a diplomatic mission named by where it is, which is a place of its own too
+    ("Prabowo disambut staf KBRI Abu Dhabi setibanya di bandara.", "id", ("Organization", "KBRI Abu Dhabi")),
+    ("Prabowo disambut staf KBRI Abu Dhabi setibanya di bandara.", "id", ("Place", "Abu Dhabi")),
+    # a title, the acronym of the body the post is in, then the holder: both
+    ("Hadir pula Kepala BRIN Laksana Tri Handoko di Bogor.", "id", ("Person", "Laksana Tri Handoko")),
+    ("Hadir pula Kepala BRIN Laksana Tri Handoko di Bogor.", "id",
+     ("Organization", "National Research and Innovation Agency")),
     # a person named after a post in apposition
     ("Jokowi's chief of staff, Luhut Panjaitan, has been in Washington this week.", "en",
      ("Person", "Luhut Panjaitan")),
@@ -49,6 +56,11 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("The Indonesian Ministry of Foreign Affairs said so.", "en",
      ("Organization", "Indonesian Ministry of Foreign Affairs")),
     ("Ukrainian President Volodymyr Zelenskyy is in Istanbul.", "en", ("Country", "Ukraine")),
+    # a complement with its own 'and'; a body's acronym opening the name of a part of it, which the body stays too
+    ("Analysts at the Center for Strategic and International Studies disagreed.", "en",
+     ("Organization", "Center for Strategic and International Studies")),
+    ("The OIC Executive Committee met in Jeddah.", "en", ("Organization", "OIC Executive Committee")),
+    ("The OIC Executive Committee met in Jeddah.", "en", ("Organization", "Organisation of Islamic Cooperation")),
     # a byline's names, in capitals
     ("By AYSE WIETING and SUZAN FRASER\nISTANBUL (AP) - The talks began.", "en", ("Person", "SUZAN FRASER")),
 ])
@@ -162,3 +174,10 @@ def test_a_name_with_middle_initials_is_one_person_linked_without_them() -> None
 def test_a_malaysian_honorific_is_a_title_not_a_name() -> None:
     x = extract("Prabowo dijadwalkan bertemu Perdana Menteri Datuk Seri Anwar Ibrahim.", "id", date(2025, 1, 27))
     assert sorted(e.name for e in x.entities if e.type == "Person") == ["Anwar Ibrahim", "Prabowo Subianto"]
+
+
+def test_the_long_and_short_name_of_a_mission_are_one_organisation() -> None:
+    x = extract("Kedutaan Besar Jepang di Jakarta mengeluarkan pernyataan. Menurut Kedubes Jepang, pertemuan itu "
+                "penting.", "id")
+    [mission] = [e for e in x.entities if e.type == "Organization"]
+    assert mission.name == "Kedutaan Besar Jepang" and len(mission.mentions) == 2

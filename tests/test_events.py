@@ -197,6 +197,17 @@ def test_counterparts_in_a_country_are_its_officials_not_the_place(text: str, la
     assert all(e.location is None for e in meetings)
 
 
+@pytest.mark.parametrize("text,lang,meetings", [
+    ("Sugiono mengadakan pertemuan bilateral dengan Wakil Presiden Yaman Aidarous Al-Zoubaidi dan Menlu Finlandia "
+     "Elina Valtonen di Davos.", "id", [{"Sugiono", "Aidarous Al-Zoubaidi"}, {"Sugiono", "Elina Valtonen"}]),
+    ("Retno Marsudi held bilateral meetings with Wang Yi and Sergey Lavrov in Bali.", "en",
+     [{"Retno Marsudi", "Wang Yi"}, {"Retno Marsudi", "Sergey Lavrov"}]),
+])
+def test_bilateral_meetings_with_two_sides_are_two_meetings(text: str, lang: str, meetings: list[set[str]]) -> None:
+    x = extract(text, lang)
+    assert [participant_names(x, e) for e in x.events if e.type == "Meeting"] == meetings
+
+
 def test_mediators_take_part_in_the_talks() -> None:
     x = extract("Qatar and Egypt are mediating between Israel and Hamas.", "en")
     assert participant_names(x, only_event(x, "Negotiation")) == {"Qatar", "Egypt", "Israel", "Hamas"}
@@ -255,6 +266,9 @@ def test_the_talks_again_are_no_new_event() -> None:
      "pertemuan bilateral dengan Presiden Joko Widodo di Bogor.", "id", "planned"),
     ("Presiden Iran Ebrahim Raisi meletakkan karangan bunga di Kalibata sebelum melakukan pertemuan bilateral "
      "dengan Presiden Joko Widodo di Bogor.", "id", "held"),
+    # a verb in the past tells what was held, whatever purpose came before it
+    ("Jokowi's chief of staff, Luhut Panjaitan, has been in Washington this week to prepare for the trip, and met "
+     "Wednesday with Susan Rice.", "en", "held"),
 ])
 def test_status_from_modality(text: str, lang: str, status: str) -> None:
     assert only_event(extract(text, lang), "Meeting").status == status

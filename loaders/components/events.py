@@ -61,7 +61,7 @@ class Events:
                 if when:
                     draft.date, draft.date_text = when.value, when.span.text
                 head = next((d for d in found[:k] if reader.goes_on_from(d.trigger, draft.trigger)), None)
-                draft.status = head.status if head else reader.status(sentence, draft.trigger, draft.date)
+                draft.status = head.status if head else reader.status(sentence, draft.trigger, draft.date, draft.marks)
                 if when and draft.status == "planned" and when.value != reader.published_day:
                     draft.date = when.ahead()  # 'akan bertemu pada hari Sabtu': the coming Saturday
                 self._merge_or_add(drafts, draft, world)

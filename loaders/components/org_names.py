@@ -25,13 +25,24 @@ import re
 
 from loaders import lang
 from loaders.model import Document, Mention, Span
-from loaders.names import WEB_SUFFIX, cues, dateline_outlets, mention_tokens, name_runs, title_tokens, web_suffix_at
+from loaders.names import (
+    WEB_SUFFIX,
+    cues,
+    dateline_outlets,
+    is_acronym,
+    mention_tokens,
+    name_runs,
+    title_before,
+    title_tokens,
+    web_suffix_at,
+)
 from loaders.normalize import fold
 from loaders.pipeline import component
 from loaders.text import token_at
 
 _MIN_WORDS, _MAX_WORDS = 2, 5
 _MAX_LISTED = 3
+_MIN_BODY_ACRONYM = 3  # 'RI', 'AS' are countries: a body's acronym has three letters or more
 _COMPLEMENTS = frozenset({"of", "for"})
 _DEFINED = re.compile(r" ?\((?P<short>[A-Z][A-Z-]*[A-Z])\)")
 _MAX_DEFINED = 10  # words of a name its initials follow
@@ -45,18 +56,23 @@ class OrganizationNames:
     def __call__(self, doc: Document) -> None:
         heads = lang.get(doc.article.lang).organization_heads
         mentions = _dateline_outlet(doc)
+        mentions += _missions(doc)
+        mentions += _bodies_of_posts(doc)
         mentions += _listed(doc, mentions)
         mentions += _web_names(doc, mentions)
         mentions += _defined(doc, mentions)
         if heads:
             tokens, particles = doc.tokens, cues().particles
-            runs = name_runs(doc, mention_tokens(doc, [*doc.proposed(), *mentions]))
+            proposed = [*doc.proposed(), *mentions]
+            runs = name_runs(doc, mention_tokens(doc, proposed))
             starts = {i: j for i, j in runs}
             in_title = title_tokens(doc)
+            acronyms = {token_at(tokens, m.span.start) for m in proposed
+                        if m.type == "Organization" and is_acronym(m.span.text)}
             for i, j in runs:
                 words = [t for t in tokens[i:j] if t.folded not in particles]
                 if _MIN_WORDS <= len(words) + 1 <= _MAX_WORDS and tokens[j - 1].folded in heads:
-                    i = _with_title_word(doc, i, in_title)
+                    i = _with_owner(doc, _with_title_word(doc, i, in_title), acronyms)
                     j = _with_complement(doc, j, starts)
                     if len([t for t in tokens[i:j] if t.folded not in particles]) < _MIN_WORDS:
                         continue
@@ -76,11 +92,22 @@ def _with_title_word(doc: Document, i: int, in_title: set[int]) -> int:
     return i
 
 
+def _with_owner(doc: Document, i: int, acronyms: set[int]) -> int:
+    """'OIC Executive Committee', 'ASEAN Summit Media Center': the acronym of the body it belongs to, just before
+    the run, opens the name; that body stays a mention of its own."""
+    if i > 0 and i - 1 in acronyms and doc.text[doc.tokens[i - 1].end:doc.tokens[i].start] == " ":
+        return i - 1
+    return i
+
+
 def _with_complement(doc: Document, j: int, starts: dict[int, int]) -> int:
-    """'Ministry of Foreign Affairs': a capitalised run after 'of' or 'for' ends the name."""
+    """'Ministry of Foreign Affairs': a capitalised run after 'of' or 'for' ends the name, and one after its 'and'
+    ('Center for Strategic and International Studies')."""
     tokens = doc.tokens
     if j + 1 < len(tokens) and tokens[j].folded in _COMPLEMENTS and tokens[j].text.islower() and j + 1 in starts:
-        return starts[j + 1]
+        j = starts[j + 1]
+        if j + 1 < len(tokens) and tokens[j].text == "and" and j + 1 in starts:
+            j = starts[j + 1]
     return j
 
 
@@ -88,6 +115,44 @@ def _dateline_outlet(doc: Document) -> list[Mention]:
     """'Muscat, Purna Warta - ...', 'Narasi Indonesia.com, Jakarta - ...': the medium a dateline names."""
     return [Mention(Span(start, end, name := doc.text[start:end]), "Organization", name, None,
                     "Organization:" + fold(name), "pattern") for start, end in dateline_outlets(doc, doc.proposed())]
+
+
+@lang.compiled
+def _mission_words(packs: tuple[lang.LanguagePack, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds = lang.merged_mapping(packs, lambda p: p.mission_words, "mission word")
+    return re.compile(rf"(?<!\w)(?P<word>{lang.alternatives(kinds)})\s+$"), {fold(k): v for k, v in kinds.items()}
+
+
+def _missions(doc: Document) -> list[Mention]:
+    """'KBRI Abu Dhabi', 'Kedubes Jepang': a diplomatic mission, named by the city or country it is in, which stays
+    a mention of its own."""
+    before, kinds = _mission_words()
+    out = []
+    for place in doc.proposed():
+        if place.type in ("Place", "Country") and (
+                head := before.search(doc.text, max(0, place.span.start - 24), place.span.start)):
+            name = doc.text[head.start():place.span.end]
+            key = f"Organization:{kinds[fold(head['word'])]} {place.key}"  # 'Kedubes Jepang' is 'Kedutaan Besar Jepang'
+            out.append(Mention(Span(head.start(), place.span.end, name), "Organization", name, None, key, "pattern"))
+    return out
+
+
+def _bodies_of_posts(doc: Document) -> list[Mention]:
+    """'Kepala BRIN Laksana Tri Handoko': an acronym between a title and the person holding the post names the
+    body the post is in, where no recognizer found a name."""
+    proposed = doc.proposed()
+    taken = mention_tokens(doc, proposed)
+    out = []
+    for person in proposed:
+        if person.type != "Person":
+            continue
+        k = token_at(doc.tokens, person.span.start) - 1
+        word = doc.tokens[k] if k >= 0 else None
+        if word is not None and k not in taken and is_acronym(word.text) and len(word.text) >= _MIN_BODY_ACRONYM \
+                and doc.text[word.end:person.span.start] == " " and title_before(doc.text, word.start) is not None:
+            out.append(Mention(Span(word.start, word.end, word.text), "Organization", word.text, None,
+                               "Organization:" + word.folded, "pattern"))
+    return out
 
 
 def _listed(doc: Document, earlier: list[Mention]) -> list[Mention]:

@@ -61,6 +61,7 @@ class PersonNames:
         for i, j in name_runs(doc, mention_tokens(doc, earlier)):
             if any(a <= tokens[i].start < b for a, b in outlets):
                 continue
+            lead = tokens[i].start
             while j - i > 2 and (is_acronym(tokens[i].text) or tokens[i].text in found.organization_names):
                 i += 1
             words = sum(1 for t in tokens[i:j] if t.folded not in found.particles)
@@ -72,8 +73,10 @@ class PersonNames:
             given = (tokens[i].folded in self.given and not tokens[j - 1].text.isupper()) or _byline(text, start)
             if not given and all(is_acronym(t.text) for t in tokens[i:j]):  # 'menteri KTT IORA': bodies, no name
                 continue
+            # 'Kepala BRIN Laksana Tri Handoko': the title before the body the name is left of is its cue too
+            titled = lead < start and title_before(text, lead) is not None
             if given or (not title_case_line(text, start)
-                         and (_cue_before(text, start, ends) or found.after.match(text, end))):
+                         and (titled or _cue_before(text, start, ends) or found.after.match(text, end))):
                 name = text[start:end]
                 key = "Person:" + " ".join(t.folded for t in tokens[i:j])
                 mentions.append(Mention(Span(start, end, name), "Person", name, None, key, "pattern"))

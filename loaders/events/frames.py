@@ -748,12 +748,14 @@ class EventReader:
             return (latest, earlier) if fits else None
         return None
 
-    def status(self, sentence: Sentence, trigger: Span, date: str | None) -> str:
+    def status(self, sentence: Sentence, trigger: Span, date: str | None, marks: frozenset[str] = frozenset()) -> str:
         """Planned, cancelled or refused when words of the trigger's clause say so, or its date is after publication.
 
         The words are looked for among the `STATUS_WINDOW` words before the trigger
         ('akan bertemu', 'refused to hold talks with') and from the trigger to the
-        end of its clause ('the meeting ... was cancelled').
+        end of its clause ('the meeting ... was cancelled'). A trigger in a past
+        form (marked 'past': 'met') was held whatever planned words stand before
+        it ('to prepare for the trip, and met X').
         """
         text, tokens = self.doc.text, self.doc.tokens
         start = self.time_part(sentence, trigger.start)[0]
@@ -764,15 +766,17 @@ class EventReader:
         stops = [k for k in (text.find(",", trigger.end, end), text.find(";", trigger.end, end)) if k >= 0]
         after = text[trigger.end:min(stops, default=end)]
         for status in STATUSES:
+            if status == "planned" and "past" in marks:
+                continue
             if (status in self.frames.status_before and self.frames.status_before[status].search(before)) or (
                     status in self.frames.status_after and self.frames.status_after[status].search(after)):
                 return status
         # 'akan menuju ke Dhaka untuk melakukan pertemuan': done for what a planned verb is
-        planned = self.frames.status_before["planned"].search(text, start, window)
+        planned = None if "past" in marks else self.frames.status_before["planned"].search(text, start, window)
         if planned and self.frames.purpose.search(text, planned.end(), trigger.start):
             return "planned"
         # 'dijadwalkan akan meletakkan karangan bunga ... sebelum melakukan pertemuan': before what is to come
-        if start > sentence.start and self.frames.comes_before.match(text, start) \
+        if start > sentence.start and "past" not in marks and self.frames.comes_before.match(text, start) \
                 and self.frames.status_before["planned"].search(text, sentence.start, start):
             return "planned"
         published = self.doc.article.reference_date

@@ -129,7 +129,7 @@ PACK = register(LanguagePack(
         purpose_words=("to", "in order to"),
         between_words=("between", "among"),
         by_phrases=("headed by", "led by", "chaired by", "attended by", "hosted by", "mediated by", "brokered by"),
-        separately=("separately", "separate", "respectively", "individually", "one by one"),
+        separately=("separately", "separate", "respectively", "individually", "one by one", "bilateral"),
         hypothetical=("possible", "potential", "possibility", "seeking", "sought", "keen", "hope", "hopes", "proposal",
                       "invitation"),
         of_words=("of",),
@@ -173,7 +173,9 @@ PACK = register(LanguagePack(
                    "courtesy call", "courtesy calls", "tete-a-tete", "dinner", "luncheon", "iftar", "video call",
                    "video calls", "video conference"),
             marked={"host": ("hosted", "hosts", "host", "hosting"), "visit": ("visited", "visits", "visit"),
-                    "summit": ("summit", "summits"), "each": ("meetings", "courtesy calls")},
+                    "summit": ("summit", "summits"), "each": ("meetings", "courtesy calls"),
+                    # a past form no auxiliary makes future ('will be hosted' does): what it tells was held
+                    "past": ("met", "spoke with", "talked with", "spoke by phone with", "spoke by telephone with")},
         ),
         "Negotiation": Triggers(
             verbs=("negotiated", "negotiate", "negotiating", "mediated", "mediating", "mediate", "brokered"),

@@ -116,6 +116,9 @@ class LanguagePack:
     articles: tuple[str, ...] = ()  # open a noun phrase: 'seorang', 'the'
     organization_words: frozenset[str] = frozenset()  # heads of organisation names: 'kementerian'
     organization_heads: frozenset[str] = frozenset()  # last words of head-final organisation names (English)
+    # a diplomatic mission named by where it is ('KBRI Beijing', 'Kedubes Jepang'), each word to the kind of mission
+    # it says, so that the long and the short form of one mission are one entity
+    mission_words: Mapping[str, str] = field(default_factory=dict)
     venue_words: frozenset[str] = frozenset()  # first words of head-first venue names: 'istana', 'gedung'
     venue_heads: frozenset[str] = frozenset()  # last words of head-final venue names (English): 'palace'
     organization_names: tuple[str, ...] = ()  # bodies news names without a head word, as written: 'TNI AU', 'CIA'
