@@ -79,6 +79,12 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("Presiden Prabowo Subianto bertemu Sultan Ibrahim di Istana Negara, Senin (27/1)-Istimewa-", "id",
      ("Person", "Istimewa")),
     ("Menlu Retno Marsudi tiba di Bali.\nTim Redaksi", "id", ("Person", "Tim Redaksi")),
+    # a country naming only people's nationality is no mention of it, officials too (the guidelines' example)
+    ("Seorang pejabat AS yang tidak disebutkan namanya mengatakan hal itu.", "id", ("Country", "United States")),
+    # social platforms are no entities (the guidelines' rule)
+    ("Dalam unggahan Truth Social berikutnya, Trump mengatakan ia berbicara dengan Putin.", "id",
+     ("Person", "Truth Social")),
+    ("Trump menulis di Truth Social bahwa ia akan bertemu Putin.", "id", ("Place", "Truth Social")),
     # a medium in a dateline is no person, and a site is not the paper of the same name
     ("Muscat, Purna Warta - Menteri Luar Negeri Iran Abbas Araghchi tiba.", "id", ("Person", "Purna Warta")),
     ("JAKARTA, KOMPAS.com - Menteri Sugiono tiba.", "id", ("Organization", "Kompas")),

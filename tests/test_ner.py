@@ -218,3 +218,10 @@ def test_a_name_with_initials_added_is_the_same_person() -> None:
                 "Emirat Arab Maitha Salam Al Shamsi.")
     [retno] = [e for e in x.entities if e.name == "Retno Marsudi"]
     assert len(retno.mentions) == 3 and not [e for e in x.entities if "L.P." in e.name]
+
+
+def test_a_day_is_no_name_and_a_name_stops_before_an_open_bracket() -> None:
+    """The model reads 'Ahad' (Sunday) as a person and runs a name into its unclosed initials."""
+    found = {(e.type, e.name) for e in extract("Ia tiba pada Ahad. Ia menghadiri pertemuan High Level Strategic "
+                                               "Cooperation Council (HLSC) di Bogor.").entities}
+    assert not any(name == "Ahad" or "(" in name for _, name in found)

@@ -97,7 +97,7 @@ class Coreference:
                 span = Span(words[0].start, words[-1].end, doc.text[words[0].start:words[-1].end])
                 mentions.append(_copy(target, span))
         mentions.sort(key=lambda m: m.span.start)
-        mentions = [m for m in mentions if not _nationality(doc, m)]
+        mentions = [m for m in mentions if not _nationality(doc, m) and m.span.text not in _platforms()]
         if self.edits:
             mentions = self.edits.apply(doc.text, mentions)
         doc.mentions = [_scored(m) for m in _with_pronouns(doc, mentions)]
@@ -160,6 +160,12 @@ def _spells(initials: str, name: str) -> bool:
     """Whether the letters open words of `name` in order: 'MBZ' in 'Sheikh Mohamed bin Zayed Al Nahyan'."""
     firsts = iter(word[0].upper() for word in name.split())
     return len(initials) >= _MIN_ACRONYM and all(letter in firsts for letter in initials)
+
+
+@lang.compiled
+def _platforms(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
+    """'Truth Social', 'X': social platforms are no entities (the annotation guidelines' rule), as written."""
+    return frozenset(lang.words(packs, lambda p: p.platforms))
 
 
 def _nationality(doc: Document, m: Mention) -> bool:

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from loaders import lang
+from loaders.dates import date_words
 from loaders.kb.index import NameIndex
 from loaders.kb.model import KBEntry
 from loaders.model import Document, Mention, Span
@@ -70,6 +71,8 @@ class NamedEntities:
             return False
         if len(words) == 1 and fold(words[0]) in cues().stopwords:  # a credit ('-Istimewa-'): no name
             return False
+        if all(fold(w) in date_words() for w in words):  # 'pada Ahad': a day, no name
+            return False
         if ordinary(words, doc.article.lang):  # 'Makin Mahal', 'Biaya Investasi Langsung'
             return False
         return not title_case_line(doc.text, m.span.start) or fold(words[0]) in self.given
@@ -80,6 +83,9 @@ class NamedEntities:
             for i, j, label, confidence in tagger.spans([t.text for t in words]):
                 if confidence >= MIN_CONFIDENCE:
                     start, end = words[i].start, words[j - 1].end
+                    opened = doc.text.rfind("(", start, end)
+                    if opened > start and ")" not in doc.text[opened:end]:  # 'Cooperation Council (HLSC'
+                        end = start + len(doc.text[start:opened].rstrip())
                     span = Span(start, end, doc.text[start:end], confidence=round(confidence, 2))
                     yield self._mention(span, TYPES[label])
 

@@ -42,6 +42,8 @@ PACK = register(LanguagePack(
     # agencies, militaries and media wire copy names by acronym or short name alone
     organization_names=("CIA", "FBI", "NSA", "Mossad", "Shin Bet", "IDF", "IRGC", "MI6", "E3", *_MEDIA),
     media=_MEDIA,
+    platforms=("X", "Twitter", "Truth Social", "Telegram", "Facebook", "Instagram", "YouTube", "Youtube", "TikTok",
+               "WhatsApp", "Threads", "Weibo", "WeChat", "LinkedIn", "Bluesky"),
     credit_labels=("Photo by", "Photos by", "Reporting by", "Editing by", "Written by", "Photo", "Editor", "Reporter",
                    "Writer"),
     organization_words=frozenset({

@@ -54,8 +54,8 @@ PACK = register(LanguagePack(
     mission_words={"KBRI": "indonesian embassy", "KJRI": "indonesian consulate general", "Kedubes": "embassy",
                    "Kedutaan Besar": "embassy", "Konsulat Jenderal": "consulate general",
                    "Konjen": "consulate general"},
-    nationality_nouns=frozenset({"warga", "rakyat", "tahanan", "penduduk", "pengungsi", "masyarakat", "sandera",
-                                 "tawanan", "bangsa", "etnis", "keturunan", "diaspora"}),
+    nationality_nouns=frozenset({"pejabat", "warga", "rakyat", "tahanan", "penduduk", "pengungsi", "masyarakat",
+                                 "sandera", "tawanan", "bangsa", "etnis", "keturunan", "diaspora"}),
     credit_labels=("Penulis", "Editor", "Reporter", "Pewarta", "Penyunting", "Fotografer", "Foto", "Kontributor"),
     organization_words=frozenset({
         "garda", "dewan", "kementerian", "komisi", "partai", "bank", "universitas", "majelis", "pasukan",
