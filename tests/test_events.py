@@ -665,3 +665,20 @@ def test_the_meeting_told_before_takes_no_sides_from_what_is_said_of_it(follow_u
 def test_a_meeting_only_wished_for_or_offered_is_no_event(text: str, lang: str) -> None:
     """The guidelines: planned meetings count, hypothetical ones do not; an invitation is an offer."""
     assert extract(text, lang).events == []
+
+
+def test_a_noun_after_an_ordering_word_takes_no_subject_from_the_sentences_opening() -> None:
+    """'after a meeting in Muscat, headed by X and Y': the meeting's sides are its own; Italy only speaks."""
+    x = extract("Italy said it was asked to stage the next phase of talks after a meeting in Muscat on Saturday, "
+                "headed by US envoy Steve Witkoff and Iran's Foreign Minister Abbas Araghchi.", "en")
+    assert x.events and all("Italy" not in participant_names(x, e) for e in x.events)
+
+
+def test_a_later_mention_read_from_context_does_not_move_an_event_its_sentence_places() -> None:
+    """'… arrived in Cairo to meet with X.' then '… negotiators would gather in Doha …': the meeting stays in Cairo."""
+    x = extract("A Hamas delegation, headed by chief negotiator Khalil al-Hayya, arrived in Cairo to meet with the "
+                "head of the general intelligence agency, Hassan Mahmoud Rashad.\nEarlier in the day, Qatar and "
+                "Washington's top diplomats said that US and Israeli negotiators would gather in Doha in the coming "
+                "days.", "en")
+    meeting = only_event(x, "Meeting")
+    assert {e.id: e.name for e in x.entities}[meeting.location] == "Cairo"

@@ -64,7 +64,7 @@ class Events:
                 draft.status = head.status if head else reader.status(sentence, draft.trigger, draft.date, draft.marks)
                 if when and draft.status == "planned" and when.value != reader.published_day:
                     draft.date = when.ahead()  # 'akan bertemu pada hari Sabtu': the coming Saturday
-                self._merge_or_add(drafts, draft, world)
+                self._merge_or_add(reader, drafts, draft, world)
         for d in drafts:  # merged by what the clauses say; a place the rest of its sentence gives only fills a gap
             d.location = d.location or reader.location_in(d.sentence, d.trigger.start)
         self._finest_places(doc, drafts)
@@ -125,7 +125,7 @@ class Events:
             latest = max(talks, key=lambda d: max(s.start for s in [d.trigger, *d.merged]))
             latest.location = place
 
-    def _merge_or_add(self, drafts: list[Draft], draft: Draft, world: _Countries) -> None:
+    def _merge_or_add(self, reader: EventReader, drafts: list[Draft], draft: Draft, world: _Countries) -> None:
         """Merge a draft into the event it states again, if any: one of its type that is the same event, one
         of another type of its frame that absorbs it, or, when it was read from context ('the talks'), the
         latest event of its frame if their dates, places and statuses agree."""
@@ -134,6 +134,8 @@ class Events:
         family = [d for d in drafts if self.types[d.type].frame == kind.frame]
         if draft.from_context:  # its place may be a topic ('negosiasi perang di Gaza'): when and whether decide
             family = [d for d in family[::-1] if compatible(d, replace(draft, location=d.location))][:1]
+            for d in family:  # the event's own sentence places it before a later mention's place may
+                d.location = d.location or reader.location_in(d.sentence, d.trigger.start)
         for d in family:
             if draft.from_context or (kind.same_event(d, draft) if d.type == draft.type
                                       else self.types[d.type].absorbs(d, draft)):

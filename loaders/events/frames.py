@@ -638,12 +638,15 @@ class EventReader:
 
     def opening_subject(self, sentence: Sentence, offset: int) -> list[Mention]:
         """'Raisi dijadwalkan akan meletakkan karangan bunga ... sebelum melakukan pertemuan dengan Jokowi': a verb
-        right after an ordering word, with no subject of its own, has the one the sentence opens with."""
+        right after an ordering word, with no subject of its own, has the one the sentence opens with; a noun after
+        its article ('after a meeting') has none."""
         text, tokens = self.doc.text, self.doc.tokens
         start = self.time_part(sentence, offset)[0]
         ordering = self.frames.ordering.match(text, start) if start > sentence.start else None
         if ordering is None or token_at(tokens, offset) - token_at(tokens, ordering.end()) > _OPENING_GAP:
             return []
+        if fold(word_before(text, offset) or "") in self.frames.phrase_words:
+            return []  # 'after a meeting in Muscat': a noun phrase, not a clause whose subject is left out
         lead = _LEAD.match(text, sentence.start, start)  # 'Sementara itu, '
         opening = lead.end() if lead and not self._mention_in(sentence.start, lead.end()) else sentence.start
         heads, _ = self.phrase_right(opening, start)
