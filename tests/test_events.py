@@ -550,11 +550,12 @@ def test_an_office_the_article_gave_a_name_is_that_person() -> None:
                                                     {"Retno Marsudi", "Bangladesh"}]
 
 
-def test_a_linked_headline_states_no_event() -> None:
-    """'Baca juga:' and 'Read also:' lines are other articles' headlines, not what this one reports."""
-    for text, lang in [("Baca juga: Prabowo Bertemu Xi Jinping di Beijing\nHarga minyak naik.", "id"),
+def test_a_linked_headline_states_its_event() -> None:
+    """'Baca juga:' and 'Read also:' lines are other articles' headlines; the annotation guidelines read them as
+    body text, so the meeting they state is one."""
+    for text, lang in [("Baca juga: Prabowo Subianto Bertemu Xi Jinping di Beijing\nHarga minyak naik.", "id"),
                        ("Read also: Biden meets Xi Jinping in San Francisco\nOil prices rose.", "en")]:
-        assert extract(text, lang).events == []
+        assert len(extract(text, lang).events) == 1
 
 
 def test_the_publisher_named_as_its_site_takes_no_part() -> None:

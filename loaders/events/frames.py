@@ -178,7 +178,6 @@ class Frames:
         modifiers = rf"(?:(?:{_grammar(lambda g: g.place_modifiers)})\s+)?"
         self.location = re.compile(
             rf"\b(?:{_grammar(lambda g: g.place_prepositions)})\s+(?:(?:{articles})\s+)?{modifiers}", re.I)
-        self.related_link = re.compile(rf"(?:{_grammar(lambda g: g.related_links)})\s*:", re.I)
         self.travel = re.compile(rf"\b(?:{_grammar(lambda g: g.travel_phrases)})\s+(?:(?:{articles})\s+)?", re.I)
         # 'perang di Gaza' is what talks are about; 'perundingan gencatan senjata di Doha' is where they are
         self.topic_before = re.compile(rf"\b(?:(?P<talks>{_words(meet.noun_words)})\s+)?"
@@ -216,10 +215,8 @@ class EventReader:
     _holders: dict[tuple[str, str], Mention] | None = None
 
     def drafts(self, sentence: Sentence) -> list[Draft]:
-        """The drafts of every frame some event type uses, in the sentence, by trigger position; none in the
-        headline of another article the page links ('Baca juga: ...')."""
-        if self.frames.related_link.match(sentence.text):
-            return []
+        """The drafts of every frame some event type uses, in the sentence, by trigger position; a headline the
+        page links ('Baca juga: ...') states events too, as the annotation guidelines read it."""
         found = [d for name, frame in FRAMES.items() if self.frames.families[name].types
                  for d in frame(self, sentence)]
         found.sort(key=lambda d: d.trigger.start)

@@ -116,7 +116,6 @@ PACK = register(LanguagePack(
         place_modifiers=("east", "west", "north", "south", "central", "eastern", "western", "northern", "southern",
                          "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
                          "southeastern", "southwestern"),
-        related_links=("read also", "read more", "also read", "see also", "related"),
         travel_phrases=("visit to", "state visit to", "trip to", "arrived in", "arrives in", "arrived at",
                         "travelled to", "traveled to", "flew to", "travels to", "traveling to", "travelling to",
                         "heads to", "headed to", "arrive in", "arriving in", "landed in"),

@@ -108,7 +108,6 @@ PACK = register(LanguagePack(
         clause_openers=("ketika", "saat", "sementara", "karena", "bahwa"),
         place_prepositions=("di",),
         place_modifiers=("kota", "ibu kota", "kota pelabuhan", "kota resor", "pulau", "provinsi"),
-        related_links=("baca juga", "baca", "simak juga", "simak", "lihat juga", "berita terkait"),
         travel_phrases=("kunjungan ke", "kunjungannya ke", "kunjungan kenegaraan ke", "berkunjung ke", "lawatan ke",
                         "lawatannya ke", "perjalanan ke", "tiba di", "bertolak ke", "terbang ke", "menuju ke",
                         "berangkat ke", "bertandang ke"),

@@ -44,7 +44,6 @@ class EventGrammar:
     clause_openers: tuple[str, ...] = ()  # a subject after these opens a clause: 'ketika', 'bahwa'
     place_prepositions: tuple[str, ...] = ()  # 'di Muscat'
     place_modifiers: tuple[str, ...] = ()  # between a place preposition and its place: 'in east China', 'di kota X'
-    related_links: tuple[str, ...] = ()  # open a line that links another article, before a colon: 'Baca juga'
     travel_phrases: tuple[str, ...] = ()  # the place after them is where the traveller's meetings are: 'visit to'
     topic_nouns: tuple[str, ...] = ()  # a place phrase after them is what is talked about: 'perang di Gaza'
     place_only_prepositions: tuple[str, ...] = ()  # a new name after them is a place, never a person: 'ke X'
