@@ -12,8 +12,13 @@ the name news uses without a head word (`organization_names`: 'TNI AU',
 'Kemlu', 'CIA', 'Xinhua') are organisations where they are written so; one
 that is also a function word ('Antara', 'among') only in capitals. A
 capitalised web name ('Tempo.co', 'REPUBLIKA.CO.ID', 'Aktual.com') is the
-news medium publishing under it, as datelines and credits write it. And in
-every language, a name its initials follow in parentheses, ending in an
+news medium publishing under it, as datelines and credits write it, and so
+is the medium a dateline names beside its place ('Muscat, Purna Warta -').
+A diplomatic mission is named by where it is ('KBRI Abu Dhabi'), an
+acronym between a title and its holder is the body of the post ('Kepala
+BRIN Laksana Tri Handoko'), and a head-final name may open with the acronym
+of the body it belongs to ('OIC Executive Committee'). And in every
+language, a name its initials follow in parentheses, ending in an
 organisation head of any pack or opening with an organisation word ('Indian
 Ocean Rim Association (IORA)' in Indonesian text too), is an organisation;
 the initials standing alone elsewhere in the article ('KTT IORA') are it.

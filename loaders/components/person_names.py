@@ -15,7 +15,10 @@ A run of common words alone is an office's portfolio after its title
 ('Menteri Urusan Strategis', 'Penasihat Keamanan Nasional'), not a name
 (`loaders.ner.common_words`). Bylines and photo credits name people too, after a label of the packs'
 `credit_labels` ('Penulis: X') or a news agency and a slash ('TEMPO/X');
-they report, so they take part in no event (source 'credit').
+they report, so they take part in no event (source 'credit'). A post in
+apposition before the name is a cue ("Jokowi's chief of staff, X"), and so
+is a title before the acronym of the post's body ('Kepala BRIN X'); the
+medium a dateline names ('Muscat, Purna Warta -') is no person.
 """
 
 from __future__ import annotations

@@ -804,8 +804,9 @@ class EventReader:
         """The place a place phrase ('di Z', 'visit to Z') opens, unless it is what the talks are about: 'perang
         di Gaza', 'the situation in Palestine'."""
         place = self.starts.get(m.end())
-        if place is None or self.type_of(place) not in _PLACES or self.counterpart_before(token_at(self.doc.tokens,
-                                                                                                     m.start())):
+        if place is None or self.type_of(place) not in _PLACES:
+            return None
+        if self.counterpart_before(token_at(self.doc.tokens, m.start())):  # 'rekan-rekannya di Mesir'
             return None
         topic = self.frames.topic_before.search(self.doc.text, max(0, m.start() - 60), m.start())
         return place if topic is None or topic.group("talks") else None
