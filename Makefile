@@ -9,7 +9,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 KB_SOURCES ?= ../kb-sources
 
-.PHONY: run test install load serve lint virtuoso ontology seeds clean browser model kb yasgui vis-network basemap screenshots
+.PHONY: run test install load serve lint virtuoso ontology seeds clean browser model kb yasgui vis-network basemap screenshots demonyms
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "kabar needs Python 3.11 ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -77,6 +77,13 @@ seeds:
 kb: $(STAMP)
 	@test -d $(KB_SOURCES) || { echo "$(KB_SOURCES) not found; set KB_SOURCES=... (see loaders/kb/build/README.md)"; exit 1; }
 	$(BIN)/python -m loaders.kb.build --sources $(KB_SOURCES) --out seeds/wikidata/kb
+
+## Rebuild seeds/demonyms.csv (every state's English demonym) from the world-countries npm package (ODbL 1.0).
+WORLD_COUNTRIES_VERSION ?= 5.1.0
+demonyms: $(STAMP)
+	rm -rf build/world-countries && mkdir -p build/world-countries
+	cd build/world-countries && npm pack --silent world-countries@$(WORLD_COUNTRIES_VERSION) && tar xzf world-countries-$(WORLD_COUNTRIES_VERSION).tgz
+	$(BIN)/python -m loaders.kb.build.demonyms build/world-countries/package/countries.json
 
 ## Screenshots of each kind of page (docs/screenshots/*.png, shown in the README), from the seed in headless Chromium.
 screenshots: $(STAMP) browser

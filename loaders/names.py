@@ -39,6 +39,7 @@ class NameCues:
     titles: str  # the title expression, for other patterns to embed
     stopwords: frozenset[str]
     particles: frozenset[str]
+    hyphen_suffixes: frozenset[str]
     organization_words: frozenset[str]
     organization_names: frozenset[str]  # as written: 'TNI AU', 'Kemlu', 'CIA'
     organization_firsts: frozenset[str]  # their first words, as written
@@ -83,6 +84,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         titles=title,
         stopwords=frozenset(lang.words(packs, lambda p: p.stopwords)),
         particles=frozenset(lang.words(packs, lambda p: p.particles)),
+        hyphen_suffixes=frozenset(lang.words(packs, lambda p: p.hyphen_suffixes)),
         organization_words=frozenset(lang.words(packs, lambda p: p.organization_words)),
         organization_names=frozenset(lang.words(packs, lambda p: p.organization_names)),
         organization_firsts=frozenset(n.split()[0] for n in lang.words(packs, lambda p: p.organization_names)),
@@ -125,19 +127,23 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
     A run stops at punctuation, at a token already covered by a mention, at
     a title word, a month or weekday name, or a function word capitalised
     only because it opens a sentence ('Namun', 'The'); particles ('bin',
-    'al-') may sit inside a run but not at its ends.
+    'al-') may sit inside a run but not at its ends. A short lower-case
+    syllable hyphened to a run's word ends the run inside it ('Kim Jong-un',
+    'Ban Ki-moon'), unless the packs make it an adjective ('Biden-era').
     """
     tokens, text = doc.tokens, doc.text
     in_title = title_tokens(doc)
     found, dates = cues(), date_words()
     runs: list[tuple[int, int]] = []
     start: int | None = None
+    tail = False
     for i, tok in enumerate(tokens):
         word = (tok.text[0].isupper() and tok.folded not in found.stopwords and tok.folded not in dates
                 and not tok.text.isdigit() and i not in covered and i not in in_title)
         particle = tok.folded in found.particles and tok.text.islower() and i not in covered
-        joined = start is not None and _joins(tokens[i - 1], text[tokens[i - 1].end:tok.start])
-        if start is not None and not (joined and (word or particle)):
+        joined = start is not None and not tail and _joins(tokens[i - 1], text[tokens[i - 1].end:tok.start])
+        tail = joined and _syllable(tokens[i - 1], text[tokens[i - 1].end:tok.start], tok) and i not in covered
+        if start is not None and not (joined and (word or particle or tail)):
             runs.append((start, i))
             start = None
         if start is None and word:
@@ -145,6 +151,17 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, len(tokens)))
     return [r for r in (_trim(tokens, *run, found.particles) for run in runs) if r]
+
+
+_SYLLABLE = 5  # the longest given-name syllable after a hyphen: 'Jae-myung'
+
+
+def _syllable(before: Token, gap: str, token: Token) -> bool:
+    """'Jong-un', 'Ki-moon': a lower-case syllable hyphened to a capitalised word, not an adjective's suffix
+    ('Biden-era'), a particle ('al-'), or a reduplication."""
+    return (gap == "-" and token.text.islower() and len(token.text) <= _SYLLABLE and before.text[:1].isupper()
+            and token.folded not in cues().hyphen_suffixes and token.folded not in cues().particles
+            and token.folded != before.folded)
 
 
 def _joins(before: Token, gap: str) -> bool:

@@ -56,6 +56,13 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("The Indonesian Ministry of Foreign Affairs said so.", "en",
      ("Organization", "Indonesian Ministry of Foreign Affairs")),
     ("Ukrainian President Volodymyr Zelenskyy is in Istanbul.", "en", ("Country", "Ukraine")),
+    # every state's demonym (seeds/demonyms.csv), in two words too
+    ("South Korean President Yoon Suk Yeol arrived.", "en", ("Country", "South Korea")),
+    ("Vietnamese Prime Minister Pham Minh Chinh arrived.", "en", ("Country", "Vietnam")),
+    ("He met the Brazilian foreign minister, Mauro Vieira, on Monday.", "en", ("Country", "Brazil")),
+    # a given name's hyphened syllable belongs to the name
+    ("Pemimpin Korea Utara Kim Jong-un bertemu Moon Jae-in.", "id", ("Person", "Kim Jong-un")),
+    ("Former UN chief Ban Ki-moon said so.", "en", ("Person", "Ban Ki-moon")),
     # a complement with its own 'and'; a body's acronym opening the name of a part of it, which the body stays too
     ("Analysts at the Center for Strategic and International Studies disagreed.", "en",
      ("Organization", "Center for Strategic and International Studies")),
@@ -88,6 +95,11 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     # a medium in a dateline is no person, and a site is not the paper of the same name
     ("Muscat, Purna Warta - Menteri Luar Negeri Iran Abbas Araghchi tiba.", "id", ("Person", "Purna Warta")),
     ("JAKARTA, KOMPAS.com - Menteri Sugiono tiba.", "id", ("Organization", "Kompas")),
+    # a demonym before a title is the country, not a person's name; a name ends before its hyphened syllable
+    # only when that makes an adjective
+    ("He met South Korean President Yoon Suk Yeol on Monday.", "en", ("Person", "South Korean")),
+    ("Pemimpin Korea Utara Kim Jong-un bertemu Moon Jae-in.", "id", ("Person", "Kim Jong")),
+    ("The Joe Biden-era policy met Donald Trump-style talks.", "en", ("Person", "Joe Biden-era")),
 ])
 def test_misreadings_are_gone(text: str, lang: str, wrong: tuple[str, str]) -> None:
     assert wrong not in found(text, lang)

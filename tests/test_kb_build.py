@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -13,9 +14,11 @@ import pytest
 
 from loaders.kb.build import KB_DIR, read_kb
 from loaders.kb.build.build import KBBuildError, build
+from loaders.kb.build.demonyms import demonyms
 from loaders.kb.build.index import KBIndex
 from loaders.kb.build.merge import DASH
 from loaders.kb.build.records import FILES, KB, write_jsonl_gz
+from loaders.kb.seed import SEED_DEMONYMS, SEED_KB_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 EXCERPTS = ROOT / "tests" / "data" / "kb-sources"
@@ -261,3 +264,23 @@ def test_committed_known_samples(kb: KB, kind: str) -> None:
 def test_odbl_notice_shipped_with_the_extract() -> None:
     notice = (KB_DIR / "SOURCES.md").read_text(encoding="utf-8")
     assert "Open Database License" in notice and "countries-states-cities-database" in notice
+
+
+def test_demonyms_take_their_qid_from_the_seed_countries_and_leave_shared_ones_out() -> None:
+    countries = [
+        {"cca2": "KR", "demonyms": {"eng": {"f": "South Korean", "m": "South Korean"}}},
+        {"cca2": "CD", "demonyms": {"eng": {"f": "Congolese", "m": "Congolese"}}},
+        {"cca2": "CG", "demonyms": {"eng": {"f": "Congolese", "m": "Congolese"}}},
+        {"cca2": "XX", "demonyms": {"eng": {"f": "Nowherean", "m": "Nowherean"}}},
+    ]
+    rows = demonyms(countries, {"KR": "Q884", "CD": "Q974", "CG": "Q971"})
+    assert rows == [("Q884", "South Korean")]
+
+
+def test_the_shipped_demonyms_cover_the_seed_countries() -> None:
+    with SEED_DEMONYMS.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    with (SEED_KB_DIR / "countries.csv").open(encoding="utf-8", newline="") as f:
+        qids = {r["qid"] for r in csv.DictReader(f)}
+    assert {r["qid"] for r in rows} <= qids and len({r["qid"] for r in rows}) >= 190
+    assert {"Q884", "Q881", "Q155"} <= {r["qid"] for r in rows}  # South Korea, Vietnam, Brazil

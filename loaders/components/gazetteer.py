@@ -19,7 +19,8 @@ where they carry the meaning:
   surname, and a short all-caps name right after another all-caps word is
   part of a longer acronym ('TNI AU' is not the African Union);
 - a demonym right before a title is the country acting ('Ukrainian
-  President', as 'Presiden Ukraina');
+  President', 'South Korean Prime Minister', as 'Presiden Ukraina'); the
+  English pack knows every state's (`seeds/demonyms.csv`);
 - multi-word person names also match by `person_key`, so 'Ibrahim Raisi'
   finds the KB's 'Ebrahim Raisi'.
 """
@@ -54,6 +55,21 @@ def _demonyms(packs: tuple[LanguagePack, ...]) -> dict[str, str]:
     return dict(lang.merged_mapping(packs, lambda p: p.demonyms, "demonym"))
 
 
+_DEMONYM_WORDS = 3  # the longest demonym, in words: 'Central African', 'Sao Tomean'
+
+
+def _demonym_before(text: str, start: int) -> Span | None:
+    """The capitalised demonym that ends one space before `start`, the longest first ('South Korean', 'Korean')."""
+    if text[start - 1:start] != " ":
+        return None
+    words = text[max(0, start - 60):start - 1].split(" ")[-_DEMONYM_WORDS:]
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[-n:])
+        if name.lower() in _demonyms() and all(w[:1].isupper() for w in words[-n:]):
+            return Span(start - 1 - len(name), start - 1, name)
+    return None
+
+
 @component("gazetteer", requires=("tokens", "sentences"), assigns=("proposals",))
 class Gazetteer:
     """A Mention for every KB name found in the text."""
@@ -86,14 +102,10 @@ class Gazetteer:
         taken = bytearray(len(doc.text) + 1)
         for m in found:
             taken[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
-        demonyms = _demonyms()
         for start, _ in title_spans(doc):
-            word_start = doc.text.rfind(" ", 0, max(0, start - 1)) + 1
-            word = doc.text[word_start:start].strip()
-            qid = demonyms.get(word.lower()) if word[:1].isupper() else None
-            entry = self.index.entry(qid) if qid else None
-            if entry is not None and not any(taken[word_start:start]) and doc.text[start - 1:start] == " ":
-                found_at = Span(word_start, word_start + len(word), word)
+            found_at = _demonym_before(doc.text, start)
+            entry = self.index.entry(_demonyms()[found_at.text.lower()]) if found_at else None
+            if entry is not None and not any(taken[found_at.start:found_at.end]):
                 yield _mention(entry, found_at)
 
     def _longest(self, doc: Document, i: int, sentence_starts: set[int]) -> IndexedName | None:

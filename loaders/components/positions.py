@@ -60,13 +60,18 @@ def _words(packs: tuple[LanguagePack, ...]) -> _Words:
     return _Words(
         serves=re.compile(rf"\s+(?:(?:{adverbs})\s+)*(?:{verbs})\s+(?:(?:{articles})\s+)?", re.IGNORECASE),
         apposition=re.compile(rf"\s*,\s*(?:(?:{articles})\s+)?", re.IGNORECASE),
-        demonym=re.compile(r"(?P<demonym>" + "|".join(d.capitalize() for d in demonyms) + r")\s+"),
+        demonym=re.compile(r"(?P<demonym>" + lang.alternatives(_capitalised(d) for d in demonyms) + r")\s+"),
         demonyms=demonyms,
         origin=re.compile(rf"\s+(?:{lang.alternatives(lang.words(packs, lambda p: p.origin_words))})\s+",
                           re.IGNORECASE),
         links=frozenset(lang.words(packs, lambda p: (*p.particles, *p.articles, *p.grammar.conjunctions,
                                                      *p.grammar.of_words))),
     )
+
+
+def _capitalised(demonym: str) -> str:
+    """'south korean' as news writes it before a title: 'South Korean'."""
+    return " ".join(w[:1].upper() + w[1:] for w in demonym.split())
 
 
 @dataclass(frozen=True)
@@ -203,7 +208,8 @@ def _between(doc: Document, start: int, end: int, starts: dict[int, Mention]
 
 
 def _demonym_owner(match: re.Match[str], start: int, end: int) -> _Owner:
-    return _Owner(entity_iri("Country", "", _words().demonyms[match.group("demonym").lower()]), start, end)
+    name = " ".join(match.group("demonym").split()).lower()
+    return _Owner(entity_iri("Country", "", _words().demonyms[name]), start, end)
 
 
 def _owner_before(doc: Document, offset: int, ends: dict[int, Mention]) -> _Owner | None:

@@ -21,6 +21,7 @@ SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 SEED_KB_DIR = SEEDS / "wikidata"
 SEED_LANDMARKS = SEEDS / "landmarks.csv"
 SEED_ALIASES = SEEDS / "aliases.csv"
+SEED_DEMONYMS = SEEDS / "demonyms.csv"  # built by `make demonyms` (loaders/kb/build/demonyms.py)
 SEED_FILES = frozenset({"countries.csv", "country_aliases.csv", "places.csv", "organizations.csv", "people.csv",
                         "events.csv"})
 """The CSVs of a seed KB directory; they refer to each other, so a directory is read whole."""

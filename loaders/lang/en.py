@@ -1,7 +1,11 @@
 """English: international wire copy, and the language of the KB's canonical names."""
 
+from pathlib import Path
+
 from loaders.lang import register
-from loaders.lang.pack import DateWords, EventGrammar, LanguagePack, Triggers
+from loaders.lang.pack import DateWords, EventGrammar, LanguagePack, Triggers, read_demonyms
+
+_DEMONYMS = Path(__file__).resolve().parent.parent.parent / "seeds" / "demonyms.csv"
 
 _MEDIA = (
     "Xinhua", "Antara", "ANSA", "AFP", "Reuters", "Bernama", "Yonhap", "Kyodo", "TASS", "RIA Novosti", "IRNA",
@@ -26,6 +30,8 @@ PACK = register(LanguagePack(
         "published", "updated", "photo", "read",
     }),
     particles=frozenset({"van", "von", "de", "der", "den", "da", "dos"}),
+    hyphen_suffixes=frozenset({"led", "era", "style", "based", "born", "run", "made", "like", "type", "free",
+                               "wide", "owned", "held", "ruled", "bound", "level"}),
     titles=(
         "president", "prime minister", "foreign minister", "defense minister", "defence minister",
         "interior minister", "finance minister", "foreign secretary", "secretary of state",
@@ -68,14 +74,8 @@ PACK = register(LanguagePack(
     cue_verbs_after=("met",),
     serving_verbs=("serves as", "served as"),
     serving_adverbs=("now", "currently"),
-    demonyms={
-        "iranian": "Q794", "american": "Q30", "indonesian": "Q252", "israeli": "Q801", "russian": "Q159",
-        "chinese": "Q148", "turkish": "Q43", "omani": "Q842", "saudi": "Q851", "egyptian": "Q79",
-        "qatari": "Q846", "british": "Q145", "french": "Q142", "german": "Q183", "iraqi": "Q796",
-        "syrian": "Q858", "lebanese": "Q822", "jordanian": "Q810", "yemeni": "Q805", "ukrainian": "Q212",
-        "japanese": "Q17", "indian": "Q668", "pakistani": "Q843", "malaysian": "Q833", "australian": "Q408",
-        "emirati": "Q878", "afghan": "Q889", "kuwaiti": "Q817", "bahraini": "Q398", "singaporean": "Q334",
-    },
+    # every sovereign state's demonym (`make demonyms`), and short forms the table lacks
+    demonyms=read_demonyms(_DEMONYMS, "en") | {"saudi": "Q851"},
     compass_words=frozenset({"south", "north", "central", "east", "west"}),
     # 'Group' (from 'World Bank (Group)'), and first names far more often than the places the KB knows by them
     not_names=frozenset({"group", "orange", "resolute", "david", "george", "mary"}),

@@ -27,6 +27,7 @@ PACK = register(LanguagePack(
         "bidang",  # a portfolio after its title: 'Menteri Koordinator Bidang Kemaritiman dan Investasi Luhut'
     }),
     particles=frozenset({"bin", "binti", "ibn", "bint", "al", "el", "ad", "ash", "ar", "abu", "abd"}),
+    hyphen_suffixes=frozenset({"nya", "lah", "kah", "pun", "an"}),  # clitics: 'Jokowi-lah'
     titles=(
         "presiden", "pemimpin", "perdana menteri", "pm", "menteri luar negeri", "menlu", "menteri pertahanan", "menhan",
         "menteri dalam negeri", "mendagri", "menteri keuangan", "menteri", "raja", "ratu", "sultan", "emir",

@@ -9,6 +9,7 @@ words of a phrase.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +108,9 @@ class LanguagePack:
     abbreviations: frozenset[str] = frozenset()  # a period after these ends no sentence: 'Dr.', 'Jl.'
     stopwords: frozenset[str] = frozenset()  # capitalised only because they open a sentence: never a name
     particles: frozenset[str] = frozenset()  # lower-case words inside personal names: 'bin', 'van'
+    # after a hyphen they make a name an adjective ('Biden-era', 'US-led'); any other short lower-case word
+    # there ends the name ('Kim Jong-un', 'Moon Jae-in')
+    hyphen_suffixes: frozenset[str] = frozenset()
     titles: tuple[str, ...] = ()  # offices: a person named after one holds a Position ('presiden')
     cue_titles: tuple[str, ...] = ()  # words announcing a person without naming an office ('analis')
     title_modifiers: tuple[str, ...] = ()  # before a title: 'wakil', 'mantan'
@@ -131,7 +135,7 @@ class LanguagePack:
     serving_verbs: tuple[str, ...] = ()  # 'X menjabat sebagai <title>'
     serving_adverbs: tuple[str, ...] = ()  # between the person and the serving verb: 'kini'
     origin_words: tuple[str, ...] = ()  # 'menteri asal Iran'
-    demonyms: Mapping[str, str] = field(default_factory=dict)  # 'iranian' -> the country's QID
+    demonyms: Mapping[str, str] = field(default_factory=dict)  # 'iranian', 'south korean' -> the country's QID
     compass_words: frozenset[str] = frozenset()  # after a country they name a region: 'Amerika Latin'
     not_names: frozenset[str] = frozenset()  # one-word KB names too common as words to match alone
     pronouns: frozenset[str] = frozenset()  # third-person singular subject pronouns: 'dia'
@@ -144,3 +148,9 @@ class LanguagePack:
     ner_model: Path | None = None  # a trained CRF (`loaders.ner`) for this language, if there is one
     common_words: Path | None = None  # running text's words, no name's alone (`loaders.ner.common_words`)
     ner_title_words: frozenset[str] = frozenset()  # more words the NER's 'title' feature marks (`loaders.ner`)
+
+
+def read_demonyms(path: Path, code: str) -> dict[str, str]:
+    """A language's demonyms from a `qid,demonym,lang` table (`seeds/demonyms.csv`), lower case -> QID."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return {r["demonym"].lower(): r["qid"] for r in csv.DictReader(f) if r["lang"] == code}
