@@ -313,6 +313,7 @@ def _serve(args: argparse.Namespace) -> int:
     from server import create_app
     from server.config import ConfigError, read_config_file
     from server.wsgi import serve
+    from store.serving import advertised
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     _check_environment()
@@ -322,7 +323,8 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         settings = read_config_file(args.config) if args.config else None
         with open_store(args, existing=True) as store:
-            serve(create_app(store, settings), host=args.host, port=args.port)
+            serve(create_app(store, settings), host=args.host, port=args.port,
+                  announce=lambda endpoint: advertised(Path(store.path), endpoint))
     except ConfigError as e:
         raise CommandError(str(e)) from e
     except OSError as e:  # the address is taken (another server on the port) or not ours to listen on

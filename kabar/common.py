@@ -13,6 +13,7 @@ class CommandError(Exception):
 
 
 def open_store(args: argparse.Namespace, *, read_only: bool = False, existing: bool = False) -> QuadStore:
-    """The store of `--store`. Read-only commands read a snapshot and so work while `kabar serve` runs;
-    `existing` commands (reading or correcting what is there) never create an empty store by mistake."""
+    """The store of `--store`. Read-only commands work while `kabar serve` runs: they read through its endpoint
+    (`store.serving`); `existing` commands (reading or correcting what is there) never create an empty store by
+    mistake."""
     return open_location(args.store, read_only=read_only, existing=existing)

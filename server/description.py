@@ -3,8 +3,10 @@
 The service description answers a client that asks `/sparql` for RDF
 without a query; it is built from the settings alone, so it costs no
 store access. The VoID description, at the well-known path the VoID
-specification registers, counts triples with SPARQL on every request:
-the numbers are the store's as it is, never a stale cache.
+specification registers, counts triples with SPARQL on every request, in
+a query worker on the latest snapshot under the time limit
+(`server.reads`): the numbers are the store's as it is, never a stale
+cache, and a large store cannot make the request run forever.
 
 Both are serialized by pyoxigraph in the format negotiated like a
 CONSTRUCT result (Turtle by default).
@@ -44,6 +46,7 @@ from server.config import WRITE_TOKEN, public_url, setting, union_default_graph
 from server.extension import kabar_store
 from server.formats import CONSTRUCT_FORMATS, GRAPH_FORMATS, RESULT_FORMATS, Format, choose_format, content_type
 from server.negotiation import best_match, vary_on_accept
+from server.reads import select_rows
 from store import KabarStore
 from store.kabar_store import KABAR_PREFIXES
 
@@ -165,6 +168,7 @@ def predefined_prefixes(service: ox.NamedNode) -> list[Statement]:
     return triples
 
 
+COUNTING = "Counting the store's triples for the VoID description"
 GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } GROUP BY ?g"
 """Quads per named graph, and in the default graph (the row without ?g), from one snapshot."""
 WIKIDATA_LINK_COUNT = """SELECT (COUNT(*) AS ?n) WHERE {
@@ -190,16 +194,16 @@ def kind(graph: str) -> str:
 def graph_counts(store: KabarStore) -> tuple[dict[str, int], int]:
     """Quads per named graph, empty graphs included, and quads in the default graph."""
     counts, default_count = dict.fromkeys(store.graph_names(), 0), 0
-    for row in store.query(GRAPH_COUNTS):
-        if row["g"] is None:
-            default_count = int(row["n"].value)
-        elif isinstance(row["g"], ox.NamedNode):
-            counts[row["g"].value] = int(row["n"].value)
+    for row in select_rows(GRAPH_COUNTS, what=COUNTING):
+        if "g" not in row:
+            default_count = int(row["n"])
+        else:
+            counts[row["g"]] = int(row["n"])
     return counts, default_count
 
 
-def count(store: KabarStore, query: str) -> int:
-    return int(next(iter(store.query(query, prefixes=KABAR_PREFIXES)))["n"].value)
+def count(query: str) -> int:
+    return int(select_rows(query, what=COUNTING)[0]["n"])
 
 
 def void_description(store: KabarStore) -> list[Statement]:
@@ -231,7 +235,7 @@ def void_description(store: KabarStore) -> list[Statement]:
             (default, DCTERMS.title, ox.Literal("The store's unnamed default graph")),
             (default, VOID.triples, ox.Literal(default_count)),
         ]
-    return triples + wikidata_linkset(dataset, document.value, count(store, WIKIDATA_LINK_COUNT))
+    return triples + wikidata_linkset(dataset, document.value, count(WIKIDATA_LINK_COUNT))
 
 
 def subset(

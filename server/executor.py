@@ -39,13 +39,13 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app
 from werkzeug.exceptions import BadRequest, InternalServerError, ServiceUnavailable
 
 from server.config import MAX_QUEUE_WAIT, QUERY_TIMEOUT, QUERY_WORKERS
@@ -57,9 +57,6 @@ log = logging.getLogger(__name__)
 
 EXTENSION_NAME = "kabar_executor"
 WORKER_PROGRAM = Path(__file__).with_name("query_worker.py")
-
-
-READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class QueryTimeout(Exception):
@@ -81,12 +78,37 @@ class QueryFailed(Exception):
 
 @dataclass(frozen=True)
 class QueryJob:
-    """What a worker needs: the query, pyoxigraph's dataset options, and a media type per kind of result."""
+    """What a worker needs: the query, pyoxigraph's dataset options, and a media type per kind of result;
+    values bound to variables before it runs (name -> an N-Triples term) and the prefixes graphs are written with.
+    """
 
     query: str
     options: dict[str, Any]
     results_media_type: str | None
     graph_media_type: str | None
+    substitutions: Mapping[str, str] = field(default_factory=dict)
+    prefixes: Mapping[str, str] | None = None
+
+    def request(self) -> dict[str, Any]:
+        return {"query": self.query, "options": self.options, "substitutions": dict(self.substitutions),
+                "results": self.results_media_type, "graph": self.graph_media_type,
+                "prefixes": dict(self.prefixes) if self.prefixes else None}
+
+
+@dataclass(frozen=True)
+class DumpJob:
+    """A worker writes the snapshot's graphs: one (an IRI, or "default"), or all (None), in `media_type`."""
+
+    graph: str | None
+    media_type: str
+    prefixes: Mapping[str, str] | None = None
+
+    def request(self) -> dict[str, Any]:
+        return {"dump": {"graph": self.graph}, "graph": self.media_type,
+                "prefixes": dict(self.prefixes) if self.prefixes else None}
+
+
+Job = QueryJob | DumpJob
 
 
 class WorkerProcess:
@@ -110,11 +132,8 @@ class WorkerProcess:
     def alive(self) -> bool:
         return self.process.poll() is None
 
-    def send(self, job: QueryJob, snapshot: Path) -> None:
-        line = json.dumps({
-            "query": job.query, "options": job.options, "store": str(snapshot),
-            "results": job.results_media_type, "graph": job.graph_media_type,
-        })
+    def send(self, job: Job, snapshot: Path) -> None:
+        line = json.dumps({**job.request(), "store": str(snapshot)})
         try:
             self._stdin.write(line.encode() + b"\n")
         except OSError as e:
@@ -259,7 +278,7 @@ class QueryExecutor:
             self._all.add(worker)
         self._idle.put(worker)
 
-    def start(self, job: QueryJob) -> RunningQuery:
+    def start(self, job: Job) -> RunningQuery:
         """Send `job` to a free worker: 503 when none frees up in time, or when the store cannot be read."""
         with self._lock:
             self._waiting += 1
@@ -336,12 +355,7 @@ class QueryExecutor:
 
 
 def init_executor(app: Flask, store: KabarStore) -> QueryExecutor:
-    """Start the pool for `app` and note every write request, so the next query sees its effect.
-
-    A write is any request with another method than GET, HEAD or OPTIONS,
-    except the queries POSTed to /sparql; noting a write that failed costs
-    one needless snapshot.
-    """
+    """Start the pool for `app`; writes tell it when they are done (`server.writes.store_write`)."""
     config = app.config
     executor = QueryExecutor(
         store,
@@ -350,12 +364,6 @@ def init_executor(app: Flask, store: KabarStore) -> QueryExecutor:
         max_queue_wait=config[MAX_QUEUE_WAIT.key],
     )
     app.extensions[EXTENSION_NAME] = executor
-
-    @app.teardown_request
-    def note_writes(_: BaseException | None) -> None:
-        if request.method not in READ_METHODS and request.endpoint != "sparql.query":
-            executor.after_write()
-
     return executor
 
 
@@ -364,12 +372,19 @@ def query_executor(app: Flask | None = None) -> QueryExecutor:
     return (app or current_app).extensions[EXTENSION_NAME]
 
 
-def run_query(job: QueryJob, syntax_error: Callable[[str], str]) -> RunningQuery:
-    """The running query once its first bytes of results exist (`what` says what it returned).
+QUERY_ADVICE = ("Make it cheaper: add LIMIT, restrict it to fewer graphs, or avoid ORDER BY and aggregates over the "
+                "whole store.")
 
-    Errors before any byte become HTTP errors: 400 for syntax (the message
-    from `syntax_error`), 503 for the time limit (the worker is killed),
-    500 for a failure of the engine.
+
+def run_query(job: Job, syntax_error: Callable[[str], str] | None, what: str = "The query",
+              advice: str = QUERY_ADVICE) -> RunningQuery:
+    """The running job once its first bytes of results exist (`what` says what it returned).
+
+    Errors before any byte become HTTP errors: 400 for a client's syntax
+    error (the message from `syntax_error`; with None, the query is
+    kabar's own and its error a 500), 503 for the time limit (the worker
+    is killed; the message names `what` ran out of time and gives
+    `advice`), 500 for a failure of the engine.
     """
     executor = query_executor()
     running = executor.start(job)
@@ -378,13 +393,12 @@ def run_query(job: QueryJob, syntax_error: Callable[[str], str]) -> RunningQuery
     except QueryTimeout:
         running.close()
         raise ServiceUnavailable(
-            f"The query did not finish within {executor.timeout:g} s, this endpoint's limit (setting query_timeout, "
-            f"{QUERY_TIMEOUT.env}), and was stopped. Make it cheaper: add LIMIT, restrict it to fewer graphs, or "
-            "avoid ORDER BY and aggregates over the whole store."
+            f"{what} did not finish within {executor.timeout:g} s, this endpoint's limit (setting query_timeout, "
+            f"{QUERY_TIMEOUT.env}), and was stopped. {advice}"
         ) from None
     except QueryFailed as e:
         running.close()
-        if e.kind == "syntax":
+        if e.kind == "syntax" and syntax_error is not None:
             raise BadRequest(syntax_error(e.message)) from e
         raise InternalServerError(f"The query failed while running: {e.message}") from e
     except WorkerDied as e:

@@ -23,11 +23,10 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, NoReturn
+from typing import NoReturn
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, g, request, url_for
@@ -39,11 +38,12 @@ from server.config import MAX_BODY_BYTES, MAX_LOAD_BYTES, public_url
 from server.errors import syntax_error_message
 from server.executor import query_executor
 from server.extension import kabar_store
-from server.formats import DATASET_FORMATS, GRAPH_FORMATS, Format, choose_format, content_type, dump_download
+from server.formats import DATASET_FORMATS, GRAPH_FORMATS, Format, choose_format
 from server.negotiation import vary_on_accept
 from server.nesting import check_body_nesting
 from server.protocol import named_node
-from server.streaming import stream_dump
+from server.reads import export_response
+from server.writes import store_write
 from store import KabarStore, StoreError
 from store.rdf_load import LoadError, RdfInput, bulk_load, check
 
@@ -55,7 +55,6 @@ Target = ox.NamedNode | ox.DefaultGraph
 """A graph a request names; None where a request names none (the whole store)."""
 
 DEFAULT_GRAPH = ox.DefaultGraph()
-_WRITES = threading.Lock()
 UPLOAD_CHUNK = 1 << 20
 BULK_GRAPH_FORMATS = tuple(f for f in GRAPH_FORMATS if f.serializer in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE))
 
@@ -66,19 +65,14 @@ bp.after_request(vary_on_accept)
 @bp.get("/store")
 def read() -> Response:
     """The named graph, the default graph, or (naming neither) the whole store as TriG or N-Quads."""
-    store, target = kabar_store.store, requested_target()
+    target = requested_target()
     requested, accept = request.args.getlist("format"), request.headers.get("Accept")
     if target is None:
         chosen, media_type = choose_format(DATASET_FORMATS, requested, accept, "the whole store")
     else:
-        require_existing(store, target)
+        require_existing(kabar_store.store, target)
         chosen, media_type = choose_format(GRAPH_FORMATS, requested, accept, "a graph")
-
-    def dump(output: BinaryIO) -> None:
-        store.export(output, chosen.serializer, target)
-
-    return Response(stream_dump(dump), content_type=content_type(media_type),
-                    headers=dump_download(chosen, target is None))
+    return export_response(chosen, media_type, target)
 
 
 @bp.put("/store")
@@ -89,9 +83,9 @@ def replace() -> Response:
     if bulk_body():
         return bulk_write(target, replace=True)
     triples = read_graph_body(target)
-    with _WRITES:
-        created = not exists(kabar_store.store, target)
-        write(kabar_store.store, target, triples, replace=True)
+    with store_write() as store:
+        created = not exists(store, target)
+        write(store, target, triples, replace=True)
     return written(target, created)
 
 
@@ -109,9 +103,9 @@ def merge() -> Response:
         response = bulk_write(target, replace=False)
     else:
         triples = read_graph_body(target)
-        with _WRITES:
-            created = not exists(kabar_store.store, target)
-            write(kabar_store.store, target, triples, replace=False)
+        with store_write() as store:
+            created = not exists(store, target)
+            write(store, target, triples, replace=False)
         response = written(target, created)
     if minted:
         response.headers["Location"] = public_url(".read", graph=target.value)
@@ -120,10 +114,10 @@ def merge() -> Response:
 
 @bp.delete("/store")
 def drop() -> Response:
-    store, target = kabar_store.store, requested_target()
+    target = requested_target()
     if target is None:
         refuse_whole_store("DELETE")
-    with _WRITES:
+    with store_write() as store:
         require_existing(store, target)
         run(lambda: store.drop_graph(target))
     return Response(status=204)
@@ -145,7 +139,7 @@ def bulk_write(target: Target | None, *, replace: bool) -> Response:
             count = check(source, graph=None, name="The body", base_iri=base_iri)
         except LoadError as e:
             raise BadRequest(str(e)) from None
-        with _WRITES, query_executor().snapshots.writing():
+        with store_write(), query_executor().snapshots.writing():
             created = target is not None and not exists(store, target)
             try:
                 if replace and target is not None:

@@ -1,43 +1,36 @@
 """What the HTML pages share to read the store: rows of a query with bound values, and where a kabar IRI is shown.
 
-Pages query the store in this process (as Linked Data pages read its quads), each with its bounds; the values a
-user gives are bound (`substitutions`), never spliced into the text.
+Pages' queries run like a client's, in a query worker on a snapshot under the time limit (`server.reads`), each
+with its bounds; the values a user gives are bound (`substitutions`), never spliced into the text.
 """
 
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-import pyoxigraph as ox
-from flask import request
+from flask import current_app, request
 from werkzeug.exceptions import BadRequest
 
 from ontology.namespaces import BASE, ID
-from server.extension import kabar_store
-from store import KabarStore
-from store.kabar_store import KABAR_PREFIXES
-
-Bound = dict[str, ox.NamedNode | ox.Literal]
+from server.reads import Bound, select_rows
 
 
 def rows(query: str, bound: Bound) -> list[dict[str, str]]:
     """The solutions as {variable: lexical value}; an unbound variable is absent."""
-    return _rows(kabar_store.store, query, bound)
+    return select_rows(query, bound, "Reading the store for this page")
 
 
 def rows_side_by_side(*queries: tuple[str, Bound]) -> list[list[dict[str, str]]]:
-    """The rows of several independent queries, run at once: pyoxigraph lets go of the GIL while it evaluates, so
-    a page of three heavy reads takes about the longest of them, not their sum (the entity page of the most
-    mentioned country, 2,140 articles: 112 -> 78 ms for its three)."""
-    store = kabar_store.store
+    """The rows of several independent queries, run at once, each in a worker of its own: a page of three heavy
+    reads takes about the longest of them, not their sum."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+
+    def run(query: tuple[str, Bound]) -> list[dict[str, str]]:
+        with app.app_context():
+            return rows(*query)
+
     with ThreadPoolExecutor(len(queries)) as pool:
-        return list(pool.map(lambda q: _rows(store, *q), queries))
-
-
-def _rows(store: KabarStore, query: str, bound: Bound) -> list[dict[str, str]]:
-    result = store.query(query, substitutions=bound, prefixes=KABAR_PREFIXES)
-    names = [v.value for v in result.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
+        return list(pool.map(run, queries))
 
 
 LOCAL_PATHS = {str(ID): "/id/", BASE: "/"}

@@ -6,13 +6,17 @@ package, so that a worker imports pyoxigraph and the standard library only
 the server kills and replaces a worker whenever a query runs out of time.
 
 Each request is one JSON line: the query, pyoxigraph's dataset options
-(IRIs as strings), the directory of the read-only snapshot to query, and
+(IRIs as strings), values bound to variables before it runs (`substitutions`,
+each an N-Triples term), the directory of the read-only snapshot to query,
 the media type to serialize results (`results`) or graphs (`graph`) in,
-null where the client accepts none. Each answer is a sequence of frames,
-one tag byte and a 4-byte big-endian length, then the payload:
+null where the client accepts none, and the prefixes graphs are written
+with. A request with `dump` instead of a query writes the snapshot's
+graphs (`dump`: {"graph": an IRI, "default", or null for all}) in the
+`graph` media type. Each answer is a sequence of frames, one tag byte and
+a 4-byte big-endian length, then the payload:
 
     K  what the query returned ("SELECT results", "ASK results" or
-       "CONSTRUCT or DESCRIBE results")
+       "CONSTRUCT or DESCRIBE results"), or "the store's graphs" for a dump
     D  bytes of the serialized results, at least CHUNK of them
     E  a JSON object {"kind": "syntax" | "failure", "message": ...}
     Z  the last bytes of the results (possibly none), and their end
@@ -41,6 +45,9 @@ import pyoxigraph as ox
 HEADER = struct.Struct(">cI")
 """A frame's tag and payload length."""
 
+
+DUMP = "the store's graphs"
+"""What a dump request returned (its K frame)."""
 
 CHUNK = 1 << 16
 """Bytes of results held before they are sent: the server sends an answer this small as one body."""
@@ -102,6 +109,22 @@ def dataset_options(options: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def substitutions(bound: dict[str, str] | None) -> dict[ox.Variable, ox.NamedNode | ox.Literal] | None:
+    """pyoxigraph's substitutions from their JSON form: variable name -> the value as an N-Triples term."""
+    if not bound:
+        return None
+    quads = ox.parse("".join(f"<urn:kabar:s> <urn:kabar:{i}> {term} .\n" for i, term in enumerate(bound.values())),
+                     format=ox.RdfFormat.N_TRIPLES)
+    return {ox.Variable(name): quad.object for name, quad in zip(bound, quads, strict=True)}
+
+
+def graph_of(name: str | None) -> ox.NamedNode | ox.DefaultGraph | None:
+    """The graph a dump names: an IRI, "default", or None for every graph."""
+    if name is None:
+        return None
+    return ox.DefaultGraph() if name == "default" else ox.NamedNode(name)
+
+
 def kind_of(results: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> tuple[str, str]:
     """What the query returned, and which of the request's formats serializes it."""
     if isinstance(results, ox.QueryTriples):
@@ -135,12 +158,21 @@ class Worker:
     def answer(self, request: dict[str, Any]) -> None:
         out = FrameWriter()
         try:
-            results = self.open(request["store"]).query(request["query"], **dataset_options(request["options"]))
-            what, family = kind_of(results)
-            out.add(b"K", what.encode())
-            media_type = request[family]
-            if media_type is not None:
-                results.serialize(out, format=serializer(media_type, family))
+            store, prefixes = self.open(request["store"]), request.get("prefixes")
+            if "dump" in request:
+                out.add(b"K", DUMP.encode())
+                store.dump(out, format=serializer(request["graph"], "graph"),
+                           from_graph=graph_of(request["dump"]["graph"]), prefixes=prefixes)
+            else:
+                results = store.query(request["query"], substitutions=substitutions(request.get("substitutions")),
+                                      **dataset_options(request["options"]))
+                what, family = kind_of(results)
+                out.add(b"K", what.encode())
+                media_type = request[family]
+                if media_type is not None and prefixes:  # prefixes are for graphs; pyoxigraph's own loop is faster
+                    ox.serialize(results, out, format=serializer(media_type, family), prefixes=prefixes)
+                elif media_type is not None:
+                    results.serialize(out, format=serializer(media_type, family))
         except SyntaxError as e:
             out.end(b"E", json.dumps({"kind": "syntax", "message": str(e)}).encode())
         except (OSError, RuntimeError, ValueError, TypeError) as e:

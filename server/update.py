@@ -23,9 +23,9 @@ from server.auth import protect_writes
 from server.config import ALLOW_LOAD, setting
 from server.egress import egress_proxy
 from server.errors import sparql_error_message
-from server.extension import kabar_store
 from server.protocol import FORM_MEDIA_TYPE, UPDATE_MEDIA_TYPE, body_text
 from server.service_policy import check_loads, read
+from server.writes import store_write
 from store.kabar_store import KABAR_PREFIXES
 from store.sparql_text import Lexed
 
@@ -46,7 +46,8 @@ def update() -> Response:
     refuse_network_access(lexed)
     text = lexed.canonical(egress_proxy().url_for)
     try:
-        kabar_store.store.update(text, prefixes=KABAR_PREFIXES)
+        with store_write() as store:
+            store.update(text, prefixes=KABAR_PREFIXES)
     except SyntaxError as e:
         raise BadRequest(sparql_error_message("The update is not valid SPARQL 1.1 Update", text, e)) from e
     except RuntimeError as e:

@@ -20,6 +20,8 @@ import logging
 import signal
 import threading
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from types import FrameType, TracebackType
 from wsgiref.types import WSGIApplication
 
@@ -118,6 +120,13 @@ class WaitressServer:
         host = str(self._server.effective_host)
         return f"http://{f'[{host}]' if ':' in host else host}:{self._server.effective_port}"
 
+    @property
+    def loopback_url(self) -> str:
+        """Where this machine's own clients reach the server: `url`, but loopback for a wildcard address."""
+        host = str(self._server.effective_host)
+        host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+        return f"http://{f'[{host}]' if ':' in host else host}:{self._server.effective_port}"
+
     def run(self) -> None:
         """Serve until `stop()`."""
         log.info("kabar SPARQL endpoint at %s/sparql", self.url)
@@ -184,9 +193,10 @@ def executor_of(app: WSGIApplication) -> QueryExecutor | None:
 
 def serve(
     app: WSGIApplication, host: str = "127.0.0.1", port: int = 8000, threads: int | None = None,
-    grace: float = SHUTDOWN_GRACE,
+    grace: float = SHUTDOWN_GRACE, announce: Callable[[str], AbstractContextManager[object]] | None = None,
 ) -> None:
-    """Serve `app` until SIGTERM or SIGINT, then stop gracefully (see `WaitressServer.stop`)."""
+    """Serve `app` until SIGTERM or SIGINT, then stop gracefully (see `WaitressServer.stop`); while it serves,
+    `announce` (given the loopback URL of /sparql) holds."""
     server = WaitressServer(app, host, port, threads)
     stopping = threading.Event()
 
@@ -197,8 +207,9 @@ def serve(
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         server.start()
-        while not stopping.wait(1.0):
-            pass
+        with announce(server.loopback_url + "/sparql") if announce else nullcontext():
+            while not stopping.wait(1.0):
+                pass
     finally:
         server.stop(grace)
         for sig, handler in previous.items():

@@ -19,15 +19,19 @@ from pathlib import Path
 from store.kabar_store import KabarStore, resolve_store_path
 from store.quad_store import QuadStore, StoreError
 from store.remote_store import RemoteStore, is_remote
+from store.serving import ServedStore, serving_endpoint
 
 
 def open_store(location: str | os.PathLike[str], *, read_only: bool = False, existing: bool = False) -> QuadStore:
     """The store at `location`: a folder (the embedded store) or `sparql+http(s)://…` (a remote one).
-    `existing` never creates an empty embedded store by mistake."""
+    `existing` never creates an empty embedded store by mistake; a store `kabar serve` holds is read through its
+    endpoint (`store.serving`)."""
     if is_remote(location):
         return RemoteStore(str(location), read_only=read_only)
     if (read_only or existing) and not (Path(location) / "CURRENT").exists():
         raise StoreError(f"there is no store at {location}: create it with `kabar ingest` (or `make load`)")
+    if read_only and (endpoint := serving_endpoint(Path(location))) is not None:
+        return ServedStore(endpoint)  # `kabar serve` holds it: read through it
     return KabarStore(location, read_only=read_only)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
@@ -37,7 +38,26 @@ BATCH = 20_000
 
 READABLE_PREFIXES = {prefix: ns for prefix, ns in KABAR_PREFIXES.items() if prefix != "kid"}
 """Written in Turtle and TriG: `kid:`'s local names hold '/' and '#', which a prefixed name must escape."""
-_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+UNION_OF_GRAPHS = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """How the dataset or one graph is written: pyoxigraph's dump of `graph` (None: every graph), or, for a
+    format without named graphs when no graph is named, the triples of `union_query` (what the endpoint's
+    default graph shows). `KabarStore.export` runs it here; the server's query workers run it on a snapshot."""
+
+    graph: GraphName | None
+    union_query: str | None
+    prefixes: Mapping[str, str] | None
+
+
+def export_plan(fmt: ox.RdfFormat, graph: GraphName | None = None) -> ExportPlan:
+    """The plan of `KabarStore.export`: Turtle and TriG with kabar's prefixes (but for `kid:`: kabar's own IRIs,
+    `…/id/article/7ac0…#char=373,376`, would be prefixed names full of escapes, so they stay `<…>`)."""
+    prefixes = READABLE_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    whole_as_union = graph is None and not fmt.supports_datasets
+    return ExportPlan(graph, UNION_OF_GRAPHS if whole_as_union else None, prefixes)
 
 
 def resolve_store_path(path: str | os.PathLike[str] | None = None) -> Path | str:
@@ -143,23 +163,19 @@ class KabarStore(QuadStore):
     # --- whole-store output -------------------------------------------------------------------------
 
     def export(self, out: BinaryIO, fmt: ox.RdfFormat, graph: GraphName | None = None) -> None:
-        """Write the dataset, or one graph, with pyoxigraph's serializers.
+        """Write the dataset, or one graph, with pyoxigraph's serializers, as `export_plan` says.
 
-        Shared by `kabar export`, `/export` and `/store`, so they write the
-        same bytes. A format without named graphs (Turtle) gets the union of
-        all graphs when no graph is named (what the endpoint's default graph
-        shows); Turtle and TriG are written with kabar's prefixes, but for `kid:`: kabar's own IRIs
-        (`…/id/article/7ac0…#char=373,376`) would be prefixed names full of escapes, so they stay `<…>`.
+        Shared by `kabar export` and, run in a query worker, by `/export` and
+        `/store`, so they write the same bytes.
         """
-        prefixes = READABLE_PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-        if graph is not None:
-            if not self.has_graph(graph):
-                raise StoreError(f"no graph <{graph}> in the store at {self.path}")
-            self._ox.dump(out, format=fmt, from_graph=target(graph), prefixes=prefixes)
-        elif fmt.supports_datasets:
-            self._ox.dump(out, format=fmt, prefixes=prefixes)
+        if graph is not None and not self.has_graph(graph):
+            raise StoreError(f"no graph <{graph}> in the store at {self.path}")
+        plan = export_plan(fmt, graph)
+        prefixes = dict(plan.prefixes) if plan.prefixes else None
+        if plan.union_query is not None:
+            ox.serialize(self._ox.query(plan.union_query), out, format=fmt, prefixes=prefixes)
         else:
-            ox.serialize(self._ox.query(_UNION), out, format=fmt, prefixes=prefixes)
+            self._ox.dump(out, format=fmt, from_graph=None if graph is None else target(graph), prefixes=prefixes)
 
     def snapshot(self, path: str | os.PathLike[str]) -> None:
         """A consistent copy of the store at `path` (a RocksDB checkpoint: hard links, so the same file system)."""

@@ -14,7 +14,6 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -23,7 +22,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
 
 import pyoxigraph as ox
 import pytest
@@ -36,7 +34,6 @@ from ontology import ID, RDF, SCHEMA, WIKIDATA_GRAPH, K
 from server import create_app
 from server.negotiation import best_match, parse_accept
 from server.pages import EXAMPLE_QUERY
-from server.streaming import stream_dump
 from server.wsgi import WaitressServer
 from store import KabarStore
 from store.sparql_text import declares_dataset, lex
@@ -670,31 +667,3 @@ def test_update_operations_are_recognized_after_the_prologue() -> None:
     assert update_operation("BASE <http://example.org/> CLEAR ALL") == "CLEAR"
     assert update_operation("SELECT * WHERE { ?s ?p ?o }") is None
     assert update_operation("SELEC * WHERE { ?s ?p ?o }") is None
-
-
-def test_stream_dump_yields_the_writes_then_reraises_the_dumps_error() -> None:
-    def dump(output: BinaryIO) -> None:
-        output.write(b"one ")
-        output.write(b"two")
-        raise OSError("disk gone")
-
-    chunks = stream_dump(dump)
-    assert next(chunks) + next(chunks) == b"one two"
-    with pytest.raises(OSError, match="disk gone"):
-        next(chunks)
-
-
-def test_stream_dump_stops_the_dump_when_the_reader_goes_away() -> None:
-    stopped = threading.Event()
-
-    def endless(output: BinaryIO) -> None:
-        try:
-            while True:
-                output.write(b"x" * 8192)
-        finally:
-            stopped.set()
-
-    chunks = stream_dump(endless, max_chunks=2)
-    assert next(chunks) == b"x" * 8192
-    chunks.close()
-    assert stopped.wait(5)
