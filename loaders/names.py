@@ -244,19 +244,22 @@ def web_suffix_at(text: str, offset: int) -> bool:
 
 def dateline_outlets(doc: Document, proposed: list[Mention]) -> list[tuple[int, int]]:
     """Where the dateline opening the article names its medium beside its place ('Muscat, Purna Warta - ',
-    'Narasi Indonesia.com, Jakarta - '): the capitalised parts without a digit or a mention other than a person's,
-    when another part is a place."""
+    'Narasi Indonesia.com, Jakarta - ', 'CNBC Indonesia'): the capitalised parts without a digit or a mention other
+    than a person's or a country's inside a longer name, when another part is a place."""
     if not doc.sentences:
         return []
     first = doc.sentences[0]
     parts = [(first.start + a, first.start + b) for a, b in dateline_parts(first.text)]
-    placed = {p for p in parts
-              if any(m.type in _PLACED and p[0] <= m.span.start and m.span.end <= p[1] for m in proposed)}
+    # a country inside a longer part names no place: it is part of a medium's name ('CNBC Indonesia')
+    named = [m for m in proposed if m.type != "Person"
+             and not (m.type == "Country" and any(p[0] <= m.span.start and m.span.end <= p[1]
+                                                  and doc.text[p[0]:p[1]] != m.span.text for p in parts))]
+    placed = {p for p in parts if any(m.type in _PLACED and p[0] <= m.span.start and m.span.end <= p[1] for m in named)}
     outlets = []
     for start, end in parts if placed else ():
         words = doc.text[start:end].split()
         if (start, end) not in placed and len(words) <= _MAX_OUTLET_WORDS and all(w[0].isupper() for w in words) \
                 and not any(c.isdigit() for w in words for c in w) \
-                and not any(m.span.start < end and start < m.span.end for m in proposed if m.type != "Person"):
+                and not any(m.span.start < end and start < m.span.end for m in named):
             outlets.append((start, end))
     return outlets

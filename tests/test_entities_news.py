@@ -36,6 +36,8 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("Menurut Kemlu RI, pertemuan ini penting.", "id", ("Organization", "Kemlu RI")),
     ("Juru bicara Kementerian Luar Negeri Iran Nasser Kanaani berbicara.", "id", ("Country", "Iran")),
     ("Jakarta, VIVA.co.id - Menlu Retno Marsudi tiba.", "id", ("Organization", "VIVA.co.id")),
+    ("Jakarta, CNBC Indonesia - Menteri Pertahanan Prabowo Subianto tiba di Istana.", "id",
+     ("Organization", "CNBC Indonesia")),
     # the medium a dateline names beside its place, with or without a web suffix; a site's name ends a sentence
     ("Muscat, Purna Warta - Menteri Luar Negeri Iran Abbas Araghchi tiba.", "id", ("Organization", "Purna Warta")),
     ("Narasi Indonesia.com, Jakarta - Menteri Luar Negeri Sugiono tiba.", "id",
@@ -88,6 +90,11 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("Menlu Retno Marsudi tiba di Bali.\nTim Redaksi", "id", ("Person", "Tim Redaksi")),
     # a country naming only people's nationality is no mention of it, officials too (the guidelines' example)
     ("Seorang pejabat AS yang tidak disebutkan namanya mengatakan hal itu.", "id", ("Country", "United States")),
+    ("Gerakan Palestina itu mengatakan delegasinya tiba di Kairo.", "id", ("Country", "Palestine")),
+    ("Faksi-faksi Palestina bertemu di Kairo.", "id", ("Country", "Palestine")),
+    ("Obama menelepon Jokowi dengan bahasa Indonesia.", "id", ("Country", "Indonesia")),
+    # a country inside the name of the medium a dateline names
+    ("Jakarta, CNBC Indonesia - Menteri Pertahanan Prabowo Subianto tiba di Istana.", "id", ("Country", "Indonesia")),
     # social platforms are no entities (the guidelines' rule)
     ("Dalam unggahan Truth Social berikutnya, Trump mengatakan ia berbicara dengan Putin.", "id",
      ("Person", "Truth Social")),

@@ -42,7 +42,7 @@ from loaders.model import SOURCE_CONFIDENCE, Document, Mention, Sentence, Span, 
 from loaders.names import cues, mention_tokens, name_runs
 from loaders.normalize import fold
 from loaders.pipeline import Resources, component
-from loaders.text import tokenize, word_before
+from loaders.text import dateline_parts, tokenize, word_before
 
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6
 _INITIALS = re.compile(r"\w|(?:\w\.)+")
@@ -97,7 +97,9 @@ class Coreference:
                 span = Span(words[0].start, words[-1].end, doc.text[words[0].start:words[-1].end])
                 mentions.append(_copy(target, span))
         mentions.sort(key=lambda m: m.span.start)
-        mentions = [m for m in mentions if not _nationality(doc, m) and m.span.text not in _platforms()]
+        outlets = _outlets(doc, mentions)
+        mentions = [m for m in mentions if not _nationality(doc, m) and m.span.text not in _platforms()
+                    and not (m.type == "Country" and any(a <= m.span.start and m.span.end <= b for a, b in outlets))]
         if self.edits:
             mentions = self.edits.apply(doc.text, mentions)
         doc.mentions = [_scored(m) for m in _with_pronouns(doc, mentions)]
@@ -175,6 +177,17 @@ def _nationality(doc: Document, m: Mention) -> bool:
         return False
     before = word_before(doc.text, m.span.start)
     return before is not None and fold(before) in lang.get(doc.article.lang).nationality_nouns
+
+
+def _outlets(doc: Document, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The dateline's media named with a country ('Jakarta, CNBC Indonesia - '): the country inside is part of the
+    medium's name, no mention of the state (the annotation guidelines' rule for fixed proper names)."""
+    if not doc.sentences:
+        return []
+    first = doc.sentences[0]
+    parts = {(first.start + a, first.start + b) for a, b in dateline_parts(first.text)}
+    return [(m.span.start, m.span.end) for m in mentions
+            if m.type == "Organization" and (m.span.start, m.span.end) in parts and " " in m.span.text]
 
 
 def _with_pronouns(doc: Document, mentions: list[Mention]) -> list[Mention]:

@@ -56,7 +56,8 @@ PACK = register(LanguagePack(
                    "Kedutaan Besar": "embassy", "Konsulat Jenderal": "consulate general",
                    "Konjen": "consulate general"},
     nationality_nouns=frozenset({"pejabat", "warga", "rakyat", "tahanan", "penduduk", "pengungsi", "masyarakat",
-                                 "sandera", "tawanan", "bangsa", "etnis", "keturunan", "diaspora"}),
+                                 "sandera", "tawanan", "bangsa", "etnis", "keturunan", "diaspora", "gerakan",
+                                 "kelompok", "faksi", "faksi-faksi", "militan", "pejuang", "bahasa"}),
     credit_labels=("Penulis", "Editor", "Reporter", "Pewarta", "Penyunting", "Fotografer", "Foto", "Kontributor"),
     organization_words=frozenset({
         "garda", "dewan", "kementerian", "komisi", "partai", "bank", "universitas", "majelis", "pasukan",

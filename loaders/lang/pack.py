@@ -126,7 +126,8 @@ class LanguagePack:
     venue_heads: frozenset[str] = frozenset()  # last words of head-final venue names (English): 'palace'
     organization_names: tuple[str, ...] = ()  # bodies news names without a head word, as written: 'TNI AU', 'CIA'
     media: tuple[str, ...] = ()  # news media among them ('AFP', 'Antara'): they report, they take part in no event
-    nationality_nouns: frozenset[str] = frozenset()  # before a country, it gives people's nationality only: 'warga'
+    # before a country, it gives people's nationality ('warga') or a language ('bahasa'), no state acting
+    nationality_nouns: frozenset[str] = frozenset()
     platforms: tuple[str, ...] = ()  # social platforms, no entities by the annotation guidelines: 'X', 'Telegram'
     credit_labels: tuple[str, ...] = ()  # a name after them is a credited person: 'Penulis:', 'Photo by'
     cue_verbs_before: tuple[str, ...] = ()  # a person's name follows: 'bertemu dengan X'
