@@ -70,6 +70,13 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
      ("Organization", "Center for Strategic and International Studies")),
     ("The OIC Executive Committee met in Jeddah.", "en", ("Organization", "OIC Executive Committee")),
     ("The OIC Executive Committee met in Jeddah.", "en", ("Organization", "Organisation of Islamic Cooperation")),
+    # a country inside a body's name, or opening it; the medium a credit names in capitals
+    ("He met members of his Great Indonesia Movement Party (Gerindra) on Monday.", "en",
+     ("Organization", "Great Indonesia Movement Party")),
+    ("The Israel Defense Forces said so.", "en", ("Organization", "Israel Defense Forces")),
+    ("Mediators met in Cairo. / Photo: AA An Egyptian delegation arrived.", "en", ("Organization", "AA")),
+    ("The ambassador met the minister. (VOI/Rezha/RHM)", "en", ("Organization", "VOI")),
+    ("The summit ended on Saturday.\n\u2014 ASHARQ AL AWSAT", "en", ("Organization", "ASHARQ AL AWSAT")),
     # a byline's names, in capitals
     ("By AYSE WIETING and SUZAN FRASER\nISTANBUL (AP) - The talks began.", "en", ("Person", "SUZAN FRASER")),
 ])
@@ -102,6 +109,7 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     # a medium in a dateline is no person, and a site is not the paper of the same name
     ("Muscat, Purna Warta - Menteri Luar Negeri Iran Abbas Araghchi tiba.", "id", ("Person", "Purna Warta")),
     ("JAKARTA, KOMPAS.com - Menteri Sugiono tiba.", "id", ("Organization", "Kompas")),
+    ("The Israel Defense Forces said so.", "en", ("Organization", "Defense Forces")),
     # a demonym before a title is the country, not a person's name; a name ends before its hyphened syllable
     # only when that makes an adjective
     ("He met South Korean President Yoon Suk Yeol on Monday.", "en", ("Person", "South Korean")),

@@ -16,8 +16,11 @@ news medium publishing under it, as datelines and credits write it, and so
 is the medium a dateline names beside its place ('Muscat, Purna Warta -').
 A diplomatic mission is named by where it is ('KBRI Abu Dhabi'), an
 acronym between a title and its holder is the body of the post ('Kepala
-BRIN Laksana Tri Handoko'), and a head-final name may open with the acronym
-of the body it belongs to ('OIC Executive Committee'). And in every
+BRIN Laksana Tri Handoko'), a head-final name may open with the acronym
+of the body it belongs to ('OIC Executive Committee') or hold a country
+('Great Indonesia Movement Party', 'Israel Defense Forces'), and a credit
+names its medium in capitals ('Photo: AA', '(VOI/Rezha/RHM)', a closing
+'— ASHARQ AL AWSAT'). And in every
 language, a name its initials follow in parentheses, ending in an
 organisation head of any pack or opening with an organisation word ('Indian
 Ocean Rim Association (IORA)' in Indonesian text too), is an organisation;
@@ -66,6 +69,7 @@ class OrganizationNames:
         mentions += _listed(doc, mentions)
         mentions += _web_names(doc, mentions)
         mentions += _defined(doc, mentions)
+        mentions += _credited_media(doc, mentions)
         if heads:
             tokens, particles = doc.tokens, cues().particles
             proposed = [*doc.proposed(), *mentions]
@@ -78,6 +82,7 @@ class OrganizationNames:
                 words = [t for t in tokens[i:j] if t.folded not in particles]
                 if _MIN_WORDS <= len(words) + 1 <= _MAX_WORDS and tokens[j - 1].folded in heads:
                     i = _with_owner(doc, _with_title_word(doc, i, in_title), acronyms)
+                    i = _with_country_inside(doc, i, proposed, runs)
                     j = _with_complement(doc, j, starts)
                     if len([t for t in tokens[i:j] if t.folded not in particles]) < _MIN_WORDS:
                         continue
@@ -88,6 +93,32 @@ class OrganizationNames:
         doc.proposals[self.name] = mentions
 
 
+@lang.compiled
+def _credit_patterns(packs: tuple[lang.LanguagePack, ...]) -> tuple[re.Pattern[str], ...]:
+    labels = lang.alternatives(lang.words(packs, lambda p: p.credit_labels))
+    return (
+        re.compile(rf"(?<!\w)(?:{labels})[ \t]*:[ \t]*(?P<name>[A-Z]{{2,6}})(?![\w/.-])"),  # 'Photo: AA'
+        re.compile(r"\((?P<name>[A-Z]{2,6}) ?/ ?[A-Z]"),  # '(VOI/Rezha/RHM)'
+        # a line closing with '— ASHARQ AL AWSAT'
+        re.compile(r"[\u2014\u2013] ?(?P<name>[A-Z]{2,}(?: [A-Z]{2,}){0,3})[ \t]*$", re.MULTILINE),
+    )
+
+
+def _credited_media(doc: Document, found: list[Mention]) -> list[Mention]:
+    """The medium a credit names in capitals: 'Photo: AA', '(VOI/Rezha/RHM)', a closing '— ASHARQ AL AWSAT'."""
+    taken = [*doc.proposed(), *found]
+    out: list[Mention] = []
+    for pattern in _credit_patterns():
+        for match in pattern.finditer(doc.text):
+            start, end = match.span("name")
+            if any(m.span.start < end and start < m.span.end for m in [*taken, *out]):
+                continue
+            name = match.group("name")
+            out.append(Mention(Span(start, end, name), "Organization", name, None, "Organization:" + fold(name),
+                               "pattern"))
+    return out
+
+
 def _with_title_word(doc: Document, i: int, in_title: set[int]) -> int:
     """'General Elections Commission': a capitalised title word just before the run opens the name."""
     tokens = doc.tokens
@@ -95,6 +126,20 @@ def _with_title_word(doc: Document, i: int, in_title: set[int]) -> int:
             and doc.text[tokens[i - 1].end:tokens[i].start] == " ":
         return i - 1
     return i
+
+
+def _with_country_inside(doc: Document, i: int, proposed: list[Mention], runs: list[tuple[int, int]]) -> int:
+    """'Great Indonesia Movement Party', 'Israel Defense Forces': a country just before the run is part of the name,
+    and so is a capitalised run just before that country; the country stays a mention of its own."""
+    tokens = doc.tokens
+    country = next((m for m in proposed if m.type == "Country" and i > 0 and m.span.end == tokens[i - 1].end), None)
+    if country is None or doc.text[country.span.end:tokens[i].start] != " ":
+        return i
+    first = token_at(tokens, country.span.start)
+    before = next((a for a, b in runs if b == first), None)
+    if before is None or doc.text[tokens[first - 1].end:country.span.start] != " ":
+        return first
+    return before
 
 
 def _with_owner(doc: Document, i: int, acronyms: set[int]) -> int:
