@@ -70,6 +70,12 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
      ("Organization", "Center for Strategic and International Studies")),
     ("The OIC Executive Committee met in Jeddah.", "en", ("Organization", "OIC Executive Committee")),
     ("The OIC Executive Committee met in Jeddah.", "en", ("Organization", "Organisation of Islamic Cooperation")),
+    # head-first bodies in Indonesian, a title as their last word, the country that owns them
+    ("Ia menjadi anggota Dewan Pertahanan Nasional.", "id", ("Organization", "Dewan Pertahanan Nasional")),
+    ("Anggota Pasukan Pengamanan Presiden (Paspampres) berjaga.", "id",
+     ("Organization", "Pasukan Pengamanan Presiden")),
+    ("Juru bicara Kementerian Luar Negeri Iran berbicara.", "id", ("Organization", "Kementerian Luar Negeri Iran")),
+    ("Juru bicara Kementerian Luar Negeri Iran berbicara.", "id", ("Country", "Iran")),
     # a country inside a body's name, or opening it; the medium a credit names in capitals
     ("He met members of his Great Indonesia Movement Party (Gerindra) on Monday.", "en",
      ("Organization", "Great Indonesia Movement Party")),
@@ -110,6 +116,7 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("Muscat, Purna Warta - Menteri Luar Negeri Iran Abbas Araghchi tiba.", "id", ("Person", "Purna Warta")),
     ("JAKARTA, KOMPAS.com - Menteri Sugiono tiba.", "id", ("Organization", "Kompas")),
     ("The Israel Defense Forces said so.", "en", ("Organization", "Defense Forces")),
+    ("Kepala Staf Angkatan Laut Laksamana TNI Muhammad Ali hadir.", "id", ("Organization", "Angkatan Laut Laksamana")),
     # a demonym before a title is the country, not a person's name; a name ends before its hyphened syllable
     # only when that makes an adjective
     ("He met South Korean President Yoon Suk Yeol on Monday.", "en", ("Person", "South Korean")),

@@ -5,9 +5,11 @@ a run of two to five capitalised words ending in one of a short list of
 heads (the pack's `organization_heads`) is taken as an organisation, with
 a capitalised title word before it ('General Elections Commission') and a
 capitalised complement after 'of' or 'for' ('Ministry of Foreign Affairs').
-Others put the head first ('Kementerian Luar Negeri' in Indonesian) and
-leave the name to the NER, so this component reads only articles whose
-language pack lists heads. In every language, the bodies the packs list by
+Others put the head first ('Kementerian Luar Negeri' in Indonesian): a
+capitalised opener of the pack's `organization_openers` and the capitalised
+words after it are an organisation ('Dewan Pertahanan Nasional',
+'Sekretariat Presiden'), with the country that owns it right after
+('Kementerian Luar Negeri Iran'); the NER finds the rest. In every language, the bodies the packs list by
 the name news uses without a head word (`organization_names`: 'TNI AU',
 'Kemlu', 'CIA', 'Xinhua') are organisations where they are written so; one
 that is also a function word ('Antara', 'among') only in capitals. A
@@ -70,6 +72,7 @@ class OrganizationNames:
         mentions += _web_names(doc, mentions)
         mentions += _defined(doc, mentions)
         mentions += _credited_media(doc, mentions)
+        mentions += _head_first(doc, mentions)
         if heads:
             tokens, particles = doc.tokens, cues().particles
             proposed = [*doc.proposed(), *mentions]
@@ -116,6 +119,42 @@ def _credited_media(doc: Document, found: list[Mention]) -> list[Mention]:
             name = match.group("name")
             out.append(Mention(Span(start, end, name), "Organization", name, None, "Organization:" + fold(name),
                                "pattern"))
+    return out
+
+
+def _head_first(doc: Document, earlier: list[Mention]) -> list[Mention]:
+    """'Dewan Pertahanan Nasional', 'Sekretariat Presiden', 'Angkatan Udara': a capitalised opener of the article's
+    language and the capitalised words after it, titles included, up to a mention or a lower-case word."""
+    openers = lang.get(doc.article.lang).organization_openers
+    if not openers:
+        return []
+    tokens, text = doc.tokens, doc.text
+    proposed = [*doc.proposed(), *earlier]
+    covered, in_title = mention_tokens(doc, proposed), title_tokens(doc)
+    countries = {token_at(tokens, m.span.start): m for m in proposed if m.type == "Country"}
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].folded not in openers or not tokens[i].text[:1].isupper() or i in covered:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i < _MAX_WORDS and j not in covered and tokens[j].text[:1].isupper() \
+                and text[tokens[j - 1].end:tokens[j].start] == " ":
+            j += 1
+        # a title ends the name only as its last word ('Sekretariat Presiden', not 'Angkatan Laut Laksamana X')
+        while j > i + 1 and j - 1 in in_title and j < len(tokens) and tokens[j].text[:1].isupper() \
+                and text[tokens[j - 1].end:tokens[j].start] == " ":
+            j -= 1
+        end = tokens[j - 1].end
+        if j > i + 1 and (owner := countries.get(j)) is not None and text[end:owner.span.start] == " ":
+            end = owner.span.end  # 'Kementerian Luar Negeri Iran': the country owns it, and stays a mention
+        if j > i + 1:
+            start = tokens[i].start
+            name = text[start:end]
+            out.append(Mention(Span(start, end, name), "Organization", name, None, "Organization:" + fold(name),
+                               "pattern"))
+        i = j
     return out
 
 

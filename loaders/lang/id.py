@@ -65,6 +65,11 @@ PACK = register(LanguagePack(
         "pemerintah", "parlemen", "mahkamah", "pengadilan", "perusahaan", "organisasi", "liga", "brigade",
         "republik",
     }),
+    organization_openers=frozenset({
+        "dewan", "kementerian", "komisi", "partai", "majelis", "pasukan", "angkatan", "badan", "lembaga", "kantor",
+        "kabinet", "sekretariat", "departemen", "garda", "dinas", "biro", "korps", "mahkamah", "liga", "brigade",
+        "kepolisian", "satuan", "komando",
+    }),
     venue_words=frozenset({
         "istana", "gedung", "wisma", "graha", "balai", "aula", "ruang", "pangkalan", "konsulat",
         "masjid", "hotel", "kompleks", "lapangan", "stadion", "markas", "museum",

@@ -123,6 +123,8 @@ class LanguagePack:
     # it says, so that the long and the short form of one mission are one entity
     mission_words: Mapping[str, str] = field(default_factory=dict)
     venue_words: frozenset[str] = frozenset()  # first words of head-first venue names: 'istana', 'gedung'
+    # first words of head-first body names, capitalised: 'Dewan Pertahanan Nasional', 'Partai Republik'
+    organization_openers: frozenset[str] = frozenset()
     venue_heads: frozenset[str] = frozenset()  # last words of head-final venue names (English): 'palace'
     organization_names: tuple[str, ...] = ()  # bodies news names without a head word, as written: 'TNI AU', 'CIA'
     media: tuple[str, ...] = ()  # news media among them ('AFP', 'Antara'): they report, they take part in no event
