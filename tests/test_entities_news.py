@@ -116,6 +116,9 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("Muscat, Purna Warta - Menteri Luar Negeri Iran Abbas Araghchi tiba.", "id", ("Person", "Purna Warta")),
     ("JAKARTA, KOMPAS.com - Menteri Sugiono tiba.", "id", ("Organization", "Kompas")),
     ("The Israel Defense Forces said so.", "en", ("Organization", "Defense Forces")),
+    # bodies the packs list by name are no people, in any language's text
+    ("Hal itu dilaporkan kantor berita RIA Novosti pada Senin.", "id", ("Person", "RIA Novosti")),
+    ("Kepala Shin Bet juga hadir.", "id", ("Person", "Shin Bet")),
     ("Kepala Staf Angkatan Laut Laksamana TNI Muhammad Ali hadir.", "id", ("Organization", "Angkatan Laut Laksamana")),
     # a demonym before a title is the country, not a person's name; a name ends before its hyphened syllable
     # only when that makes an adjective

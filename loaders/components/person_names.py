@@ -68,7 +68,8 @@ class PersonNames:
             while j - i > 2 and (is_acronym(tokens[i].text) or tokens[i].text in found.organization_names):
                 i += 1
             words = sum(1 for t in tokens[i:j] if t.folded not in found.particles)
-            if not 2 <= words <= _MAX_NAME_WORDS or any(t.folded in found.organization_words for t in tokens[i:j]):
+            if not 2 <= words <= _MAX_NAME_WORDS or any(t.folded in found.organization_words for t in tokens[i:j]) \
+                    or text[tokens[i].start:tokens[j - 1].end] in found.organization_names:  # 'RIA Novosti', 'Shin Bet'
                 continue
             if ordinary((t.text for t in tokens[i:j]), doc.article.lang):  # 'Menteri Urusan Strategis'
                 continue
