@@ -70,6 +70,9 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
      ("Organization", "Center for Strategic and International Studies")),
     ("The OIC Executive Committee met in Jeddah.", "en", ("Organization", "OIC Executive Committee")),
     ("The OIC Executive Committee met in Jeddah.", "en", ("Organization", "Organisation of Islamic Cooperation")),
+    # a title's common word and a body's acronym after it are not part of the name
+    ("Kepala Staf Susie Wiles mengatakan itu.", "id", ("Person", "Susie Wiles")),
+    ("Direktur Pelaksana IMF Kristalina Georgieva hadir.", "id", ("Person", "Kristalina Georgieva")),
     # head-first bodies in Indonesian, a title as their last word, the country that owns them
     ("Ia menjadi anggota Dewan Pertahanan Nasional.", "id", ("Organization", "Dewan Pertahanan Nasional")),
     ("Anggota Pasukan Pengamanan Presiden (Paspampres) berjaga.", "id",
@@ -120,6 +123,8 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("Hal itu dilaporkan kantor berita RIA Novosti pada Senin.", "id", ("Person", "RIA Novosti")),
     ("Kepala Shin Bet juga hadir.", "id", ("Person", "Shin Bet")),
     ("Kepala Staf Angkatan Laut Laksamana TNI Muhammad Ali hadir.", "id", ("Organization", "Angkatan Laut Laksamana")),
+    ("Hadir Direktur Kerja Sama Internasional Pertahanan Kemenhan Brigjen TNI Airlangga.", "id",
+     ("Person", "Pertahanan Kemenhan")),
     # a demonym before a title is the country, not a person's name; a name ends before its hyphened syllable
     # only when that makes an adjective
     ("He met South Korean President Yoon Suk Yeol on Monday.", "en", ("Person", "South Korean")),

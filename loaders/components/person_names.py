@@ -37,6 +37,7 @@ from loaders.names import (
     name_runs,
     title_before,
     title_case_line,
+    title_tokens,
 )
 from loaders.ner.common_words import ordinary
 from loaders.normalize import fold
@@ -61,10 +62,19 @@ class PersonNames:
         ends = {m.span.end: m for m in earlier}
         mentions: list[Mention] = []
         outlets = dateline_outlets(doc, earlier)  # 'Muscat, Purna Warta - ': a medium, no person
+        in_title = set(title_tokens(doc))
         for i, j in name_runs(doc, mention_tokens(doc, earlier)):
             if any(a <= tokens[i].start < b for a, b in outlets):
                 continue
             lead = tokens[i].start
+            # 'Kepala Staf Susie Wiles', 'Direktur Pelaksana IMF Kristalina Georgieva': after a title, a common word
+            # still belongs to it, and an acronym after that is the body; the name is what follows
+            opened = i
+            while j - i > 2 and i - 1 in in_title and ordinary([tokens[i].text], doc.article.lang):
+                in_title.add(i)
+                i += 1
+            if i > opened and ordinary([tokens[i].text], doc.article.lang):  # a portfolio: 'Kerja Sama ...'
+                continue
             while j - i > 2 and (is_acronym(tokens[i].text) or tokens[i].text in found.organization_names):
                 i += 1
             words = sum(1 for t in tokens[i:j] if t.folded not in found.particles)
