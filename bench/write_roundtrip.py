@@ -13,30 +13,13 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import shutil
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 import urllib.parse
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
+from bench.peers import seed_servers
+
 TOKEN = "bench-token"
-
-
-def wait_for(port: int, path: str) -> None:
-    for _ in range(150):
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", path)
-            connection.getresponse().read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"no answer on port {port}")
 
 
 def rounds(port: int, update_path: str, query_path: str, headers: dict[str, str], count: int, tag: str
@@ -76,30 +59,10 @@ def main() -> None:
     parser.add_argument("--kabar-port", type=int, default=8078)
     parser.add_argument("--oxigraph-port", type=int, default=7878)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="kabar-roundtrip-") as tmp:
-        work = Path(tmp)
-        subprocess.run([BIN / "kabar", "--store", work / "kabar", "--quiet", "ingest", ROOT / "seeds" / "articles"],
-                       check=True, cwd=ROOT)
-        shutil.copytree(work / "kabar", work / "oxigraph")
-        (work / "kabar.toml").write_text(f'write_token = "{TOKEN}"\n')
-        servers = [
-            subprocess.Popen([BIN / "kabar", "--store", work / "kabar", "serve", "--port", str(args.kabar_port),
-                              "--config", work / "kabar.toml"], cwd=ROOT, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL),
-            subprocess.Popen([BIN / "oxigraph", "serve", "--location", work / "oxigraph", "--bind",
-                              f"127.0.0.1:{args.oxigraph_port}", "--union-default-graph"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
-        ]
-        try:
-            wait_for(args.kabar_port, "/health")
-            wait_for(args.oxigraph_port, "/query?query=ASK%7B%7D")
-            kabar = rounds(args.kabar_port, "/update", "/sparql", {"Authorization": f"Bearer {TOKEN}"},
-                           args.rounds, "kabar")
-            oxigraph = rounds(args.oxigraph_port, "/update", "/query", {}, args.rounds, "oxigraph")
-        finally:
-            for server in servers:
-                server.terminate()
-                server.wait(timeout=60)
+    with seed_servers(args.kabar_port, args.oxigraph_port, f'write_token = "{TOKEN}"\n'):
+        kabar = rounds(args.kabar_port, "/update", "/sparql", {"Authorization": f"Bearer {TOKEN}"}, args.rounds,
+                       "kabar")
+        oxigraph = rounds(args.oxigraph_port, "/update", "/query", {}, args.rounds, "oxigraph")
     print(f"{args.rounds} rounds of INSERT DATA then ASK, one connection each; milliseconds, median / p90")
     print(f"{'':12} {'kabar':>15} {'oxigraph':>15} {'ratio (median)':>15}")
     for part in ("update", "query", "round trip"):
