@@ -28,20 +28,11 @@ import pyoxigraph as ox
 
 from store.quad_store import GraphName, StoreError, target
 from store.remote_store import TIMEOUT, RemoteStore
+from store.snapshots import pid_alive
 
 
 def _file(store: Path) -> Path:
     return store.parent / f"{store.name}.serving"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @contextmanager
@@ -64,7 +55,7 @@ def serving_endpoint(store: Path) -> str | None:
         pid, endpoint = int(said["pid"]), str(said["endpoint"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if pid != os.getpid() and _alive(pid):
+    if pid != os.getpid() and pid_alive(pid):
         return endpoint
     if pid != os.getpid():
         with suppress(FileNotFoundError):

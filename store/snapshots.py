@@ -36,7 +36,8 @@ from store.kabar_store import KabarStore
 _SERIAL = itertools.count()
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether process `pid` runs (another user's counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -67,7 +68,7 @@ class Snapshots:
         """Delete the snapshot directories of processes that no longer run."""
         for old in parent.glob(f"{prefix}*"):
             pid = old.name[len(prefix):].partition("-")[0]
-            if pid.isdigit() and not _pid_alive(int(pid)):
+            if pid.isdigit() and not pid_alive(int(pid)):
                 shutil.rmtree(old, ignore_errors=True)
 
     def changed(self) -> None:
