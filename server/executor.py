@@ -5,7 +5,10 @@ after a blocking one (an aggregate, ORDER BY) has finished; so each query
 runs in a worker process (`server/query_worker.py`) that the server
 SIGKILLs when the query runs out of time or its client goes away, which
 frees the core at once, and then replaces. Workers read snapshots of the
-store (`store.snapshots`), never the live store this process writes.
+store (`store.snapshots`), never the live store this process writes: each
+its own copy of one, which small updates (INSERT DATA, DELETE DATA) made
+since reach by replay, so that a query after such a write costs no new
+snapshot.
 
 A query waits at most `max_queue_wait` seconds for a free worker, so the
 number of workers is the number of queries that run at once, and a
@@ -51,7 +54,7 @@ from werkzeug.exceptions import BadRequest, InternalServerError, ServiceUnavaila
 from server.config import MAX_QUEUE_WAIT, QUERY_TIMEOUT, QUERY_WORKERS
 from server.query_worker import HEADER
 from store import KabarStore
-from store.snapshots import Snapshots
+from store.snapshots import Replay, Snapshot, Snapshots
 
 log = logging.getLogger(__name__)
 
@@ -112,9 +115,10 @@ Job = QueryJob | DumpJob
 
 
 class WorkerProcess:
-    """One worker process and the reading end of its frames."""
+    """One worker process and the reading end of its frames; `change`: the count of writes its replica holds."""
 
     def __init__(self) -> None:
+        self.change: int | None = None
         self.process = subprocess.Popen(
             [sys.executable, "-P", str(WORKER_PROGRAM)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0
         )
@@ -132,8 +136,14 @@ class WorkerProcess:
     def alive(self) -> bool:
         return self.process.poll() is None
 
-    def send(self, job: Job, snapshot: Path) -> None:
-        line = json.dumps({**job.request(), "store": str(snapshot)})
+    def send(self, job: Job, snapshot: Snapshot | None, replays: list[Replay]) -> None:
+        """Send `job`, with the snapshot to copy (None: keep the replica) and the writes to replay first."""
+        request = job.request()
+        if snapshot is not None:
+            request["store"] = str(snapshot.path)
+        if replays:
+            request["replay"] = [{"update": r.update, "prefixes": dict(r.prefixes)} for r in replays]
+        line = json.dumps(request)
         try:
             self._stdin.write(line.encode() + b"\n")
         except OSError as e:
@@ -187,7 +197,8 @@ class RunningQuery:
     client gone) is killed and replaced.
     """
 
-    def __init__(self, executor: QueryExecutor, worker: WorkerProcess, snapshot: Path, deadline: float) -> None:
+    def __init__(self, executor: QueryExecutor, worker: WorkerProcess, snapshot: Snapshot | None,
+                 deadline: float) -> None:
         self._executor = executor
         self._worker = worker
         self._snapshot = snapshot
@@ -289,14 +300,20 @@ class QueryExecutor:
         finally:
             with self._lock:
                 self._waiting -= 1
-        try:
-            snapshot = self.snapshots.acquire()
-        except OSError as e:
-            self._idle.put(worker)
-            raise InternalServerError(f"Cannot take a snapshot of the store to query: {e}") from e
+        caught_up = None if worker.change is None else self.snapshots.catch_up(worker.change)
+        snapshot: Snapshot | None = None
+        if caught_up is None:
+            try:
+                snapshot = self.snapshots.acquire()
+            except OSError as e:
+                self._idle.put(worker)
+                raise InternalServerError(f"Cannot take a snapshot of the store to query: {e}") from e
+            worker.change, replays = snapshot.change, []
+        else:
+            worker.change, replays = caught_up
         running = RunningQuery(self, worker, snapshot, time.monotonic() + self.timeout)
         try:
-            worker.send(job, snapshot)
+            worker.send(job, snapshot, replays)
         except WorkerDied as e:
             running.close()
             raise InternalServerError(f"The query could not be started: {e}. Send it again.") from e
@@ -311,14 +328,16 @@ class QueryExecutor:
             retry_after=retry,
         )
 
-    def release(self, worker: WorkerProcess, snapshot: Path, *, finished: bool) -> None:
+    def release(self, worker: WorkerProcess, snapshot: Snapshot | None, *, finished: bool) -> None:
         if not finished:
             log.info("stopping query worker %d (query timed out or its client left)", worker.pid)
             worker.kill()
-        self.snapshots.release(snapshot)
+        if snapshot is not None:
+            self.snapshots.release(snapshot)
         if finished and worker.alive():
             self._idle.put(worker)
             return
+        self.snapshots.remove_replicas(worker.pid)
         with self._lock:
             self._all.discard(worker)
             closed = self._closed
@@ -339,9 +358,10 @@ class QueryExecutor:
         with self._lock:
             return sorted(worker.pid for worker in self._all)
 
-    def after_write(self) -> None:
-        """Call after every write to the store: queries sent from now on see it."""
-        self.snapshots.changed()
+    def after_write(self, replay: Replay | None = None) -> None:
+        """Call after every write to the store: queries sent from now on see it (through `replay`, when
+        the write can be replayed on the workers' copies)."""
+        self.snapshots.changed(replay)
 
     def shutdown(self) -> None:
         """Stop every worker (killing those still running a query) and delete the snapshots."""

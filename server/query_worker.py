@@ -7,12 +7,22 @@ the server kills and replaces a worker whenever a query runs out of time.
 
 Each request is one JSON line: the query, pyoxigraph's dataset options
 (IRIs as strings), values bound to variables before it runs (`substitutions`,
-each an N-Triples term), the directory of the read-only snapshot to query,
-the media type to serialize results (`results`) or graphs (`graph`) in,
+each an N-Triples term), the media type to serialize results (`results`) or
+graphs (`graph`) in,
 null where the client accepts none, and the prefixes graphs are written
 with. A request with `dump` instead of a query writes the snapshot's
 graphs (`dump`: {"graph": an IRI, "default", or null for all}) in the
-`graph` media type. Each answer is a sequence of frames, one tag byte and
+`graph` media type.
+
+The worker queries its replica: its own copy of a snapshot of the store
+(`store.snapshots`), made when a request names a snapshot (`store`: its
+directory) by hard-linking the snapshot's immutable table files beside it
+and copying the rest, then opened read-write so that the writes the server
+lists in `replay` ({"update", "prefixes"}: constant data inserted or
+deleted since) can be applied to it before the query runs. A worker that
+cannot copy or replay exits: a replica that missed a write must not answer.
+
+Each answer is a sequence of frames, one tag byte and
 a 4-byte big-endian length, then the payload:
 
     K  what the query returned ("SELECT results", "ASK results" or
@@ -34,10 +44,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import struct
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -142,23 +154,48 @@ def serializer(media_type: str, family: str) -> ox.RdfFormat | ox.QueryResultsFo
 
 
 class Worker:
-    """One read-only store, reopened when the server names a newer snapshot."""
+    """The replica queries read, replaced when the server names a snapshot, brought up to date by replays."""
 
     def __init__(self) -> None:
         self.store: ox.Store | None = None
-        self.path: str | None = None
+        self.replica: Path | None = None
+        self._copies = 0
 
-    def open(self, path: str) -> ox.Store:
-        if self.store is None or path != self.path:
-            self.store = None  # close the old snapshot before opening the new one
-            self.store = ox.Store.read_only(path)
-            self.path = path
+    def open(self, request: dict[str, Any]) -> ox.Store:
+        """The replica, up to date with the request; a worker that cannot make it so exits (the server replaces it)."""
+        try:
+            if "store" in request:
+                self._copy(Path(request["store"]))
+            assert self.store is not None, "the first request names a snapshot"
+            for replay in request.get("replay", ()):
+                self.store.update(replay["update"], prefixes=replay["prefixes"])
+        except BaseException as e:
+            sys.stderr.write(f"kabar query worker {os.getpid()}: its copy of the store is not up to date: {e}\n")
+            self.close()
+            os._exit(70)
         return self.store
+
+    def _copy(self, snapshot: Path) -> None:
+        """Make the replica a copy of `snapshot`: table files linked (RocksDB never changes them), the rest copied."""
+        self.close()
+        self._copies += 1
+        replica = snapshot.parent / f"replica-{os.getpid()}-{self._copies}"
+        replica.mkdir()
+        for file in snapshot.iterdir():
+            (os.link if file.suffix == ".sst" else shutil.copyfile)(file, replica / file.name)
+        self.replica, self.store = replica, ox.Store(str(replica))
+
+    def close(self) -> None:
+        """Close the replica and delete its files."""
+        self.store = None
+        if self.replica is not None:
+            shutil.rmtree(self.replica, ignore_errors=True)
+            self.replica = None
 
     def answer(self, request: dict[str, Any]) -> None:
         out = FrameWriter()
         try:
-            store, prefixes = self.open(request["store"]), request.get("prefixes")
+            store, prefixes = self.open(request), request.get("prefixes")
             if "dump" in request:
                 out.add(b"K", DUMP.encode())
                 store.dump(out, format=serializer(request["graph"], "graph"),
@@ -195,6 +232,8 @@ def serve() -> None:
             worker.answer(json.loads(line))
     except BrokenPipeError:
         pass  # the server is gone or killed this query's reader
+    finally:
+        worker.close()
 
 
 def main() -> int:

@@ -27,6 +27,7 @@ from server.protocol import FORM_MEDIA_TYPE, UPDATE_MEDIA_TYPE, body_text
 from server.service_policy import check_loads, read
 from server.writes import store_write
 from store.kabar_store import KABAR_PREFIXES
+from store.snapshots import Replay
 from store.sparql_text import Lexed
 
 bp = Blueprint("update", __name__)
@@ -45,8 +46,9 @@ def update() -> Response:
     lexed = read(read_update_request(), "update")
     refuse_network_access(lexed)
     text = lexed.canonical(egress_proxy().url_for)
+    replay = Replay(text, KABAR_PREFIXES) if lexed.replayable() else None
     try:
-        with store_write() as store:
+        with store_write(replay) as store:
             store.update(text, prefixes=KABAR_PREFIXES)
     except SyntaxError as e:
         raise BadRequest(sparql_error_message("The update is not valid SPARQL 1.1 Update", text, e)) from e

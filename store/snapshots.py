@@ -18,6 +18,14 @@ that returned before it was sent. A snapshot is deleted once it is no
 longer the newest and no running query uses it. They live in a directory
 beside the store (hard links need the same file system), named after this
 process so that a restarted server removes what a killed one left.
+
+A small update need not cost a snapshot: a worker keeps its own copy of the
+snapshot it last read (a replica) and applies to it the writes made since,
+when each of them is a `Replay` (constant data inserted or deleted, which
+gives the same store applied once or twice, so a snapshot taken while one
+committed cannot get it twice). `catch_up()` gives a replica's writes, or
+None once a write that cannot be replayed (a graph replaced, a bulk load,
+an update with a WHERE clause) makes a new snapshot necessary.
 """
 
 from __future__ import annotations
@@ -27,13 +35,33 @@ import os
 import shutil
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from store.kabar_store import KabarStore
 
 _SERIAL = itertools.count()
+
+MAX_REPLAYS = 256
+"""Writes kept for replicas to catch up with; a replica further behind reads a new snapshot."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A snapshot's directory and the count of writes it holds (`Snapshots.changes` when it was taken)."""
+
+    path: Path
+    change: int
+
+
+@dataclass(frozen=True)
+class Replay:
+    """A write a replica can apply itself: a SPARQL update of constant data, and the prefixes it was run with."""
+
+    update: str
+    prefixes: Mapping[str, str]
 
 
 def pid_alive(pid: int) -> bool:
@@ -62,6 +90,7 @@ class Snapshots:
         self._generation = 0
         self._in_use: Counter[Path] = Counter()
         self._newest: Path | None = None
+        self._replays: list[Replay] = []  # the latest writes, when all of them can be replayed
 
     @staticmethod
     def _remove_abandoned(parent: Path, prefix: str) -> None:
@@ -71,10 +100,27 @@ class Snapshots:
             if pid.isdigit() and not pid_alive(int(pid)):
                 shutil.rmtree(old, ignore_errors=True)
 
-    def changed(self) -> None:
-        """Note a write: the next `acquire()` takes a fresh snapshot."""
+    def changed(self, replay: Replay | None = None) -> None:
+        """Note a write: the next `acquire()` takes a fresh snapshot; replicas may apply its `replay` instead."""
         with self._lock:
-            self._changes += 1
+            self._note_change(replay)
+
+    def _note_change(self, replay: Replay | None) -> None:
+        self._changes += 1
+        if replay is None:
+            self._replays.clear()
+        else:
+            self._replays.append(replay)
+            del self._replays[:-MAX_REPLAYS]
+
+    def catch_up(self, change: int) -> tuple[int, list[Replay]] | None:
+        """What a replica holding `change` writes applies to see them all (and the count it then holds),
+        or None when one of the writes since cannot be replayed."""
+        with self._lock:
+            behind = self._changes - change
+            if behind > len(self._replays):
+                return None
+            return self._changes, self._replays[len(self._replays) - behind:] if behind else []
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -89,9 +135,9 @@ class Snapshots:
         finally:
             with self._lock:
                 self._writing -= 1
-                self._changes += 1
+                self._note_change(None)
 
-    def acquire(self) -> Path:
+    def acquire(self) -> Snapshot:
         """The newest snapshot, taken now if the store changed since (unless a bulk write is under way);
         held until `release()`."""
         with self._lock:
@@ -99,15 +145,21 @@ class Snapshots:
                 self._take()
             assert self._newest is not None
             self._in_use[self._newest] += 1
-            return self._newest
+            return Snapshot(self._newest, self._taken_at_change)
 
-    def release(self, path: Path) -> None:
+    def release(self, snapshot: Snapshot) -> None:
+        path = snapshot.path
         with self._lock:
             self._in_use[path] -= 1
             if self._in_use[path] <= 0:
                 del self._in_use[path]
                 if path != self._newest:
                     shutil.rmtree(path, ignore_errors=True)
+
+    def remove_replicas(self, pid: int) -> None:
+        """Delete the copies a worker process made of snapshots (`server.query_worker`), once it has ended."""
+        for replica in self.directory.glob(f"replica-{pid}-*"):
+            shutil.rmtree(replica, ignore_errors=True)
 
     def _take(self) -> None:
         """Back up the store into the next numbered directory (the lock is held)."""

@@ -75,6 +75,8 @@ _ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", "\\": "\\", '
 _CANONICAL_ESCAPES = {"\\": "\\\\", '"': '\\"', "'": "\\'", "\n": "\\n", "\r": "\\r"}
 _OPENING, _CLOSING = frozenset("([{"), frozenset(")]}")
 _TIGHT = frozenset("()[]{},;")
+_DATA_WORDS = frozenset({"INSERT", "DELETE", "DATA", "GRAPH", "PREFIX", "BASE", "A", "TRUE", "FALSE"})
+"""The only words of an update that `Lexed.replayable` accepts."""
 _OPERATORS = frozenset({"+", "-", "*", "/", "||", "&&", "=", "!=", "<", ">", "<=", ">=", "|", "^", "!", "?"})
 _PATTERN_KEYWORDS = frozenset(
     {"UNION", "MINUS", "OPTIONAL", "BIND", "FILTER", "GRAPH", "SERVICE", "VALUES", "EXISTS", "IN"}
@@ -137,6 +139,15 @@ class Lexed:
         """The SPARQL Update keyword the text starts with (after its prologue), or None for a query form."""
         form = self._form()
         return form if form in UPDATE_OPERATIONS else None
+
+    def replayable(self) -> bool:
+        """Whether the text only inserts or deletes constant data with no blank node (INSERT DATA, DELETE DATA):
+        such an update leaves the same store applied once or twice, and the same on any copy of the store."""
+        tokens = self.tokens
+        data_only = all(tokens[i + 1].keyword == "DATA" if i + 1 < len(tokens) else False
+                        for i, token in enumerate(tokens) if token.keyword in ("INSERT", "DELETE"))
+        return (data_only and self.keywords <= _DATA_WORDS
+                and not any(token.kind == "bnode" or token.text in ("[", "(") for token in tokens))
 
     def _form(self) -> str | None:
         return next((token.keyword for token in self.tokens if token.keyword in QUERY_FORMS | UPDATE_OPERATIONS),

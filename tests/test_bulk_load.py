@@ -175,11 +175,11 @@ def test_queries_during_a_bulk_write_read_the_store_as_it_was_before(store: Kaba
             store.bulk_load(text, ox.RdfFormat.N_QUADS)
         snapshots.changed()
         during = snapshots.acquire()
-        with KabarStore(during, read_only=True) as seen:
+        with KabarStore(during.path, read_only=True) as seen:
             assert seen.has_graph(ox.NamedNode(f"{EX}g/before")) and not seen.has_graph(ox.NamedNode(f"{EX}g/one"))
         snapshots.release(during)
     after = snapshots.acquire()
-    with KabarStore(after, read_only=True) as seen:
+    with KabarStore(after.path, read_only=True) as seen:
         assert seen.has_graph(ox.NamedNode(f"{EX}g/one"))
     snapshots.release(after)
     snapshots.close()
