@@ -138,8 +138,8 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
     start: int | None = None
     tail = False
     for i, tok in enumerate(tokens):
-        word = (tok.text[0].isupper() and tok.folded not in found.stopwords and tok.folded not in dates
-                and not tok.text.isdigit() and i not in covered and i not in in_title)
+        word = (tok.text[0].isupper() and (tok.folded not in found.stopwords or _named_after_title(tokens, i, in_title))
+                and tok.folded not in dates and not tok.text.isdigit() and i not in covered and i not in in_title)
         particle = tok.folded in found.particles and tok.text.islower() and i not in covered
         joined = start is not None and not tail and _joins(tokens[i - 1], text[tokens[i - 1].end:tok.start])
         tail = joined and _syllable(tokens[i - 1], text[tokens[i - 1].end:tok.start], tok) and i not in covered
@@ -151,6 +151,13 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, len(tokens)))
     return [r for r in (_trim(tokens, *run, found.particles) for run in runs) if r]
+
+
+def _named_after_title(tokens: list[Token], i: int, in_title: Container[int]) -> bool:
+    """'Vice Premier He Lifeng': a short capitalised function word right after a title and before another
+    capitalised word is a family name (a pronoun never stands there)."""
+    return (len(tokens[i].text) <= 3 and i - 1 in in_title and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
+            and tokens[i].start == tokens[i - 1].end + 1 and tokens[i + 1].start == tokens[i].end + 1)
 
 
 _SYLLABLE = 5  # the longest given-name syllable after a hyphen: 'Jae-myung'

@@ -88,6 +88,13 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("The summit ended on Saturday.\n\u2014 ASHARQ AL AWSAT", "en", ("Organization", "ASHARQ AL AWSAT")),
     # a byline's names, in capitals
     ("By AYSE WIETING and SUZAN FRASER\nISTANBUL (AP) - The talks began.", "en", ("Person", "SUZAN FRASER")),
+    # English titles with their portfolio before them; a family name that is also a pronoun, after a title
+    ("Treasury Secretary Scott Bessent met Chinese Vice Premier He Lifeng in Geneva.", "en",
+     ("Person", "Scott Bessent")),
+    ("Treasury Secretary Scott Bessent met Chinese Vice Premier He Lifeng in Geneva.", "en",
+     ("Person", "He Lifeng")),
+    ("US Trade Representative Jamieson Greer met Chinese Commerce Minister Wang Wentao.", "en",
+     ("Person", "Jamieson Greer")),
 ])
 def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     assert expected in found(text, lang)
@@ -130,6 +137,12 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("He met South Korean President Yoon Suk Yeol on Monday.", "en", ("Person", "South Korean")),
     ("Pemimpin Korea Utara Kim Jong-un bertemu Moon Jae-in.", "id", ("Person", "Kim Jong")),
     ("The Joe Biden-era policy met Donald Trump-style talks.", "en", ("Person", "Joe Biden-era")),
+    # a portfolio before its title is no person ('Chinese Commerce', 'Trade Commissioner')
+    ("US Trade Representative Jamieson Greer met Chinese Commerce Minister Wang Wentao.", "en",
+     ("Person", "Chinese Commerce")),
+    ("Scott Bessent met Chinese Vice Premier He Lifeng on Friday.", "en", ("Person", "Chinese Vice Premier")),
+    ("EU foreign policy chief Kaja Kallas met Trade Commissioner Maros Sefcovic.", "en",
+     ("Person", "Trade Commissioner")),
 ])
 def test_misreadings_are_gone(text: str, lang: str, wrong: tuple[str, str]) -> None:
     assert wrong not in found(text, lang)

@@ -410,10 +410,32 @@ def test_a_meeting_after_an_ordering_word_has_the_subject_the_sentence_opens_wit
     ("Presiden Donald Trump berbicara dengan sekutu Putin, Presiden Belarus Aleksandr Lukashenko pada Jumat pagi.",
      "id", {"Donald Trump", "Aleksandr Lukashenko"}),
     ("Wang Yi spoke with Retno Marsudi on Monday.", "en", {"Wang Yi", "Retno Marsudi"}),
+    # by phone or video, said with an adverb between the verb and its object
+    ("Treasury Secretary Scott Bessent has spoken virtually with Chinese Vice Premier He Lifeng.", "en",
+     {"Scott Bessent", "He Lifeng"}),
+    ("Retno Marsudi berbicara lewat telepon dengan Menlu Rusia Sergey Lavrov.", "id",
+     {"Retno Marsudi", "Sergey Lavrov"}),
+    # a pronoun opening what the speaker reports: the speaker is the side
+    ("Scott Bessent said he had met Chinese Vice Premier He Lifeng in Geneva.", "en", {"Scott Bessent", "He Lifeng"}),
+    ("Menlu Retno Marsudi mengatakan bahwa ia telah bertemu Menlu Rusia Sergey Lavrov.", "id",
+     {"Retno Marsudi", "Sergey Lavrov"}),
+    # received by someone, sitting down with someone, coming across someone
+    ("Menlu Retno Marsudi diterima oleh Presiden Rusia Vladimir Putin di Kremlin.", "id",
+     {"Retno Marsudi", "Vladimir Putin"}),
+    ("Retno Marsudi was received by Wang Yi in Beijing.", "en", {"Retno Marsudi", "Wang Yi"}),
+    ("Donald Trump sat down with Volodymyr Zelensky at the United Nations.", "en",
+     {"Donald Trump", "Volodymyr Zelenskyy"}),
+    ("Menlu Sugiono bersua dengan Menlu Rusia Sergey Lavrov di Moskow.", "id", {"Sugiono", "Sergey Lavrov"}),
 ])
 def test_speaking_with_someone_is_a_meeting(text: str, lang: str, met: set[str]) -> None:
     x = extract(text, lang)
     assert names(x, only_event(x, "Meeting")).keys() == met
+
+
+@pytest.mark.parametrize("text", ["Usulan gencatan senjata itu diterima oleh Hamas pada Senin.",
+                                  "The ministry received a letter from Iran on Monday."])
+def test_receiving_what_is_no_person_is_no_meeting(text: str) -> None:
+    assert not extract(text, "id" if "Usulan" in text else "en").events
 
 
 def test_speaking_with_a_language_is_no_meeting() -> None:

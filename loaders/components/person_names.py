@@ -83,6 +83,8 @@ class PersonNames:
                 continue
             if ordinary((t.text for t in tokens[i:j]), doc.article.lang):  # 'Menteri Urusan Strategis'
                 continue
+            if found.title.match(text, tokens[j - 1].end + 1) and text[tokens[j - 1].end:tokens[j - 1].end + 1] == " ":
+                continue  # 'Chinese Commerce Minister X', 'Treasury Secretary X': a portfolio, the title's, no name
             start, end = tokens[i].start, tokens[j - 1].end
             given = (tokens[i].folded in self.given and not tokens[j - 1].text.isupper()) or _byline(text, start)
             if not given and all(is_acronym(t.text) for t in tokens[i:j]):  # 'menteri KTT IORA': bodies, no name

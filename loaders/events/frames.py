@@ -144,6 +144,7 @@ class Frames:
         self.clause_breaks = frozenset(lang.words(lang.packs(), lambda p: (*p.grammar.clause_breaks,
                                                                            *p.grammar.source_words)))
         self.sources = frozenset(lang.words(lang.packs(), lambda p: p.grammar.source_words))
+        self.pronouns = frozenset(lang.words(lang.packs(), lambda p: p.pronouns))
         self.object_breaks = frozenset(lang.words(lang.packs(), lambda p: p.grammar.object_breaks))
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
         self.demonstratives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.demonstratives))
@@ -649,6 +650,20 @@ class EventReader:
         heads, _ = self.phrase_right(opening, start)
         return [h for h in heads if self.is_agent(h)][:1]
 
+    def speaker(self, sentence: Sentence, left_start: int) -> list[Mention]:
+        """'Bessent said he had met He Lifeng', 'Retno mengatakan bahwa ia bertemu Lavrov': a clause that a subject
+        pronoun opens after a reporting verb has the reporter for subject, when the reporter opens the sentence."""
+        tokens = self.doc.tokens
+        i = token_at(tokens, left_start)
+        if i >= len(tokens) or tokens[i].folded not in self.frames.pronouns:
+            return []
+        k = i - 1
+        while k >= 0 and tokens[k].start >= sentence.start and tokens[k].folded in self.frames.clause_breaks:
+            k -= 1
+        if k + 1 == i:
+            return []
+        return [h for h in self.clause_subject(sentence, tokens[k + 1].start) if self.is_agent(h)]
+
     def _mention_in(self, start: int, end: int) -> bool:
         return any(start <= m.span.start < end for m in self.doc.mentions)
 
@@ -937,7 +952,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     if not left and right and not forum and not reader.between_follows(m.end("trigger"), right[0].span.start):
         objects = {reader.entity_of(h) for h in right}
         after = [h for h in reader.subject_after(sentence, right_end) if reader.entity_of(h) not in objects]
-        left = reader.opening_subject(sentence, m.start("trigger")) or after or reader.context_subject(sentence)
+        left = (reader.speaker(sentence, left_start) or reader.opening_subject(sentence, m.start("trigger")) or after
+                or reader.context_subject(sentence))
     heads = [h for h in ([forum] if forum else []) + left + right if reader.type_of(h) in owner.participant_types]
     pattern = "verb" if reader.is_verb(m) else "noun"
     if len({reader.entity_of(h) for h in heads}) < 2:
