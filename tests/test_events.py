@@ -705,3 +705,52 @@ def test_a_later_mention_read_from_context_does_not_move_an_event_its_sentence_p
                 "days.", "en")
     meeting = only_event(x, "Meeting")
     assert {e.id: e.name for e in x.entities}[meeting.location] == "Cairo"
+
+
+# --- read on new real English news (en/dev2) ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the meeting told before, named with a referring word and no one after it
+    "My decision to attend this meeting illustrates Pakistan's strong commitment, Pakistan Foreign Minister "
+    "Bilawal Bhutto Zardari said.",
+    # a person and the state whose post they hold are one side
+    "Pakistan Foreign Minister Bilawal Bhutto Zardari met with Pakistan on Monday.",
+])
+def test_no_meeting_of_one_side(text: str) -> None:
+    assert not of_type(extract(text, "en"), "Meeting")
+
+
+def test_counterparts_listed_after_including_are_each_met() -> None:
+    x = extract("Subrahmanyam Jaishankar held bilateral meetings with his counterparts that included Iran, Bulgaria "
+                "and Turkey.", "en")
+    assert sorted(sorted(names(x, e)) for e in of_type(x, "Meeting")) == [
+        ["Bulgaria", "Subrahmanyam Jaishankar"], ["Iran", "Subrahmanyam Jaishankar"],
+        ["Subrahmanyam Jaishankar", "Türkiye"]]
+
+
+def test_a_conclave_of_a_bodys_ministers_is_its_summit() -> None:
+    x = extract("Bilawal Bhutto Zardari attended a conclave of the foreign ministers of the Shanghai Cooperation "
+                "Organisation (SCO).", "en")
+    assert names(x, only_event(x, "Meeting")).keys() == {"Bilawal Bhutto Zardari", "Shanghai Cooperation Organisation"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Vladimir Putin met Donald Trump in the Alaskan city of Anchorage.", "Anchorage"),
+    ("Joe Biden met Xi Jinping at a luxury estate outside San Francisco.", "San Francisco"),
+])
+def test_a_place_described_before_its_name_places_the_meeting(text: str, place: str) -> None:
+    x = extract(text, "en")
+    assert only_event(x, "Meeting").location == entity(x, place).id
+
+
+def test_talks_with_an_armed_group_named_alone() -> None:
+    x = extract("Peace talks broke down between the United States and the Taliban.", "en")
+    assert names(x, only_event(x, "Negotiation")).keys() == {"United States", "Taliban"}
+
+
+def test_talks_in_a_country_and_in_its_one_city_named_are_one_event() -> None:
+    x = extract("Last Saturday, indirect talks were held in the Omani capital of Muscat between Iran's Foreign "
+                "Minister Abbas Araghchi and US envoy Steve Witkoff. According to Witkoff, the talks between Iran "
+                "and the United States in Oman were positive and constructive.", "en")
+    talks = only_event(x, "Negotiation")
+    assert talks.location == entity(x, "Muscat").id and {"Iran", "United States"} <= names(x, talks).keys()

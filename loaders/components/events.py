@@ -68,6 +68,7 @@ class Events:
         for d in drafts:  # merged by what the clauses say; a place the rest of its sentence gives only fills a gap
             d.location = d.location or reader.location_in(d.sentence, d.trigger.start)
         self._finest_places(doc, drafts)
+        drafts = self._merged_again(drafts, world)
         published = reader.published_day
         for d in drafts:  # stated as held somewhere, but dated after publication: still to come
             if published and d.status == "held" and d.date and d.date[:len(published)] > published[:len(d.date)]:
@@ -112,6 +113,21 @@ class Events:
             if len(places) == 1:
                 d.location = places[0]
 
+    def _merged_again(self, drafts: list[Draft], world: _Countries) -> list[Draft]:
+        """Events that only their finest places made alike ('talks in Oman', 'talks in Muscat' when Muscat is the
+        one Omani city named) are one, as any two of the same event are."""
+        kept: list[Draft] = []
+        for draft in drafts:
+            kind = self.types[draft.type]
+            twin = next((d for d in kept if self.types[d.type].frame == kind.frame
+                         and (kind.same_event(d, draft) if d.type == draft.type
+                              else self.types[d.type].absorbs(d, draft))), None)
+            if twin is None:
+                kept.append(draft)
+            else:
+                self._merge(twin, replace(draft, from_context=False), world)
+        return kept
+
     def _is_city(self, doc: Document, place: str) -> bool:
         qid = next((e.wikidata for e in doc.entities if e.id == place), None)
         record = self.kb.record("place", qid) if self.kb is not None and qid else None
@@ -141,6 +157,8 @@ class Events:
                                       else self.types[d.type].absorbs(d, draft)):
                 self._merge(d, draft, world)
                 return
+        if reader.one_side(draft.participants):  # a person and the state they serve: no event of their own
+            return
         if not draft.from_context or draft.date or draft.location:  # 'the meeting' alone is no new event
             drafts.append(draft)
 

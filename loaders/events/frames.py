@@ -58,6 +58,7 @@ HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may s
 _OPENING_GAP = 2  # words between an ordering word and a verb with no subject: 'setelah sebelumnya melakukan'
 _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan dengan para mediator'
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
+_FORUM_WORDS = 6  # words a summit's forum may stand after it when an 'of' follows the trigger
 _PHRASE_WORDS = 4  # words of a noun phrase a demonstrative may end ('pembicaraan kedua kepala negara tersebut')
 NEWS_DAYS = 7
 """How many days before publication a held event may be dated from an earlier paragraph: the news of the week."""
@@ -148,6 +149,8 @@ class Frames:
         self.object_breaks = frozenset(lang.words(lang.packs(), lambda p: p.grammar.object_breaks))
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
         self.demonstratives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.demonstratives))
+        self.referring = frozenset(lang.words(lang.packs(), lambda p: p.grammar.referring))
+        self.listing = re.compile(rf"(?:{_grammar(lambda g: g.listing)})\b", re.I)
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.separately = re.compile(rf"\b(?:{_grammar(lambda g: g.separately)})\b", re.I)
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
@@ -177,8 +180,12 @@ class Frames:
         self.comes_before = re.compile(rf"(?:{_grammar(lambda g: g.earlier_words)})\b", re.I)
         self.clause_opener = re.compile(rf"(?:\b(?:{_grammar(lambda g: g.clause_openers)})\b|,)\s*", re.I)
         modifiers = rf"(?:(?:{_grammar(lambda g: g.place_modifiers)})\s+)?"
+        # 'in the German city of Bonn': up to two words and a place noun before the place
+        described = (rf"(?:(?:[\w-]+\s+){{0,2}}?(?:{_grammar(lambda g: g.place_nouns)})\s+"
+                     rf"(?:{_grammar(lambda g: g.place_links)})\s+(?:(?:{articles})\s+)?)?"
+                     if lang.words(lang.packs(), lambda p: p.grammar.place_nouns) else "")
         self.location = re.compile(
-            rf"\b(?:{_grammar(lambda g: g.place_prepositions)})\s+(?:(?:{articles})\s+)?{modifiers}", re.I)
+            rf"\b(?:{_grammar(lambda g: g.place_prepositions)})\s+(?:(?:{articles})\s+)?{described}{modifiers}", re.I)
         self.travel = re.compile(rf"\b(?:{_grammar(lambda g: g.travel_phrases)})\s+(?:(?:{articles})\s+)?", re.I)
         # 'perang di Gaza' is what talks are about; 'perundingan gencatan senjata di Doha' is where they are
         self.topic_before = re.compile(rf"\b(?:(?P<talks>{_words(meet.noun_words)})\s+)?"
@@ -353,6 +360,14 @@ class EventReader:
             self._holders = {post: first[next(iter(people))] for post, people in posts.items() if len(people) == 1}
         return self._holders
 
+    def one_side(self, participants: list[str]) -> bool:
+        """'Pakistan Foreign Minister Bilawal ... Pakistan': a person and the state or body whose post they hold are
+        one side, not two that meet (such a draft may only mention an event told otherwise)."""
+        if len(participants) != 2:
+            return False
+        a, b = participants
+        return any(p.of == other for person, other in ((a, b), (b, a)) for p in self.doc.positions.get(person, []))
+
     def clause_subject(self, sentence: Sentence, verb_start: int) -> list[Mention]:
         """The agents of the noun phrase before the verb, if that phrase opens its clause."""
         text = self.doc.text
@@ -434,6 +449,12 @@ class EventReader:
             if tok.folded in frames.conjunctions and not self.starts_phrase(i + 1):
                 return last
             mention = self.by_token.get(i)
+            # 'with his counterparts that included Iran, Bulgaria': the list of them goes on
+            listed = frames.listing.match(text, tok.start) if i and tokens[i - 1].folded in frames.counterparts \
+                else None
+            if listed:
+                last, i = listed.end(), token_at(tokens, listed.end())
+                continue
             # a date and its preposition are not a break: 'held talks on Thursday with X'
             if mention is None and not {i, i + 1} & dated and (tok.folded in frames.object_breaks
                                                                 or tok.folded in frames.clause_breaks):
@@ -576,6 +597,10 @@ class EventReader:
             return False
         tokens, text = self.doc.tokens, self.doc.text
         first, last = token_at(tokens, m.end("trigger")), m.end("trigger")
+        # 'my decision to attend this meeting': a referring word before the noun, and no name after it
+        if fold(word_before(text, m.start("trigger")) or "") in self.frames.referring:
+            end = min([k for k in (text.find(c, last) for c in ",.;:") if k >= 0], default=len(text))
+            return not any(last <= mention.span.start < end for mention in self.doc.mentions)
         for i in range(first, min(first + _PHRASE_WORDS, len(tokens))):
             if i in self.by_token or any(c in text[last:tokens[i].start] for c in ",.;:"):
                 return False
@@ -618,9 +643,13 @@ class EventReader:
         if before is not None and not text[before.span.end:m.start("trigger")].strip(" -"):
             return before if self.type_of(before) == "Organization" else None
         i = token_at(tokens, m.end("trigger"))
+        first = i
+        # 'KTT ke-43 ASEAN', 'a conclave of the foreign ministers of the SCO': a few words of who meet between
         while i < len(tokens) and i not in self.by_token and (
                 any(c.isdigit() for c in tokens[i].text) or tokens[i].folded in self.frames.of_words
-                or tokens[i].folded in self.frames.determiners):
+                or tokens[i].folded in self.frames.determiners
+                or (tokens[i].text.islower() and i - first < _FORUM_WORDS and first < len(tokens)
+                    and tokens[first].folded in self.frames.of_words)):
             i += 1
         after = self.by_token.get(i)
         return after if after is not None and self.type_of(after) == "Organization" else None

@@ -13,6 +13,11 @@ _MEDIA = (
     "CCTV", "Nikkei", "BBC", "CNN", "NHK", "Getty Images", "ANI", "APP", "NNA", "MINA",
 )
 
+# armed groups news names without a head word, which the KB does not hold
+_ARMED_GROUPS = ("Taliban", "Houthis", "Houthi", "Ansar Allah", "Islamic Jihad", "Al-Qaeda", "al-Qaeda", "Al-Shabaab",
+                 "al-Shabaab", "Boko Haram", "Hayat Tahrir al-Sham", "Rapid Support Forces", "Wagner Group",
+                 "Muslim Brotherhood")
+
 PACK = register(LanguagePack(
     code="en",
     name="English",
@@ -47,7 +52,7 @@ PACK = register(LanguagePack(
     abbreviated=frozenset({"mr", "mrs", "ms", "dr"}),
     articles=("the", "a", "an"),
     # agencies, militaries and media wire copy names by acronym or short name alone
-    organization_names=("CIA", "FBI", "NSA", "Mossad", "Shin Bet", "IDF", "IRGC", "MI6", "E3", *_MEDIA),
+    organization_names=("CIA", "FBI", "NSA", "Mossad", "Shin Bet", "IDF", "IRGC", "MI6", "E3", *_ARMED_GROUPS, *_MEDIA),
     media=_MEDIA,
     platforms=("X", "Twitter", "Truth Social", "Telegram", "Facebook", "Instagram", "YouTube", "Youtube", "TikTok",
                "WhatsApp", "Threads", "Weibo", "WeChat", "LinkedIn", "Bluesky"),
@@ -114,6 +119,9 @@ PACK = register(LanguagePack(
         earlier_words=("before",),
         clause_openers=("when", "while", "because", "that"),
         place_prepositions=("in", "at"),
+        place_nouns=("city", "town", "capital", "resort", "estate", "village", "port", "island", "province",
+                     "region", "outskirts", "suburbs"),
+        place_links=("of", "outside", "near"),
         place_modifiers=("east", "west", "north", "south", "central", "eastern", "western", "northern", "southern",
                          "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
                          "southeastern", "southwestern"),
@@ -138,6 +146,8 @@ PACK = register(LanguagePack(
         relation_nouns=("ally", "wife", "husband", "son", "daughter", "son-in-law", "envoy", "aide"),
         counterpart_nouns=("counterpart", "counterparts", "colleague", "colleagues", "peer", "peers"),
         determiners=("his", "her", "their", "its", "both"),
+        referring=("this", "that", "these", "those"),
+        listing=("that included", "which included", "that include", "including", "such as"),
         clause_breaks=("said", "says", "say", "told", "tells", "according", "that", "but", "however", "when",
                        "while", "because", "although", "though", "whereas", "reported", "added", "stressed", "revealed",
                        "announced", "quoted", "stated", "noted", "confirmed", "wrote", "posted"),
@@ -176,10 +186,10 @@ PACK = register(LanguagePack(
             nouns=("meeting", "meetings", "summit", "summits", "phone call", "phone calls", "phone conversation",
                    "phone talks", "telephone conversation", "telephone call", "telephone calls", "telephone talks",
                    "courtesy call", "courtesy calls", "tete-a-tete", "dinner", "luncheon", "iftar", "video call",
-                   "video calls", "video conference"),
+                   "video calls", "video conference", "conclave"),
             marked={"host": ("hosted", "hosts", "host", "hosting", "received", "receives", "receiving"),
                     "receive": ("received", "receives", "receiving"), "visit": ("visited", "visits", "visit"),
-                    "summit": ("summit", "summits"), "each": ("meetings", "courtesy calls"),
+                    "summit": ("summit", "summits", "conclave"), "each": ("meetings", "courtesy calls"),
                     # a past form no auxiliary makes future ('will be hosted' does): what it tells was held
                     "past": ("met", "spoke with", "talked with", "spoke by phone with", "spoke by telephone with",
                              "spoke virtually with", "spoke by video with", "talked by phone with",

@@ -49,7 +49,9 @@ PACK = register(LanguagePack(
         "TNI", "TNI AU", "TNI AL", "TNI AD", "Polri", "Kemlu", "Kemenlu", "Kemhan", "Kemenhan", "Setneg",
         "Kemensetneg", "Setkab", "Setpres", "BPMI", "BIN", "BNPB", "Basarnas", "Bakamla", "KPK", "KPU", "Bawaslu",
         "DPR", "DPR RI", "MPR", "DPD", "Bappenas", "Kemendag", "Kemenkeu", "Kemenhub", "Lemhannas", "Wantimpres",
-        *_MEDIA,
+        # armed groups news names without a head word, which the KB does not hold
+        "Taliban", "Houthi", "Jihad Islam", "Al-Qaeda", "Al Qaeda", "Al-Shabaab", "Boko Haram", "Hayat Tahrir al-Sham",
+        "Ikhwanul Muslimin", *_MEDIA,
     ),
     media=_MEDIA,
     mission_words={"KBRI": "indonesian embassy", "KJRI": "indonesian consulate general", "Kedubes": "embassy",

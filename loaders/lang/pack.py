@@ -70,6 +70,10 @@ class EventGrammar:
     object_prepositions: tuple[str, ...] = ()  # 'serangan terhadap Israel'
     held_verbs: tuple[str, ...] = ()  # 'pembicaraan diadakan di Muscat'
     demonstratives: tuple[str, ...] = ()  # 'pembicaraan itu'
+    referring: tuple[str, ...] = ()  # before a noun, name what was told before: 'this meeting'
+    listing: tuple[str, ...] = ()  # after a counterpart noun, go on to name them: 'counterparts that included'
+    place_nouns: tuple[str, ...] = ()  # 'in the German city of Bonn', 'at a luxury estate outside San Francisco'
+    place_links: tuple[str, ...] = ()  # between such a noun and the place: 'of', 'outside'
     # The status words of an event in its clause, by status ('planned': 'akan', 'will'); whatever none
     # of them marks is 'held'. Before the trigger ('akan bertemu', 'refused to meet') or after it
     # ('the meeting was cancelled'); where two statuses are marked, `STATUSES` order decides.
