@@ -754,3 +754,12 @@ def test_talks_in_a_country_and_in_its_one_city_named_are_one_event() -> None:
                 "and the United States in Oman were positive and constructive.", "en")
     talks = only_event(x, "Negotiation")
     assert talks.location == entity(x, "Muscat").id and {"Iran", "United States"} <= names(x, talks).keys()
+
+
+def test_a_pronoun_subject_is_the_storys_person_not_a_body_named_before() -> None:
+    x = extract("Subrahmanyam Jaishankar held talks with Sergey Lavrov on Wednesday. The two ministers agreed to work "
+                "within the UN Security Council. \"In fact, he had fruitful meetings yesterday with foreign ministers "
+                "of the Kyrgyz Republic and Tajikistan,\" the spokesman said.", "en")
+    met = sorted(sorted(names(x, e)) for e in of_type(x, "Meeting"))
+    assert ["Subrahmanyam Jaishankar", "Tajikistan"] in met and ["Kyrgyzstan", "Subrahmanyam Jaishankar"] in met
+    assert not any("United Nations Security Council" in m for m in met)

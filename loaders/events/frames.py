@@ -58,6 +58,7 @@ HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may s
 _OPENING_GAP = 2  # words between an ordering word and a verb with no subject: 'setelah sebelumnya melakukan'
 _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan dengan para mediator'
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
+_PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
 _FORUM_WORDS = 6  # words a summit's forum may stand after it when an 'of' follows the trigger
 _PHRASE_WORDS = 4  # words of a noun phrase a demonstrative may end ('pembicaraan kedua kepala negara tersebut')
 NEWS_DAYS = 7
@@ -693,6 +694,31 @@ class EventReader:
             return []
         return [h for h in self.clause_subject(sentence, tokens[k + 1].start) if self.is_agent(h)]
 
+    def pronoun_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:
+        """'"In fact, he had fruitful meetings with ...," the spokesman said': a subject pronoun before the trigger
+        that coreference left unresolved names a person, never a body or country around it: the person the sentence
+        before opens with, else the headline's first person (the story's subject), else the first person of the
+        nearest sentence before that names one."""
+        tokens = self.doc.tokens
+        i = token_at(tokens, left_start)
+        while i < len(tokens) and tokens[i].start < trigger and tokens[i].folded not in self.frames.pronouns:
+            i += 1
+        if i >= len(tokens) or tokens[i].start >= trigger:
+            return []
+        index = self.sentence_index.get(sentence.start, 0)
+        earlier = self.doc.sentences[max(0, index - _PRONOUN_REACH):index][::-1]
+        opening = self.agents(earlier[0].start, earlier[0].end)[:1] if earlier else []
+        headline = [m for m in self.headline_agents() if self.type_of(m) == "Person"][:1]
+        for people in (opening, headline, *(self._people_in(before) for before in earlier)):
+            people = [m for m in people if self.type_of(m) == "Person"]
+            if people:
+                return people[:1]
+        return []
+
+    def _people_in(self, sentence: Sentence) -> list[Mention]:
+        return [m for m in self.doc.mentions if sentence.start <= m.span.start < sentence.end
+                and self.type_of(m) == "Person" and self.is_agent(m)]
+
     def _mention_in(self, start: int, end: int) -> bool:
         return any(start <= m.span.start < end for m in self.doc.mentions)
 
@@ -981,8 +1007,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     if not left and right and not forum and not reader.between_follows(m.end("trigger"), right[0].span.start):
         objects = {reader.entity_of(h) for h in right}
         after = [h for h in reader.subject_after(sentence, right_end) if reader.entity_of(h) not in objects]
-        left = (reader.speaker(sentence, left_start) or reader.opening_subject(sentence, m.start("trigger")) or after
-                or reader.context_subject(sentence))
+        left = (reader.speaker(sentence, left_start) or reader.pronoun_subject(sentence, left_start, m.start("trigger"))
+                or reader.opening_subject(sentence, m.start("trigger")) or after or reader.context_subject(sentence))
     heads = [h for h in ([forum] if forum else []) + left + right if reader.type_of(h) in owner.participant_types]
     pattern = "verb" if reader.is_verb(m) else "noun"
     if len({reader.entity_of(h) for h in heads}) < 2:
