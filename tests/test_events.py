@@ -763,3 +763,12 @@ def test_a_pronoun_subject_is_the_storys_person_not_a_body_named_before() -> Non
     met = sorted(sorted(names(x, e)) for e in of_type(x, "Meeting"))
     assert ["Subrahmanyam Jaishankar", "Tajikistan"] in met and ["Kyrgyzstan", "Subrahmanyam Jaishankar"] in met
     assert not any("United Nations Security Council" in m for m in met)
+
+
+def test_who_a_trigger_leaves_unnamed_is_listed_in_the_sentences_after_it() -> None:
+    x = extract("Presiden Prabowo Subianto menerima tamu negara di Istana Merdeka. Ada tiga pemimpin negara yang "
+                "diterima oleh Presiden secara bergantian. Mereka adalah PM Australia Anthony Albanese dan PM "
+                "Singapura Lawrence Wong. Selain itu, ada PM Papua Nugini James Marape.", "id")
+    assert sorted(sorted(names(x, e)) for e in of_type(x, "Meeting")) == [
+        ["Anthony Albanese", "Prabowo Subianto"], ["James Marape", "Prabowo Subianto"],
+        ["Lawrence Wong", "Prabowo Subianto"]]

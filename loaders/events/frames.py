@@ -152,6 +152,8 @@ class Frames:
         self.demonstratives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.demonstratives))
         self.referring = frozenset(lang.words(lang.packs(), lambda p: p.grammar.referring))
         self.listing = re.compile(rf"(?:{_grammar(lambda g: g.listing)})\b", re.I)
+        self.list_opener = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_openers)})\b")
+        self.list_continuer = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_continuers)})\b")
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.separately = re.compile(rf"\b(?:{_grammar(lambda g: g.separately)})\b", re.I)
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
@@ -694,6 +696,17 @@ class EventReader:
             return []
         return [h for h in self.clause_subject(sentence, tokens[k + 1].start) if self.is_agent(h)]
 
+    def listed_after(self, sentence: Sentence) -> list[Mention]:
+        """Who the sentences right after name in a list ('Mereka adalah X, Y dan Z.', 'Selain itu, ada W.'): those
+        a trigger that names no one after it stands for ('sembilan pemimpin negara yang diterima')."""
+        text, sentences = self.doc.text, self.doc.sentences
+        index = self.sentence_index.get(sentence.start, 0) + 1
+        pattern, listed = self.frames.list_opener, []
+        while index < len(sentences) and (m := pattern.match(text, sentences[index].start)):
+            listed += [h for h in self.agents(m.end(), sentences[index].end) if self.type_of(h) != "Place"]
+            pattern, index = self.frames.list_continuer, index + 1
+        return listed
+
     def pronoun_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:
         """'"In fact, he had fruitful meetings with ...," the spokesman said': a subject pronoun before the trigger
         that coreference left unresolved names a person, never a body or country around it: the person the sentence
@@ -954,6 +967,8 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
         following = triggers[k + 1].start("trigger") if k + 1 < len(triggers) else sentence.end
         right_end = reader.right_bound(sentence, m.end("trigger"), following)
         right = [] if reader.refers_back(m) else reader.agents(m.end("trigger"), right_end)
+        if not right and k == len(triggers) - 1:  # 'diterima ... secara bergantian. Mereka adalah X, Y dan Z.'
+            right = reader.listed_after(sentence)
         # a noun after another trigger has the agents just before it ('bertemu X, tokoh dalam negosiasi Iran'),
         # else the clause's subject, as a verb has: 'X akan ke Beijing dan bertemu Y', 'X met Y at the summit',
         # and as a noun next in a sequence has: 'X akan bertemu Y, kemudian pembicaraan dengan Z'
