@@ -143,6 +143,8 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("Scott Bessent met Chinese Vice Premier He Lifeng on Friday.", "en", ("Person", "Chinese Vice Premier")),
     ("EU foreign policy chief Kaja Kallas met Trade Commissioner Maros Sefcovic.", "en",
      ("Person", "Trade Commissioner")),
+    # given names before a person the KB knows are part of that person's name, no person of their own
+    ("Prabowo menerima PM Timor Leste, Kay Rala Xanana Gusmao, di Istana Merdeka.", "id", ("Person", "Kay Rala")),
 ])
 def test_misreadings_are_gone(text: str, lang: str, wrong: tuple[str, str]) -> None:
     assert wrong not in found(text, lang)

@@ -772,3 +772,5 @@ def test_who_a_trigger_leaves_unnamed_is_listed_in_the_sentences_after_it() -> N
     assert sorted(sorted(names(x, e)) for e in of_type(x, "Meeting")) == [
         ["Anthony Albanese", "Prabowo Subianto"], ["James Marape", "Prabowo Subianto"],
         ["Lawrence Wong", "Prabowo Subianto"]]
+    # their sentence names no side and no place: the meeting told just before gives its place
+    assert {e.location for e in of_type(x, "Meeting")} == {entity(x, "Istana Merdeka").id}

@@ -65,8 +65,11 @@ class Events:
                 if when and draft.status == "planned" and when.value != reader.published_day:
                     draft.date = when.ahead()  # 'akan bertemu pada hari Sabtu': the coming Saturday
                 self._merge_or_add(reader, drafts, draft, world)
-        for d in drafts:  # merged by what the clauses say; a place the rest of its sentence gives only fills a gap
-            d.location = d.location or reader.location_in(d.sentence, d.trigger.start)
+        for d in drafts:  # merged by what the clauses say; a place the rest of its sentence gives only fills a gap,
+            # then one the sentence before gives of a meeting ('menerima tamu negara di Istana Merdeka. Ada sembilan
+            # pemimpin yang diterima ...')
+            d.location = (d.location or reader.location_in(d.sentence, d.trigger.start)
+                          or reader.location_told_before(d.sentence))
         self._finest_places(doc, drafts)
         drafts = self._merged_again(drafts, world)
         published = reader.published_day

@@ -60,6 +60,7 @@ class PersonNames:
         found = cues()
         earlier = doc.proposed()
         ends = {m.span.end: m for m in earlier}
+        people = {m.span.start for m in earlier if m.type == "Person"}
         mentions: list[Mention] = []
         outlets = dateline_outlets(doc, earlier)  # 'Muscat, Purna Warta - ': a medium, no person
         in_title = set(title_tokens(doc))
@@ -86,6 +87,8 @@ class PersonNames:
             if found.title.match(text, tokens[j - 1].end + 1) and text[tokens[j - 1].end:tokens[j - 1].end + 1] == " ":
                 continue  # 'Chinese Commerce Minister X', 'Treasury Secretary X': a portfolio, the title's, no name
             start, end = tokens[i].start, tokens[j - 1].end
+            if end + 1 in people and text[end] == " ":
+                continue  # 'Kay Rala Xanana Gusmao': more given names of the person named right after
             given = (tokens[i].folded in self.given and not tokens[j - 1].text.isupper()) or _byline(text, start)
             if not given and all(is_acronym(t.text) for t in tokens[i:j]):  # 'menteri KTT IORA': bodies, no name
                 continue

@@ -696,6 +696,16 @@ class EventReader:
             return []
         return [h for h in self.clause_subject(sentence, tokens[k + 1].start) if self.is_agent(h)]
 
+    def location_told_before(self, sentence: Sentence) -> str | None:
+        """The place of the sentence just before, when that sentence tells of an interaction too and this one
+        names no one who takes part (its sides come from around it)."""
+        index = self.sentence_index.get(sentence.start, 0)
+        if not index or self.agents(sentence.start, sentence.end):
+            return None
+        before = self.doc.sentences[index - 1]
+        trigger = self.frames.meet.search(self.doc.text, before.start, before.end)
+        return self.location_in(before, trigger.start("trigger")) if trigger else None
+
     def listed_after(self, sentence: Sentence) -> list[Mention]:
         """Who the sentences right after name in a list ('Mereka adalah X, Y dan Z.', 'Selain itu, ada W.'): those
         a trigger that names no one after it stands for ('sembilan pemimpin negara yang diterima')."""
