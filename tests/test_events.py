@@ -774,3 +774,17 @@ def test_who_a_trigger_leaves_unnamed_is_listed_in_the_sentences_after_it() -> N
         ["Lawrence Wong", "Prabowo Subianto"]]
     # their sentence names no side and no place: the meeting told just before gives its place
     assert {e.location for e in of_type(x, "Meeting")} == {entity(x, "Istana Merdeka").id}
+
+
+def test_a_posts_holder_after_what_the_post_is_for_is_the_side() -> None:
+    x = extract("Subrahmanyam Jaishankar also met US special envoy on Afghan peace reconciliation, Zalmay Khalilzad, "
+                "for the first time.", "en")
+    assert "Zalmay Khalilzad" in names(x, only_event(x, "Meeting"))
+
+
+def test_a_meeting_told_as_held_today_in_a_quote_and_on_the_day_before_is_one() -> None:
+    from datetime import date
+    x = extract("Prabowo Subianto landed in Kuala Lumpur on Thursday to meet Malaysian Prime Minister Anwar Ibrahim. "
+                "\"Today I received a courtesy call from the president-elect doubling as defense minister, Prabowo "
+                "Subianto,\" Anwar posted.", "en", date(2024, 4, 5))
+    assert names(x, only_event(x, "Meeting")).keys() == {"Prabowo Subianto", "Anwar Ibrahim"}

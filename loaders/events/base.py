@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date as Day
 from typing import ClassVar
 
 from loaders import lang
@@ -113,7 +114,17 @@ def compatible(a: Draft, b: Draft) -> bool:
     both are dated the same day ('arrived on Tuesday to attend the summit' and 'met on Tuesday at the summit')."""
     places = a.location is None or b.location is None or a.location == b.location
     same_day = a.date is not None and a.date == b.date and len(a.date) == 10
-    return places and compatible_dates(a.date, b.date) and ((a.status == "held") == (b.status == "held") or same_day)
+    held = a.status == b.status == "held"
+    return places and (compatible_dates(a.date, b.date) or (held and _next_days(a.date, b.date))) and (
+        (a.status == "held") == (b.status == "held") or same_day)
+
+
+def _next_days(a: str | None, b: str | None) -> bool:
+    """Two days in a row: a meeting held 'on Thursday' and told as held 'today' in a quote the report of Friday gives
+    are one, as the cross-article merge takes a report written the next day."""
+    if a is None or b is None or len(a) != 10 or len(b) != 10:
+        return False
+    return abs((Day.fromisoformat(a) - Day.fromisoformat(b)).days) == 1
 
 
 def compatible_dates(a: str | None, b: str | None) -> bool:

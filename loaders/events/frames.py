@@ -58,6 +58,7 @@ HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may s
 _OPENING_GAP = 2  # words between an ordering word and a verb with no subject: 'setelah sebelumnya melakukan'
 _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan dengan para mediator'
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
+_POST_WORDS = 6  # words that may say what a post is for before its holder: 'envoy on Afghan peace reconciliation,'
 _PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
 _FORUM_WORDS = 6  # words a summit's forum may stand after it when an 'of' follows the trigger
 _PHRASE_WORDS = 4  # words of a noun phrase a demonstrative may end ('pembicaraan kedua kepala negara tersebut')
@@ -458,6 +459,11 @@ class EventReader:
             if listed:
                 last, i = listed.end(), token_at(tokens, listed.end())
                 continue
+            # 'US special envoy on Afghan peace reconciliation, Zalmay Khalilzad': what a title is on, then its holder
+            held = self.holder_after_post(i, end) if i - 1 in self.in_title and mention is None else None
+            if held is not None:
+                last, i = held, token_at(tokens, held)
+                continue
             # a date and its preposition are not a break: 'held talks on Thursday with X'
             if mention is None and not {i, i + 1} & dated and (tok.folded in frames.object_breaks
                                                                 or tok.folded in frames.clause_breaks):
@@ -465,6 +471,19 @@ class EventReader:
             last = mention.span.end if mention else tok.end
             i = token_at(tokens, last) if mention else i + 1
         return end
+
+    def holder_after_post(self, i: int, end: int) -> int | None:
+        """Where the comma before a post's holder is, when the words from token `i` (after the title) say what the
+        post is for and a person's name follows the comma; None otherwise."""
+        tokens, text = self.doc.tokens, self.doc.text
+        for k in range(i, min(i + _POST_WORDS, len(tokens))):
+            if tokens[k].end > end or k in self.by_token:
+                return None
+            comma = text.find(",", tokens[k].end, tokens[k + 1].start if k + 1 < len(tokens) else end)
+            if comma >= 0:
+                person = self.by_token.get(k + 1)
+                return comma if person is not None and self.type_of(person) == "Person" else None
+        return None
 
     def phrase_end(self, i: int, end: int) -> int:
         """The index of the first token from `i` that is not part of a name phrase (names, titles, 'of', 'his'); a
