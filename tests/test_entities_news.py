@@ -95,6 +95,7 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
      ("Person", "He Lifeng")),
     ("US Trade Representative Jamieson Greer met Chinese Commerce Minister Wang Wentao.", "en",
      ("Person", "Jamieson Greer")),
+    ("Mossad chief David Barnea and CIA Director William Burns met in Doha.", "en", ("Person", "William Burns")),
 ])
 def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     assert expected in found(text, lang)

@@ -44,7 +44,7 @@ PACK = register(LanguagePack(
         "general", "spokesperson", "spokesman", "spokeswoman", "ambassador", "senator", "chancellor",
         "special envoy", "envoy", "chief adviser", "senior adviser", "adviser", "advisor", "coordinator",
         "governor", "mayor", "ayatollah", "chief of staff", "chief", "supreme leader", "premier", "secretary",
-        "commissioner", "trade representative", "high representative", "speaker", "pope", "emir",
+        "commissioner", "trade representative", "high representative", "speaker", "pope", "emir", "director",
     ),
     cue_titles=("mr", "mrs", "ms", "dr", "analyst", "sheikh"),
     title_modifiers=("deputy", "vice", "acting", "former"),
