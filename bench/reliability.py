@@ -5,7 +5,7 @@
     .venv/bin/python -m bench.reliability runaway [--queries 20]
     .venv/bin/python -m bench.reliability soak [--minutes 10]
 
-- crash-ingest: `kabar ingest` of the real development and test articles (158 now), killed with SIGKILL at a random
+- crash-ingest: `kabar ingest` of the real development and test articles (170 now), killed with SIGKILL at a random
   moment, fresh and over a store that already holds them; every article graph left must equal the one a clean
   ingest writes (no half article), and running the ingest again must give the clean store quad for quad. The
   events graph is reported apart (until stop 25, which reports merged into one event depended on the order in

@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.scale [--articles 1000] [--jobs 1 2] [--scheduler local] [--keep DIR]
                                     [--remote sparql+http://HOST:PORT/sparql]
 
-The articles are the real ones of the repository (158 now: `seeds/articles`,
+The articles are the real ones of the repository (170 now: `seeds/articles`,
 `tests/data/news/`) cycled, each copy with its own URL and one more sentence
 naming a spokesperson from 900 generated names (so persons keep arriving, as
 in an archive); copies of one article report the same events, so stories
