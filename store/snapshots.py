@@ -46,6 +46,9 @@ _SERIAL = itertools.count()
 
 MAX_REPLAYS = 256
 """Writes kept for replicas to catch up with; a replica further behind reads a new snapshot."""
+MAX_REPLAY_CHARS = 1 << 16
+"""A longer update is not replayed: every worker would apply it under a query's time limit, and 256 of them would
+be held in memory; a snapshot costs less."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ class Snapshots:
 
     def _note_change(self, replay: Replay | None) -> None:
         self._changes += 1
-        if replay is None:
+        if replay is None or len(replay.update) > MAX_REPLAY_CHARS:
             self._replays.clear()
         else:
             self._replays.append(replay)

@@ -121,10 +121,8 @@ class Events:
         one Omani city named) are one, as any two of the same event are."""
         kept: list[Draft] = []
         for draft in drafts:
-            kind = self.types[draft.type]
-            twin = next((d for d in kept if self.types[d.type].frame == kind.frame
-                         and (kind.same_event(d, draft) if d.type == draft.type
-                              else self.types[d.type].absorbs(d, draft))), None)
+            twin = next((d for d in kept if self.types[d.type].frame == self.types[draft.type].frame
+                         and self._same(d, draft)), None)
             if twin is None:
                 kept.append(draft)
             else:
@@ -156,14 +154,20 @@ class Events:
             for d in family:  # the event's own sentence places it before a later mention's place may
                 d.location = d.location or reader.location_in(d.sentence, d.trigger.start)
         for d in family:
-            if draft.from_context or (kind.same_event(d, draft) if d.type == draft.type
-                                      else self.types[d.type].absorbs(d, draft)):
+            if draft.from_context or self._same(d, draft):
                 self._merge(d, draft, world)
                 return
         if reader.one_side(draft.participants):  # a person and the state they serve: no event of their own
             return
         if not draft.from_context or draft.date or draft.location:  # 'the meeting' alone is no new event
             drafts.append(draft)
+
+    def _same(self, event: Draft, draft: Draft) -> bool:
+        """Whether `draft` states `event` again: the same event of its type, or one of another type of the frame
+        that absorbs it."""
+        if event.type == draft.type:
+            return self.types[draft.type].same_event(event, draft)
+        return self.types[event.type].absorbs(event, draft)
 
     @staticmethod
     def _merge(d: Draft, draft: Draft, world: _Countries) -> None:

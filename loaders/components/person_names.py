@@ -84,11 +84,11 @@ class PersonNames:
                 continue
             if ordinary((t.text for t in tokens[i:j]), doc.article.lang):  # 'Menteri Urusan Strategis'
                 continue
-            if found.title.match(text, tokens[j - 1].end + 1) and text[tokens[j - 1].end:tokens[j - 1].end + 1] == " ":
-                continue  # 'Chinese Commerce Minister X', 'Treasury Secretary X': a portfolio, the title's, no name
             start, end = tokens[i].start, tokens[j - 1].end
-            if end + 1 in people and text[end] == " ":
-                continue  # 'Kay Rala Xanana Gusmao': more given names of the person named right after
+            if text[end:end + 1] == " " and (found.title.match(text, end + 1) or end + 1 in people):
+                # 'Chinese Commerce Minister X': the title's portfolio; 'Kay Rala Xanana Gusmao': more given names
+                # of the person named right after; neither is a name of its own
+                continue
             given = (tokens[i].folded in self.given and not tokens[j - 1].text.isupper()) or _byline(text, start)
             if not given and all(is_acronym(t.text) for t in tokens[i:j]):  # 'menteri KTT IORA': bodies, no name
                 continue

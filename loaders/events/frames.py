@@ -670,7 +670,7 @@ class EventReader:
         while i < len(tokens) and i not in self.by_token and (
                 any(c.isdigit() for c in tokens[i].text) or tokens[i].folded in self.frames.of_words
                 or tokens[i].folded in self.frames.determiners
-                or (tokens[i].text.islower() and i - first < _FORUM_WORDS and first < len(tokens)
+                or (tokens[i].text.islower() and i - first < _FORUM_WORDS
                     and tokens[first].folded in self.frames.of_words)):
             i += 1
         after = self.by_token.get(i)
@@ -751,15 +751,9 @@ class EventReader:
         earlier = self.doc.sentences[max(0, index - _PRONOUN_REACH):index][::-1]
         opening = self.agents(earlier[0].start, earlier[0].end)[:1] if earlier else []
         headline = [m for m in self.headline_agents() if self.type_of(m) == "Person"][:1]
-        for people in (opening, headline, *(self._people_in(before) for before in earlier)):
-            people = [m for m in people if self.type_of(m) == "Person"]
-            if people:
-                return people[:1]
-        return []
-
-    def _people_in(self, sentence: Sentence) -> list[Mention]:
-        return [m for m in self.doc.mentions if sentence.start <= m.span.start < sentence.end
-                and self.type_of(m) == "Person" and self.is_agent(m)]
+        nearest = (m for before in earlier for m in self.doc.mentions
+                   if before.start <= m.span.start < before.end and self.is_agent(m))
+        return [m for m in (*opening, *headline, *nearest) if self.type_of(m) == "Person"][:1]
 
     def _mention_in(self, start: int, end: int) -> bool:
         return any(start <= m.span.start < end for m in self.doc.mentions)

@@ -73,9 +73,9 @@ class EventGrammar:
     referring: tuple[str, ...] = ()  # before a noun, name what was told before: 'this meeting'
     listing: tuple[str, ...] = ()  # after a counterpart noun, go on to name them: 'counterparts that included'
     place_nouns: tuple[str, ...] = ()  # 'in the German city of Bonn', 'at a luxury estate outside San Francisco'
+    place_links: tuple[str, ...] = ()  # between such a noun and the place: 'of', 'outside'
     list_openers: tuple[str, ...] = ()  # a sentence naming who a trigger before it left unnamed: 'Mereka adalah'
     list_continuers: tuple[str, ...] = ()  # a sentence going on with that list: 'Selain itu, ada'
-    place_links: tuple[str, ...] = ()  # between such a noun and the place: 'of', 'outside'
     # The status words of an event in its clause, by status ('planned': 'akan', 'will'); whatever none
     # of them marks is 'held'. Before the trigger ('akan bertemu', 'refused to meet') or after it
     # ('the meeting was cancelled'); where two statuses are marked, `STATUSES` order decides.
