@@ -426,6 +426,9 @@ def test_a_meeting_after_an_ordering_word_has_the_subject_the_sentence_opens_wit
     ("Donald Trump sat down with Volodymyr Zelensky at the United Nations.", "en",
      {"Donald Trump", "Volodymyr Zelenskyy"}),
     ("Menlu Sugiono bersua dengan Menlu Rusia Sergey Lavrov di Moskow.", "id", {"Sugiono", "Sergey Lavrov"}),
+    # a short clause about the call itself, then who it was with
+    ("Presiden Donald Trump menjalani panggilan telepon yang panjang dengan Presiden Tiongkok Xi Jinping.", "id",
+     {"Donald Trump", "Xi Jinping"}),
 ])
 def test_speaking_with_someone_is_a_meeting(text: str, lang: str, met: set[str]) -> None:
     x = extract(text, lang)

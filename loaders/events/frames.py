@@ -162,6 +162,9 @@ class Frames:
         # ', yang umumnya dikenal karena MBS singkatannya, bertemu': a clause about the subject, then its verb
         self.relative = re.compile(rf",\s*(?:{_grammar(lambda g: g.relative_pronouns)})\b[^,;]*,\s*(?:[a-z]+\s+)?$",
                                    re.I)
+        # 'panggilan telepon yang panjang dengan Xi': the clause is about the call, its participants come after
+        self.modified = re.compile(rf"(?:{_grammar(lambda g: g.relative_pronouns)})(?:\s+[a-z][\w-]*){{1,3}}?\s+"
+                                   rf"(?=(?:{_grammar(lambda g: g.comitatives)})\b)", re.I)
         joined = rf"(?:,|\b(?:{_grammar(lambda g: g.conjunctions)}))"
         self.sequence = re.compile(rf"{joined}\s*(?:{_grammar(lambda g: g.sequence_words)})\s+(?:[a-z]+\s+)?$", re.I)
         self.purpose = re.compile(rf"\b(?:{_grammar(lambda g: g.purpose_words)})\b", re.I)
@@ -433,7 +436,7 @@ class EventReader:
         tokens, text, frames = self.doc.tokens, self.doc.text, self.frames
         end = min(limit, self.time_part(sentence, max(sentence.start, offset - 1))[1])
         dated = self.dated_tokens(sentence)
-        i, last = token_at(tokens, offset), offset
+        i, last, named = token_at(tokens, offset), offset, False
         while i < len(tokens) and tokens[i].end <= end:
             gap, tok = text[last:tokens[i].start], tokens[i]
             if ";" in gap or ":" in gap:
@@ -464,6 +467,11 @@ class EventReader:
             if held is not None:
                 last, i = held, token_at(tokens, held)
                 continue
+            modified = frames.modified.match(text, tok.start) if not named else None
+            if modified:
+                last, i = modified.end(), token_at(tokens, modified.end())
+                continue
+            named = named or mention is not None
             # a date and its preposition are not a break: 'held talks on Thursday with X'
             if mention is None and not {i, i + 1} & dated and (tok.folded in frames.object_breaks
                                                                 or tok.folded in frames.clause_breaks):

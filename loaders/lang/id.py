@@ -148,6 +148,7 @@ PACK = register(LanguagePack(
         object_breaks=("yang", "untuk", "guna", "bahasa", "membahas", "terkait", "mengenai", "tentang", "soal",
                        "perihal", "atas", "dalam", "sebagai", "demi", "agar", "supaya", "selama", "seusai", "usai",
                        "setelah", "sebelum", "sejak", "pasca", "hingga", "sampai"),
+        comitatives=("dengan",),
         support_verbs=("melancarkan", "melakukan"),
         object_prepositions=("terhadap", "ke", "atas"),
         held_verbs=("diadakan", "berlangsung", "digelar", "dilangsungkan", "dilaksanakan"),

@@ -65,6 +65,8 @@ class EventGrammar:
     sequence_words: tuple[str, ...] = ()  # after a comma, the next thing the subject does: ', kemudian pembicaraan'
     purpose_words: tuple[str, ...] = ()  # what a verb is done for: 'akan ke Dhaka untuk melakukan pertemuan'
     object_breaks: tuple[str, ...] = ()  # after a trigger, they end its participants: 'untuk membahas', 'about'
+    # after a trigger's own short relative clause, its participants follow them: 'telepon yang panjang dengan X'
+    comitatives: tuple[str, ...] = ()
     support_verbs: tuple[str, ...] = ()  # before an action noun: 'melancarkan serangan'
     noun_premodifiers: tuple[str, ...] = ()  # between a support verb and its noun: 'launched new attacks'
     object_prepositions: tuple[str, ...] = ()  # 'serangan terhadap Israel'
