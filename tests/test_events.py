@@ -521,6 +521,9 @@ def test_a_news_agency_that_reports_takes_no_part() -> None:
      "id", "Jeddah"),
     ("President Prabowo Subianto met Chinese President Xi Jinping on Saturday, during his first visit to Beijing.",
      "en", "Beijing"),
+    # a building named by its owner, then its city: the city
+    ("Menlu Sugiono menggelar pertemuan dengan Menlu AS Marco Rubio, di kantor Kementerian Luar Negeri AS, "
+     "Washington DC, Rabu.", "id", "Washington, D.C."),
 ])
 def test_a_meeting_is_placed_by_the_rest_of_its_sentence(text: str, lang: str, place: str) -> None:
     x = extract(text, lang)

@@ -193,6 +193,8 @@ class Frames:
                      if lang.words(lang.packs(), lambda p: p.grammar.place_nouns) else "")
         self.location = re.compile(
             rf"\b(?:{_grammar(lambda g: g.place_prepositions)})\s+(?:(?:{articles})\s+)?{described}{modifiers}", re.I)
+        self.premises = re.compile(rf"(?:{_grammar(lambda g: g.premises)})\s+(?:(?:{_grammar(lambda g: g.of_words)})"
+                                   rf"\s+)?(?:(?:{articles})\s+)?", re.I)
         self.travel = re.compile(rf"\b(?:{_grammar(lambda g: g.travel_phrases)})\s+(?:(?:{articles})\s+)?", re.I)
         # 'perang di Gaza' is what talks are about; 'perundingan gencatan senjata di Doha' is where they are
         self.topic_before = re.compile(rf"\b(?:(?P<talks>{_words(meet.noun_words)})\s+)?"
@@ -917,13 +919,23 @@ class EventReader:
     def place_at(self, m: re.Match[str]) -> Mention | None:
         """The place a place phrase ('di Z', 'visit to Z') opens, unless it is what the talks are about: 'perang
         di Gaza', 'the situation in Palestine'."""
-        place = self.starts.get(m.end())
+        place = self.starts.get(m.end()) or self.owned_premises(m.end())
         if place is None or self.type_of(place) not in _PLACES:
             return None
         if self.counterpart_before(token_at(self.doc.tokens, m.start())):  # 'rekan-rekannya di Mesir'
             return None
         topic = self.frames.topic_before.search(self.doc.text, max(0, m.start() - 60), m.start())
         return place if topic is None or topic.group("talks") else None
+
+    def owned_premises(self, offset: int) -> Mention | None:
+        """'di kantor Kementerian Luar Negeri AS, Washington DC': a building named by its owner is no place of
+        ours, the city after its comma is."""
+        premises = self.frames.premises.match(self.doc.text, offset)
+        owner = self.starts.get(premises.end()) if premises else None
+        if owner is None or self.type_of(owner) not in ("Organization", "Person"):
+            return None
+        comma = re.compile(r"\s*,\s*").match(self.doc.text, owner.span.end)
+        return self.starts.get(comma.end()) if comma else None
 
     def location_in(self, sentence: Sentence, trigger: int) -> str | None:
         """Where the trigger's part of the sentence says someone is, past its commas: 'di sela-sela KTT G20, Senin,

@@ -122,6 +122,7 @@ PACK = register(LanguagePack(
         place_nouns=("city", "town", "capital", "resort", "estate", "village", "port", "island", "province",
                      "region", "outskirts", "suburbs"),
         place_links=("of", "outside", "near"),
+        premises=("office", "offices", "headquarters", "residence", "home"),
         place_modifiers=("east", "west", "north", "south", "central", "eastern", "western", "northern", "southern",
                          "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
                          "southeastern", "southwestern"),

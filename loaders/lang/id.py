@@ -117,6 +117,7 @@ PACK = register(LanguagePack(
         clause_openers=("ketika", "saat", "sementara", "karena", "bahwa"),
         place_prepositions=("di",),
         place_modifiers=("kota", "ibu kota", "kota pelabuhan", "kota resor", "pulau", "provinsi"),
+        premises=("kantor", "markas", "markas besar", "gedung", "kediaman", "rumah", "kantor pusat"),
         travel_phrases=("kunjungan ke", "kunjungannya ke", "kunjungan kenegaraan ke", "berkunjung ke", "lawatan ke",
                         "lawatannya ke", "perjalanan ke", "tiba di", "bertolak ke", "terbang ke", "menuju ke",
                         "berangkat ke", "bertandang ke"),

@@ -76,6 +76,8 @@ class EventGrammar:
     listing: tuple[str, ...] = ()  # after a counterpart noun, go on to name them: 'counterparts that included'
     place_nouns: tuple[str, ...] = ()  # 'in the German city of Bonn', 'at a luxury estate outside San Francisco'
     place_links: tuple[str, ...] = ()  # between such a noun and the place: 'of', 'outside'
+    # a building named by its owner, then its city: 'di kantor Kementerian Luar Negeri AS, Washington DC'
+    premises: tuple[str, ...] = ()
     list_openers: tuple[str, ...] = ()  # a sentence naming who a trigger before it left unnamed: 'Mereka adalah'
     list_continuers: tuple[str, ...] = ()  # a sentence going on with that list: 'Selain itu, ada'
     # The status words of an event in its clause, by status ('planned': 'akan', 'will'); whatever none
