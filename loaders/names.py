@@ -141,7 +141,8 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
         word = (tok.text[0].isupper() and (tok.folded not in found.stopwords or _named_after_title(tokens, i, in_title))
                 and tok.folded not in dates and not tok.text.isdigit() and i not in covered and i not in in_title)
         particle = tok.folded in found.particles and tok.text.islower() and i not in covered
-        joined = start is not None and not tail and _joins(tokens[i - 1], text[tokens[i - 1].end:tok.start])
+        joined = start is not None and not tail and (_joins(tokens[i - 1], text[tokens[i - 1].end:tok.start])
+                                                     or _nickname(tokens, text, i) or _nickname(tokens, text, i - 1))
         tail = joined and _syllable(tokens[i - 1], text[tokens[i - 1].end:tok.start], tok) and i not in covered
         if start is not None and not (joined and (word or particle or tail)):
             runs.append((start, i))
@@ -174,6 +175,17 @@ def _syllable(before: Token, gap: str, token: Token) -> bool:
 def _joins(before: Token, gap: str) -> bool:
     """Words of one name: apart by a space or hyphen, or after an initial ('Retno L.P. Marsudi')."""
     return gap in (" ", "-") or (gap in (".", ". ") and len(before.text) == 1 and before.text.isupper())
+
+
+_QUOTES = {"'": "'", '"': '"', "\u2018": "\u2019", "\u201c": "\u201d"}
+
+
+def _nickname(tokens: list[Token], text: str, i: int) -> bool:
+    """"Ferdinand 'Bongbong' Marcos Jr.": one quoted capitalised word between two words of a name."""
+    if not 0 < i < len(tokens) - 1 or not (tokens[i].text[:1].isupper() and tokens[i + 1].text[:1].isupper()):
+        return False
+    before, after = text[tokens[i - 1].end:tokens[i].start], text[tokens[i].end:tokens[i + 1].start]
+    return len(before) == 2 and before[0] == " " and _QUOTES.get(before[1]) == after[:1] and after[1:] == " "
 
 
 def is_particle(token: Token) -> bool:

@@ -235,6 +235,15 @@ def test_a_name_with_middle_initials_is_one_person_linked_without_them() -> None
     assert [(e.name, e.wikidata) for e in x.entities if e.type == "Person"] == [("Retno Marsudi", "Q18342668")]
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("President Rodrigo 'Digong' Duterte met Xi Jinping in Beijing.", ("Rodrigo Duterte", "Q457786")),
+    ("President Ferdinand 'Bongbong' Marcos Jr. walks the red carpet.", ("Bongbong Marcos", "Q983324")),
+])
+def test_a_quoted_nickname_inside_a_name_is_one_person_linked_without_it(text: str, person: tuple[str, str]) -> None:
+    x = extract(text, "en", date(2024, 1, 31))
+    assert person in [(e.name, e.wikidata) for e in x.entities if e.type == "Person"]
+
+
 def test_a_malaysian_honorific_is_a_title_not_a_name() -> None:
     x = extract("Prabowo dijadwalkan bertemu Perdana Menteri Datuk Seri Anwar Ibrahim.", "id", date(2025, 1, 27))
     assert sorted(e.name for e in x.entities if e.type == "Person") == ["Anwar Ibrahim", "Prabowo Subianto"]

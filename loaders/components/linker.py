@@ -63,6 +63,7 @@ _FUZZY_FLOOR, _FUZZY_TOP = 0.6, 0.9  # evidence of a fuzzy match at the cutoff a
 _PRIORS = {"capital": 1.0, "city": 0.85, "region": 0.8, "territory": 0.75}
 _DEFAULT_PRIOR = 0.9
 _CONTEXT = 0.05  # candidate's country is (or is not) among the article's countries
+_NICKNAME = re.compile("[\"'\u2018\u201c](?P<nickname>[^\"'\u2019\u201d]+)[\"'\u2019\u201d]")
 _INITIALS = re.compile(r"(?<= )(?:[A-Z]\.)*[A-Z]\.?(?= )")  # 'L.P.', 'R.', 'F'
 _CLEAR_GAP = 0.2  # a second candidate this far behind does not lower the confidence
 _COMPATIBLE = {("Place", "Country"): 0.9, ("Country", "Place"): 0.9}
@@ -346,6 +347,7 @@ class Linker:
         if type_ == "Person":
             forms += [(" ".join(reversed(f.split())), w * TRANSLITERATION) for f, w in forms if len(f.split()) == 2]
             forms += [(bare, w) for f, w in forms if (bare := _without_initials(f)) != f]
+            forms += [(bare, w) for f, w in forms for bare in _without_nickname(f)]
         return forms
 
     def _decide(self, candidates: list[LinkCandidate], countries: set[str], method: str | None) -> Link:
@@ -364,6 +366,15 @@ def _without_initials(name: str) -> str:
     """'Retno L.P. Marsudi' is 'Retno Marsudi': the KB spells few middle initials."""
     words = _INITIALS.sub(" ", f" {name} ").split()
     return " ".join(words) if len(words) >= 2 else name
+
+
+def _without_nickname(name: str) -> list[str]:
+    """"Rodrigo 'Digong' Duterte" is Rodrigo Duterte, and may be known as Digong Duterte."""
+    quoted = _NICKNAME.search(name)
+    if quoted is None:
+        return []
+    return [" ".join((name[:quoted.start()] + " " + name[quoted.end():]).split()),
+            " ".join((quoted.group("nickname") + " " + name[quoted.end():]).split())]
 
 
 def _abroad(candidate: LinkCandidate, countries: set[str]) -> LinkCandidate:
