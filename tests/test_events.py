@@ -599,6 +599,18 @@ def test_media_the_packs_name_take_no_part() -> None:
     assert {"CNN", "Xinhua"} <= {e.name for e in x.entities}
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The two sides agreed to hold a meeting during the summit as Chinese Foreign Minister Wang Yi met with "
+     "Secretary of State Antony Blinken.", "en"),
+    ("Kedua pihak sepakat menggelar pertemuan di sela KTT ketika Menlu China Wang Yi bertemu dengan Menlu AS "
+     "Antony Blinken.", "id"),
+])
+def test_a_second_verb_after_a_subordinator_has_the_subject_of_its_own_clause(text: str, lang: str) -> None:
+    """'... to hold a meeting as Wang Yi met Blinken': Wang Yi met Blinken; the first noun's sides are unnamed."""
+    x = extract(text, lang)
+    assert [sorted(n for n in names(x, e)) for e in x.events] == [["Antony Blinken", "Wang Yi"]]
+
+
 def test_a_second_verb_with_its_own_subject_after_a_comma_does_not_take_the_first_verbs_object() -> None:
     """'before receiving Prabowo at the palace, Jokowi also received Setya Novanto': Jokowi received both."""
     x = extract("Sementara itu, sebelum menerima Prabowo di Istana Merdeka, Jokowi juga menerima Ketua Umum Partai "

@@ -388,11 +388,12 @@ class EventReader:
         """The subject a second verb names for itself after a comma: 'sebelum menerima Prabowo di Istana, Jokowi
         juga menerima X' (Jokowi received X; Prabowo is the first verb's object); none without such a comma,
         where the verbs share the clause's subject ('X will visit China and meet Y')."""
-        comma = self.doc.text.rfind(",", after, verb_start)
-        if comma < 0:
+        opened = max((m.end() for m in self.frames.clause_opener.finditer(self.doc.text, after, verb_start)),
+                     default=-1)
+        if opened < 0:
             return []
-        heads, start = self.phrase_left(self.subject_end(comma + 1, verb_start), comma + 1)
-        return heads if heads and not self.doc.text[comma + 1:start].strip() else []
+        heads, start = self.phrase_left(self.subject_end(opened, verb_start), opened)
+        return heads if heads and not self.doc.text[opened:start].strip() else []
 
     def subject_end(self, sentence_start: int, verb_start: int) -> int:
         """Where the subject phrase ends: before auxiliaries ('telah', 'also') and an apposition."""

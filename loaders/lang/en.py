@@ -117,7 +117,7 @@ PACK = register(LanguagePack(
                      "is", "are", "was", "were", "be", "to"),
         ordering=("after", "before", "since", "following"),
         earlier_words=("before",),
-        clause_openers=("when", "while", "because", "that"),
+        clause_openers=("when", "while", "because", "that", "as"),
         place_prepositions=("in", "at"),
         place_nouns=("city", "town", "capital", "resort", "estate", "village", "port", "island", "province",
                      "region", "outskirts", "suburbs"),
