@@ -611,6 +611,14 @@ def test_a_second_verb_after_a_subordinator_has_the_subject_of_its_own_clause(te
     assert [sorted(n for n in names(x, e)) for e in x.events] == [["Antony Blinken", "Wang Yi"]]
 
 
+def test_a_meeting_in_an_as_clause_has_only_that_clauses_subject() -> None:
+    """'X spoke as Y and Z met W': X only spoke."""
+    x = extract("Egypt's President Abdel Fattah el-Sisi spoke on Sunday as Mossad Director David Barnea and CIA "
+                "Director William Burns met with Qatari Prime Minister Mohammed bin Abdulrahman Al Thani.", "en")
+    assert sorted(names(x, only_event(x, "Meeting"))) == ["David Barnea", "Mohammed bin Abdulrahman Al Thani",
+                                                          "William Burns"]
+
+
 def test_a_second_verb_with_its_own_subject_after_a_comma_does_not_take_the_first_verbs_object() -> None:
     """'before receiving Prabowo at the palace, Jokowi also received Setya Novanto': Jokowi received both."""
     x = extract("Sementara itu, sebelum menerima Prabowo di Istana Merdeka, Jokowi juga menerima Ketua Umum Partai "

@@ -152,7 +152,7 @@ PACK = register(LanguagePack(
         referring=("this", "that", "these", "those"),
         listing=("that included", "which included", "that include", "including", "such as"),
         clause_breaks=("said", "says", "say", "told", "tells", "according", "that", "but", "however", "when",
-                       "while", "because", "although", "though", "whereas", "reported", "added", "stressed", "revealed",
+                       "while", "because", "although", "though", "whereas", "as", "reported", "added", "stressed", "revealed",
                        "announced", "quoted", "stated", "noted", "confirmed", "wrote", "posted"),
         object_breaks=("which", "who", "whom", "whose", "where", "to", "about", "on", "over", "regarding",
                        "concerning", "for", "amid", "during", "as", "including", "since", "after", "before",
