@@ -482,6 +482,17 @@ def test_deaths(text: str, lang: str, trigger: str) -> None:
     assert (names(x, death), death.trigger.text, death.cameo) == ({"Ebrahim Raisi": "victim"}, trigger, None)
 
 
+def test_separate_calls_about_talks_are_meetings_apart_from_the_talks() -> None:
+    """Calls with each mediator about the talks are not the talks (the guidelines: a meeting of mediators about
+    talks is a Meeting)."""
+    x = extract("Bersama Qatar dan Mesir, Pemimpin Hamas Bahas Gencatan Senjata Gaza\nKAIRO - Pemimpin Hamas "
+                "Ismail Haniyeh membahas perundingan gencatan senjata yang sedang berlangsung di Gaza melalui "
+                "panggilan telepon terpisah dengan kepala intelijen Mesir Abbas Kamel dan Perdana Menteri Qatar Mohammed bin "
+                "Abdulrahman Al Thani.", "id")
+    assert sorted(sorted(names(x, e)) for e in of_type(x, "Meeting")) == [
+        ["Abbas Kamel", "Ismail Haniyeh"], ["Ismail Haniyeh", "Mohammed bin Abdulrahman Al Thani"]]
+
+
 def test_death_noun_without_a_victim_is_no_event() -> None:
     assert of_type(extract("Negosiasi terancam oleh kematian mendadak menteri itu.", "id"), "Death") == []
 

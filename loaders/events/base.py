@@ -23,6 +23,9 @@ from loaders.model import Event, Sentence, Span
 from ontology import KABAR
 from ontology.vocabulary import ClassDef, Vocabulary
 
+SEPARATE = "separate"
+"""The mark of a draft split from 'X met separately with Y and Z': X with one of them, never all together."""
+
 TRIGGER_ONLY = 0.7
 """The weakest-mention factor of an event naming no participant ('X terbunuh di Damaskus' with X unknown)."""
 

@@ -42,7 +42,7 @@ from datetime import timedelta
 
 from loaders import lang
 from loaders.dates import DateMention, find_dates
-from loaders.events.base import TRIGGER_ONLY, Draft, EventType, trigger_words
+from loaders.events.base import SEPARATE, TRIGGER_ONLY, Draft, EventType, trigger_words
 from loaders.model import STATUSES, Document, Mention, Sentence, Span
 from loaders.names import cues, mention_tokens, title_tokens
 from loaders.normalize import fold
@@ -1044,7 +1044,7 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
             or reader.frames.separately.search(text, m.start("trigger"), right[0].span.start)
             or reader.frames.separately.fullmatch(word_before(text, m.start("trigger")) or "")):
         return [draft]
-    return [replace(draft, participants=[*subjects, o]) for o in objects]
+    return [replace(draft, participants=[*subjects, o], marks=draft.marks | {SEPARATE}) for o in objects]
 
 
 def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentence: Sentence, left: list[Mention],

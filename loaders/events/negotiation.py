@@ -7,7 +7,7 @@ participants are also its `kabar:party`.
 
 from __future__ import annotations
 
-from loaders.events.base import Draft, EventType, World, compatible, event_type, related
+from loaders.events.base import SEPARATE, Draft, EventType, World, compatible, event_type, related
 
 
 @event_type("Negotiation", frame="interaction", confidence={"verb": 0.85, "noun": 0.8, "context": 0.6},
@@ -25,9 +25,10 @@ class Negotiation(EventType):
 
     def absorbs(self, event: Draft, other: Draft) -> bool:
         """A meeting of the parties to these talks (or of people of their countries), on a day they may have been
-        held, is these talks; a summit is not."""
+        held, is these talks; a summit is not, nor is a separate meeting with one side ('Haniyeh discussed the
+        talks in separate calls with Egypt's Abbas Kamel and Qatar's Al Thani')."""
         sides = related(event, other) or (bool(other.countries) and other.countries <= event.countries)
-        return "summit" not in other.marks and sides and compatible(event, other)
+        return not {"summit", SEPARATE} & other.marks and sides and compatible(event, other)
 
     def cameo(self, draft: Draft, world: World) -> str | None:
         return "046"
