@@ -487,8 +487,8 @@ def test_separate_calls_about_talks_are_meetings_apart_from_the_talks() -> None:
     talks is a Meeting)."""
     x = extract("Bersama Qatar dan Mesir, Pemimpin Hamas Bahas Gencatan Senjata Gaza\nKAIRO - Pemimpin Hamas "
                 "Ismail Haniyeh membahas perundingan gencatan senjata yang sedang berlangsung di Gaza melalui "
-                "panggilan telepon terpisah dengan kepala intelijen Mesir Abbas Kamel dan Perdana Menteri Qatar Mohammed bin "
-                "Abdulrahman Al Thani.", "id")
+                "panggilan telepon terpisah dengan kepala intelijen Mesir Abbas Kamel dan Perdana Menteri Qatar "
+                "Mohammed bin Abdulrahman Al Thani.", "id")
     assert sorted(sorted(names(x, e)) for e in of_type(x, "Meeting")) == [
         ["Abbas Kamel", "Ismail Haniyeh"], ["Ismail Haniyeh", "Mohammed bin Abdulrahman Al Thani"]]
 
