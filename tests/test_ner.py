@@ -225,3 +225,9 @@ def test_a_day_is_no_name_and_a_name_stops_before_an_open_bracket() -> None:
     found = {(e.type, e.name) for e in extract("Ia tiba pada Ahad. Ia menghadiri pertemuan High Level Strategic "
                                                "Cooperation Council (HLSC) di Bogor.").entities}
     assert not any(name == "Ahad" or "(" in name for _, name in found)
+
+
+def test_a_month_after_a_place_preposition_is_no_place() -> None:
+    """'di bulan Mei' reads to the model like 'di Jenewa': a month, with its lower-case 'bulan', names nothing."""
+    x = extract("Kedua pihak mencapai kesepakatan sementara di bulan Mei.")
+    assert [e.name for e in x.entities] == []

@@ -64,14 +64,15 @@ class NamedEntities:
     def _plausible(self, doc: Document, m: Mention) -> bool:
         """A new person needs a name's look: no acronym or listed body in it ('KTT IORA', 'Studi Strategis
         Kemlu'), and in a subheading set in title case ('Begini Ceritanya') a given name first."""
+        words = m.span.text.split()
+        dated = [fold(w) in date_words() for w in words]
+        if any(dated) and all(d or w.islower() for d, w in zip(dated, words, strict=True)):  # 'bulan Mei': a date
+            return False
         if m.type != "Person" or m.qid:
             return True
-        words = m.span.text.split()
         if any(is_acronym(w) or w in cues().organization_names for w in words) and not m.span.text.isupper():
             return False
         if len(words) == 1 and fold(words[0]) in cues().stopwords:  # a credit ('-Istimewa-'): no name
-            return False
-        if all(fold(w) in date_words() for w in words):  # 'pada Ahad': a day, no name
             return False
         if ordinary(words, doc.article.lang):  # 'Makin Mahal', 'Biaya Investasi Langsung'
             return False
