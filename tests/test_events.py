@@ -647,11 +647,18 @@ def test_a_second_verb_with_its_own_subject_after_a_comma_does_not_take_the_firs
      {"François Hollande", "Joko Widodo"}),
     ("Selain Barack Obama, Jokowi juga bertemu Shinzo Abe.", "id", {"Joko Widodo", "Shinzō Abe"}),
     ("Besides Barack Obama, Joko Widodo also met Shinzo Abe.", "en", {"Joko Widodo", "Shinzō Abe"}),
+    # what the meeting happens amid is no side, nor where it is
+    ("Amid concerns over the conflicts in the Middle East and Ukraine, Antonio Guterres will meet with Vladimir "
+     "Putin on Thursday.", "en", {"António Guterres", "Vladimir Putin"}),
+    ("Di tengah konflik di Timur Tengah dan Ukraina, Antonio Guterres akan bertemu Vladimir Putin pada Kamis.", "id",
+     {"António Guterres", "Vladimir Putin"}),
 ])
 def test_others_set_aside_before_the_subject_are_no_side(text: str, lang: str, sides: set[str]) -> None:
     x = extract(text, lang)
     names = {e.id: e.name for e in x.entities}
-    assert {names[p] for p in only_event(x, "Meeting").participants} == sides
+    meeting = only_event(x, "Meeting")
+    assert {names[p] for p in meeting.participants} == sides
+    assert meeting.location is None
 
 
 def test_a_date_after_the_trigger_does_not_end_its_objects() -> None:

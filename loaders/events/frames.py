@@ -943,9 +943,13 @@ class EventReader:
         di Bali', 'selama kunjungannya ke Jeddah', 'arrived in Ankara ... for a meeting'; the place nearest the
         trigger after it, else before it."""
         start, end = self.time_part(sentence, trigger)
+        # 'Amid conflicts in the Middle East, Guterres will meet ...': what the aside names is not where
+        asides = [a.span() for a in self.frames.aside.finditer(self.doc.text, start, end)]
         found: list[Mention] = []
         for pattern in (self.frames.location, self.frames.travel):
             for m in pattern.finditer(self.doc.text, start, end):
+                if any(a <= m.start() < b for a, b in asides):
+                    continue
                 place = self.place_at(m)
                 if place is not None:
                     found.append(self.finest_place(place, end))
