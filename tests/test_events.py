@@ -728,6 +728,9 @@ def test_the_meeting_told_before_takes_no_sides_from_what_is_said_of_it(follow_u
      "U.S. President Donald Trump at the White House but had refused the offer.", "en"),
     # the wish five words before the meeting
     ("Retno Marsudi said that Japan is keen on holding a bilateral meeting with Indonesia next month.", "en"),
+    # a maybe
+    ("Presiden AS Donald Trump mungkin akan bertemu dengan Presiden Rusia Vladimir Putin di Buenos Aires.", "id"),
+    ("US President Donald Trump might meet Russian President Vladimir Putin in Buenos Aires.", "en"),
 ])
 def test_a_meeting_only_wished_for_or_offered_is_no_event(text: str, lang: str) -> None:
     """The guidelines: planned meetings count, hypothetical ones do not; an invitation is an offer."""

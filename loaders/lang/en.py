@@ -145,7 +145,7 @@ PACK = register(LanguagePack(
         list_openers=("They were", "They are", "They included", "They include", "Among them were", "Among them are"),
         list_continuers=("Also present were", "Others were", "They also included"),
         hypothetical=("possible", "potential", "possibility", "seeking", "sought", "keen", "hope", "hopes", "proposal",
-                      "invitation"),
+                      "invitation", "might", "maybe", "perhaps"),
         of_words=("of",),
         relation_nouns=("ally", "wife", "husband", "son", "daughter", "son-in-law", "envoy", "aide"),
         counterpart_nouns=("counterpart", "counterparts", "colleague", "colleagues", "peer", "peers"),
