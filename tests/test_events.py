@@ -482,6 +482,13 @@ def test_deaths(text: str, lang: str, trigger: str) -> None:
     assert (names(x, death), death.trigger.text, death.cameo) == ({"Ebrahim Raisi": "victim"}, trigger, None)
 
 
+def test_who_did_something_during_a_meeting_took_part_in_it() -> None:
+    """'X shook hands with Y during the BRICS meeting': X and Y were at it, not the outlet of the line before."""
+    x = extract("Kompas.com - 30/06/2019, 22:14 WIB\nPresiden Brasil Jair Bolsonaro berjabat tangan dengan Presiden "
+                "China Xi Jinping saat pertemuan BRICS di Osaka, Jumat (28/6/2019).", "id")
+    assert [sorted(names(x, e)) for e in x.events] == [["BRICS", "Jair Bolsonaro", "Xi Jinping"]]
+
+
 def test_separate_calls_about_talks_are_meetings_apart_from_the_talks() -> None:
     """Calls with each mediator about the talks are not the talks (the guidelines: a meeting of mediators about
     talks is a Meeting)."""

@@ -157,6 +157,7 @@ class Frames:
         self.list_continuer = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_continuers)})\b")
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.separately = re.compile(rf"\b(?:{_grammar(lambda g: g.separately)})\b", re.I)
+        self.during = frozenset(lang.words(lang.packs(), lambda p: p.grammar.during_words))
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
         self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
         # ', yang umumnya dikenal karena MBS singkatannya, bertemu': a clause about the subject, then its verb
@@ -712,6 +713,18 @@ class EventReader:
         heads, _ = self.phrase_right(opening, start)
         return [h for h in heads if self.is_agent(h)][:1]
 
+    def clause_before(self, sentence: Sentence, offset: int) -> list[Mention]:
+        """The agents of the clause a during word ('saat', 'selama') right before the event noun at `offset` ends:
+        who did something during the event took part in it."""
+        tokens = self.doc.tokens
+        i = token_at(tokens, offset) - 1
+        while i >= 0 and tokens[i].folded in self.frames.phrase_words:
+            i -= 1
+        if i <= 0 or tokens[i].start < sentence.start or tokens[i].folded not in self.frames.during:
+            return []
+        opener = tokens[i].start
+        return self.agents(self.left_bound(sentence, opener), opener)
+
     def speaker(self, sentence: Sentence, left_start: int) -> list[Mention]:
         """'Bessent said he had met He Lifeng', 'Retno mengatakan bahwa ia bertemu Lavrov': a clause that a subject
         pronoun opens after a reporting verb has the reporter for subject, when the reporter opens the sentence."""
@@ -1066,6 +1079,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     if reader.hypothetical(sentence, m.start("trigger")):
         return None
     forum = reader.forum(m)
+    if not left and not reader.is_verb(m):  # 'X berjabat tangan dengan Y saat pertemuan BRICS': X and Y were there
+        left = reader.clause_before(sentence, m.start("trigger"))
     # objects without a subject ('the minister paid courtesy calls with X and Y'): X and Y never met each other
     if not left and right and not forum and not reader.between_follows(m.end("trigger"), right[0].span.start):
         objects = {reader.entity_of(h) for h in right}

@@ -115,6 +115,7 @@ PACK = register(LanguagePack(
         ordering=("setelah", "sesudah", "sebelum", "sejak", "pasca", "usai"),
         earlier_words=("sebelum",),
         clause_openers=("ketika", "saat", "sementara", "karena", "bahwa"),
+        during_words=("saat", "ketika", "selama"),
         place_prepositions=("di",),
         place_modifiers=("kota", "ibu kota", "kota pelabuhan", "kota resor", "pulau", "provinsi"),
         premises=("kantor", "markas", "markas besar", "gedung", "kediaman", "rumah", "kantor pusat"),

@@ -60,6 +60,8 @@ class EventGrammar:
     determiners: tuple[str, ...] = ()  # may open a participant's phrase after 'dan' or a comma: 'para', 'his'
     clause_breaks: tuple[str, ...] = ()  # the participants of a trigger are not read across them: 'kata', 'said'
     source_words: tuple[str, ...] = ()  # open a phrase naming a source, up to a comma: 'menurut Kemlu RI,'
+    # right before an event noun, the clause before them took part: 'X berjabat tangan dengan Y saat pertemuan Z'
+    during_words: tuple[str, ...] = ()
     aside_phrases: tuple[str, ...] = ()  # open a phrase, up to a comma, of others than the subject: 'Selain Obama,'
     relative_pronouns: tuple[str, ...] = ()  # open a clause about the name before them: 'X, yang dikenal ..., bertemu'
     sequence_words: tuple[str, ...] = ()  # after a comma, the next thing the subject does: ', kemudian pembicaraan'
