@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -278,6 +279,22 @@ def test_a_planned_meeting_called_off_is_cancelled() -> None:
     x = extract("Retno Marsudi dijadwalkan bertemu Hossein Amir-Abdollahian di Jakarta pada Jumat. Namun pertemuan "
                 "itu dibatalkan.", "id")
     assert only_event(x, "Meeting").status == "cancelled"
+
+
+def test_a_meeting_with_its_owner_clitic_is_a_meeting() -> None:
+    """'pertemuannya dengan X' (his meeting with X) is the noun 'pertemuan' with '-nya'."""
+    x = extract("Presiden Brasil Jair Bolsonaro membatalkan agenda pertemuannya dengan Presiden China Xi Jinping "
+                "pada Sabtu.", "id")
+    meeting = only_event(x, "Meeting")
+    assert (sorted(names(x, meeting)), meeting.status) == (["Jair Bolsonaro", "Xi Jinping"], "cancelled")
+
+
+def test_summit_drafts_a_day_or_two_apart_are_one_summit() -> None:
+    """A summit lasts days: its opening on the 15th and 'today' in a report of the 16th are one summit."""
+    x = extract("Konferensi Tingkat Tinggi (KTT) G20 resmi dibuka oleh Presiden Joko Widodo pada Selasa (15/11/2022). "
+                "Presiden AS Joe Biden menghadiri KTT G20 hari ini.", "id", date(2022, 11, 16))
+    summit = only_event(x, "Meeting")
+    assert sorted(names(x, summit)) == ["G20", "Joe Biden", "Joko Widodo"]
 
 
 def test_talks_held_and_talks_planned_are_two_events() -> None:

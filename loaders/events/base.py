@@ -125,9 +125,14 @@ def compatible(a: Draft, b: Draft) -> bool:
 def _next_days(a: str | None, b: str | None) -> bool:
     """Two days in a row: a meeting held 'on Thursday' and told as held 'today' in a quote the report of Friday gives
     are one, as the cross-article merge takes a report written the next day."""
+    return days_apart(a, b) == 1
+
+
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """How many days lie between two dates given to the day, or None when either is not."""
     if a is None or b is None or len(a) != 10 or len(b) != 10:
-        return False
-    return abs((Day.fromisoformat(a) - Day.fromisoformat(b)).days) == 1
+        return None
+    return abs((Day.fromisoformat(a) - Day.fromisoformat(b)).days)
 
 
 def compatible_dates(a: str | None, b: str | None) -> bool:

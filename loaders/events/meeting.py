@@ -9,8 +9,11 @@ two or more of a Negotiation's parties is part of that Negotiation.
 
 from __future__ import annotations
 
-from loaders.events.base import Draft, EventType, World, compatible_dates, event_type
+from loaders.events.base import Draft, EventType, World, compatible_dates, days_apart, event_type
 from loaders.model import Event
+
+
+_SUMMIT_DAYS = 3  # days between two dates of one summit: most last two or three
 
 
 @event_type("Meeting", frame="interaction", confidence={"verb": 0.85, "noun": 0.8, "context": 0.6},
@@ -24,13 +27,15 @@ class Meeting(EventType):
     def same_event(self, a: Draft, b: Draft) -> bool:
         """A summit is one event with its forum and leaders, apart from the meetings held at it: two summit
         drafts are one when their forums agree (or one names none) and their dates may, whether it is
-        still to come or held (an article on a coming summit says both)."""
+        still to come or held (an article on a coming summit says both); a summit lasts some days, so its
+        opening day and 'today' of a report from its last day are one summit."""
         if ("summit" in a.marks) != ("summit" in b.marks):
             return False
         if "summit" in a.marks:
             forums = a.forum is None or b.forum is None or a.forum == b.forum
-            return forums and compatible_dates(a.date, b.date) and (a.forum is not None or b.forum is not None
-                                                                or super().same_event(a, b))
+            apart = days_apart(a.date, b.date)
+            days = compatible_dates(a.date, b.date) or (apart is not None and apart <= _SUMMIT_DAYS)
+            return forums and days and (a.forum is not None or b.forum is not None or super().same_event(a, b))
         return super().same_event(a, b)
 
     def cameo(self, draft: Draft, world: World) -> str | None:

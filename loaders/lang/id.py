@@ -179,7 +179,7 @@ PACK = register(LanguagePack(
                    "berbicara secara virtual dengan", "berbicara lewat telepon dengan", "berbicara via telepon dengan",
                    "berbicara melalui sambungan telepon dengan", "berbicara secara langsung dengan", "diterima oleh",
                    "diterima", "bersua", "bersua dengan"),
-            nouns=("pertemuan", "serangkaian pertemuan", "sejumlah pertemuan", "pertemuan-pertemuan", "KTT",
+            nouns=("pertemuan", "pertemuannya", "serangkaian pertemuan", "sejumlah pertemuan", "pertemuan-pertemuan", "KTT",
                    "konferensi tingkat tinggi", "percakapan telepon", "pembicaraan telepon",
                    "panggilan suara", "panggilan video", "konferensi video",
                    "sambungan telepon", "panggilan telepon", "kunjungan kehormatan",
@@ -191,7 +191,7 @@ PACK = register(LanguagePack(
                     "each": ("serangkaian pertemuan", "sejumlah pertemuan", "pertemuan-pertemuan")},
         ),
         "Negotiation": Triggers(verbs=("berunding", "bernegosiasi", "menengahi", "memediasi", "berdialog"),
-                                nouns=("pembicaraan", "perundingan", "negosiasi", "dialog", "mediasi", "mediator",
+                                nouns=("pembicaraan", "pembicaraannya", "perundingan", "perundingannya", "negosiasi", "dialog", "mediasi", "mediator",
                                        "penengah", "juru runding", "tim perunding")),
         "Attack": Triggers(
             verbs=("menyerang", "menyerbu", "mengebom", "membom", "menginvasi"),
