@@ -12,7 +12,6 @@ from __future__ import annotations
 from loaders.events.base import Draft, EventType, World, compatible_dates, days_apart, event_type
 from loaders.model import Event
 
-
 _SUMMIT_DAYS = 3  # days between two dates of one summit: most last two or three
 
 
