@@ -859,3 +859,35 @@ def test_a_meeting_told_as_held_today_in_a_quote_and_on_the_day_before_is_one() 
                 "\"Today I received a courtesy call from the president-elect doubling as defense minister, Prabowo "
                 "Subianto,\" Anwar posted.", "en", date(2024, 4, 5))
     assert names(x, only_event(x, "Meeting")).keys() == {"Prabowo Subianto", "Anwar Ibrahim"}
+
+
+def test_a_phone_call_of_the_parties_is_no_round_of_their_talks() -> None:
+    """Talks of the US and Russia in Riyadh and a call of their presidents the week before are two events."""
+    x = extract("Usulan tersebut mengikuti pembicaraan AS-Rusia di Riyadh baru-baru ini. Pembahasan tersebut mengikuti "
+                "panggilan telepon Presiden AS Donald Trump minggu lalu dengan Presiden Rusia Vladimir Putin.", "id")
+    assert {"Donald Trump", "Vladimir Putin"} <= set(names(x, only_event(x, "Meeting")))
+    assert len(of_type(x, "Negotiation")) == 1
+
+
+@pytest.mark.parametrize(("text", "lang", "meetings"), [
+    # visits received: each visitor came on their own
+    ("Presiden Prabowo Subianto menerima kunjungan dua pemimpin negara sahabat, Perdana Menteri Kepulauan Solomon, "
+     "Jeremiah Manele, dan Perdana Menteri Timor Leste Xanana Gusmao di Istana Merdeka.", "id",
+     [["Jeremiah Manele", "Prabowo Subianto"], ["Prabowo Subianto", "Xanana Gusmão"]]),
+    # a country, then its minister in brackets: one side, not two meetings
+    ("Subrahmanyam Jaishankar had bilateral meetings with foreign ministers of the Kyrgyz Republic [Chingiz "
+     "Aidarbekov] and Tajikistan [Sirodjidin Aslov] on Thursday.", "en",
+     [["Chingiz Aidarbekov", "Kyrgyzstan", "Subrahmanyam Jaishankar"],
+      ["Sirodjidin Aslov", "Subrahmanyam Jaishankar", "Tajikistan"]]),
+])
+def test_one_meeting_with_each_visitor_and_the_country_they_stand_for(text: str, lang: str,
+                                                                     meetings: list[list[str]]) -> None:
+    x = extract(text, lang)
+    assert sorted(sorted(names(x, e)) for e in of_type(x, "Meeting")) == meetings
+
+
+def test_a_meeting_on_a_working_visit_is_where_the_visit_went() -> None:
+    """'kunjungan kerja ke Beijing' (a working visit) says where the meeting told next was, as 'kunjungan ke' does."""
+    x = extract("Menteri Pertahanan RI Sjafrie Sjamsoeddin melakukan kunjungan kerja ke Beijing, Rabu (22/1/2025). "
+                "Sjafrie secara khusus bertemu dengan Menhan RRC Laksamana Dong Jun.", "id", date(2025, 1, 23))
+    assert only_event(x, "Meeting").location == entity(x, "Beijing").id

@@ -1061,7 +1061,15 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
             or reader.frames.separately.search(text, m.start("trigger"), right[0].span.start)
             or reader.frames.separately.fullmatch(word_before(text, m.start("trigger")) or "")):
         return [draft]
-    return [replace(draft, participants=[*subjects, o], marks=draft.marks | {SEPARATE}) for o in objects]
+    # 'PM Kepulauan Solomon, Jeremiah Manele, dan PM Timor Leste Xanana Gusmao': a country with the person after it
+    kinds = [reader.type_of(next(h for h in right if reader.entity_of(h) == o)) for o in objects]
+    sides: list[list[str]] = []
+    for k, o in enumerate(objects):
+        if k and kinds[k - 1] == "Country" and kinds[k] == "Person" and len(sides[-1]) == 1:
+            sides[-1].append(o)
+        else:
+            sides.append([o])
+    return [replace(draft, participants=[*subjects, *side], marks=draft.marks | {SEPARATE}) for side in sides]
 
 
 def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentence: Sentence, left: list[Mention],

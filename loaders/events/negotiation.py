@@ -25,10 +25,10 @@ class Negotiation(EventType):
 
     def absorbs(self, event: Draft, other: Draft) -> bool:
         """A meeting of the parties to these talks (or of people of their countries), on a day they may have been
-        held, is these talks; a summit is not, nor is a separate meeting with one side ('Haniyeh discussed the
-        talks in separate calls with Egypt's Abbas Kamel and Qatar's Al Thani')."""
+        held, is these talks; a summit is not, nor a phone call, nor a separate meeting with one side ('Haniyeh
+        discussed the talks in separate calls with Egypt's Abbas Kamel and Qatar's Al Thani')."""
         sides = related(event, other) or (bool(other.countries) and other.countries <= event.countries)
-        return not {"summit", SEPARATE} & other.marks and sides and compatible(event, other)
+        return not {"summit", "call", SEPARATE} & other.marks and sides and compatible(event, other)
 
     def cameo(self, draft: Draft, world: World) -> str | None:
         return "046"

@@ -194,6 +194,13 @@ PACK = register(LanguagePack(
             marked={"host": ("hosted", "hosts", "host", "hosting", "received", "receives", "receiving"),
                     "receive": ("received", "receives", "receiving"), "visit": ("visited", "visits", "visit"),
                     "summit": ("summit", "summits", "conclave"), "each": ("meetings", "courtesy calls"),
+                    # by phone or video: a call, never the talks themselves
+                    "call": ("spoke by phone with", "spoke by telephone with", "spoken by phone with",
+                             "spoke virtually with", "spoken virtually with", "spoke by video with",
+                             "talked by phone with", "spoke on the phone with", "spoken on the phone with",
+                             "phone call", "phone calls", "phone conversation", "phone talks",
+                             "telephone conversation", "telephone call", "telephone calls", "telephone talks",
+                             "video call", "video calls", "video conference"),
                     # a past form no auxiliary makes future ('will be hosted' does): what it tells was held
                     "past": ("met", "spoke with", "talked with", "spoke by phone with", "spoke by telephone with",
                              "spoke virtually with", "spoke by video with", "talked by phone with",
