@@ -891,3 +891,10 @@ def test_a_meeting_on_a_working_visit_is_where_the_visit_went() -> None:
     x = extract("Menteri Pertahanan RI Sjafrie Sjamsoeddin melakukan kunjungan kerja ke Beijing, Rabu (22/1/2025). "
                 "Sjafrie secara khusus bertemu dengan Menhan RRC Laksamana Dong Jun.", "id", date(2025, 1, 23))
     assert only_event(x, "Meeting").location == entity(x, "Beijing").id
+
+
+def test_a_demonym_before_a_party_noun_is_the_country_acting() -> None:
+    """'US and Israeli negotiators will gather in Doha': Israel negotiates, as 'Israeli President' acts for it."""
+    x = extract("US and Israeli negotiators will gather in Doha next week to restart talks.", "en")
+    talks = only_event(x, "Negotiation")
+    assert (sorted(names(x, talks)), talks.location) == (["Israel", "United States"], entity(x, "Doha").id)

@@ -55,6 +55,11 @@ def _demonyms(packs: tuple[LanguagePack, ...]) -> dict[str, str]:
     return dict(lang.merged_mapping(packs, lambda p: p.demonyms, "demonym"))
 
 
+@lang.compiled
+def _party_nouns(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
+    return frozenset(lang.words(packs, lambda p: p.party_nouns))
+
+
 _DEMONYM_WORDS = 3  # the longest demonym, in words: 'Central African', 'Sao Tomean'
 
 
@@ -102,11 +107,22 @@ class Gazetteer:
         taken = bytearray(len(doc.text) + 1)
         for m in found:
             taken[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
-        for start, _ in title_spans(doc):
+        for start in [s for s, _ in title_spans(doc)] + self._party_starts(doc):
             found_at = _demonym_before(doc.text, start)
             entry = self.index.entry(_demonyms()[found_at.text.lower()]) if found_at else None
             if entry is not None and not any(taken[found_at.start:found_at.end]):
                 yield _mention(entry, found_at)
+
+    @staticmethod
+    def _party_starts(doc: Document) -> list[int]:
+        """Where a party noun's phrase starts, a lower-case word before it included: 'security delegation'."""
+        tokens, starts = doc.tokens, []
+        for i, tok in enumerate(tokens):
+            if tok.folded in _party_nouns() and tok.text.islower():
+                starts.append(tok.start)
+                if i and tokens[i - 1].text.islower():
+                    starts.append(tokens[i - 1].start)
+        return starts
 
     def _longest(self, doc: Document, i: int, sentence_starts: set[int]) -> IndexedName | None:
         for name in self.index.by_first.get(doc.tokens[i].folded, ()):

@@ -151,6 +151,8 @@ class LanguagePack:
     serving_adverbs: tuple[str, ...] = ()  # between the person and the serving verb: 'kini'
     origin_words: tuple[str, ...] = ()  # 'menteri asal Iran'
     demonyms: Mapping[str, str] = field(default_factory=dict)  # 'iranian', 'south korean' -> the country's QID
+    # after a demonym, the country acting: 'Israeli negotiators', 'an Egyptian security delegation'
+    party_nouns: tuple[str, ...] = ()
     compass_words: frozenset[str] = frozenset()  # after a country they name a region: 'Amerika Latin'
     not_names: frozenset[str] = frozenset()  # one-word KB names too common as words to match alone
     pronouns: frozenset[str] = frozenset()  # third-person singular subject pronouns: 'dia'
