@@ -83,7 +83,7 @@ PACK = register(LanguagePack(
     # every sovereign state's demonym (`make demonyms`), and short forms the table lacks
     demonyms=read_demonyms(_DEMONYMS, "en") | {"saudi": "Q851"},
     party_nouns=("negotiators", "negotiator", "delegation", "delegations", "officials", "diplomats", "mediators",
-                 "envoy", "envoys", "leaders", "authorities", "government", "counterpart", "counterparts"),
+                 "envoy", "envoys", "leaders", "authorities", "government"),
     compass_words=frozenset({"south", "north", "central", "east", "west"}),
     # 'Group' (from 'World Bank (Group)'), and first names far more often than the places the KB knows by them
     not_names=frozenset({"group", "orange", "resolute", "david", "george", "mary"}),
