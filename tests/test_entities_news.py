@@ -254,3 +254,12 @@ def test_the_long_and_short_name_of_a_mission_are_one_organisation() -> None:
                 "penting.", "id")
     [mission] = [e for e in x.entities if e.type == "Organization"]
     assert mission.name == "Kedutaan Besar Jepang" and len(mission.mentions) == 2
+
+
+def test_a_one_word_name_after_a_title_is_the_person_of_that_whole_name() -> None:
+    """Many Indonesians have one name: 'Mensesneg Pratikno' is the KB's Pratikno; 'Imran' before 'Imran Khan' is
+    not the KB's one-word Imran."""
+    x = extract("Turut hadir Mensesneg Pratikno dan Menlu Retno Marsudi.", "id", date(2019, 9, 1))
+    assert ("Pratikno", "Q12506406") in [(e.name, e.wikidata) for e in x.entities]
+    khan = extract("Emomali Rahmon held a meeting with Prime Minister Imran (PM) Imran Khan.", "en", date(2019, 9, 1))
+    assert "Imran" not in [e.name for e in khan.entities]

@@ -898,3 +898,28 @@ def test_a_demonym_before_a_party_noun_is_the_country_acting() -> None:
     x = extract("US and Israeli negotiators will gather in Doha next week to restart talks.", "en")
     talks = only_event(x, "Negotiation")
     assert (sorted(names(x, talks)), talks.location) == (["Israel", "United States"], entity(x, "Doha").id)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Menlu Iran Abbas Araghchi dan utusan AS Steve Witkoff masing-masing bertemu secara terpisah dengan Menlu Oman "
+     "Badr al-Busaidi.", "id"),
+    # after an earlier trigger and a comma, the subjects of the clause with 'masing-masing' between them and the verb
+    ("Menlu Iran Abbas Araghchi tiba di Jenewa. Utusan AS Steve Witkoff juga hadir. Menlu Oman Badr al-Busaidi "
+     "hadir. Dalam rangkaian pertemuan tersebut, Araghchi dan Witkoff masing-masing bertemu dengan Busaidi.", "id"),
+    ("Iran's Abbas Araghchi and US envoy Steve Witkoff each met separately with Oman's foreign minister Badr "
+     "al-Busaidi.", "en"),
+])
+def test_two_subjects_who_each_met_one_person_are_two_meetings(text: str, lang: str) -> None:
+    x = extract(text, lang)
+    met = sorted(sorted(n for n in names(x, e) if n in {"Abbas Araghchi", "Steve Witkoff", "Badr al-Busaidi"})
+                 for e in of_type(x, "Meeting"))
+    assert met == [["Abbas Araghchi", "Badr al-Busaidi"], ["Badr al-Busaidi", "Steve Witkoff"]]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Menlu Retno Marsudi bertemu Menlu Vietnam Pham Binh Minh membahas kerja sama tahun 2019 mendatang.", "id"),
+    ("Retno Marsudi met Vietnam's foreign minister Pham Binh Minh to discuss cooperation planned for 2019.", "en"),
+])
+def test_the_date_and_status_of_what_is_talked_about_are_not_the_meetings(text: str, lang: str) -> None:
+    meeting = only_event(extract(text, lang, date(2018, 8, 1)), "Meeting")
+    assert (meeting.status, meeting.date) == ("held", None)

@@ -16,10 +16,12 @@ component or a title.
 
 from __future__ import annotations
 
+import re
+
 from loaders.kb.build.index import KBIndex, Record, record_type
 from loaders.kb.build.records import Place
 from loaders.model import Document, Mention, Span
-from loaders.names import after_given_name, cues, mention_tokens, name_runs, web_suffix_at
+from loaders.names import after_given_name, cues, mention_tokens, name_runs, title_before, web_suffix_at
 from loaders.normalize import fold
 from loaders.pipeline import Resources, component
 
@@ -84,8 +86,8 @@ class KBNames:
         if len(types) != 1:
             return None
         type_ = types.pop()
-        if j - i == 1 and (not _fits_alone(text, records, type_, countries)
-                           or (type_ == "Place" and after_given_name(doc, i, self.given))):
+        alone = _fits_alone(text, records, type_, countries) or _mononym_after_title(doc, span, records)
+        if j - i == 1 and (not alone or (type_ == "Place" and after_given_name(doc, i, self.given))):
             return None
         if j - i < _MIN_ANYWHERE and type_ in ("Organization", "Place") and not _of_article(records, countries):
             return None  # 'Air Force' is some country's; the KB's one magazine of that name is not the likely one
@@ -110,6 +112,14 @@ def _of_article(records: list[Record], countries: set[str]) -> bool:
     """Is one of the records of a country the article names, or an international body or place of none?"""
     return any(r.country in countries if r.country else getattr(r, "kind", "") in _INTERNATIONAL or
                isinstance(r, Place) for r in records)
+
+
+def _mononym_after_title(doc: Document, span: Span, records: list[Record]) -> bool:
+    """'Mensesneg Pratikno': a title, then the one word that is a person's whole name (many Indonesians have one),
+    unless the article also writes it as the first name of someone ('Prime Minister Imran ... Imran Khan')."""
+    longer = re.search(rf"\b{re.escape(span.text)}\s+[A-Z]", doc.text)
+    return (len(records) == 1 and record_type(records[0]) == "Person" and fold(records[0].label) == fold(span.text)
+            and title_before(doc.text, span.start) is not None and longer is None)
 
 
 def _fits_alone(word: str, records: list[Record], type_: str, countries: set[str]) -> bool:

@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date as Day
 from datetime import timedelta
+from functools import cached_property
 
 from loaders import lang
 from loaders.dates import DateMention, find_dates
@@ -50,7 +51,7 @@ from loaders.text import dateline_end, token_at, word_before
 
 _AGENTS = ("Person", "Organization", "Country")
 _PLACES = ("Place", "Country")
-_WORD_AT_END = re.compile(r"(\w+)\s*$")
+_WORD_AT_END = re.compile(r"(\w+(?:-\w+)*)\s*$")
 _LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
@@ -156,6 +157,8 @@ class Frames:
         self.list_opener = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_openers)})\b")
         self.list_continuer = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_continuers)})\b")
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
+        self.topic_opener = re.compile(rf"\b(?:{_grammar(lambda g: g.topic_openers)})\b", re.I)
+        self.each = re.compile(rf"\b(?:{_grammar(lambda g: g.each_words)})\b", re.I)
         self.separately = re.compile(rf"\b(?:{_grammar(lambda g: g.separately)})\b", re.I)
         self.during = frozenset(lang.words(lang.packs(), lambda p: p.grammar.during_words))
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
@@ -245,6 +248,11 @@ class EventReader:
 
     def entity_of(self, mention: Mention) -> str:
         return self.doc.entity_of(mention)
+
+    @cached_property
+    def persons(self) -> frozenset[str]:
+        """The entities of the article that are persons."""
+        return frozenset(self.entity_of(m) for m in self.doc.mentions if self.type_of(m) == "Person")
 
     def is_agent(self, mention: Mention) -> bool:
         """A person, body or country that can take part, not a medium that reports ('kata AFP', 'Purna Warta')."""
@@ -842,9 +850,11 @@ class EventReader:
 
     def event_date(self, sentence: Sentence, offset: int, dates: list[DateMention]) -> DateMention | None:
         """The first date of the trigger's part of the sentence that is not a 'sejak'/'since' bound, nor in a
-        clause of its own ('..., Tajani said on Monday')."""
+        clause of its own ('..., Tajani said on Monday'), nor in what is talked about ('membahas ... tahun 2019')."""
         start, end = self.time_part(sentence, offset)
         end = min(end, self.clause_break_after(offset, end))
+        topic = self.frames.topic_opener.search(self.doc.text, offset, end)  # 'membahas kerja sama tahun 2019'
+        end = topic.start() if topic else end
         inside = [d for d in dates if not d.since and start <= d.span.start < end]
         opened = sentence.start + dateline_end(sentence.text)
         inside = [d for d in inside if d.span.start >= opened] or inside  # 'HEFEI, April 1 (Xinhua) -- ...'
@@ -893,7 +903,9 @@ class EventReader:
         window = max(start, tokens[max(0, first - STATUS_WINDOW)].start) if first else start
         before = text[window:trigger.start]
         end = self.time_part(sentence, trigger.start)[1]
-        stops = [k for k in (text.find(",", trigger.end, end), text.find(";", trigger.end, end)) if k >= 0]
+        topic = self.frames.topic_opener.search(text, trigger.end, end)  # 'membahas kerja sama tahun mendatang'
+        stops = [k for k in (text.find(",", trigger.end, end), text.find(";", trigger.end, end),
+                             topic.start() if topic else -1) if k >= 0]
         after = text[trigger.end:min(stops, default=end)]
         for status in STATUSES:
             if status == "planned" and "past" in marks:
@@ -1052,14 +1064,20 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
 
 def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention], draft: Draft) -> list[Draft]:
     """'X bertemu secara terpisah dengan Y dan Z', 'X held separate calls with Y and Z': X met each of them,
-    Y never met Z, so one draft per object with the subject; without such a word, one draft for all."""
+    Y never met Z, so one draft per object with the subject; without such a word, one draft for all. Two subjects
+    who each met one person ('X dan Y masing-masing bertemu dengan Z') are one draft per subject."""
     objects = list(dict.fromkeys(e for h in right if (e := reader.entity_of(h)) in draft.participants))
     subjects = [p for p in draft.participants if p not in objects]
     text = reader.doc.text
+    persons, trigger = [p for p in subjects if p in reader.persons], m.start("trigger")
+    if len([o for o in objects if o in reader.persons]) == 1 and len(persons) >= 2 and not draft.forum and \
+            reader.frames.each.search(text, reader.clause_start(draft.sentence, trigger), trigger):
+        # 'Araghchi dan Witkoff masing-masing bertemu secara terpisah dengan Busaidi': each met Busaidi alone
+        return [replace(draft, participants=[p, *objects], marks=draft.marks | {SEPARATE}) for p in persons]
     if len(objects) < 2 or not subjects or draft.forum or not (
             "each" in draft.marks
-            or reader.frames.separately.search(text, m.start("trigger"), right[0].span.start)
-            or reader.frames.separately.fullmatch(word_before(text, m.start("trigger")) or "")):
+            or reader.frames.separately.search(text, trigger, right[0].span.start)
+            or reader.frames.separately.fullmatch(word_before(text, trigger) or "")):
         return [draft]
     # 'PM Kepulauan Solomon, Jeremiah Manele, dan PM Timor Leste Xanana Gusmao': a country with the person after it
     kinds = [reader.type_of(next(h for h in right if reader.entity_of(h) == o)) for o in objects]

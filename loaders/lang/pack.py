@@ -60,6 +60,10 @@ class EventGrammar:
     determiners: tuple[str, ...] = ()  # may open a participant's phrase after 'dan' or a comma: 'para', 'his'
     clause_breaks: tuple[str, ...] = ()  # the participants of a trigger are not read across them: 'kata', 'said'
     source_words: tuple[str, ...] = ()  # open a phrase naming a source, up to a comma: 'menurut Kemlu RI,'
+    # after two subjects, each met the object on their own: 'X dan Y masing-masing bertemu dengan Z', 'X and Y each met'
+    each_words: tuple[str, ...] = ()
+    # after a trigger, what is talked about follows them, and its status words are not the event's: 'membahas'
+    topic_openers: tuple[str, ...] = ()
     # right before an event noun, the clause before them took part: 'X berjabat tangan dengan Y saat pertemuan Z'
     during_words: tuple[str, ...] = ()
     aside_phrases: tuple[str, ...] = ()  # open a phrase, up to a comma, of others than the subject: 'Selain Obama,'
