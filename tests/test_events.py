@@ -923,3 +923,10 @@ def test_two_subjects_who_each_met_one_person_are_two_meetings(text: str, lang: 
 def test_the_date_and_status_of_what_is_talked_about_are_not_the_meetings(text: str, lang: str) -> None:
     meeting = only_event(extract(text, lang, date(2018, 8, 1)), "Meeting")
     assert (meeting.status, meeting.date) == ("held", None)
+
+
+def test_the_people_of_a_state_as_a_side_are_the_state() -> None:
+    """'the Ukrainian delegation met with the Americans': Ukraine and the United States met."""
+    x = extract("Before the Ukrainian delegation met with the Americans on Sunday afternoon, President Volodymyr "
+                "Zelensky spoke.", "en")
+    assert [sorted(names(x, e)) for e in x.events] == [["Ukraine", "United States"]]

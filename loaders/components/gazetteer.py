@@ -27,6 +27,7 @@ where they carry the meaning:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from loaders import lang
@@ -60,6 +61,7 @@ def _party_nouns(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
     return frozenset(lang.words(packs, lambda p: p.party_nouns))
 
 
+_PEOPLE = re.compile(r"\b[Tt]he (?P<people>(?P<demonym>(?:[A-Z][a-z]+ )?[A-Z][a-z]+?)(?:s|es))\b")
 _DEMONYM_WORDS = 3  # the longest demonym, in words: 'Central African', 'Sao Tomean'
 
 
@@ -112,6 +114,10 @@ class Gazetteer:
             entry = self.index.entry(_demonyms()[found_at.text.lower()]) if found_at else None
             if entry is not None and not any(taken[found_at.start:found_at.end]):
                 yield _mention(entry, found_at)
+        for m in _PEOPLE.finditer(doc.text):  # 'met with the Americans': the people for their state
+            entry = self.index.entry(_demonyms().get(m.group("demonym").lower(), ""))
+            if entry is not None and not any(taken[m.start("people"):m.end("people")]):
+                yield _mention(entry, Span(m.start("people"), m.end("people"), m.group("people")))
 
     @staticmethod
     def _party_starts(doc: Document) -> list[int]:
