@@ -19,7 +19,9 @@ where they carry the meaning:
   surname, and a short all-caps name right after another all-caps word is
   part of a longer acronym ('TNI AU' is not the African Union);
 - a demonym right before a title is the country acting ('Ukrainian
-  President', 'South Korean Prime Minister', as 'Presiden Ukraina'); the
+  President', 'South Korean Prime Minister', as 'Presiden Ukraina'), and so
+  is one before a party noun ('Israeli negotiators', 'an Egyptian security
+  delegation') or a plural one after 'the' ('met with the Americans'); the
   English pack knows every state's (`seeds/demonyms.csv`);
 - multi-word person names also match by `person_key`, so 'Ibrahim Raisi'
   finds the KB's 'Ebrahim Raisi'.
