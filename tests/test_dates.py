@@ -53,6 +53,9 @@ PUBLISHED = date(2024, 5, 22)
     ("two days ago", "2024-05-20"),
     ("on Oct. 7", "2023-10-07"),
     ("earlier this week", "2024-05"),
+    # a month after its preposition, with its year: that year's, not the latest such month
+    ("took place in Istanbul in March 2022, where", "2022-03"),
+    ("digelar pada Maret 2022.", "2022-03"),
 ])
 def test_normalize_date(text: str, value: str) -> None:
     assert normalize_date(text, PUBLISHED) == value
