@@ -930,3 +930,13 @@ def test_the_people_of_a_state_as_a_side_are_the_state() -> None:
     x = extract("Before the Ukrainian delegation met with the Americans on Sunday afternoon, President Volodymyr "
                 "Zelensky spoke.", "en")
     assert [sorted(names(x, e)) for e in x.events] == [["Ukraine", "United States"]]
+
+
+def test_guests_told_where_they_come_from_in_the_next_sentence_are_the_sides() -> None:
+    """'menerima kunjungan tamu negara ... Tamu negara yang hadir berasal dari Rusia, Qatar dan Malaysia': a meeting
+    with each."""
+    x = extract("Prabowo Subianto menerima kunjungan tamu negara di kediamannya di Kertanegara, Sabtu (19/10/2024) "
+                "malam. Berdasarkan pantauan, tamu negara yang hadir berasal dari Rusia, Qatar dan Malaysia.", "id",
+                date(2024, 10, 20))
+    assert sorted(sorted(names(x, e)) for e in of_type(x, "Meeting")) == [
+        ["Malaysia", "Prabowo Subianto"], ["Prabowo Subianto", "Qatar"], ["Prabowo Subianto", "Russia"]]

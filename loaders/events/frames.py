@@ -155,6 +155,7 @@ class Frames:
         self.referring = frozenset(lang.words(lang.packs(), lambda p: p.grammar.referring))
         self.listing = re.compile(rf"(?:{_grammar(lambda g: g.listing)})\b", re.I)
         self.list_opener = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_openers)})\b")
+        self.origin = re.compile(rf"\b(?:{_grammar(lambda g: g.origin_phrases)})\b", re.I)
         self.list_continuer = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_continuers)})\b")
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.topic_opener = re.compile(rf"\b(?:{_grammar(lambda g: g.topic_openers)})\b", re.I)
@@ -759,13 +760,18 @@ class EventReader:
 
     def listed_after(self, sentence: Sentence) -> list[Mention]:
         """Who the sentences right after name in a list ('Mereka adalah X, Y dan Z.', 'Selain itu, ada W.'): those
-        a trigger that names no one after it stands for ('sembilan pemimpin negara yang diterima')."""
+        a trigger that names no one after it stands for ('sembilan pemimpin negara yang diterima'), or where the
+        next sentence says they came from ('tamu negara yang hadir berasal dari Rusia, Qatar dan Malaysia')."""
         text, sentences = self.doc.text, self.doc.sentences
         index = self.sentence_index.get(sentence.start, 0) + 1
         pattern, listed = self.frames.list_opener, []
         while index < len(sentences) and (m := pattern.match(text, sentences[index].start)):
             listed += [h for h in self.agents(m.end(), sentences[index].end) if self.type_of(h) != "Place"]
             pattern, index = self.frames.list_continuer, index + 1
+        origin = self.frames.origin.search(text, sentences[index].start, sentences[index].end) \
+            if not listed and index < len(sentences) else None
+        if origin:  # 'tamu negara yang hadir ... berasal dari Rusia, Qatar, Serbia dan Malaysia'
+            listed = [h for h in self.agents(origin.end(), sentences[index].end) if self.type_of(h) != "Place"]
         return listed
 
     def pronoun_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:

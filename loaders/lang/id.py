@@ -141,6 +141,7 @@ PACK = register(LanguagePack(
         list_openers=("Mereka adalah", "Mereka ialah", "Mereka yakni", "Mereka yaitu", "Di antaranya",
                       "Di antara mereka"),
         list_continuers=("Selain itu, ada", "Selain itu ada", "Ada pula", "Juga ada"),
+        origin_phrases=("berasal dari", "datang dari"),
         hypothetical=("kemungkinan", "mungkin", "barangkali", "ingin", "berharap", "berpeluang", "mengusulkan",
                       "meminta", "undangan"),
         relation_nouns=("sekutu", "istri", "suami", "putra", "putri", "anak", "menantu", "utusan", "ajudan"),

@@ -86,6 +86,8 @@ class EventGrammar:
     premises: tuple[str, ...] = ()
     list_openers: tuple[str, ...] = ()  # a sentence naming who a trigger before it left unnamed: 'Mereka adalah'
     list_continuers: tuple[str, ...] = ()  # a sentence going on with that list: 'Selain itu, ada'
+    # in the sentence after, who a trigger left unnamed come from: 'tamu negara ... berasal dari Rusia dan Qatar'
+    origin_phrases: tuple[str, ...] = ()
     # The status words of an event in its clause, by status ('planned': 'akan', 'will'); whatever none
     # of them marks is 'held'. Before the trigger ('akan bertemu', 'refused to meet') or after it
     # ('the meeting was cancelled'); where two statuses are marked, `STATUSES` order decides.
