@@ -13,6 +13,7 @@ from loaders.model import Article, Event, Extraction
 from loaders.pipeline import default_pipeline
 from loaders.read import read_articles
 
+NEWS = Path(__file__).resolve().parent / "data" / "news"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "articles" / "tribunnews-2024-05-iran-as-oman.txt"
 
 
@@ -940,3 +941,11 @@ def test_guests_told_where_they_come_from_in_the_next_sentence_are_the_sides() -
                 date(2024, 10, 20))
     assert sorted(sorted(names(x, e)) for e in of_type(x, "Meeting")) == [
         ["Malaysia", "Prabowo Subianto"], ["Prabowo Subianto", "Qatar"], ["Prabowo Subianto", "Russia"]]
+
+
+def test_meetings_told_before_named_again_in_the_plural_are_no_new_event() -> None:
+    """'Pertemuan-pertemuan bilateral ini dilakukan di sela-sela Sidang Majelis Umum PBB' (detik.com, in id/dev):
+    the meetings the article goes on to tell, not a meeting of Indonesia with the United Nations."""
+    [article] = [a for a in read_articles(NEWS / "id" / "dev.articles.jsonl") if "isu-perempuan" in (a.url or "")]
+    x = default_pipeline().extract(article)
+    assert ["Indonesia", "United Nations"] not in [sorted(names(x, e)) for e in x.events]

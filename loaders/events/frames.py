@@ -1110,6 +1110,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         return None
     if reader.hypothetical(sentence, m.start("trigger")):
         return None
+    if "each" in marks and reader.refers_back(m):  # 'Pertemuan-pertemuan bilateral ini ...': those told before
+        return None
     forum = reader.forum(m)
     if not left and not reader.is_verb(m):  # 'X berjabat tangan dengan Y saat pertemuan BRICS': X and Y were there
         left = reader.clause_before(sentence, m.start("trigger"))
