@@ -263,3 +263,10 @@ def test_a_one_word_name_after_a_title_is_the_person_of_that_whole_name() -> Non
     assert ("Pratikno", "Q12506406") in [(e.name, e.wikidata) for e in x.entities]
     khan = extract("Emomali Rahmon held a meeting with Prime Minister Imran (PM) Imran Khan.", "en", date(2019, 9, 1))
     assert "Imran" not in [e.name for e in khan.entities]
+
+
+def test_an_indonesian_city_name_kabar_adds_links_the_city_not_its_country_after_a_comma() -> None:
+    """'Jenewa' (`seeds/aliases.csv`) is Geneva, and 'di Jenewa, Swiss' is the city, then the country."""
+    x = extract("Perundingan nuklir Iran dan AS digelar di Jenewa, Swiss, pada Selasa.", "id", date(2026, 2, 18))
+    places = {(e.type, e.wikidata) for e in x.entities}
+    assert {("Place", "Q71"), ("Country", "Q39")} <= places

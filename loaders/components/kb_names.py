@@ -72,7 +72,8 @@ class KBNames:
         row = self.curated.get(fold(text))
         if row is not None and (not row.lang or row.lang in ("mul", doc.article.lang)):
             record = self._record(row.target)
-            after = self._country_at.get(doc.tokens[j].start) if j < len(doc.tokens) else None
+            joined = j < len(doc.tokens) and not doc.text[end:doc.tokens[j].start].strip()  # not 'Jenewa, Swiss'
+            after = self._country_at.get(doc.tokens[j].start) if joined else None
             if record is not None and after is not None and after[1] == record.country:
                 # 'Kemlu RI': the body with its own country, which stays a mention of its own
                 return self._named(Span(start, after[0], doc.text[start:after[0]]), record)
