@@ -62,11 +62,12 @@ class NamedEntities:
         doc.proposals[self.name] = [m for m in found if _words(m.span.text) not in parts]
 
     def _plausible(self, doc: Document, m: Mention) -> bool:
-        """A new person needs a name's look: no acronym or listed body in it ('KTT IORA', 'Studi Strategis
-        Kemlu'), and in a subheading set in title case ('Begini Ceritanya') a given name first."""
+        """No mention of any type is a date with lower-case words ('di bulan Mei', 'pada Ahad'). A new person needs
+        a name's look: no acronym or listed body in it ('KTT IORA', 'Studi Strategis Kemlu'), and in a subheading set
+        in title case ('Begini Ceritanya') a given name first."""
         words = m.span.text.split()
         dated = [fold(w) in date_words() for w in words]
-        if any(dated) and all(d or w.islower() for d, w in zip(dated, words, strict=True)):  # 'bulan Mei': a date
+        if any(dated) and all(d or w.islower() for d, w in zip(dated, words, strict=True)):
             return False
         if m.type != "Person" or m.qid:
             return True

@@ -960,13 +960,13 @@ class EventReader:
         return place if topic is None or topic.group("talks") else None
 
     def owned_premises(self, offset: int) -> Mention | None:
-        """'di kantor Kementerian Luar Negeri AS, Washington DC': a building named by its owner is no place of
-        ours, the city after its comma is."""
+        """'di kantor Kementerian Luar Negeri AS, Washington DC': a building named only by its owner is no entity,
+        so the city after its comma is where the event was."""
         premises = self.frames.premises.match(self.doc.text, offset)
         owner = self.starts.get(premises.end()) if premises else None
         if owner is None or self.type_of(owner) not in ("Organization", "Person"):
             return None
-        comma = re.compile(r"\s*,\s*").match(self.doc.text, owner.span.end)
+        comma = _COMMA.match(self.doc.text, owner.span.end)
         return self.starts.get(comma.end()) if comma else None
 
     def location_in(self, sentence: Sentence, trigger: int) -> str | None:
@@ -1016,6 +1016,7 @@ class EventReader:
 
 
 _LEAD = re.compile(r"[^,.;]{1,25},\s*")
+_COMMA = re.compile(r"\s*,\s*")
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
