@@ -39,3 +39,17 @@ def test_initials_after_a_venue_or_a_phrase_make_no_organisation() -> None:
     found = entities("Para pemimpin tiba di Jakarta Convention Center (JCC). Konferensi Tingkat Tinggi (KTT) "
                      "ke-43 dimulai.", "id")
     assert not {n for t, n in found if t == "Organization"} & {"Jakarta Convention Center", "Konferensi Tingkat Tinggi"}
+
+
+def test_news_media_by_their_names() -> None:
+    """Datelines and credits name media, which the guidelines count: by a media head ('Fox News', 'Tehran
+    Times', with the article a newspaper's name keeps), by a listed name with the head that follows it ('Xinhua
+    News Agency', 'Bloomberg News', one medium, not two), and by the wire services' names alone."""
+    found = entities("He told Fox News the talks would resume, the Tehran Times and The Washington Post reported. "
+                     "Xinhua News Agency and Bloomberg News said so too, according to Interfax.", "en")
+    assert {("Organization", "Fox News"), ("Organization", "Tehran Times"),
+            ("Organization", "The Washington Post"), ("Organization", "Xinhua News Agency"),
+            ("Organization", "Bloomberg News"), ("Organization", "Interfax")} <= found
+    assert not {("Organization", "Xinhua"), ("Organization", "News Agency"), ("Organization", "Bloomberg"),
+                ("Organization", "Washington Post")} & found
+    assert ("Organization", "Bloomberg News") in entities("Menurut Bloomberg News, perundingan dilanjutkan.", "id")

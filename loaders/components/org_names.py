@@ -2,7 +2,8 @@
 
 Some languages put the head of an organisation's name last (English), so
 a run of two to five capitalised words ending in one of a short list of
-heads (the pack's `organization_heads`) is taken as an organisation, with
+heads (the pack's `organization_heads`, media's among them: 'Fox News', 'The
+Washington Post') is taken as an organisation, with
 a capitalised title word before it ('General Elections Commission') and a
 capitalised complement after 'of' or 'for' ('Ministry of Foreign Affairs').
 Others put the head first ('Kementerian Luar Negeri' in Indonesian): a
@@ -52,6 +53,7 @@ from loaders.text import token_at
 
 _MIN_WORDS, _MAX_WORDS = 2, 5
 _MAX_LISTED = 3
+_MAX_HEAD_AFTER = 2  # words of a head-final name a listed one opens ('Xinhua News Agency')
 _MIN_BODY_ACRONYM = 3  # 'RI', 'AS' are countries: a body's acronym has three letters or more
 _COMPLEMENTS = frozenset({"of", "for"})
 _DEFINED = re.compile(r" ?\((?P<short>[A-Z][A-Z-]*[A-Z])\)")
@@ -87,6 +89,7 @@ class OrganizationNames:
                     i = _with_owner(doc, _with_title_word(doc, i, in_title), acronyms)
                     i = _with_country_inside(doc, i, proposed, runs)
                     j = _with_complement(doc, j, starts)
+                    i = _with_article(doc, i, j)
                     if len([t for t in tokens[i:j] if t.folded not in particles]) < _MIN_WORDS:
                         continue
                     start, end = tokens[i].start, tokens[j - 1].end
@@ -264,6 +267,9 @@ def _listed(doc: Document, earlier: list[Mention]) -> list[Mention]:
             if name in found.organization_names and not any(k in covered for k in range(i, i + n)) \
                     and (n > 1 or tokens[i].folded not in found.stopwords or name.isupper()) \
                     and not web_suffix_at(text, end):
+                n += _head_after(doc, i + n, covered)
+                end = tokens[i + n - 1].end
+                name = text[start:end]
                 out.append(Mention(Span(start, end, name), "Organization", name, None,
                                    "Organization:" + fold(name), "pattern"))
                 i += n
@@ -271,6 +277,28 @@ def _listed(doc: Document, earlier: list[Mention]) -> list[Mention]:
         else:
             i += 1
     return out
+
+
+def _with_article(doc: Document, i: int, j: int) -> int:
+    """'The Washington Post': a newspaper's name keeps the capitalised article before it."""
+    pack, tokens = lang.get(doc.article.lang), doc.tokens
+    if i and tokens[j - 1].folded in pack.titled_heads and tokens[i - 1].folded in pack.articles \
+            and tokens[i - 1].text[:1].isupper() and tokens[i].start - tokens[i - 1].end == 1:
+        return i - 1
+    return i
+
+
+def _head_after(doc: Document, k: int, covered: set[int]) -> int:
+    """How many capitalised words after a listed name end the longer name it opens ('Xinhua News Agency',
+    'Bloomberg News'): up to the last organisation head among the next two, else none."""
+    tokens, heads = doc.tokens, cues().organization_heads
+    extra = 0
+    for m in range(k, min(k + _MAX_HEAD_AFTER, len(tokens))):
+        if m in covered or not tokens[m].text[:1].isupper() or tokens[m].start - tokens[m - 1].end != 1:
+            break
+        if tokens[m].folded in heads:
+            extra = m - k + 1
+    return extra
 
 
 def _defined(doc: Document, earlier: list[Mention]) -> list[Mention]:

@@ -10,7 +10,10 @@ _DEMONYMS = Path(__file__).resolve().parent.parent.parent / "seeds" / "demonyms.
 _MEDIA = (
     "Xinhua", "Antara", "ANSA", "AFP", "Reuters", "Bernama", "Yonhap", "Kyodo", "TASS", "RIA Novosti", "IRNA",
     "Tasnim", "WAFA", "QNA", "Anadolu", "Anadolu Agency", "Al Jazeera", "Al Arabiya", "CGTN",
-    "CCTV", "Nikkei", "BBC", "CNN", "NHK", "Getty Images", "ANI", "APP", "NNA", "MINA",
+    "CCTV", "Nikkei", "BBC", "CNN", "NHK", "Getty Images", "ANI", "APP", "NNA", "MINA", "Bloomberg", "Sputnik",
+    "Associated Press", "Interfax", "Fars", "Mehr", "ISNA", "SANA", "KUNA", "WAM", "DPA", "EFE", "PTI", "IANS",
+    "Politico", "Axios", "Euronews", "France 24", "Deutsche Welle", "Voice of America", "VOA", "Press TV",
+    "Al Mayadeen", "Al-Mayadeen", "Asharq Al-Awsat", "Kompas", "Tempo", "Detik", "Kumparan", "Tirto",
 )
 
 # armed groups news names without a head word, which the KB does not hold
@@ -69,7 +72,10 @@ PACK = register(LanguagePack(
         "authority", "department", "organization", "organisation", "association", "union", "front", "movement",
         "foundation", "service", "network", "parliament", "assembly", "embassy", "office", "bureau", "secretariat",
         "centre", "center", "forum", "fund",
+        # news media: 'Fox News', 'Tehran Times', 'The Jakarta Post', 'Al Aqsa TV', 'IDX Channel'
+        "news", "times", "post", "tv", "daily", "herald", "tribune", "journal", "gazette", "telegraph", "channel",
     }),
+    titled_heads=frozenset({"post", "times", "herald", "tribune", "journal", "gazette", "telegraph"}),
     # 'convention center' is a venue, 'media center' an organisation; an embassy stays an organisation
     venue_heads=frozenset({
         "palace", "hall", "air base", "building", "hotel", "mosque", "stadium", "house", "square",

@@ -137,6 +137,8 @@ class LanguagePack:
     articles: tuple[str, ...] = ()  # open a noun phrase: 'seorang', 'the'
     organization_words: frozenset[str] = frozenset()  # heads of organisation names: 'kementerian'
     organization_heads: frozenset[str] = frozenset()  # last words of head-final organisation names (English)
+    # heads of names that keep the article before them, as newspapers' do: 'The Washington Post'
+    titled_heads: frozenset[str] = frozenset()
     # a diplomatic mission named by where it is ('KBRI Beijing', 'Kedubes Jepang'), each word to the kind of mission
     # it says, so that the long and the short form of one mission are one entity
     mission_words: Mapping[str, str] = field(default_factory=dict)
