@@ -53,3 +53,13 @@ def test_news_media_by_their_names() -> None:
     assert not {("Organization", "Xinhua"), ("Organization", "News Agency"), ("Organization", "Bloomberg"),
                 ("Organization", "Washington Post")} & found
     assert ("Organization", "Bloomberg News") in entities("Menurut Bloomberg News, perundingan dilanjutkan.", "id")
+
+
+def test_a_body_named_with_its_owner_gives_the_owner_too() -> None:
+    """The guidelines' 'Dewan Keamanan PBB' gives the Security Council and the United Nations; so does 'the UN
+    Security Council'; a body without an owner's acronym in its name gives no second one."""
+    for text, lang in (("Indonesia mendorong reformasi Dewan Keamanan PBB.", "id"),
+                       ("India will work closely within the UN Security Council.", "en")):
+        found = entities(text, lang)
+        assert {("Organization", "United Nations Security Council"), ("Organization", "United Nations")} <= found
+    assert not any(t == "Organization" for t, _ in entities("Indonesia bertemu Amerika Serikat di Jakarta.", "id"))

@@ -23,6 +23,8 @@ where they carry the meaning:
   is one before a party noun ('Israeli negotiators', 'an Egyptian security
   delegation') or a plural one after 'the' ('met with the Americans'); the
   English pack knows every state's (`seeds/demonyms.csv`);
+- a body named with its owner's acronym gives the owner too ('Dewan Keamanan
+  PBB', 'UN Security Council': the United Nations as well);
 - multi-word person names also match by `person_key`, so 'Ibrahim Raisi'
   finds the KB's 'Ebrahim Raisi'.
 """
@@ -41,6 +43,7 @@ from loaders.model import Document, Mention, Span
 from loaders.names import after_given_name, cues, mention_tokens, name_runs, title_before, title_spans, web_suffix_at
 from loaders.normalize import person_key
 from loaders.pipeline import Resources, component
+from loaders.text import token_at
 
 # Characters that may always separate the words of a name: 'Amir-Abdollahian' is 'Amir Abdollahian'.
 _SEPARATORS = frozenset(" \u00a0-\u2010\u2013")  # space, no-break space, hyphens, en dash
@@ -104,7 +107,22 @@ class Gazetteer:
             i += len(name.tokens)
         found.extend(self._by_person_key(doc, found))
         found.extend(self._demonyms(doc, found))
+        found.extend(self._owners(doc, found))
         doc.proposals[self.name] = found
+
+    def _owners(self, doc: Document, found: list[Mention]) -> Iterator[Mention]:
+        """'Dewan Keamanan PBB', 'UN Security Council': a body named with its owner's acronym, at the name's end or
+        start, gives the owner too (the guidelines' rule), as a mention inside the body's."""
+        tokens = doc.tokens
+        for m in [m for m in found if m.type == "Organization"]:
+            i, j = token_at(tokens, m.span.start), token_at(tokens, m.span.end)
+            for k in {i, j - 1} if j - i > 1 else ():
+                if not tokens[k].text.isupper():
+                    continue
+                owner = next((n for n in self.index.by_first.get(tokens[k].folded, ()) if len(n.tokens) == 1
+                              and _matches(doc, k, n) and n.entry.type == "Organization"), None)
+                if owner is not None and owner.entry.key != m.key:
+                    yield _mention(owner.entry, Span(tokens[k].start, tokens[k].end, tokens[k].text))
 
     def _demonyms(self, doc: Document, found: list[Mention]) -> Iterator[Mention]:
         """'Ukrainian President': the demonym before a title names the country acting."""
