@@ -240,6 +240,17 @@ def after_given_name(doc: Document, i: int, given: Container[str]) -> bool:
     return before.text[:1].isupper() and before.folded in given
 
 
+def opens_longer_name(doc: Document, i: int) -> bool:
+    """Is the one-word place at token `i` the first word of a longer name the KB does not hold ('Tehran Times',
+    'Kota Gaza')? Not when a date, a function word or a title follows it ('Geneva Sunday', 'Jakarta Presiden')."""
+    tokens, text, found = doc.tokens, doc.text, cues()
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is None or text[tokens[i].end:after.start] != " " or not after.text[0].isupper():
+        return False
+    return not (after.folded in found.stopwords or after.folded in date_words()
+                or found.title.match(text, after.start) is not None)
+
+
 def is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper() and word.isalpha()
 

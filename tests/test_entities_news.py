@@ -270,3 +270,16 @@ def test_an_indonesian_city_name_kabar_adds_links_the_city_not_its_country_after
     x = extract("Perundingan nuklir Iran dan AS digelar di Jenewa, Swiss, pada Selasa.", "id", date(2026, 2, 18))
     places = {(e.type, e.wikidata) for e in x.entities}
     assert {("Place", "Q71"), ("Country", "Q39")} <= places
+
+
+def test_a_large_city_after_a_place_preposition_is_that_city() -> None:
+    """'Geneva' names a city of 1.2 million, a canton and, as an alias, a village: after 'in' or 'di' it is the city,
+    though the article names no country of it; a place that opens a longer name stays no place ('the Tehran Times'),
+    and the canton's name alone, without a preposition, stays unlinked as before."""
+    x = extract("Andriy Yermak met Marco Rubio in Geneva on Sunday.", "en")
+    assert entity(x, "Geneva").wikidata == "Q71"
+    assert x.events[0].location == entity(x, "Geneva").id
+    assert entity(extract("Araghchi bertemu Witkoff di Jenewa, Swiss.", "id"), "Geneva").wikidata == "Q71"
+    found_times = found("Iran said so, the Tehran Times reported.", "en")
+    assert ("Organization", "Tehran Times") in found_times
+    assert not any(t == "Place" for t, _ in found_times)

@@ -35,12 +35,20 @@ import re
 from collections.abc import Iterator
 
 from loaders import lang
-from loaders.dates import date_words
 from loaders.kb.index import IndexedName
 from loaders.kb.model import KBEntry
 from loaders.lang import LanguagePack
 from loaders.model import Document, Mention, Span
-from loaders.names import after_given_name, cues, mention_tokens, name_runs, title_before, title_spans, web_suffix_at
+from loaders.names import (
+    after_given_name,
+    cues,
+    mention_tokens,
+    name_runs,
+    opens_longer_name,
+    title_before,
+    title_spans,
+    web_suffix_at,
+)
 from loaders.normalize import person_key
 from loaders.pipeline import Resources, component
 from loaders.text import token_at
@@ -228,6 +236,5 @@ def _fits_context(doc: Document, i: int, name: IndexedName, sentence_starts: set
     if name.entry.type == "Country":
         return after.folded not in _compass()
     if name.entry.type == "Place":
-        return (after.folded in stopwords or after.folded in date_words()
-                or cues().title.match(text, after.start) is not None)
+        return not opens_longer_name(doc, i)
     return True

@@ -18,10 +18,19 @@ from __future__ import annotations
 
 import re
 
-from loaders.kb.build.index import KBIndex, Record, record_type
+from loaders import lang
+from loaders.kb.build.index import KBIndex, Record, is_prominent_city, prominent, record_type
 from loaders.kb.build.records import Place
 from loaders.model import Document, Mention, Span
-from loaders.names import after_given_name, cues, mention_tokens, name_runs, title_before, web_suffix_at
+from loaders.names import (
+    after_given_name,
+    cues,
+    mention_tokens,
+    name_runs,
+    opens_longer_name,
+    title_before,
+    web_suffix_at,
+)
 from loaders.normalize import fold
 from loaders.pipeline import Resources, component
 
@@ -83,10 +92,14 @@ class KBNames:
         if not self.kb.has_name(text):
             return None
         records = self.kb.records(text)
+        if not (j - i == 1 and opens_longer_name(doc, i)):  # 'Tehran Times' is not the city's
+            records = prominent(text, records)
         types = {record_type(r) for r in records}
         if len(types) != 1:
             return None
         type_ = types.pop()
+        if j - i == 1 and _city_where(doc, i, records) and not opens_longer_name(doc, i):
+            return self._named(span, records[0])
         alone = _fits_alone(text, records, type_, countries) or _mononym_after_title(doc, span, records)
         if j - i == 1 and (not alone or (type_ == "Place" and after_given_name(doc, i, self.given))):
             return None
@@ -100,13 +113,21 @@ class KBNames:
         """A mention of the record, named by its label unless other records share it ('Ministry of Foreign
         Affairs'): then the text's own name says more ('Kemlu RI')."""
         assert self.kb is not None
-        generic = len(self.kb.records(record.label)) > 1
+        generic = len(prominent(record.label, self.kb.records(record.label))) > 1
         return Mention(span, record_type(record), span.text if generic else record.label, record.qid, record.qid,
                        "kb")
 
     def _record(self, qid: str) -> Record | None:
         assert self.kb is not None
         return self.kb.any_record(qid)
+
+
+def _city_where(doc: Document, i: int, records: list[Record]) -> bool:
+    """'talks in Geneva', 'tiba di Jenewa': a large city (`PROMINENT_CITY`) after a place preposition is that city,
+    though the article names no country of it."""
+    before = doc.tokens[i - 1].folded if i else ""
+    return (len(records) == 1 and is_prominent_city(records[0])
+            and before in lang.words(lang.packs(), lambda p: p.grammar.place_prepositions))
 
 
 def _of_article(records: list[Record], countries: set[str]) -> bool:

@@ -40,7 +40,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from loaders.iris import entity_iri
-from loaders.kb.build.index import KBIndex, Record, as_entry
+from loaders.kb.build.index import KBIndex, Record, as_entry, prominent
 from loaders.kb.build.records import Person
 from loaders.kb.index import is_short_acronym
 from loaders.kb.model import KBEntry, KnowledgeBase
@@ -285,7 +285,7 @@ class Linker:
     def _generic(self, label: str) -> bool:
         """A label several records share ('Ministry of Foreign Affairs') names no one entity well."""
         assert self.large is not None
-        return len(self.large.records(label)) > 1
+        return len(prominent(label, self.large.records(label))) > 1
 
     def _large_candidates(self, type_: str, name: str, surfaces: set[str], when: date | None,
                           countries: set[str]) -> list[LinkCandidate]:
@@ -302,7 +302,7 @@ class Linker:
                 _keep(best, type_, as_entry(record), CURATED * weight, "alias")
             if form in cues().organization_names:
                 continue  # a body the packs list by acronym ('DPR') is that body, not the KB's other DPRs
-            records = self.large.records(form)
+            records = prominent(form, self.large.records(form)) if type_ == "Place" else self.large.records(form)
             top = max((_standing(r, when) for r in records), default=1.0)
             for record in records:
                 names = [n for n in (record.label, record.label_id, *(a for a, _ in record.aliases))

@@ -140,6 +140,29 @@ def source_counts(kb_dir: Path = KB_DIR) -> dict[str, dict[str, int]]:
     return out
 
 
+PROMINENT_CITY = 500_000
+"""People in a city that stands for its name ('Geneva') where others share it, five times the next place."""
+_PROMINENT_RATIO = 5
+
+
+def is_prominent_city(record: Record) -> bool:
+    return isinstance(record, Place) and record.kind in ("city", "capital") \
+        and (record.population or 0) >= PROMINENT_CITY
+
+
+def prominent(name: str, records: list[Record]) -> list[Record]:
+    """'Geneva': of places of one name, a city far larger than every other (the canton, a village that has the
+    name as an alias) is the one news means, as a reader takes it; other names keep all their records."""
+    places = sorted((r for r in records if isinstance(r, Place)), key=lambda r: r.population or 0, reverse=True)
+    if len(places) < 2 or len(places) != len(records):
+        return records
+    largest, second = places[0], places[1].population or 0
+    if is_prominent_city(largest) and fold(largest.label) == fold(name) \
+            and (largest.population or 0) >= _PROMINENT_RATIO * second:
+        return [largest]
+    return records
+
+
 def record_type(record: Record) -> str:
     """The mention type of a record: a place of kind country is a Country."""
     if isinstance(record, Person):
