@@ -11,7 +11,9 @@ record it names is of one type. One word alone is riskier than a full name
 record's own label, of a record of a country the article names (or of none:
 'NATO'), and for a person only the one of that name (an alias) who held a
 leader's office ('Putin'); a person's surname otherwise waits for the coreference
-component or a title.
+component or a title. A large city after a place preposition is taken wherever it is
+('talks in Geneva'), and of places sharing a name a city far larger than the rest is
+the one meant (`loaders.kb.build.index.prominent`).
 """
 
 from __future__ import annotations
