@@ -76,7 +76,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
     starts = lang.words(packs, lambda p: (*p.titles, *p.cue_titles, *p.title_modifiers))
     return NameCues(
         title=re.compile(rf"\b{title}", re.IGNORECASE),
-        title_starts=frozenset(t.split()[0].split("-")[0] for t in starts),
+        title_starts=frozenset(re.split(r"[\s.-]", t, maxsplit=1)[0] for t in starts),  # 'H.E.' starts at 'H'
         cue_only=frozenset(lang.words(packs, lambda p: p.cue_titles)),
         verb_before=re.compile(rf"(?:\b(?:{before})|,\s*(?:{quotes}))\s+$", re.IGNORECASE),
         post_before=re.compile(rf"(?:['\u2019]s|\b(?:{articles}))\s+{title}\s*,\s*$", re.IGNORECASE),

@@ -184,6 +184,20 @@ def test_a_post_in_apposition_to_its_owner_is_the_named_person() -> None:
     assert participant_names(x, only_event(x, "Meeting")) == {"Luhut Panjaitan", "Susan Rice"}
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("Menteri Keuangan Sri Mulyani Indrawati bertemu dengan Duta Besar Amerika Serikat untuk Indonesia, H.E. Kamala "
+     "Shirin Lakhdhir.", "id"),
+    ("Finance Minister Sri Mulyani Indrawati met the United States Ambassador to Indonesia, H.E. Kamala Shirin "
+     "Lakhdhir, on Monday.", "en"),
+])
+def test_an_envoy_posted_to_a_country_is_the_named_holder(text: str, lang: str) -> None:
+    """'Duta Besar AS untuk Indonesia, H.E. X': the ambassador met, not the country sending or receiving them; the
+    honorific is no one."""
+    x = extract(text, lang)
+    assert participant_names(x, only_event(x, "Meeting")) == {"Sri Mulyani Indrawati", "Kamala Shirin Lakhdhir"}
+    assert not any(e.name.startswith("H.E") for e in x.entities)
+
+
 @pytest.mark.parametrize("text,lang,calls", [
     ("Abbas Araghchi tiba di Teheran. Dalam panggilan telepon terpisah dengan rekan-rekannya di Mesir, Oman, dan "
      "Qatar, Araghchi meninjau perkembangan regional.", "id",

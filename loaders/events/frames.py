@@ -142,6 +142,7 @@ class Frames:
         modifiers = lang.words(lang.packs(), lambda p: p.grammar.place_modifiers)
         self.relation_nouns = frozenset(lang.words(lang.packs(), lambda p: p.grammar.relation_nouns))
         self.counterparts = frozenset(lang.words(lang.packs(), lambda p: p.grammar.counterpart_nouns))
+        self.post_links = frozenset(lang.words(lang.packs(), lambda p: p.grammar.post_links))
         self.place_modifiers = frozenset(word for phrase in modifiers for word in phrase.split())
         self.of_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.of_words))
         self.determiners = frozenset(lang.words(lang.packs(), lambda p: (*p.articles, *p.grammar.determiners)))
@@ -480,6 +481,10 @@ class EventReader:
             if held is not None:
                 last, i = held, token_at(tokens, held)
                 continue
+            posted = self.posted_holder(i, end) if tok.folded in frames.post_links else None
+            if posted is not None:  # 'Duta Besar Malaysia untuk Indonesia, H.E. Dato Zaenal Abidin Bakar'
+                last, i = posted, token_at(tokens, posted)
+                continue
             modified = frames.modified.match(text, tok.start) if not named else None
             if modified:
                 last, i = modified.end(), token_at(tokens, modified.end())
@@ -505,6 +510,20 @@ class EventReader:
                 person = self.by_token.get(k + 1)
                 return comma if person is not None and self.type_of(person) == "Person" else None
         return None
+
+    def posted_holder(self, i: int, end: int) -> int | None:
+        """Where the holder of an envoy's post starts, when token `i` links the post to the country it is posted to
+        and the holder follows ('Duta Besar Malaysia untuk Indonesia, H.E. Zaenal Abidin Bakar', 'Ambassador to
+        Indonesia X'), past a comma and honorifics; None otherwise."""
+        tokens = self.doc.tokens
+        country = self.by_token.get(i + 1)
+        if country is None or self.type_of(country) != "Country" or country.span.start != tokens[i + 1].start:
+            return None
+        k = token_at(tokens, country.span.end)
+        while k < len(tokens) and tokens[k].end <= end and k in self.in_title:
+            k += 1
+        person = self.by_token.get(k)
+        return person.span.start if person is not None and self.type_of(person) == "Person" else None
 
     def phrase_end(self, i: int, end: int) -> int:
         """The index of the first token from `i` that is not part of a name phrase (names, titles, 'of', 'his'); a
@@ -597,6 +616,10 @@ class EventReader:
                 skipped = mention if away else None
                 last = mention.span.end
                 i = token_at(tokens, last)
+                continue
+            posted = self.posted_holder(i, end) if tok.folded in frames.post_links else None
+            if posted is not None:  # 'Duta Besar Malaysia untuk Indonesia X': where the post is, part of its phrase
+                last, i = posted, token_at(tokens, posted)
                 continue
             if tok.folded in frames.away and not self.counterpart_before(i):
                 groups.append([])

@@ -145,6 +145,7 @@ PACK = register(LanguagePack(
         hypothetical=("kemungkinan", "mungkin", "barangkali", "ingin", "berharap", "berpeluang", "mengusulkan",
                       "meminta", "undangan"),
         relation_nouns=("sekutu", "istri", "suami", "putra", "putri", "anak", "menantu", "utusan", "ajudan"),
+        post_links=("untuk",),
         counterpart_nouns=("rekan", "rekannya", "rekan-rekan", "rekan-rekannya", "mitra", "mitranya", "sejawat",
                            "sejawatnya", "kolega", "koleganya"),
         determiners=("para", "kedua", "sejumlah", "pihak"),

@@ -71,6 +71,8 @@ class EventGrammar:
     sequence_words: tuple[str, ...] = ()  # after a comma, the next thing the subject does: ', kemudian pembicaraan'
     purpose_words: tuple[str, ...] = ()  # what a verb is done for: 'akan ke Dhaka untuk melakukan pertemuan'
     object_breaks: tuple[str, ...] = ()  # after a trigger, they end its participants: 'untuk membahas', 'about'
+    # between an envoy's post and the country it is posted to, before its holder: 'Dubes Malaysia untuk Indonesia X'
+    post_links: tuple[str, ...] = ()
     # after a trigger's own short relative clause, its participants follow them: 'telepon yang panjang dengan X'
     comitatives: tuple[str, ...] = ()
     support_verbs: tuple[str, ...] = ()  # before an action noun: 'melancarkan serangan'
