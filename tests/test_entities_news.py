@@ -283,3 +283,12 @@ def test_a_large_city_after_a_place_preposition_is_that_city() -> None:
     found_times = found("Iran said so, the Tehran Times reported.", "en")
     assert ("Organization", "Tehran Times") in found_times
     assert not any(t == "Place" for t, _ in found_times)
+
+
+def test_a_name_after_counterpart_is_a_person() -> None:
+    """'her Japanese counterpart Motegi Toshimitsu': 'counterpart' announces a person as a title does (the name, in
+    family-name order, is the KB's Toshimitsu Motegi), and the demonym before it is the state acting."""
+    x = extract("Retno Marsudi met her Japanese counterpart Motegi Toshimitsu in Jakarta on Friday.", "en")
+    assert {("Person", "Toshimitsu Motegi"), ("Country", "Japan")} <= {(e.type, e.name) for e in x.entities}
+    assert {"Retno Marsudi", "Toshimitsu Motegi"} <= {e.name for e in x.entities
+                                                      if e.id in x.events[0].participants}

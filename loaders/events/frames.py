@@ -133,7 +133,8 @@ class Frames:
         articles = cues().articles
         # ', Syekh Tamim', ', Yang di-Pertuan Agong, Sultan Ibrahim': a comma, a title of another wording, the name
         apposition = rf"\s*,\s*(?:(?i:{cues().titles})\s*,?\s*)?(?:[A-Z][\w.'-]*\s+){{0,3}}"
-        self.apposition = re.compile(apposition)
+        # 'his Indonesian counterpart, Joko Widodo': the demonym's title may stand before the comma
+        self.apposition = re.compile(rf"(?:\s+(?i:{cues().titles}))?" + apposition)
         self.possessive_apposition = re.compile(r"['\u2019]s(?:\s+[a-z][\w-]*){1,4}" + apposition)
         meet, act, undergo = families["interaction"], families["action"], families["undergo"]
         self.meet = re.compile(rf"\b(?P<trigger>{_words([*meet.verb_words, *meet.noun_words])})\b", re.I)

@@ -49,7 +49,7 @@ PACK = register(LanguagePack(
         "governor", "mayor", "ayatollah", "chief of staff", "chief", "supreme leader", "premier", "secretary",
         "commissioner", "trade representative", "high representative", "speaker", "pope", "emir", "director",
     ),
-    cue_titles=("mr", "mrs", "ms", "dr", "h.e", "his excellency", "her excellency", "analyst", "sheikh"),
+    cue_titles=("mr", "mrs", "ms", "dr", "h.e", "his excellency", "her excellency", "analyst", "sheikh", "counterpart"),
     title_modifiers=("deputy", "vice", "acting", "former"),
     title_adjectives=("senior", "top", "chief", "foreign policy", "security"),
     abbreviated=frozenset({"mr", "mrs", "ms", "dr", "h.e"}),
