@@ -963,3 +963,32 @@ def test_meetings_told_before_named_again_in_the_plural_are_no_new_event() -> No
     [article] = [a for a in read_articles(NEWS / "id" / "dev.articles.jsonl") if "isu-perempuan" in (a.url or "")]
     x = default_pipeline().extract(article)
     assert ["Indonesia", "United Nations"] not in [sorted(names(x, e)) for e in x.events]
+
+
+@pytest.mark.parametrize("text,lang,sides", [
+    ("Dr. Workneh Gebeyehu conferred with Botswana's Foreign Minister Pelonomi Venson-Moitoi on Monday.", "en",
+     {"Workneh Gebeyehu", "Pelonomi Venson-Moitoi"}),
+    ("Workneh Gebeyehu discussed with Burundian Foreign Minister Alain Nyamitwe ways to boost trade.", "en",
+     {"Workneh Gebeyehu", "Alain Nyamitwe"}),
+    ("Pada Kamis (31/3), Jokowi menghubungi PM Belanda Mark Rutte.", "id", {"Joko Widodo", "Mark Rutte"}),
+    ("Jokowi telah berkomunikasi dengan Kanselir Jerman Olaf Scholz.", "id", {"Joko Widodo", "Olaf Scholz"}),
+])
+def test_conferring_and_calling_are_meetings(text: str, lang: str, sides: set[str]) -> None:
+    """'conferred with', 'discussed with', 'menghubungi' (called), 'berkomunikasi dengan': meetings in person or by
+    phone, as the guidelines count them."""
+    x = extract(text, lang)
+    assert sides <= participant_names(x, only_event(x, "Meeting"))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Menhan Sjafrie Sjamsoeddin menerima kunjungan kehormatan Kepala Staf Gabungan China Jenderal Liu Zhenli. "
+     "Keduanya bertemu di kantor Kementerian Pertahanan, Jakarta Pusat, Jumat (10/1/2025).", "id"),
+    ("Sjafrie Sjamsoeddin met Liu Zhenli at the office of the Defense Ministry in Jakarta on Friday.", "en"),
+])
+def test_whose_premises_a_meeting_is_held_at_is_no_side(text: str, lang: str) -> None:
+    """'di kantor Kementerian Pertahanan', 'at the office of the Defense Ministry': where they met, not who; so
+    'Keduanya bertemu di kantor ...' is the meeting told before, which it places and dates."""
+    x = extract(text, lang, date(2025, 1, 10))
+    meeting = only_event(x, "Meeting")
+    assert participant_names(x, meeting) == {"Sjafrie Sjamsoeddin", "Liu Zhenli"}
+    assert meeting.date == "2025-01-10" and meeting.location is not None

@@ -627,6 +627,10 @@ class EventReader:
                 away = True
             elif away and tok.folded in frames.place_modifiers:  # 'in east China's Anhui Province'
                 pass
+            elif away and (premises := frames.premises.match(text, tok.start)):
+                # 'di kantor Kementerian Pertahanan', 'at the office of the ministry': whose premises, no side
+                last, i = premises.end(), token_at(tokens, premises.end())
+                continue
             elif not (tok.text[0].isupper() or i in self.in_title or tok.folded in frames.of_words
                       or tok.folded in frames.determiners):
                 groups.append([])

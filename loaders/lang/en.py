@@ -197,7 +197,8 @@ PACK = register(LanguagePack(
                    "spoke with", "talked with", "spoke by phone with", "spoke by telephone with", "spoken with",
                    "spoken by phone with", "spoke virtually with", "spoken virtually with", "spoke by video with",
                    "talked by phone with", "spoke on the phone with", "spoken on the phone with", "received",
-                   "receives", "receiving", "sat down with", "sit down with"),
+                   "receives", "receiving", "sat down with", "sit down with", "conferred with", "confers with",
+                   "confer with", "discussed with", "discusses with", "held discussions with"),
             nouns=("meeting", "meetings", "summit", "summits", "phone call", "phone calls", "phone conversation",
                    "phone talks", "telephone conversation", "telephone call", "telephone calls", "telephone talks",
                    "courtesy call", "courtesy calls", "tete-a-tete", "dinner", "luncheon", "iftar", "video call",
@@ -215,7 +216,8 @@ PACK = register(LanguagePack(
                     # a past form no auxiliary makes future ('will be hosted' does): what it tells was held
                     "past": ("met", "spoke with", "talked with", "spoke by phone with", "spoke by telephone with",
                              "spoke virtually with", "spoke by video with", "talked by phone with",
-                             "spoke on the phone with", "received", "sat down with")},
+                             "spoke on the phone with", "received", "sat down with", "conferred with",
+                             "discussed with", "held discussions with")},
         ),
         "Negotiation": Triggers(
             verbs=("negotiated", "negotiate", "negotiating", "mediated", "mediating", "mediate", "brokered"),
