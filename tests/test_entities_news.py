@@ -292,3 +292,10 @@ def test_a_name_after_counterpart_is_a_person() -> None:
     assert {("Person", "Toshimitsu Motegi"), ("Country", "Japan")} <= {(e.type, e.name) for e in x.entities}
     assert {"Retno Marsudi", "Toshimitsu Motegi"} <= {e.name for e in x.entities
                                                       if e.id in x.events[0].participants}
+
+
+def test_counterparts_after_a_demonym_are_that_state_acting() -> None:
+    """'conferred with his Angolan counterparts': the state whose officials met, as 'Angolan counterpart' is."""
+    x = extract("Workneh Gebeyehu has also conferred with his Angolan counterparts on Monday.", "en")
+    assert ("Country", "Angola") in {(e.type, e.name) for e in x.entities}
+    assert {"Workneh Gebeyehu", "Angola"} == {e.name for e in x.entities if e.id in x.events[0].participants}
