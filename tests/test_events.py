@@ -992,3 +992,15 @@ def test_whose_premises_a_meeting_is_held_at_is_no_side(text: str, lang: str) ->
     meeting = only_event(x, "Meeting")
     assert participant_names(x, meeting) == {"Sjafrie Sjamsoeddin", "Liu Zhenli"}
     assert meeting.date == "2025-01-10" and meeting.location is not None
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("The envoys did not hold talks with the Rwandan officials in Doha.", "en", 0),
+    ("Prabowo Subianto tidak akan bertemu Presiden Xi Jinping pekan ini.", "id", 0),
+    ("Prabowo Subianto belum pernah bertemu Presiden Xi Jinping.", "id", 0),
+    # no word of the meeting's not happening: 'no further information about the meeting'
+    ("Namun, tidak ada informasi lebih lanjut mengenai pertemuan Prabowo Subianto dengan Presiden Joko Widodo.", "id",
+     1),
+])
+def test_what_did_not_happen_is_no_event(text: str, lang: str, expected: int) -> None:
+    assert len([e for e in extract(text, lang).events if e.type in ("Meeting", "Negotiation")]) == expected

@@ -63,3 +63,9 @@ def test_a_body_named_with_its_owner_gives_the_owner_too() -> None:
         found = entities(text, lang)
         assert {("Organization", "United Nations Security Council"), ("Organization", "United Nations")} <= found
     assert not any(t == "Organization" for t, _ in entities("Indonesia bertemu Amerika Serikat di Jakarta.", "id"))
+
+
+def test_armed_groups_news_names_by_their_short_names() -> None:
+    """'M23', 'ELN', 'TPLF': armed groups news names without a head word, which the KB does not hold."""
+    found = entities("M23 representatives met Qatari mediators in Doha, while the ELN and the TPLF held talks.", "en")
+    assert {("Organization", "M23"), ("Organization", "ELN"), ("Organization", "TPLF")} <= found

@@ -19,7 +19,8 @@ _MEDIA = (
 # armed groups news names without a head word, which the KB does not hold
 _ARMED_GROUPS = ("Taliban", "Houthis", "Houthi", "Ansar Allah", "Islamic Jihad", "Al-Qaeda", "al-Qaeda", "Al-Shabaab",
                  "al-Shabaab", "Boko Haram", "Hayat Tahrir al-Sham", "Rapid Support Forces", "Wagner Group",
-                 "Muslim Brotherhood")
+                 "Muslim Brotherhood", "M23", "March 23 Movement", "ELN", "FARC", "PKK", "YPG", "TPLF", "JNIM",
+                 "Abu Sayyaf")
 
 PACK = register(LanguagePack(
     code="en",
@@ -156,7 +157,9 @@ PACK = register(LanguagePack(
         list_openers=("They were", "They are", "They included", "They include", "Among them were", "Among them are"),
         list_continuers=("Also present were", "Others were", "They also included"),
         hypothetical=("possible", "potential", "possibility", "seeking", "sought", "keen", "hope", "hopes", "proposal",
-                      "invitation", "might", "maybe", "perhaps"),
+                      "invitation", "might", "maybe", "perhaps",
+                      # negated: what did not happen is no event ('did not hold talks with')
+                      "did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "never"),
         of_words=("of",),
         relation_nouns=("ally", "wife", "husband", "son", "daughter", "son-in-law", "envoy", "aide"),
         post_links=("to",),

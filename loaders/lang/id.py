@@ -143,7 +143,9 @@ PACK = register(LanguagePack(
         list_continuers=("Selain itu, ada", "Selain itu ada", "Ada pula", "Juga ada"),
         origin_phrases=("berasal dari", "datang dari"),
         hypothetical=("kemungkinan", "mungkin", "barangkali", "ingin", "berharap", "berpeluang", "mengusulkan",
-                      "meminta", "undangan"),
+                      "meminta", "undangan",
+                      # negated: what did not happen is no event ('tidak akan bertemu', 'belum pernah bertemu')
+                      "tidak akan", "tak akan", "tidak pernah", "belum pernah"),
         relation_nouns=("sekutu", "istri", "suami", "putra", "putri", "anak", "menantu", "utusan", "ajudan"),
         post_links=("untuk",),
         counterpart_nouns=("rekan", "rekannya", "rekan-rekan", "rekan-rekannya", "mitra", "mitranya", "sejawat",
