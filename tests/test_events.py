@@ -1004,3 +1004,11 @@ def test_whose_premises_a_meeting_is_held_at_is_no_side(text: str, lang: str) ->
 ])
 def test_what_did_not_happen_is_no_event(text: str, lang: str, expected: int) -> None:
     assert len([e for e in extract(text, lang).events if e.type in ("Meeting", "Negotiation")]) == expected
+
+
+def test_a_date_inside_a_name_is_no_date() -> None:
+    """'the March 23 Movement' is a name, not the 23rd of March: the meeting it holds stays undated."""
+    x = extract("The March 23 Movement met Qatari mediators in Doha.", "en", date(2025, 3, 29))
+    assert [e.date for e in x.events] == [None]
+    assert extract("M23 met Qatari mediators in Doha on March 23.", "en", date(2025, 3, 29)).events[0].date \
+        == "2025-03-23"

@@ -854,9 +854,13 @@ class EventReader:
         return found
 
     def dates(self, sentence: Sentence) -> list[DateMention]:
-        """The sentence's date expressions, found once."""
+        """The sentence's date expressions, found once; one inside a name is part of it, no date ('the March 23
+        Movement', 'Universitas Sebelas Maret', 'Jalan 17 Agustus')."""
         if sentence.start not in self._dates:
-            self._dates[sentence.start] = find_dates(sentence.text, self.doc.article.reference_date, sentence.start)
+            names = [m.span for m in self.doc.mentions if sentence.start <= m.span.start < sentence.end]
+            self._dates[sentence.start] = [
+                d for d in find_dates(sentence.text, self.doc.article.reference_date, sentence.start)
+                if not any(n.start <= d.span.start and d.span.end <= n.end for n in names)]
         return self._dates[sentence.start]
 
     # --- clauses, places, dates -------------------------------------------------------------------------
