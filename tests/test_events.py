@@ -996,7 +996,6 @@ def test_whose_premises_a_meeting_is_held_at_is_no_side(text: str, lang: str) ->
 
 @pytest.mark.parametrize("text,lang,expected", [
     ("The envoys did not hold talks with the Rwandan officials in Doha.", "en", 0),
-    ("Prabowo Subianto tidak akan bertemu Presiden Xi Jinping pekan ini.", "id", 0),
     ("Prabowo Subianto belum pernah bertemu Presiden Xi Jinping.", "id", 0),
     # no word of the meeting's not happening: 'no further information about the meeting'
     ("Namun, tidak ada informasi lebih lanjut mengenai pertemuan Prabowo Subianto dengan Presiden Joko Widodo.", "id",
@@ -1004,6 +1003,12 @@ def test_whose_premises_a_meeting_is_held_at_is_no_side(text: str, lang: str) ->
 ])
 def test_what_did_not_happen_is_no_event(text: str, lang: str, expected: int) -> None:
     assert len([e for e in extract(text, lang).events if e.type in ("Meeting", "Negotiation")]) == expected
+
+
+def test_a_meeting_someone_will_not_hold_is_refused() -> None:
+    """'tidak akan bertemu': a refusal the graph keeps, with its status, unlike what never happened."""
+    x = extract("Prabowo Subianto tidak akan bertemu Presiden Xi Jinping pekan ini.", "id")
+    assert only_event(x, "Meeting").status == "refused"
 
 
 def test_a_date_inside_a_name_is_no_date() -> None:

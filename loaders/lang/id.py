@@ -144,8 +144,9 @@ PACK = register(LanguagePack(
         origin_phrases=("berasal dari", "datang dari"),
         hypothetical=("kemungkinan", "mungkin", "barangkali", "ingin", "berharap", "berpeluang", "mengusulkan",
                       "meminta", "undangan",
-                      # negated: what did not happen is no event ('tidak akan bertemu', 'belum pernah bertemu')
-                      "tidak akan", "tak akan", "tidak pernah", "belum pernah"),
+                      # negated: what never happened is no event ('belum pernah bertemu'; 'tidak akan bertemu' is a
+                      # refusal, a status)
+                      "tidak pernah", "belum pernah"),
         relation_nouns=("sekutu", "istri", "suami", "putra", "putri", "anak", "menantu", "utusan", "ajudan"),
         post_links=("untuk",),
         counterpart_nouns=("rekan", "rekannya", "rekan-rekan", "rekan-rekannya", "mitra", "mitranya", "sejawat",
