@@ -11,7 +11,7 @@ _MEDIA = (
     "Xinhua", "Antara", "ANSA", "AFP", "Reuters", "Bernama", "Yonhap", "Kyodo", "TASS", "RIA Novosti", "IRNA",
     "Tasnim", "WAFA", "QNA", "Anadolu", "Anadolu Agency", "Al Jazeera", "Al Arabiya", "CGTN",
     "CCTV", "Nikkei", "BBC", "CNN", "NHK", "Getty Images", "ANI", "APP", "NNA", "MINA", "Bloomberg", "Sputnik",
-    "Associated Press", "Interfax", "Fars", "Mehr", "ISNA", "SANA", "KUNA", "WAM", "DPA", "EFE", "PTI", "IANS",
+    "Associated Press", "Interfax", "ISNA", "SANA", "KUNA", "WAM", "DPA", "EFE", "PTI", "IANS",
     "Politico", "Axios", "Euronews", "France 24", "Deutsche Welle", "Voice of America", "VOA", "Press TV",
     "Al Mayadeen", "Al-Mayadeen", "Asharq Al-Awsat", "Kompas", "Tempo", "Detik", "Kumparan", "Tirto",
 )
