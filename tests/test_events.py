@@ -1017,3 +1017,27 @@ def test_a_date_inside_a_name_is_no_date() -> None:
     assert [e.date for e in x.events] == [None]
     assert extract("M23 met Qatari mediators in Doha on March 23.", "en", date(2025, 3, 29)).events[0].date \
         == "2025-03-23"
+
+
+@pytest.mark.parametrize("text,lang,sides", [
+    ("The foreign ministers of Egypt and Ethiopia met with Treasury Secretary Steven Mnuchin on Monday to work out "
+     "differences over the dam.", "en", {"Egypt", "Ethiopia", "Steven Mnuchin"}),
+    ("Donald Trump held a meeting with Volodymyr Zelenskyy at his Florida resort to discuss the Ukraine peace deal.",
+     "en", {"Donald Trump", "Volodymyr Zelenskyy"}),
+    ("Menlu Sugiono bertemu Menlu Wang Yi di Beijing untuk membahas sengketa perbatasan.", "id",
+     {"Sugiono", "Wang Yi"}),
+])
+def test_a_meeting_held_for_what_talks_settle_is_talks(text: str, lang: str, sides: set[str]) -> None:
+    """'met X to work out differences', 'untuk membahas sengketa': the guidelines' 'a meeting that is itself the
+    talks' is one Negotiation, even of people only."""
+    x = extract(text, lang)
+    assert sides <= participant_names(x, only_event(x, "Negotiation"))
+
+
+def test_a_call_before_a_meeting_held_for_talks_stays_a_meeting() -> None:
+    """The purpose belongs to the meeting it follows, not to a call told before it in the sentence."""
+    x = extract("Donald Trump held a phone call with Vladimir Putin, just before holding a meeting with Volodymyr "
+                "Zelenskyy to discuss the peace deal.", "en")
+    assert {frozenset(participant_names(x, e)): e.type for e in x.events} == {
+        frozenset({"Donald Trump", "Vladimir Putin"}): "Meeting",
+        frozenset({"Donald Trump", "Volodymyr Zelenskyy"}): "Negotiation"}

@@ -175,6 +175,8 @@ class Frames:
         joined = rf"(?:,|\b(?:{_grammar(lambda g: g.conjunctions)}))"
         self.sequence = re.compile(rf"{joined}\s*(?:{_grammar(lambda g: g.sequence_words)})\s+(?:[a-z]+\s+)?$", re.I)
         self.purpose = re.compile(rf"\b(?:{_grammar(lambda g: g.purpose_words)})\b", re.I)
+        self.talks_aim = re.compile(rf"\b(?:{_grammar(lambda g: g.talks_aims)})\b[^.;]{{0,50}}?"
+                                    rf"\b(?:{_grammar(lambda g: g.settled_nouns)})\b", re.I)
         followed = _words(n for t in types.values() if t.placed_by_follow_up for f in trigger_words(t) for n in f.nouns)
         self.held_in = re.compile(
             rf"(?:(?:{articles})\s+)?(?:{followed})(?:\s+(?:{_grammar(lambda g: g.demonstratives)}))?\s+"
@@ -212,6 +214,7 @@ class Frames:
                                               for phrase in phrases for word in phrase.split()}
         self.conjunctions = frozenset(lang.words(lang.packs(), lambda p: p.grammar.conjunctions))
         self.phrase_words = frozenset(lang.words(lang.packs(), lambda p: p.articles))
+        self.meeting_supports = frozenset(lang.words(lang.packs(), lambda p: p.grammar.meeting_support_verbs))
         self.status_before = _status_words(lambda g: g.status_before)
         self.status_after = _status_words(lambda g: g.status_after)
 
@@ -737,13 +740,15 @@ class EventReader:
     def opening_subject(self, sentence: Sentence, offset: int) -> list[Mention]:
         """'Raisi dijadwalkan akan meletakkan karangan bunga ... sebelum melakukan pertemuan dengan Jokowi': a verb
         right after an ordering word, with no subject of its own, has the one the sentence opens with; a noun after
-        its article ('after a meeting') has none."""
+        its article ('after a meeting') has none, unless a verb holds it ('before holding a meeting with X')."""
         text, tokens = self.doc.text, self.doc.tokens
         start = self.time_part(sentence, offset)[0]
         ordering = self.frames.ordering.match(text, start) if start > sentence.start else None
         if ordering is None or token_at(tokens, offset) - token_at(tokens, ordering.end()) > _OPENING_GAP:
             return []
-        if fold(word_before(text, offset) or "") in self.frames.phrase_words:
+        i = token_at(tokens, offset)
+        if i > 0 and tokens[i - 1].folded in self.frames.phrase_words \
+                and (i < 2 or tokens[i - 2].folded not in self.frames.meeting_supports):
             return []  # 'after a meeting in Muscat': a noun phrase, not a clause whose subject is left out
         lead = _LEAD.match(text, sentence.start, start)  # 'Sementara itu, '
         opening = lead.end() if lead and not self._mention_in(sentence.start, lead.end()) else sentence.start
@@ -964,6 +969,16 @@ class EventReader:
             return "planned"
         return "held"
 
+    def held_for_talks(self, sentence: Sentence, trigger: re.Match[str]) -> bool:
+        """'met X on Monday to work out differences over the dam', 'pertemuan ... untuk membahas sengketa
+        perdagangan': the meeting is held for what talks settle, before the sentence's next trigger (a call
+        'just before holding a meeting with Y to discuss the peace deal' is not held for it)."""
+        text = self.doc.text
+        following = self.frames.meet.search(text, trigger.end("trigger"), sentence.end)
+        end = following.start("trigger") if following else sentence.end
+        aim = self.frames.talks_aim.search(text, trigger.end("trigger"), sentence.end)
+        return aim is not None and aim.start() < end
+
     def location_after(self, sentence: Sentence, trigger: int, offset: int) -> str | None:
         """'di Z' / 'in Z' after `offset`, before a comma and within the trigger's time part of the sentence."""
         text = self.doc.text
@@ -1139,6 +1154,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     owner = reader.owner(family, m)
     word = " ".join(m.group("trigger").lower().split())
     marks = family.marks.get(word, frozenset())
+    if reader.held_for_talks(sentence, m):
+        marks |= {"talks"}
     if marks & {"visit", "receive"} and not any(reader.type_of(h) == "Person" for h in right):
         return None
     if reader.hypothetical(sentence, m.start("trigger")):

@@ -19,9 +19,12 @@ _SUMMIT_DAYS = 3  # days between two dates of one summit: most last two or three
             placed_by_follow_up=True, dated_by_context=True)
 class Meeting(EventType):
     def classify(self, participant_types: set[str], marks: frozenset[str]) -> str:
-        """A meeting of countries or organizations only ('Iran and the E3 meeting') is a round of talks; a summit
+        """A meeting of countries or organizations only ('Iran and the E3 meeting') is a round of talks, and so is
+        one held for what talks settle (marked 'talks': 'met X to work out differences over the dam'); a summit
         stays a summit."""
-        return self.name if "Person" in participant_types or "summit" in marks else "Negotiation"
+        if "summit" in marks:
+            return self.name
+        return self.name if "Person" in participant_types and "talks" not in marks else "Negotiation"
 
     def same_event(self, a: Draft, b: Draft) -> bool:
         """A summit is one event with its forum and leaders, apart from the meetings held at it: two summit

@@ -14,8 +14,9 @@ from loaders.events.base import SEPARATE, Draft, EventType, World, compatible, e
             type_roles={"Country": "party"}, placed_by_follow_up=True, dated_by_context=True)
 class Negotiation(EventType):
     def classify(self, participant_types: set[str], marks: frozenset[str]) -> str:
-        """Talks of people only ('Wang Yi held talks with Retno Marsudi') are a meeting of them."""
-        return "Meeting" if participant_types == {"Person"} else self.name
+        """Talks of people only ('Wang Yi held talks with Retno Marsudi') are a meeting of them, unless held for
+        what talks settle (marked 'talks': '... to discuss the peace deal')."""
+        return "Meeting" if participant_types == {"Person"} and "talks" not in marks else self.name
 
     def same_event(self, a: Draft, b: Draft) -> bool:
         """Talks are one when they may be on the same day and place and the countries of one are among the

@@ -70,12 +70,18 @@ class EventGrammar:
     relative_pronouns: tuple[str, ...] = ()  # open a clause about the name before them: 'X, yang dikenal ..., bertemu'
     sequence_words: tuple[str, ...] = ()  # after a comma, the next thing the subject does: ', kemudian pembicaraan'
     purpose_words: tuple[str, ...] = ()  # what a verb is done for: 'akan ke Dhaka untuk melakukan pertemuan'
+    # after a meeting, what it is held for when that is talks ('to work out', 'untuk membahas'), and what talks
+    # settle ('differences', 'sengketa'): 'met X on Monday to work out differences over the dam' is talks
+    talks_aims: tuple[str, ...] = ()
+    settled_nouns: tuple[str, ...] = ()
     object_breaks: tuple[str, ...] = ()  # after a trigger, they end its participants: 'untuk membahas', 'about'
     # between an envoy's post and the country it is posted to, before its holder: 'Dubes Malaysia untuk Indonesia X'
     post_links: tuple[str, ...] = ()
     # after a trigger's own short relative clause, its participants follow them: 'telepon yang panjang dengan X'
     comitatives: tuple[str, ...] = ()
     support_verbs: tuple[str, ...] = ()  # before an action noun: 'melancarkan serangan'
+    # before an article and a meeting noun, they make it a clause: 'before holding a meeting with X'
+    meeting_support_verbs: tuple[str, ...] = ()
     noun_premodifiers: tuple[str, ...] = ()  # between a support verb and its noun: 'launched new attacks'
     object_prepositions: tuple[str, ...] = ()  # 'serangan terhadap Israel'
     held_verbs: tuple[str, ...] = ()  # 'pembicaraan diadakan di Muscat'
