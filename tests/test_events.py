@@ -282,6 +282,9 @@ def test_the_talks_again_are_no_new_event() -> None:
      "pertemuan bilateral dengan Presiden Joko Widodo di Bogor.", "id", "planned"),
     ("Presiden Iran Ebrahim Raisi meletakkan karangan bunga di Kalibata sebelum melakukan pertemuan bilateral "
      "dengan Presiden Joko Widodo di Bogor.", "id", "held"),
+    # a meeting agreed on is still to come
+    ("Joko Widodo and Shinzo Abe agreed to hold a meeting in Tokyo.", "en", "planned"),
+    ("Joko Widodo dan Shinzo Abe sepakat untuk bertemu di Tokyo.", "id", "planned"),
     # a verb in the past tells what was held, whatever purpose came before it
     ("Jokowi's chief of staff, Luhut Panjaitan, has been in Washington this week to prepare for the trip, and met "
      "Wednesday with Susan Rice.", "en", "held"),

@@ -185,7 +185,8 @@ PACK = register(LanguagePack(
         status_before={
             "planned": ("will", "would", "shall", "is to", "are to", "set to", "plans to", "plan to", "planned",
                         "planning", "plans", "scheduled", "expected to", "due to", "intends to", "upcoming",
-                        "proposed", "to be held", "next", "forthcoming", "for", "to attend", "ahead of"),
+                        "proposed", "to be held", "next", "forthcoming", "for", "to attend", "ahead of",
+                        "agreed to", "agree to", "agrees to", "concurred on"),
             "cancelled": ("cancelled", "canceled", "called off", "scrapped"),
             "refused": ("refused", "refuses", "rejected", "rejects", "declined", "declines", "ruled out",
                         "rules out", "no", "will not", "won't"),

@@ -169,7 +169,7 @@ PACK = register(LanguagePack(
         demonstratives=("itu", "tersebut", "ini"),
         status_before={
             "planned": ("akan", "bakal", "hendak", "dijadwalkan", "direncanakan", "rencananya", "berencana",
-                        "merencanakan", "rencana", "diagendakan", "diharapkan", "siap", "jadwal"),
+                        "merencanakan", "rencana", "diagendakan", "diharapkan", "siap", "jadwal", "sepakat untuk"),
             "cancelled": ("batal", "membatalkan", "urung"),
             "refused": ("menolak", "enggan", "tidak bersedia", "tidak mau", "tidak akan"),
         },
