@@ -1000,6 +1000,8 @@ def test_whose_premises_a_meeting_is_held_at_is_no_side(text: str, lang: str) ->
 @pytest.mark.parametrize("text,lang,expected", [
     ("The envoys did not hold talks with the Rwandan officials in Doha.", "en", 0),
     ("Prabowo Subianto belum pernah bertemu Presiden Xi Jinping.", "id", 0),
+    ("There was no direct meeting between Narendra Modi and Xi Jinping in the last five years.", "en", 0),
+    ("Tidak ada pertemuan antara Prabowo Subianto dan Xi Jinping tahun lalu.", "id", 0),
     # no word of the meeting's not happening: 'no further information about the meeting'
     ("Namun, tidak ada informasi lebih lanjut mengenai pertemuan Prabowo Subianto dengan Presiden Joko Widodo.", "id",
      1),

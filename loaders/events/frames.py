@@ -166,6 +166,7 @@ class Frames:
         self.during = frozenset(lang.words(lang.packs(), lambda p: p.grammar.during_words))
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
         self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
+        self.none_before = re.compile(rf"\b(?:{_grammar(lambda g: g.none_words)})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
         # ', yang umumnya dikenal karena MBS singkatannya, bertemu': a clause about the subject, then its verb
         self.relative = re.compile(rf",\s*(?:{_grammar(lambda g: g.relative_pronouns)})\b[^,;]*,\s*(?:[a-z]+\s+)?$",
                                    re.I)
@@ -646,11 +647,13 @@ class EventReader:
         return self._heads(groups, titled)
 
     def hypothetical(self, sentence: Sentence, offset: int) -> bool:
-        """Whether words before the trigger make it only a possibility: 'a possible meeting', 'ingin bertemu'."""
+        """Whether words before the trigger make it only a possibility ('a possible meeting', 'ingin bertemu') or
+        say there was none ('There was no SR dialogue in the last five years', 'tidak ada pertemuan')."""
         tokens = self.doc.tokens
         first = token_at(tokens, offset)
         window = max(sentence.start, tokens[max(0, first - HYPOTHETICAL_WINDOW)].start) if first else sentence.start
-        return self.frames.hypothetical.search(self.doc.text, window, offset) is not None
+        return self.frames.hypothetical.search(self.doc.text, window, offset) is not None \
+            or self.frames.none_before.search(self.doc.text[window:offset]) is not None
 
     def goes_on_from(self, a: Span, b: Span) -> bool:
         """Whether trigger `b` of the sentence of trigger `a` goes on from it, and so has its status: it stands in

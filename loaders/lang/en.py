@@ -164,6 +164,7 @@ PACK = register(LanguagePack(
                       "invitation", "might", "maybe", "perhaps",
                       # negated: what did not happen is no event ('did not hold talks with')
                       "did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "never"),
+        none_words=("there was no", "there were no", "there has been no", "there have been no", "there had been no"),
         of_words=("of",),
         relation_nouns=("ally", "wife", "husband", "son", "daughter", "son-in-law", "envoy", "aide"),
         post_links=("to",),
