@@ -1046,3 +1046,13 @@ def test_a_call_before_a_meeting_held_for_talks_stays_a_meeting() -> None:
     assert {frozenset(participant_names(x, e)): e.type for e in x.events} == {
         frozenset({"Donald Trump", "Vladimir Putin"}): "Meeting",
         frozenset({"Donald Trump", "Volodymyr Zelenskyy"}): "Negotiation"}
+
+
+def test_bilateral_talks_between_two_leaders_are_one_event() -> None:
+    """'bilateral' keeps a subject's meetings with each object apart, but 'between A and B' names the two sides
+    of one event: Putin never meets Lavrov's visitor alone in it."""
+    x = extract("On Tuesday, Sergei Lavrov hosted Sugiono in Moscow, during which they prepared for the coming "
+                "bilateral talks between Vladimir Putin and Prabowo Subianto.", "en", date(2025, 6, 18))
+    sides = [participant_names(x, e) for e in x.events]
+    assert any({"Vladimir Putin", "Prabowo Subianto"} <= s for s in sides)
+    assert not any(len(s & {"Vladimir Putin", "Prabowo Subianto"}) == 1 for s in sides)

@@ -1121,7 +1121,8 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
 
 def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention], draft: Draft) -> list[Draft]:
     """'X bertemu secara terpisah dengan Y dan Z', 'X held separate calls with Y and Z': X met each of them,
-    Y never met Z, so one draft per object with the subject; without such a word, one draft for all. Two subjects
+    Y never met Z, so one draft per object with the subject; without such a word, or when the objects are what the
+    talks are between ('bilateral talks between Putin and Prabowo'), one draft for all. Two subjects
     who each met one person ('X dan Y masing-masing bertemu dengan Z') are one draft per subject."""
     objects = list(dict.fromkeys(e for h in right if (e := reader.entity_of(h)) in draft.participants))
     subjects = [p for p in draft.participants if p not in objects]
@@ -1131,7 +1132,8 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
             reader.frames.each.search(text, reader.clause_start(draft.sentence, trigger), trigger):
         # 'Araghchi dan Witkoff masing-masing bertemu secara terpisah dengan Busaidi': each met Busaidi alone
         return [replace(draft, participants=[p, *objects], marks=draft.marks | {SEPARATE}) for p in persons]
-    if len(objects) < 2 or not subjects or draft.forum or not (
+    between = reader.between_follows(trigger, right[0].span.start) if right else False  # 'talks between A and B'
+    if len(objects) < 2 or not subjects or draft.forum or between or not (
             "each" in draft.marks
             or reader.frames.separately.search(text, trigger, right[0].span.start)
             or reader.frames.separately.fullmatch(word_before(text, trigger) or "")):
