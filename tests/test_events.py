@@ -1056,3 +1056,11 @@ def test_bilateral_talks_between_two_leaders_are_one_event() -> None:
     sides = [participant_names(x, e) for e in x.events]
     assert any({"Vladimir Putin", "Prabowo Subianto"} <= s for s in sides)
     assert not any(len(s & {"Vladimir Putin", "Prabowo Subianto"}) == 1 for s in sides)
+
+
+def test_the_last_item_after_a_serial_comma_takes_part() -> None:
+    """'A, B, C, and D has begun': the serial comma before 'and' closes the list; it does not start a clause."""
+    x = extract("A Normandy summit of four leaders - Volodymyr Zelensky of Ukraine, Vladimir Putin of Russia, Angela "
+                "Merkel of Germany, and Emmanuel Macron of France - has begun in Paris.", "en", date(2019, 12, 9))
+    assert {"Volodymyr Zelenskyy", "Vladimir Putin", "Angela Merkel", "Emmanuel Macron"} \
+        <= participant_names(x, only_event(x, "Meeting"))

@@ -455,7 +455,7 @@ class EventReader:
         tokens, text, frames = self.doc.tokens, self.doc.text, self.frames
         end = min(limit, self.time_part(sentence, max(sentence.start, offset - 1))[1])
         dated = self.dated_tokens(sentence)
-        i, last, named = token_at(tokens, offset), offset, False
+        i, last, named, listed_items = token_at(tokens, offset), offset, False, 0
         while i < len(tokens) and tokens[i].end <= end:
             gap, tok = text[last:tokens[i].start], tokens[i]
             if ";" in gap or ":" in gap:
@@ -469,9 +469,11 @@ class EventReader:
                 j = i + 1 if tok.folded in frames.conjunctions else i
                 # ', Presiden Belarus Aleksandr Lukashenko pada Jumat': an apposition, then when
                 dated_next = bool({(k := self.phrase_end(j, end)), k + 1} & dated)
+                # 'A, B, and C has begun': after a list's comma, a comma and a conjunction bring its last item
                 if last == offset or not self.starts_phrase(j) or not (
-                        self.apposition(j, end) or (j > i and self.placed(j, end)) or dated_next):
+                        self.apposition(j, end) or (j > i and (self.placed(j, end) or listed_items)) or dated_next):
                     return last
+                listed_items += 1
             if tok.folded in frames.conjunctions and not self.starts_phrase(i + 1):
                 return last
             mention = self.by_token.get(i)
