@@ -1064,3 +1064,18 @@ def test_the_last_item_after_a_serial_comma_takes_part() -> None:
                 "Merkel of Germany, and Emmanuel Macron of France - has begun in Paris.", "en", date(2019, 12, 9))
     assert {"Volodymyr Zelenskyy", "Vladimir Putin", "Angela Merkel", "Emmanuel Macron"} \
         <= participant_names(x, only_event(x, "Meeting"))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Luiz Inacio Lula da Silva is also due to meet Cuba's President Miguel Diaz-Canel in Buenos Aires before heading "
+     "to Montevideo on Wednesday for talks with Uruguay President Luis Lacalle Pou.", "en"),
+    ("Luiz Inacio Lula da Silva juga dijadwalkan bertemu Presiden Kuba Miguel Diaz-Canel di Buenos Aires sebelum "
+     "bertolak ke Montevideo pada Rabu untuk pembicaraan dengan Presiden Uruguay Luis Lacalle Pou.", "id"),
+])
+def test_talks_a_journey_is_for_have_the_sentences_subject(text: str, lang: str) -> None:
+    """'before heading to Montevideo on Wednesday for talks with X' (TRT, in en/dev5): the traveller, who opens
+    the sentence, holds the talks, in the place travelled to."""
+    x = extract(text, lang, date(2023, 1, 23))
+    talks = [e for e in x.events if "Luis Lacalle Pou" in participant_names(x, e)]
+    assert [participant_names(x, e) for e in talks] == [{"Luiz Inácio Lula da Silva", "Luis Lacalle Pou"}]
+    assert (talks[0].location, talks[0].status) == (entity(x, "Montevideo").id, "planned")

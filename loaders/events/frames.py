@@ -749,7 +749,11 @@ class EventReader:
         text, tokens = self.doc.text, self.doc.tokens
         start = self.time_part(sentence, offset)[0]
         ordering = self.frames.ordering.match(text, start) if start > sentence.start else None
-        if ordering is None or token_at(tokens, offset) - token_at(tokens, ordering.end()) > _OPENING_GAP:
+        # 'before heading to Montevideo on Wednesday for talks with X': a journey, then what it is for
+        after = tokens[token_at(tokens, ordering.end())].start if ordering else offset
+        travel = self.frames.travel.match(text, after) is not None and "," not in text[after:offset]
+        if ordering is None or (token_at(tokens, offset) - token_at(tokens, ordering.end()) > _OPENING_GAP
+                                and not travel):
             return []
         i = token_at(tokens, offset)
         if i > 0 and tokens[i - 1].folded in self.frames.phrase_words \
