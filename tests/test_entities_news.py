@@ -299,3 +299,16 @@ def test_counterparts_after_a_demonym_are_that_state_acting() -> None:
     x = extract("Workneh Gebeyehu has also conferred with his Angolan counterparts on Monday.", "en")
     assert ("Country", "Angola") in {(e.type, e.name) for e in x.entities}
     assert {"Workneh Gebeyehu", "Angola"} == {e.name for e in x.entities if e.id in x.events[0].participants}
+
+
+@pytest.mark.parametrize("text,lang,qid", [
+    ("Democratic Republic of Congo President Felix Tshisekedi met Paul Kagame. Qatar hosted talks between Congo and "
+     "Rwanda.", "en", "Q974"),
+    ("The Republic of the Congo and Gabon signed a deal. Congo will host the next round.", "en", "Q971"),
+    ("Qatar hosted talks between DR Congo and Rwanda.", "en", "Q974"),
+])
+def test_congo_is_the_congo_the_article_names_in_full(text: str, lang: str, qid: str) -> None:
+    """'Congo' is an alias of the Republic of the Congo; after 'Democratic Republic of Congo' (Reuters' spelling, now
+    an alias) it is that country, as a reader takes it."""
+    x = extract(text, lang)
+    assert {e.wikidata for e in x.entities if e.type == "Country" and "Congo" in e.name} == {qid}

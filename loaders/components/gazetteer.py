@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterator
 
 from loaders import lang
-from loaders.kb.index import IndexedName
+from loaders.kb.index import ALIAS, IndexedName
 from loaders.kb.model import KBEntry
 from loaders.lang import LanguagePack
 from loaders.model import Document, Mention, Span
@@ -101,7 +101,7 @@ class Gazetteer:
     def __call__(self, doc: Document) -> None:
         tokens, text = doc.tokens, doc.text
         sentence_starts = {s.start for s in doc.sentences}
-        found: list[Mention] = []
+        named: list[tuple[IndexedName, Span]] = []
         i = 0
         while i < len(tokens):
             name = self._longest(doc, i, sentence_starts)
@@ -111,8 +111,9 @@ class Gazetteer:
             start, end = tokens[i].start, tokens[i + len(name.tokens) - 1].end
             if name.final_period and text.startswith(".", end):
                 end += 1
-            found.append(_mention(name.entry, Span(start, end, text[start:end])))
+            named.append((name, Span(start, end, text[start:end])))
             i += len(name.tokens)
+        found = [_mention(_named_in_full(name, named), span) for name, span in named]
         found.extend(self._by_person_key(doc, found))
         found.extend(self._demonyms(doc, found))
         found.extend(self._owners(doc, found))
@@ -189,6 +190,16 @@ class Gazetteer:
                         break
                 else:
                     k += 1
+
+
+def _named_in_full(name: IndexedName, named: list[tuple[IndexedName, Span]]) -> KBEntry:
+    """'Congo' after 'Democratic Republic of Congo': a country's one-word alias (not its label) that is a word of
+    another country's longer name in the article stands for that country ('Congo' is the Republic of the Congo's
+    alias); a label keeps its country ('Sudan' beside 'South Sudan')."""
+    if name.entry.type != "Country" or name.rank[0] != ALIAS or len(name.tokens) != 1:
+        return name.entry
+    return next((other.entry for other, _ in named if other.entry.type == "Country" and len(other.tokens) > 1
+                 and other.entry.key != name.entry.key and name.tokens[0] in other.tokens), name.entry)
 
 
 def _mention(entry: KBEntry, span: Span) -> Mention:
