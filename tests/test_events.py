@@ -1079,3 +1079,11 @@ def test_talks_a_journey_is_for_have_the_sentences_subject(text: str, lang: str)
     talks = [e for e in x.events if "Luis Lacalle Pou" in participant_names(x, e)]
     assert [participant_names(x, e) for e in talks] == [{"Luiz Inácio Lula da Silva", "Luis Lacalle Pou"}]
     assert (talks[0].location, talks[0].status) == (entity(x, "Montevideo").id, "planned")
+
+
+def test_talks_a_meeting_was_held_for_were_held_with_it() -> None:
+    """'met last week in Doha for their first talks' (Reuters, in en/dev5): 'for' is what the meeting was for,
+    not talks still to come; one held event."""
+    x = extract("Felix Tshisekedi and his Rwandan counterpart Paul Kagame met last week in Doha for their first talks "
+                "since M23 rebels stepped up an offensive.", "en", date(2025, 3, 29))
+    assert [(e.status, participant_names(x, e)) for e in x.events] == [("held", {"Félix Tshisekedi", "Paul Kagame"})]

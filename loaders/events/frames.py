@@ -57,6 +57,7 @@ STATUS_WINDOW = 4
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
 HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may stand further back than a status word
 _OPENING_GAP = 2  # words between an ordering word and a verb with no subject: 'setelah sebelumnya melakukan'
+_PURPOSE_WORDS = 8  # words between a trigger and the one it is held for: 'met last week in Doha for their talks'
 _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan dengan para mediator'
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
 _POST_WORDS = 6  # words that may say what a post is for before its holder: 'envoy on Afghan peace reconciliation,'
@@ -166,6 +167,8 @@ class Frames:
         self.during = frozenset(lang.words(lang.packs(), lambda p: p.grammar.during_words))
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
         self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
+        # 'for their first talks': the end of a gap before a trigger the one before it is held for
+        self.held_for = re.compile(rf"\b(?:{_grammar(lambda g: g.held_for_words)})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
         self.none_before = re.compile(rf"\b(?:{_grammar(lambda g: g.none_words)})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
         # ', yang umumnya dikenal karena MBS singkatannya, bertemu': a clause about the subject, then its verb
         self.relative = re.compile(rf",\s*(?:{_grammar(lambda g: g.relative_pronouns)})\b[^,;]*,\s*(?:[a-z]+\s+)?$",
@@ -660,13 +663,16 @@ class EventReader:
     def goes_on_from(self, a: Span, b: Span) -> bool:
         """Whether trigger `b` of the sentence of trigger `a` goes on from it, and so has its status: it stands in
         the phrase `a` opens ('akan mengadakan pembicaraan dengan para mediator Mesir': at most `_HEADED_WORDS`
-        words between, no comma) or is the next thing its subject does ('akan bertemu dengan X, kemudian
+        words between, no comma, or what it was held for: 'met last week in Doha for their first talks') or is the
+        next thing its subject does ('akan bertemu dengan X, kemudian
         pembicaraan terpisah dengan Y')."""
         if a.end > b.start:
             return False
         between = token_at(self.doc.tokens, b.start) - token_at(self.doc.tokens, a.end)
         gap = self.doc.text[a.end:b.start]
-        return (between <= _HEADED_WORDS and "," not in gap and ";" not in gap) or self.in_sequence(b.start)
+        held_for = between <= _PURPOSE_WORDS and self.frames.held_for.search(gap) is not None
+        return ((between <= _HEADED_WORDS or held_for) and "," not in gap and ";" not in gap) \
+            or self.in_sequence(b.start)
 
     def refers_back(self, m: re.Match[str]) -> bool:
         """Whether a noun trigger names an event told before ('Pertemuan ini menunjukkan ... antara Indonesia dan

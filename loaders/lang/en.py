@@ -165,6 +165,7 @@ PACK = register(LanguagePack(
                       "invitation", "might", "maybe", "perhaps",
                       # negated: what did not happen is no event ('did not hold talks with')
                       "did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "never"),
+        held_for_words=("for",),
         none_words=("there was no", "there were no", "there has been no", "there have been no", "there had been no"),
         of_words=("of",),
         relation_nouns=("ally", "wife", "husband", "son", "daughter", "son-in-law", "envoy", "aide"),

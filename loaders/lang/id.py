@@ -150,6 +150,7 @@ PACK = register(LanguagePack(
                       # negated: what never happened is no event ('belum pernah bertemu'; 'tidak akan bertemu' is a
                       # refusal, a status)
                       "tidak pernah", "belum pernah"),
+        held_for_words=("untuk", "guna"),
         none_words=("tidak ada", "belum ada", "tak ada"),
         relation_nouns=("sekutu", "istri", "suami", "putra", "putri", "anak", "menantu", "utusan", "ajudan"),
         post_links=("untuk",),
