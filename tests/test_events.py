@@ -1031,12 +1031,22 @@ def test_a_date_inside_a_name_is_no_date() -> None:
      "en", {"Donald Trump", "Volodymyr Zelenskyy"}),
     ("Menlu Sugiono bertemu Menlu Wang Yi di Beijing untuk membahas sengketa perbatasan.", "id",
      {"Sugiono", "Wang Yi"}),
+    ("David Barnea and William Burns met with Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani in Doha "
+     "for the first round of ceasefire and hostage talks.", "en", {"David Barnea", "William Burns"}),
 ])
 def test_a_meeting_held_for_what_talks_settle_is_talks(text: str, lang: str, sides: set[str]) -> None:
     """'met X to work out differences', 'untuk membahas sengketa': the guidelines' 'a meeting that is itself the
     talks' is one Negotiation, even of people only."""
     x = extract(text, lang)
     assert sides <= participant_names(x, only_event(x, "Negotiation"))
+
+
+def test_a_meeting_for_the_first_time_after_talks_stays_a_meeting() -> None:
+    """'met X for the first time after peace talks broke down': the talks are told after an ordering word, not
+    what the meeting was for."""
+    x = extract("Subrahmanyam Jaishankar also met Zalmay Khalilzad for the first time after peace talks broke down.",
+                "en")
+    assert only_event(x, "Meeting")
 
 
 def test_a_call_before_a_meeting_held_for_talks_stays_a_meeting() -> None:

@@ -179,7 +179,9 @@ class Frames:
         joined = rf"(?:,|\b(?:{_grammar(lambda g: g.conjunctions)}))"
         self.sequence = re.compile(rf"{joined}\s*(?:{_grammar(lambda g: g.sequence_words)})\s+(?:[a-z]+\s+)?$", re.I)
         self.purpose = re.compile(rf"\b(?:{_grammar(lambda g: g.purpose_words)})\b", re.I)
-        self.talks_aim = re.compile(rf"\b(?:{_grammar(lambda g: g.talks_aims)})\b[^.;]{{0,50}}?"
+        # up to the noun, no ordering word: 'for the first time after peace talks broke down' is not what it is for
+        self.talks_aim = re.compile(rf"\b(?:{_grammar(lambda g: g.talks_aims)})\b"
+                                    rf"(?:(?!\b(?:{_grammar(lambda g: g.ordering)})\b)[^.;]){{0,50}}?"
                                     rf"\b(?:{_grammar(lambda g: g.settled_nouns)})\b", re.I)
         followed = _words(n for t in types.values() if t.placed_by_follow_up for f in trigger_words(t) for n in f.nouns)
         self.held_in = re.compile(

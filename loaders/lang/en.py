@@ -152,7 +152,7 @@ PACK = register(LanguagePack(
         relative_pronouns=("who", "which"),
         sequence_words=("then", "later"),
         purpose_words=("to", "in order to"),
-        talks_aims=("to discuss", "to hold talks", "to negotiate", "to work out", "to resolve", "to settle",
+        talks_aims=("for", "to discuss", "to hold talks", "to negotiate", "to work out", "to resolve", "to settle",
                     "to end"),
         settled_nouns=("peace", "ceasefire", "cease-fire", "truce", "deal", "dispute", "differences", "hostilities",
                        "settlement"),
