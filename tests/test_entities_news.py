@@ -312,3 +312,11 @@ def test_congo_is_the_congo_the_article_names_in_full(text: str, lang: str, qid:
     an alias) it is that country, as a reader takes it."""
     x = extract(text, lang)
     assert {e.wikidata for e in x.entities if e.type == "Country" and "Congo" in e.name} == {qid}
+
+
+def test_a_place_that_ends_a_persons_name_is_part_of_it() -> None:
+    """'Vuong Dinh Hue' (Manila Bulletin, in en/dev3) is the Vietnamese assembly chairman the large KB knows by
+    that whole name, not the city of Huế after two unknown words; 'flew to Hue' stays the city."""
+    x = extract("Marcos met National Assembly Chairman Vuong Dinh Hue in Hanoi. He later flew to Hue.", "en")
+    assert entity(x, "Vuong Dinh Hue").type == "Person"
+    assert [e.type for e in x.entities if e.name == "Huế"] == ["Place"]

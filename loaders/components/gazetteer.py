@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterator
 
 from loaders import lang
+from loaders.kb.build.index import KBIndex, record_type
 from loaders.kb.index import ALIAS, IndexedName
 from loaders.kb.model import KBEntry
 from loaders.lang import LanguagePack
@@ -57,6 +58,7 @@ from loaders.text import token_at
 _SEPARATORS = frozenset(" \u00a0-\u2010\u2013")  # space, no-break space, hyphens, en dash
 _MAX_GAP = 3
 _MAX_PERSON_KEY_WORDS = 4
+_PERSON_HEAD_WORDS = 3  # words before a one-word place that may make a person's whole name with it
 
 
 @lang.compiled
@@ -97,6 +99,7 @@ class Gazetteer:
     def __init__(self, resources: Resources) -> None:
         self.index = resources.index
         self.given = resources.given_names
+        self.kb: KBIndex | None = resources.kb_index
 
     def __call__(self, doc: Document) -> None:
         tokens, text = doc.tokens, doc.text
@@ -172,7 +175,20 @@ class Gazetteer:
             return False
         if name.exact[0] is not None:
             return doc.tokens[i - 1].text.isupper() and len(doc.tokens[i - 1].text) > 1
-        return name.entry.type == "Place" and after_given_name(doc, i, self.given)
+        return name.entry.type == "Place" and (after_given_name(doc, i, self.given) or self._ends_person(doc, i))
+
+    def _ends_person(self, doc: Document, i: int) -> bool:
+        """'Vuong Dinh Hue': the capitalised words before a one-word place make with it a person the large KB
+        knows by that whole name."""
+        tokens, text = doc.tokens, doc.text
+        for n in range(1, _PERSON_HEAD_WORDS + 1):
+            k = i - n
+            if k < 0 or not tokens[k].text[:1].isupper() or text[tokens[k].end:tokens[k + 1].start] != " ":
+                return False
+            whole = text[tokens[k].start:tokens[i].end]
+            if self.kb is not None and any(record_type(r) == "Person" for r in self.kb.records(whole)):
+                return True
+        return False
 
     def _by_person_key(self, doc: Document, found: list[Mention]) -> Iterator[Mention]:
         """Multi-word person names spelt another way ('Hussein Amir Abdullahian')."""
