@@ -40,6 +40,7 @@ _MAX_WORDS = 6
 _LEADER = "leader"
 _MIN_ALONE = 3
 _INTERNATIONAL = frozenset({"intergovernmental", "international_court", "armed_group", "political_organization"})
+_POSSESSIVE = re.compile("['\u2019]s ")
 _MIN_ANYWHERE = 3  # words an organisation's or place's name needs to be taken whatever the article's countries
 
 @component("kb_names", requires=("tokens", "sentences"), assigns=("proposals",))
@@ -59,7 +60,7 @@ class KBNames:
             earlier = doc.proposed()
             countries = {m.qid for m in earlier if m.type == "Country" and m.qid}
             self._country_at = {m.span.start: (m.span.end, m.qid) for m in earlier if m.type == "Country"}
-            for i, j in name_runs(doc, mention_tokens(doc, earlier)):
+            for i, j in _across_possessives(doc, name_runs(doc, mention_tokens(doc, earlier))):
                 k = i
                 while k < j:
                     for n in range(min(_MAX_WORDS, j - k), 0, -1):
@@ -122,6 +123,20 @@ class KBNames:
     def _record(self, qid: str) -> Record | None:
         assert self.kb is not None
         return self.kb.any_record(qid)
+
+
+def _across_possessives(doc: Document, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs that a possessive 's inside a name parts joined again: 'Tigray People's Liberation Front' (the KB's
+    name is asked whole; its parts are asked too, longest first, when the whole is no name)."""
+    tokens, text = doc.tokens, doc.text
+    joined: list[tuple[int, int]] = []
+    for i, j in runs:
+        end = joined[-1][1] if joined else 0
+        if joined and _POSSESSIVE.fullmatch(text[tokens[end - 1].end:tokens[i].start]):  # "'s" is a token of its own
+            joined[-1] = (joined[-1][0], j)
+        else:
+            joined.append((i, j))
+    return joined
 
 
 def _city_where(doc: Document, i: int, records: list[Record]) -> bool:
