@@ -1097,3 +1097,16 @@ def test_talks_a_meeting_was_held_for_were_held_with_it() -> None:
     x = extract("Felix Tshisekedi and his Rwandan counterpart Paul Kagame met last week in Doha for their first talks "
                 "since M23 rebels stepped up an offensive.", "en", date(2025, 3, 29))
     assert [(e.status, participant_names(x, e)) for e in x.events] == [("held", {"Félix Tshisekedi", "Paul Kagame"})]
+
+
+@pytest.mark.parametrize("text,lang,kind", [
+    ("Jeyhun Bayramov and Ararat Mirzoyan began negotiations in Almaty on May 10.", "en", "Negotiation"),
+    ("Jeyhun Bayramov dan Ararat Mirzoyan memulai perundingan di Almaty pada 10 Mei.", "id", "Negotiation"),
+    # 'talks' of people only stay a meeting of them, as the gold of every split reads them
+    ("Wang Yi held talks with Retno Marsudi in Jakarta.", "en", "Meeting"),
+])
+def test_negotiations_of_people_are_negotiations(text: str, lang: str, kind: str) -> None:
+    """'negotiations', 'perundingan' name talks and nothing else (the guidelines' Negotiation words), so two
+    ministers' negotiations are a Negotiation; 'talks' alone, between two people, is read as their meeting."""
+    x = extract(text, lang, date(2024, 5, 10))
+    assert [e.type for e in x.events] == [kind]

@@ -236,6 +236,8 @@ PACK = register(LanguagePack(
             verbs=("negotiated", "negotiate", "negotiating", "mediated", "mediating", "mediate", "brokered"),
             nouns=("talks", "negotiations", "negotiation", "dialogue", "mediation", "mediators", "mediator",
                    "intermediaries", "intermediary", "negotiators"),
+            # words that name talks and nothing else: of people only, still talks ('began negotiations')
+            marked={"talks": ("negotiated", "negotiate", "negotiating", "negotiations", "negotiation")},
         ),
         "Attack": Triggers(
             verbs=("attacked", "struck", "bombed", "invaded"),

@@ -215,7 +215,10 @@ PACK = register(LanguagePack(
         ),
         "Negotiation": Triggers(verbs=("berunding", "bernegosiasi", "menengahi", "memediasi", "berdialog"),
                                 nouns=("pembicaraan", "pembicaraannya", "perundingan", "perundingannya", "negosiasi",
-                                       "dialog", "mediasi", "mediator", "penengah", "juru runding", "tim perunding")),
+                                       "dialog", "mediasi", "mediator", "penengah", "juru runding", "tim perunding"),
+                                # words that name talks and nothing else: of people only, still talks
+                                marked={"talks": ("berunding", "bernegosiasi", "perundingan", "perundingannya",
+                                                  "negosiasi")}),
         "Attack": Triggers(
             verbs=("menyerang", "menyerbu", "mengebom", "membom", "menginvasi"),
             nouns=("serangan udara", "serangan"),
