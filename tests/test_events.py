@@ -1110,3 +1110,15 @@ def test_negotiations_of_people_are_negotiations(text: str, lang: str, kind: str
     ministers' negotiations are a Negotiation; 'talks' alone, between two people, is read as their meeting."""
     x = extract(text, lang, date(2024, 5, 10))
     assert [e.type for e in x.events] == [kind]
+
+
+@pytest.mark.parametrize("text,lang,sides", [
+    ("Iran and the International Atomic Energy Agency (IAEA) reached an agreement in Cairo on Tuesday under Egyptian "
+     "facilitation.", "en", {"Iran", "International Atomic Energy Agency"}),
+    ("The talks were facilitated by Qatar between Israel and Hamas.", "en", {"Qatar", "Israel", "Hamas"}),
+])
+def test_facilitated_exchanges_are_talks(text: str, lang: str, sides: set[str]) -> None:
+    """'under Egyptian facilitation' (Ahram Online, in en/dev7): a mediated exchange, which the guidelines count as
+    a Negotiation even without a talks word."""
+    x = extract(text, lang, date(2025, 9, 9))
+    assert sides <= participant_names(x, only_event(x, "Negotiation"))

@@ -233,9 +233,10 @@ PACK = register(LanguagePack(
                              "discussed with", "held discussions with")},
         ),
         "Negotiation": Triggers(
-            verbs=("negotiated", "negotiate", "negotiating", "mediated", "mediating", "mediate", "brokered"),
+            verbs=("negotiated", "negotiate", "negotiating", "mediated", "mediating", "mediate", "brokered",
+                   "facilitated"),
             nouns=("talks", "negotiations", "negotiation", "dialogue", "mediation", "mediators", "mediator",
-                   "intermediaries", "intermediary", "negotiators"),
+                   "intermediaries", "intermediary", "negotiators", "facilitation"),
             # words that name talks and nothing else: of people only, still talks ('began negotiations')
             marked={"talks": ("negotiated", "negotiate", "negotiating", "negotiations", "negotiation")},
         ),

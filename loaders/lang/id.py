@@ -213,7 +213,8 @@ PACK = register(LanguagePack(
                              "menerima kunjungan", "menerima kunjungan kehormatan", "terima kunjungan",
                              "menyambut kunjungan")},
         ),
-        "Negotiation": Triggers(verbs=("berunding", "bernegosiasi", "menengahi", "memediasi", "berdialog"),
+        "Negotiation": Triggers(verbs=("berunding", "bernegosiasi", "menengahi", "memediasi", "berdialog",
+                                       "memfasilitasi"),
                                 nouns=("pembicaraan", "pembicaraannya", "perundingan", "perundingannya", "negosiasi",
                                        "dialog", "mediasi", "mediator", "penengah", "juru runding", "tim perunding"),
                                 # words that name talks and nothing else: of people only, still talks
