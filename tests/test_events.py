@@ -975,6 +975,8 @@ def test_meetings_told_before_named_again_in_the_plural_are_no_new_event() -> No
      {"Workneh Gebeyehu", "Alain Nyamitwe"}),
     ("Pada Kamis (31/3), Jokowi menghubungi PM Belanda Mark Rutte.", "id", {"Joko Widodo", "Mark Rutte"}),
     ("Jokowi telah berkomunikasi dengan Kanselir Jerman Olaf Scholz.", "id", {"Joko Widodo", "Olaf Scholz"}),
+    ("A call between Secretary of State Marco Rubio and Russian Foreign Minister Sergey Lavrov was productive.", "en",
+     {"Marco Rubio", "Sergey Lavrov"}),
 ])
 def test_conferring_and_calling_are_meetings(text: str, lang: str, sides: set[str]) -> None:
     """'conferred with', 'discussed with', 'menghubungi' (called), 'berkomunikasi dengan': meetings in person or by
@@ -1122,3 +1124,10 @@ def test_facilitated_exchanges_are_talks(text: str, lang: str, sides: set[str]) 
     a Negotiation even without a talks word."""
     x = extract(text, lang, date(2025, 9, 9))
     assert sides <= participant_names(x, only_event(x, "Negotiation"))
+
+
+@pytest.mark.parametrize("text", ["Egypt calls on Israel and Hamas to accept the truce.",
+                                  "The UN renewed its call for a ceasefire between Israel and Hamas."])
+def test_a_call_on_or_for_something_is_no_call(text: str) -> None:
+    """'call' alone is a phone call only with its parties: 'calls on Israel', 'its call for a ceasefire' are not."""
+    assert [e for e in extract(text, "en").events if e.type in ("Meeting", "Negotiation")] == []

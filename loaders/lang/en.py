@@ -215,7 +215,7 @@ PACK = register(LanguagePack(
             nouns=("meeting", "meetings", "summit", "summits", "phone call", "phone calls", "phone conversation",
                    "phone talks", "telephone conversation", "telephone call", "telephone calls", "telephone talks",
                    "courtesy call", "courtesy calls", "tete-a-tete", "dinner", "luncheon", "iftar", "video call",
-                   "video calls", "video conference", "conclave"),
+                   "video calls", "video conference", "conclave", "call", "calls"),
             marked={"host": ("hosted", "hosts", "host", "hosting", "received", "receives", "receiving"),
                     "receive": ("received", "receives", "receiving"), "visit": ("visited", "visits", "visit"),
                     "summit": ("summit", "summits", "conclave"), "each": ("meetings", "courtesy calls"),
@@ -225,7 +225,7 @@ PACK = register(LanguagePack(
                              "talked by phone with", "spoke on the phone with", "spoken on the phone with",
                              "phone call", "phone calls", "phone conversation", "phone talks",
                              "telephone conversation", "telephone call", "telephone calls", "telephone talks",
-                             "video call", "video calls", "video conference"),
+                             "video call", "video calls", "video conference", "call", "calls"),
                     # a past form no auxiliary makes future ('will be hosted' does): what it tells was held
                     "past": ("met", "spoke with", "talked with", "spoke by phone with", "spoke by telephone with",
                              "spoke virtually with", "spoke by video with", "talked by phone with",
