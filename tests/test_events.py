@@ -1004,6 +1004,9 @@ def test_whose_premises_a_meeting_is_held_at_is_no_side(text: str, lang: str) ->
     ("Prabowo Subianto belum pernah bertemu Presiden Xi Jinping.", "id", 0),
     ("There was no direct meeting between Narendra Modi and Xi Jinping in the last five years.", "en", 0),
     ("Tidak ada pertemuan antara Prabowo Subianto dan Xi Jinping tahun lalu.", "id", 0),
+    # a role named, not exercised (Astana Times, in en/dev7)
+    ("Kazakh Foreign Minister Murat Nurtleu welcomed Kazakhstan's readiness to carry out the duties of the "
+     "excellent office without assuming the role of a mediator.", "en", 0),
     # no word of the meeting's not happening: 'no further information about the meeting'
     ("Namun, tidak ada informasi lebih lanjut mengenai pertemuan Prabowo Subianto dengan Presiden Joko Widodo.", "id",
      1),
