@@ -1134,3 +1134,12 @@ def test_facilitated_exchanges_are_talks(text: str, lang: str, sides: set[str]) 
 def test_a_call_on_or_for_something_is_no_call(text: str) -> None:
     """'call' alone is a phone call only with its parties: 'calls on Israel', 'its call for a ceasefire' are not."""
     assert [e for e in extract(text, "en").events if e.type in ("Meeting", "Negotiation")] == []
+
+
+def test_a_photographer_in_a_caption_credit_takes_no_part() -> None:
+    """'© AFP/Andres Martinez Casares/POOL' (TAG24, in en/dev7) names who took the photo, not a summit guest."""
+    x = extract("Chinese President Xi Jinping is hosting leaders across Eurasia for the Shanghai Cooperation "
+                "Organization summit. \u00a9 AFP/Andres Martinez Casares/POOL\nRussian President Vladimir Putin "
+                "attended the summit.", "en", date(2025, 8, 31))
+    assert all("Andres Martinez Casares" not in participant_names(x, e) for e in x.events)
+    assert x.events

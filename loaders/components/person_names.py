@@ -64,8 +64,12 @@ class PersonNames:
         mentions: list[Mention] = []
         outlets = dateline_outlets(doc, earlier)  # 'Muscat, Purna Warta - ': a medium, no person
         in_title = set(title_tokens(doc))
+        # a credit's name is the photographer's or writer's, whatever else it looks like ('© AFP/Andres Martinez
+        # Casares/POOL'): found first, so no name pattern takes it as a person of the story
+        credited = _credited(doc, earlier)
         for i, j in name_runs(doc, mention_tokens(doc, earlier)):
-            if any(a <= tokens[i].start < b for a, b in outlets):
+            if any(a <= tokens[i].start < b for a, b in outlets) \
+                    or any(m.span.start < tokens[j - 1].end and tokens[i].start < m.span.end for m in credited):
                 continue
             lead = tokens[i].start
             # 'Kepala Staf Susie Wiles', 'Direktur Pelaksana IMF Kristalina Georgieva': after a title, a common word
@@ -99,7 +103,7 @@ class PersonNames:
                 name = text[start:end]
                 key = "Person:" + " ".join(t.folded for t in tokens[i:j])
                 mentions.append(Mention(Span(start, end, name), "Person", name, None, key, "pattern"))
-        doc.proposals[self.name] = mentions + _credited(doc, [*earlier, *mentions])
+        doc.proposals[self.name] = mentions + credited
 
 
 def _cue_before(text: str, start: int, ends: dict[int, Mention]) -> bool:
