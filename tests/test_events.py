@@ -1143,3 +1143,11 @@ def test_a_photographer_in_a_caption_credit_takes_no_part() -> None:
                 "attended the summit.", "en", date(2025, 8, 31))
     assert all("Andres Martinez Casares" not in participant_names(x, e) for e in x.events)
     assert x.events
+
+
+def test_a_country_after_a_misspelt_city_is_the_address_not_a_side() -> None:
+    """'di ASEM Villa, Viantiane Laos' (Tribunnews, in id/dev7): the words after the venue's comma are its address,
+    a misspelt Vientiane included, so Laos is where the leaders met, not a third side."""
+    x = extract("Presiden Joko Widodo melakukan pertemuan bilateral dengan Perdana Menteri Australia Malcolm Turnbull "
+                "di ASEM Villa, Viantiane Laos, Kamis (8/9/2016).", "id", date(2016, 11, 5))
+    assert [participant_names(x, e) for e in x.events] == [{"Joko Widodo", "Malcolm Turnbull"}]

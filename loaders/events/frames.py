@@ -510,6 +510,17 @@ class EventReader:
             i = token_at(tokens, last) if mention else i + 1
         return end
 
+    def _name_ahead(self, i: int, end: int) -> Mention | None:
+        """The mention that ends the capitalised words from token `i` on ('Viantiane Laos'), if one does."""
+        tokens, text = self.doc.tokens, self.doc.text
+        while i < len(tokens) and tokens[i].end <= end and tokens[i].text[:1].isupper():
+            if i in self.by_token:
+                return self.by_token[i]
+            if i + 1 < len(tokens) and text[tokens[i].end:tokens[i + 1].start] != " ":
+                return None
+            i += 1
+        return None
+
     def holder_after_post(self, i: int, end: int) -> int | None:
         """Where the comma before a post's holder is, when the words from token `i` (after the title) say what the
         post is for and a person's name follows the comma; None otherwise."""
@@ -616,9 +627,11 @@ class EventReader:
             mention = self.by_token.get(i)
             if not _inside_phrase(text[last:tok.start]):
                 groups.append([])
-                # 'in Bangkok, Thailand': a place's country goes with it
-                away = away and text[last:tok.start].strip() == "," and skipped is not None and mention is not None \
-                    and self.type_of(skipped) == "Place" and self.type_of(mention) in _PLACES
+                # 'in Bangkok, Thailand': a place's country goes with it, after a word no name was found in
+                # ('di ASEM Villa, Viantiane Laos')
+                named = mention or self._name_ahead(i, end)
+                away = away and text[last:tok.start].strip() == "," and skipped is not None and named is not None \
+                    and self.type_of(skipped) == "Place" and self.type_of(named) in _PLACES
             if mention is not None:
                 # 'sekutu Putin, Presiden Belarus Aleksandr Lukashenko': whose ally, not who took part
                 related = i > 0 and tokens[i - 1].folded in frames.relation_nouns \
