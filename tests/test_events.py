@@ -1151,3 +1151,12 @@ def test_a_country_after_a_misspelt_city_is_the_address_not_a_side() -> None:
     x = extract("Presiden Joko Widodo melakukan pertemuan bilateral dengan Perdana Menteri Australia Malcolm Turnbull "
                 "di ASEM Villa, Viantiane Laos, Kamis (8/9/2016).", "id", date(2016, 11, 5))
     assert [participant_names(x, e) for e in x.events] == [{"Joko Widodo", "Malcolm Turnbull"}]
+
+
+@pytest.mark.parametrize("sidelines", ["di sela-sela", "disela-sela"])
+def test_the_forum_a_meeting_is_on_the_sidelines_of_takes_no_part(sidelines: str) -> None:
+    """'pertemuan bilateral di sela-sela (or, glued, 'disela-sela') Konferensi Gerakan Non-Blok' (ANTARA, in
+    id/dev7): two ministers met; the conference is the occasion, not a third side."""
+    x = extract(f"Marty Natalegawa dan Kim Yong-nam mengadakan pertemuan bilateral {sidelines} pelaksanaan Konferensi "
+                "Gerakan Non-Blok di Nusa Dua.", "id", date(2011, 5, 24))
+    assert participant_names(x, only_event(x, "Meeting")) == {"Marty Natalegawa", "Kim Yong-nam"}

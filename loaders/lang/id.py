@@ -163,7 +163,7 @@ PACK = register(LanguagePack(
                        "sebelumnya", "dikutip", "melaporkan", "dilaporkan", "mengumumkan", "diumumkan"),
         object_breaks=("yang", "untuk", "guna", "bahasa", "membahas", "terkait", "mengenai", "tentang", "soal",
                        "perihal", "atas", "dalam", "sebagai", "demi", "agar", "supaya", "selama", "seusai", "usai",
-                       "setelah", "sebelum", "sejak", "pasca", "hingga", "sampai"),
+                       "setelah", "sebelum", "sejak", "pasca", "hingga", "sampai", "sela", "disela"),
         comitatives=("dengan",),
         support_verbs=("melancarkan", "melakukan"),
         object_prepositions=("terhadap", "ke", "atas"),
