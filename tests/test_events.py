@@ -1160,3 +1160,15 @@ def test_the_forum_a_meeting_is_on_the_sidelines_of_takes_no_part(sidelines: str
     x = extract(f"Marty Natalegawa dan Kim Yong-nam mengadakan pertemuan bilateral {sidelines} pelaksanaan Konferensi "
                 "Gerakan Non-Blok di Nusa Dua.", "id", date(2011, 5, 24))
     assert participant_names(x, only_event(x, "Meeting")) == {"Marty Natalegawa", "Kim Yong-nam"}
+
+
+@pytest.mark.parametrize("text", [
+    "India dan Pakistan sepakat gencatan senjata usai dilakukan perundingan selama satu malam.",
+    "Trump dalam akun X-nya mengatakan India dan Pakistan sepakat gencatan senjata usai dilakukan perundingan "
+    "selama satu malam.",
+])
+def test_talks_after_an_ordering_word_have_the_clauses_coordinated_subject(text: str) -> None:
+    """'X dan Y sepakat ... usai dilakukan perundingan' (kumparan, in id/dev7): the talks no one is named in are the
+    ones the clause's subjects held, both of them, also in a clause reported after 'mengatakan'."""
+    x = extract(text, "id", date(2025, 5, 10))
+    assert participant_names(x, only_event(x, "Negotiation")) == {"India", "Pakistan"}

@@ -782,8 +782,12 @@ class EventReader:
             return []  # 'after a meeting in Muscat': a noun phrase, not a clause whose subject is left out
         lead = _LEAD.match(text, sentence.start, start)  # 'Sementara itu, '
         opening = lead.end() if lead and not self._mention_in(sentence.start, lead.end()) else sentence.start
+        # 'Trump mengatakan India dan Pakistan sepakat ... usai dilakukan perundingan': the reported clause's subject
+        said = [t.end for t in tokens[token_at(tokens, opening):token_at(tokens, start)]
+                if t.folded in self.frames.clause_breaks]
+        opening = said[-1] if said else opening
         heads, _ = self.phrase_right(opening, start)
-        return [h for h in heads if self.is_agent(h)][:1]
+        return [h for h in heads if self.is_agent(h)]
 
     def clause_before(self, sentence: Sentence, offset: int) -> list[Mention]:
         """The agents of the clause a during word ('saat', 'selama') right before the event noun at `offset` ends:
@@ -1203,6 +1207,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         after = [h for h in reader.subject_after(sentence, right_end) if reader.entity_of(h) not in objects]
         left = (reader.speaker(sentence, left_start) or reader.pronoun_subject(sentence, left_start, m.start("trigger"))
                 or reader.opening_subject(sentence, m.start("trigger")) or after or reader.context_subject(sentence))
+    elif not left and not right and not forum:  # 'India dan Pakistan sepakat ... usai dilakukan perundingan'
+        left = reader.opening_subject(sentence, m.start("trigger"))
     heads = [h for h in ([forum] if forum else []) + left + right if reader.type_of(h) in owner.participant_types]
     pattern = "verb" if reader.is_verb(m) else "noun"
     if len({reader.entity_of(h) for h in heads}) < 2:
