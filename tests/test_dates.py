@@ -38,6 +38,8 @@ PUBLISHED = date(2024, 5, 22)
     ("kemarin", "2024-05-21"),
     ("yesterday", "2024-05-21"),
     ("hari ini", "2024-05-22"),
+    ("pukul 10.30 WIB tadi", "2024-05-22"),  # 'tadi': earlier today
+    ("tadi malam", "2024-05-21"),  # last night
     ("pekan lalu", "2024-05"),  # the month of the day a week before publication
     ("minggu lalu", "2024-05"),
     ("last week", "2024-05"),

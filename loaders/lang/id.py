@@ -96,7 +96,7 @@ PACK = register(LanguagePack(
         weekdays={"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6,
                   "ahad": 6},
         numbers={"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7},
-        relative_days={"kemarin": -1, "hari ini": 0, "besok": 1},
+        relative_days={"kemarin": -1, "hari ini": 0, "besok": 1, "tadi": 0, "tadi malam": -1},
         since=("sejak",),
         prepositions=("pada",),
         previous=("lalu", "kemarin"),
