@@ -1172,3 +1172,11 @@ def test_talks_after_an_ordering_word_have_the_clauses_coordinated_subject(text:
     ones the clause's subjects held, both of them, also in a clause reported after 'mengatakan'."""
     x = extract(text, "id", date(2025, 5, 10))
     assert participant_names(x, only_event(x, "Negotiation")) == {"India", "Pakistan"}
+
+
+def test_a_post_named_short_is_the_post_named_in_full() -> None:
+    """'Menteri Luar Negeri Iran Abbas Araghchi ... Menlu Iran kemudian bertemu ...': 'Menlu' is the foreign
+    minister's post written short, so its holder, not Iran, meets Busaidi (ANTARA's 'Menlu RI', in id/dev7)."""
+    x = extract("Menteri Luar Negeri Iran Abbas Araghchi tiba di Muscat. Menlu Iran kemudian bertemu Menlu Oman Badr "
+                "al-Busaidi.", "id", date(2025, 4, 12))
+    assert participant_names(x, only_event(x, "Meeting")) == {"Abbas Araghchi", "Badr al-Busaidi"}

@@ -220,9 +220,14 @@ class Frames:
                                               for phrase in phrases for word in phrase.split()}
         self.conjunctions = frozenset(lang.words(lang.packs(), lambda p: p.grammar.conjunctions))
         self.phrase_words = frozenset(lang.words(lang.packs(), lambda p: p.articles))
+        self.short_titles = {short: full for p in lang.packs() for short, full in p.short_titles.items()}
         self.meeting_supports = frozenset(lang.words(lang.packs(), lambda p: p.grammar.meeting_support_verbs))
         self.status_before = _status_words(lambda g: g.status_before)
         self.status_after = _status_words(lambda g: g.status_after)
+
+    def full_title(self, folded: str) -> str:
+        """A title's words with its short forms written out: 'wakil menlu' -> 'wakil menteri luar negeri'."""
+        return " ".join(self.short_titles.get(word, word) for word in folded.split())
 
     def read(self, doc: Document, reporters: frozenset[str] = frozenset()) -> EventReader:
         return EventReader(self, doc, mention_tokens(doc, doc.mentions), {m.span.start: m for m in doc.mentions},
@@ -351,7 +356,7 @@ class EventReader:
                 heads.append(named)
                 continue
             if titled and k in titled and body is not None:
-                holder = self.holders().get((titled[k], self.entity_of(body)))
+                holder = self.holders().get((self.frames.full_title(titled[k]), self.entity_of(body)))
                 if holder is not None:
                     heads.append(holder)
                     continue
@@ -386,7 +391,7 @@ class EventReader:
             for person, positions in self.doc.positions.items():
                 for p in positions:
                     if p.of is not None and person in first:
-                        posts.setdefault((" ".join(fold(p.title).split()), p.of), set()).add(person)
+                        posts.setdefault((self.frames.full_title(fold(p.title)), p.of), set()).add(person)
             self._holders = {post: first[next(iter(people))] for post, people in posts.items() if len(people) == 1}
         return self._holders
 

@@ -42,6 +42,9 @@ PACK = register(LanguagePack(
                 "tokoh", "syekh", "pak", "bapak", "bu", "daw", "letkol", "kolonel", "mayjen",
                 "letjen", "brigjen", "laksamana", "marsekal", "kapten", "mayor"),
     title_modifiers=("wakil", "mantan", "plt"),
+    short_titles={"menlu": "menteri luar negeri", "menhan": "menteri pertahanan", "mendagri": "menteri dalam negeri",
+                  "pm": "perdana menteri", "dubes": "duta besar", "sekjen": "sekretaris jenderal",
+                  "jubir": "juru bicara", "seskab": "sekretaris kabinet", "mensesneg": "menteri sekretaris negara"},
     abbreviated=frozenset({"dr", "plt"}),
     articles=("seorang", "sang"),
     # government bodies, the military and the media Indonesian news names by acronym or short name alone

@@ -142,6 +142,8 @@ class LanguagePack:
     titles: tuple[str, ...] = ()  # offices: a person named after one holds a Position ('presiden')
     cue_titles: tuple[str, ...] = ()  # words announcing a person without naming an office ('analis')
     title_modifiers: tuple[str, ...] = ()  # before a title: 'wakil', 'mantan'
+    # a title's short form -> its full one, so one post is one post: 'menlu' -> 'menteri luar negeri'
+    short_titles: Mapping[str, str] = field(default_factory=dict)
     title_adjectives: tuple[str, ...] = ()  # inside an apposition's title: ', the senior adviser'
     abbreviated: frozenset[str] = frozenset()  # titles and modifiers that may carry a period: 'Dr.'
     articles: tuple[str, ...] = ()  # open a noun phrase: 'seorang', 'the'
