@@ -131,8 +131,8 @@ def _across_possessives(doc: Document, runs: list[tuple[int, int]]) -> list[tupl
     tokens, text = doc.tokens, doc.text
     joined: list[tuple[int, int]] = []
     for i, j in runs:
-        end = joined[-1][1] if joined else 0
-        if joined and _POSSESSIVE.fullmatch(text[tokens[end - 1].end:tokens[i].start]):  # "'s" is a token of its own
+        # "'s" is a token of its own, so the gap runs from the last run's end to this run
+        if joined and _POSSESSIVE.fullmatch(text[tokens[joined[-1][1] - 1].end:tokens[i].start]):
             joined[-1] = (joined[-1][0], j)
         else:
             joined.append((i, j))

@@ -678,14 +678,13 @@ class EventReader:
         first = token_at(tokens, offset)
         window = max(sentence.start, tokens[max(0, first - HYPOTHETICAL_WINDOW)].start) if first else sentence.start
         return self.frames.hypothetical.search(self.doc.text, window, offset) is not None \
-            or self.frames.none_before.search(self.doc.text[window:offset]) is not None
+            or self.frames.none_before.search(self.doc.text, window, offset) is not None
 
     def goes_on_from(self, a: Span, b: Span) -> bool:
         """Whether trigger `b` of the sentence of trigger `a` goes on from it, and so has its status: it stands in
         the phrase `a` opens ('akan mengadakan pembicaraan dengan para mediator Mesir': at most `_HEADED_WORDS`
-        words between, no comma, or what it was held for: 'met last week in Doha for their first talks') or is the
-        next thing its subject does ('akan bertemu dengan X, kemudian
-        pembicaraan terpisah dengan Y')."""
+        words between, no comma), is what `a` was held for ('met last week in Doha for their first talks') or is the
+        next thing its subject does ('akan bertemu dengan X, kemudian pembicaraan terpisah dengan Y')."""
         if a.end > b.start:
             return False
         between = token_at(self.doc.tokens, b.start) - token_at(self.doc.tokens, a.end)
@@ -775,11 +774,13 @@ class EventReader:
         text, tokens = self.doc.text, self.doc.tokens
         start = self.time_part(sentence, offset)[0]
         ordering = self.frames.ordering.match(text, start) if start > sentence.start else None
+        if ordering is None:
+            return []
         # 'before heading to Montevideo on Wednesday for talks with X': a journey, then what it is for
-        after = tokens[token_at(tokens, ordering.end())].start if ordering else offset
-        travel = self.frames.travel.match(text, after) is not None and "," not in text[after:offset]
-        if ordering is None or (token_at(tokens, offset) - token_at(tokens, ordering.end()) > _OPENING_GAP
-                                and not travel):
+        after = token_at(tokens, ordering.end())
+        travel = self.frames.travel.match(text, tokens[after].start) is not None \
+            and "," not in text[tokens[after].start:offset]
+        if token_at(tokens, offset) - after > _OPENING_GAP and not travel:
             return []
         i = token_at(tokens, offset)
         if i > 0 and tokens[i - 1].folded in self.frames.phrase_words \
@@ -1195,14 +1196,14 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     owner = reader.owner(family, m)
     word = " ".join(m.group("trigger").lower().split())
     marks = family.marks.get(word, frozenset())
-    if reader.held_for_talks(sentence, m):
-        marks |= {"talks"}
     if marks & {"visit", "receive"} and not any(reader.type_of(h) == "Person" for h in right):
         return None
     if reader.hypothetical(sentence, m.start("trigger")):
         return None
     if "each" in marks and reader.refers_back(m):  # 'Pertemuan-pertemuan bilateral ini ...': those told before
         return None
+    if reader.held_for_talks(sentence, m):
+        marks |= {"talks"}
     forum = reader.forum(m)
     if not left and not reader.is_verb(m):  # 'X berjabat tangan dengan Y saat pertemuan BRICS': X and Y were there
         left = reader.clause_before(sentence, m.start("trigger"))
