@@ -1180,3 +1180,15 @@ def test_a_post_named_short_is_the_post_named_in_full() -> None:
     x = extract("Menteri Luar Negeri Iran Abbas Araghchi tiba di Muscat. Menlu Iran kemudian bertemu Menlu Oman Badr "
                 "al-Busaidi.", "id", date(2025, 4, 12))
     assert participant_names(x, only_event(x, "Meeting")) == {"Abbas Araghchi", "Badr al-Busaidi"}
+
+
+@pytest.mark.parametrize("later", ["Japan's minister", "Japan\u2019s minister"])
+def test_a_states_official_named_by_a_word_of_the_post_is_its_holder(later: str) -> None:
+    """"Japan's Foreign Affairs Minister Motegi ... Japan's minister is also scheduled to meet with Luhut" (ANTARA,
+    in en/dev6): the minister of Japan the article names is the one to meet Luhut, beside the state he speaks for."""
+    x = extract("Japan's Foreign Affairs Minister Toshimitsu Motegi met Retno Marsudi in Jakarta on Friday. "
+                f"{later} is also scheduled to meet with Coordinating Minister Luhut Binsar Pandjaitan.", "en",
+                date(2020, 1, 10))
+    planned = [e for e in x.events if e.status == "planned"]
+    assert [participant_names(x, e) for e in planned] == [{"Japan", "Toshimitsu Motegi", "Luhut Binsar Panjaitan"}]
+

@@ -317,6 +317,8 @@ class EventReader:
         """Heads of the noun phrases ending at `offset`, read right to left; and where they start."""
         tokens, text = self.doc.tokens, self.doc.text
         groups: list[list[Mention]] = [[]]
+        titled: dict[int, str] = {}  # "Japan's minister": the title's words of a group, by index from the right
+        owned: set[int] = set()
         i, start = token_at(tokens, offset) - 1, offset
         while i >= 0 and tokens[i].start >= limit:
             mention = self.by_token.get(i)
@@ -329,9 +331,16 @@ class EventReader:
                 continue
             if not self._phrase_word(i, groups):
                 break
+            if i in self.in_title:
+                k = len(groups) - 1
+                titled[k] = f"{tokens[i].folded} {titled[k]}" if k in titled else tokens[i].folded
+            if self.possessive(i):
+                owned.add(len(groups) - 1)
             start = tokens[i].start
             i -= 1
-        return self._heads(groups[::-1]), start
+        last = len(groups) - 1
+        return self._heads(groups[::-1], {last - k: title for k, title in titled.items()},
+                           frozenset(last - k for k in owned)), start
 
     def _phrase_word(self, i: int, groups: list[list[Mention]]) -> bool:
         """A word that may sit in a noun phrase; a conjunction starts the next phrase."""
@@ -340,30 +349,41 @@ class EventReader:
             if groups[-1]:
                 groups.append([])
             return True
-        return i in self.in_title or tok.text[0].isupper() or tok.folded in self.frames.phrase_words
+        return (i in self.in_title or tok.text[0].isupper() or tok.folded in self.frames.phrase_words
+                or self.possessive(i))
 
-    def _heads(self, groups: list[list[Mention]], titled: Mapping[int, str] | None = None) -> list[Mention]:
+    def possessive(self, i: int) -> bool:
+        """The 's' of "Japan's", a token of its own."""
+        tok = self.doc.tokens[i]
+        return tok.folded == "s" and tok.start > 0 and self.doc.text[tok.start - 1] in "'\u2019"
+
+    def _heads(self, groups: list[list[Mention]], titled: Mapping[int, str] | None = None,
+               owned: frozenset[int] = frozenset()) -> list[Mention]:
         """The participant of each phrase: its person if it names one ('Presiden AS Joe Biden'), else its agents;
         an agent of a phrase with a title ('Menlu Bangladesh', groups by index in `titled`, with the title's
-        words) is an official's: the person the article names in that post, if it names one, else the office."""
-        heads = []
+        words) is an official's: the person the article names in that post, if it names one and not in this
+        phrase list already, else the office. A state's or body's possessive phrase (`owned`) keeps the owner
+        beside its official: "Japan's Foreign Minister Motegi", "Japan's minister" give Japan and Motegi."""
+        heads: list[Mention] = []
         for k, group in enumerate(groups):
-            is_titled = bool(titled and k in titled)
+            is_titled = bool(titled and k in titled) and k not in owned  # "Jokowi's chief of staff, Luhut"
             owners = ("Country", "Organization") if is_titled else ("Country", "Organization", "Person")
             body = group[0] if len(group) == 1 and self.type_of(group[0]) in owners else None
             named = self._named_next(body, is_titled) if body is not None else None
             if named is not None:  # 'Emir Qatar, Syekh Tamim', "Jokowi's chief of staff, Luhut Panjaitan"
                 heads.append(named)
                 continue
-            if titled and k in titled and body is not None:
-                holder = self.holders().get((self.frames.full_title(titled[k]), self.entity_of(body)))
-                if holder is not None:
-                    heads.append(holder)
+            if titled and k in titled and body is not None and self.type_of(body) != "Person":
+                holder = self.holder(titled[k], self.entity_of(body))
+                if holder is not None and not any(self.entity_of(h) == self.entity_of(holder) for h in heads):
+                    heads += [body, holder] if k in owned else [holder]
                     continue
-                self.officials.add(body.span.start)
+                if k not in owned:  # "Qatar's Prime Minister": the state, as English news means it
+                    self.officials.add(body.span.start)
             agents = [m for m in group if self.is_agent(m)]
             person = next((m for m in agents if self.type_of(m) == "Person"), None)
-            heads += [person] if person else agents
+            owner = k in owned and self.type_of(agents[0]) in ("Country", "Organization") if agents else False
+            heads += [person] if person and not owner else agents
         return heads
 
     def _named_next(self, body: Mention, titled: bool) -> Mention | None:
@@ -380,20 +400,26 @@ class EventReader:
                 return person if self.type_of(person) == "Person" and pattern.fullmatch(gap) else None
         return None
 
-    def holders(self) -> dict[tuple[str, str], Mention]:
-        """(title, country or body) -> the first mention of the one person the article gives that post:
-        'Presiden AS Donald Trump ... Presiden AS akan bertemu' is Trump meeting."""
+    def holder(self, title: str, body: str) -> Mention | None:
+        """The first mention of the one person the article gives a post: 'Presiden AS Donald Trump ... Presiden AS
+        akan bertemu' is Trump meeting. A post's one word stands for the one post of the body that has it ("Japan's
+        Foreign Affairs Minister Motegi ... Japan's minister is to meet")."""
         if self._holders is None:
-            first = {}
+            first: dict[str, Mention] = {}
             for m in self.doc.mentions:
                 first.setdefault(self.entity_of(m), m)
             posts: dict[tuple[str, str], set[str]] = {}
             for person, positions in self.doc.positions.items():
                 for p in positions:
                     if p.of is not None and person in first:
-                        posts.setdefault((self.frames.full_title(fold(p.title)), p.of), set()).add(person)
+                        full = self.frames.full_title(fold(p.title))
+                        posts.setdefault((full, p.of), set()).add(person)
+                        for word in set(full.split()) - {full}:
+                            posts.setdefault((f"... {word}", p.of), set()).add(person)
             self._holders = {post: first[next(iter(people))] for post, people in posts.items() if len(people) == 1}
-        return self._holders
+        title = self.frames.full_title(title)
+        exact = self._holders.get((title, body))
+        return exact if exact is not None or " " in title else self._holders.get((f"... {title}", body))
 
     def one_side(self, participants: list[str]) -> bool:
         """'Pakistan Foreign Minister Bilawal ... Pakistan': a person and the state or body whose post they hold are
@@ -620,6 +646,7 @@ class EventReader:
         tokens, text, frames = self.doc.tokens, self.doc.text, self.frames
         groups: list[list[Mention]] = [[]]
         titled: dict[int, str] = {}
+        owned: set[int] = set()
         i, last, away, skipped = token_at(tokens, start), start, False, None
         while i < len(tokens) and tokens[i].end <= end:
             tok = tokens[i]
@@ -647,6 +674,10 @@ class EventReader:
                 last = mention.span.end
                 i = token_at(tokens, last)
                 continue
+            if self.possessive(i):  # "Japan's minister": the owner and its official are one phrase
+                owned.add(len(groups) - 1)
+                last, i = tok.end, i + 1
+                continue
             posted = self.posted_holder(i, end) if tok.folded in frames.post_links else None
             if posted is not None:  # 'Duta Besar Malaysia untuk Indonesia X': where the post is, part of its phrase
                 last, i = posted, token_at(tokens, posted)
@@ -669,7 +700,7 @@ class EventReader:
                 titled[k] = f"{titled[k]} {tok.folded}" if k in titled else tok.folded
             last = tok.end
             i += 1
-        return self._heads(groups, titled)
+        return self._heads(groups, titled, frozenset(owned))
 
     def hypothetical(self, sentence: Sentence, offset: int) -> bool:
         """Whether words before the trigger make it only a possibility ('a possible meeting', 'ingin bertemu') or
@@ -1116,7 +1147,7 @@ def _word_in(words: str, text: str) -> int:
 
 
 def _inside_phrase(gap: str) -> bool:
-    return gap.strip(" ") in ("", "-", "'s", "\u2019s") and len(gap) <= 3
+    return gap.strip(" ") in ("", "-", "'", "\u2019", "'s", "\u2019s") and len(gap) <= 3
 
 
 # --- the frames ---------------------------------------------------------------------------------------------

@@ -42,8 +42,8 @@ PACK = register(LanguagePack(
     hyphen_suffixes=frozenset({"led", "era", "style", "based", "born", "run", "made", "like", "type", "free",
                                "wide", "owned", "held", "ruled", "bound", "level"}),
     titles=(
-        "president", "prime minister", "foreign minister", "defense minister", "defence minister",
-        "interior minister", "finance minister", "foreign secretary", "secretary of state",
+        "president", "prime minister", "foreign minister", "foreign affairs minister", "defense minister",
+        "defence minister", "interior minister", "finance minister", "foreign secretary", "secretary of state",
         "secretary-general", "secretary general", "minister", "king", "queen", "crown prince", "prince",
         "general", "spokesperson", "spokesman", "spokeswoman", "ambassador", "senator", "chancellor",
         "special envoy", "envoy", "chief adviser", "senior adviser", "adviser", "advisor", "coordinator",
