@@ -1192,3 +1192,12 @@ def test_a_states_official_named_by_a_word_of_the_post_is_its_holder(later: str)
     planned = [e for e in x.events if e.status == "planned"]
     assert [participant_names(x, e) for e in planned] == [{"Japan", "Toshimitsu Motegi", "Luhut Binsar Panjaitan"}]
 
+
+
+@pytest.mark.parametrize("verb", ["snubbed", "rebuffed", "turned down"])
+def test_a_meeting_snubbed_is_refused(verb: str) -> None:
+    """'The junta had already snubbed meetings with a senior US envoy' (PerthNow/Reuters, in en/dev8): the meeting
+    was offered and refused, not held."""
+    x = extract(f"Niger's junta had already {verb} meetings with a senior United States envoy.", "en",
+                date(2023, 8, 8))
+    assert [e.status for e in x.events] == ["refused"]

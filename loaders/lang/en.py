@@ -192,7 +192,8 @@ PACK = register(LanguagePack(
                         "agreed to", "agree to", "agrees to", "concurred on"),
             "cancelled": ("cancelled", "canceled", "called off", "scrapped"),
             "refused": ("refused", "refuses", "rejected", "rejects", "declined", "declines", "ruled out",
-                        "rules out", "no", "will not", "won't"),
+                        "rules out", "no", "will not", "won't", "snubbed", "snubs", "rebuffed", "rebuffs",
+                        "turned down", "spurned"),
         },
         status_after={
             "planned": ("will be", "will take place", "will begin", "will start", "will resume", "is scheduled",
@@ -201,7 +202,7 @@ PACK = register(LanguagePack(
                         "postponed", "next week", "next month", "has yet to be", "have yet to be",
                         "not yet been"),
             "cancelled": ("cancelled", "canceled", "called off", "scrapped"),
-            "refused": ("refused", "rejected", "declined"),
+            "refused": ("refused", "rejected", "declined", "snubbed", "rebuffed", "turned down"),
         },
     ),
     events={
