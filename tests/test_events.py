@@ -1201,3 +1201,20 @@ def test_a_meeting_snubbed_is_refused(verb: str) -> None:
     x = extract(f"Niger's junta had already {verb} meetings with a senior United States envoy.", "en",
                 date(2023, 8, 8))
     assert [e.status for e in x.events] == ["refused"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Suasana pertemuan Presiden Jokowi dengan Presiden Rusia Vladimir Putin di Istana Kremlin. Jokowi pernah "
+     "menyambangi Rusia pada 2016 lalu saat KTT Rusia-ASEAN di Kota Sochi. Saat itu, Jokowi juga sempat bertemu "
+     "secara langsung dengan Putin.", "id"),
+    ("Joko Widodo met Vladimir Putin at the Kremlin. Widodo had visited Russia in 2016 for the Russia-ASEAN summit "
+     "in Sochi. At the time, Widodo also met Putin.", "en"),
+])
+def test_a_meeting_told_at_that_time_is_of_the_time_and_place_before(text: str, lang: str) -> None:
+    """'Saat itu, Jokowi juga sempat bertemu ... dengan Putin' (kumparan, in id/dev8): the meeting of 2016 in Sochi
+    the sentence before tells the time of, not the one at the Kremlin the article reports."""
+    x = extract(text, lang, date(2022, 7, 1))
+    met = [e for e in x.events if participant_names(x, e) == {"Joko Widodo", "Vladimir Putin"}]
+    place = {e.id: e.name for e in x.entities}
+    assert sorted((e.date or "", place.get(e.location or "", "")) for e in met)[1] == ("2016", "Sochi")
+    assert len(met) == 2

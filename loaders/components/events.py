@@ -58,6 +58,9 @@ class Events:
             dates = reader.dates(sentence) if found else []
             for k, draft in enumerate(found):
                 when = reader.event_date(sentence, draft.trigger.start, dates)
+                then = reader.then_story(sentence, draft.trigger.start) if not when else None
+                if then is not None:
+                    when, draft.location = then[0], draft.location or then[1]
                 if when:
                     draft.date, draft.date_text = when.value, when.span.text
                 head = next((d for d in found[:k] if reader.goes_on_from(d.trigger, draft.trigger)), None)

@@ -199,6 +199,7 @@ class Frames:
         self.undergo_noun = re.compile(rf"\b(?P<trigger>{undergo.nouns})\s+", re.I)
         self.meet_verbs = frozenset(w.lower() for w in meet.verb_words)
         self.ordering = re.compile(rf"\b(?:{_grammar(lambda g: g.ordering)})\b", re.I)
+        self.then = re.compile(rf"\b(?:{_grammar(lambda g: g.then_words)})\b", re.I)
         self.comes_before = re.compile(rf"(?:{_grammar(lambda g: g.earlier_words)})\b", re.I)
         self.clause_opener = re.compile(rf"(?:\b(?:{_grammar(lambda g: g.clause_openers)})\b|,)\s*", re.I)
         modifiers = rf"(?:(?:{_grammar(lambda g: g.place_modifiers)})\s+)?"
@@ -1001,6 +1002,18 @@ class EventReader:
             fits = earliest <= day <= published if status == "held" else status == "planned" and day >= published
             return (latest, earlier) if fits else None
         return None
+
+    def then_story(self, sentence: Sentence, trigger: int) -> tuple[DateMention, str | None] | None:
+        """'Jokowi pernah menyambangi Rusia pada 2016 saat KTT Rusia-ASEAN di Kota Sochi. Saat itu, Jokowi juga
+        bertemu Putin': an event told 'at that time' has the date and place of the sentence before it."""
+        k = self.sentence_index[sentence.start]
+        if not k or not self.frames.then.search(self.doc.text, sentence.start, trigger):
+            return None
+        before = self.doc.sentences[k - 1]
+        stated = [d for d in self.dates(before) if d.value and not d.since]
+        if not stated:
+            return None
+        return stated[-1], self.location_in(before, stated[-1].span.start)
 
     def status(self, sentence: Sentence, trigger: Span, date: str | None, marks: frozenset[str] = frozenset()) -> str:
         """Planned, cancelled or refused when words of the trigger's clause say so, or its date is after publication.

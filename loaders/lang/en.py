@@ -126,6 +126,7 @@ PACK = register(LanguagePack(
         auxiliaries=("each", "also", "has", "have", "had", "reportedly", "later", "then", "secretly", "again", "will",
                      "is", "are", "was", "were", "be", "to"),
         ordering=("after", "before", "since", "following"),
+        then_words=("at the time", "at that time", "back then"),
         earlier_words=("before",),
         clause_openers=("when", "while", "because", "that", "as"),
         each_words=("each",),

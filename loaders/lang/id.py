@@ -116,6 +116,7 @@ PACK = register(LanguagePack(
         conjunctions=("dan", "serta"),
         auxiliaries=("masing-masing", "telah", "sudah", "akan", "juga", "pernah", "kemudian", "lalu", "kembali"),
         ordering=("setelah", "sesudah", "sebelum", "sejak", "pasca", "usai"),
+        then_words=("saat itu", "ketika itu", "waktu itu", "kala itu"),
         earlier_words=("sebelum",),
         clause_openers=("ketika", "saat", "sementara", "karena", "bahwa"),
         during_words=("saat", "ketika", "selama"),

@@ -41,6 +41,7 @@ class EventGrammar:
     conjunctions: tuple[str, ...] = ()  # join two participants: 'dan'
     auxiliaries: tuple[str, ...] = ()  # between a subject and its verb: 'telah', 'juga'
     ordering: tuple[str, ...] = ()  # put two parts of a sentence at different times: 'setelah'
+    then_words: tuple[str, ...] = ()  # the time the sentence before tells: 'Saat itu, Jokowi bertemu Putin'
     earlier_words: tuple[str, ...] = ()  # of them, those whose part comes first: 'sebelum' (then still to come)
     clause_openers: tuple[str, ...] = ()  # a subject after these opens a clause: 'ketika', 'bahwa'
     place_prepositions: tuple[str, ...] = ()  # 'di Muscat'
