@@ -41,6 +41,7 @@ class NameCues:
     particles: frozenset[str]
     hyphen_suffixes: frozenset[str]
     organization_words: frozenset[str]
+    state_forms: frozenset[str]  # 'republik': part of the state's name after a title, not of the post
     organization_names: frozenset[str]  # as written: 'TNI AU', 'Kemlu', 'CIA'
     organization_firsts: frozenset[str]  # their first words, as written
     organization_heads: frozenset[str]  # last words of organisation names: 'association', 'forum'
@@ -86,6 +87,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         particles=frozenset(lang.words(packs, lambda p: p.particles)),
         hyphen_suffixes=frozenset(lang.words(packs, lambda p: p.hyphen_suffixes)),
         organization_words=frozenset(lang.words(packs, lambda p: p.organization_words)),
+        state_forms=frozenset(lang.words(packs, lambda p: p.state_forms)),
         organization_names=frozenset(lang.words(packs, lambda p: p.organization_names)),
         organization_firsts=frozenset(n.split()[0] for n in lang.words(packs, lambda p: p.organization_names)),
         organization_heads=frozenset(lang.words(packs, lambda p: p.organization_heads)),

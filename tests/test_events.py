@@ -1218,3 +1218,12 @@ def test_a_meeting_told_at_that_time_is_of_the_time_and_place_before(text: str, 
     place = {e.id: e.name for e in x.entities}
     assert sorted((e.date or "", place.get(e.location or "", "")) for e in met)[1] == ("2016", "Sochi")
     assert len(met) == 2
+
+
+def test_a_post_named_with_its_state_in_full_is_held_by_the_person_after_the_comma() -> None:
+    """'kepada Presiden Republik Kenya, William Ruto ... Presiden Jokowi dan Presiden Kenya ... melaksanakan
+    pertemuan bilateral' (Okezone, in id/dev8): Kenya's president, named earlier, is the one who meets."""
+    x = extract("Presiden Joko Widodo melakukan kunjungan kenegaraan kepada Presiden Republik Kenya, William Ruto, di "
+                "Nairobi. Presiden Jokowi dan Presiden Kenya bergabung di Credential Hall untuk melaksanakan "
+                "pertemuan bilateral.", "id", date(2023, 8, 21))
+    assert participant_names(x, only_event(x, "Meeting")) == {"Joko Widodo", "William Ruto"}

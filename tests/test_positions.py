@@ -31,6 +31,9 @@ def held(text: str, lang: str, name: str) -> set[tuple[str, str | None]]:
     ("Iranian Foreign Minister Abbas Araghchi spoke.", "en", "Abbas Araghchi", {("Foreign Minister", IRAN)}),
     ("Abbas Araghchi, Iran's foreign minister, spoke.", "en", "Abbas Araghchi", {("foreign minister", IRAN)}),
     ("Abbas Araghchi kini menjabat sebagai menteri asal Iran.", "id", "Abbas Araghchi", {("menteri", IRAN)}),
+    # a title, its state named in full, a comma, then its holder (Okezone, in id/dev8)
+    ("Jokowi berkunjung kepada Presiden Republik Kenya, William Ruto, di Nairobi.", "id", "William Ruto",
+     {("Presiden", entity_iri("Country", "", "Q114"))}),
     # the subject of the next clause is no apposition: the post ends its clause or it is none
     ("Usai bertemu Abbas Araghchi, Menlu Turki juga menggelar pertemuan.", "id", "Abbas Araghchi", set()),
 ])

@@ -189,6 +189,8 @@ def _between(doc: Document, start: int, end: int, starts: dict[int, Mention]
     text, organization_words = doc.text, cues().organization_words
     post_end, owner, words, k = start, None, 0, start
     while k < end:
+        if owner is not None and text[k:end].strip() == ",":  # 'Presiden Republik Kenya, William Ruto'
+            break
         if text[k] != " ":
             return None
         k += 1
@@ -196,6 +198,9 @@ def _between(doc: Document, start: int, end: int, starts: dict[int, Mention]
             break
         agent = starts.get(k)
         if owner is None and agent is not None and doc.type_of(agent) in _AGENT_TYPES:
+            state_form = text[:k].split()[-1].lower() in cues().state_forms if words else False
+            if state_form:  # 'Presiden Republik Kenya': the post is 'Presiden'
+                post_end = text.rfind(" ", 0, k - 1)
             owner, k = agent, agent.span.end
             continue
         word = _CAPITALISED.match(text, k)

@@ -68,6 +68,7 @@ PACK = register(LanguagePack(
         "commission", "university", "court", "department", "office", "embassy", "corps", "movement", "front",
         "union", "association", "institute", "news", "times", "post", "group", "republic", "bank",
     }),
+    state_forms=frozenset({"republic", "kingdom", "federation", "sultanate"}),
     organization_heads=frozenset({
         "ministry", "agency", "council", "committee", "commission", "institute", "university", "corps", "army",
         "navy", "party", "court", "bank", "company", "corporation", "group", "radio", "press", "forces", "guard",

@@ -70,6 +70,7 @@ PACK = register(LanguagePack(
         "pemerintah", "parlemen", "mahkamah", "pengadilan", "perusahaan", "organisasi", "liga", "brigade",
         "republik",
     }),
+    state_forms=frozenset({"republik", "kerajaan", "federasi", "kesultanan", "keemiran"}),
     organization_openers=frozenset({
         "dewan", "kementerian", "komisi", "partai", "majelis", "pasukan", "angkatan", "badan", "lembaga", "kantor",
         "kabinet", "sekretariat", "departemen", "garda", "dinas", "biro", "korps", "mahkamah", "liga", "brigade",

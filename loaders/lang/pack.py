@@ -149,6 +149,7 @@ class LanguagePack:
     abbreviated: frozenset[str] = frozenset()  # titles and modifiers that may carry a period: 'Dr.'
     articles: tuple[str, ...] = ()  # open a noun phrase: 'seorang', 'the'
     organization_words: frozenset[str] = frozenset()  # heads of organisation names: 'kementerian'
+    state_forms: frozenset[str] = frozenset()  # before a state's name, part of it: 'Presiden |Republik Kenya'
     organization_heads: frozenset[str] = frozenset()  # last words of head-final organisation names (English)
     # heads of names that keep the article before them, as newspapers' do: 'The Washington Post'
     titled_heads: frozenset[str] = frozenset()
