@@ -113,11 +113,12 @@ def _grammar(packs: tuple[LanguagePack, ...]) -> _Grammar:
 @lang.compiled
 def _date_words(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
     grammar = _grammar()
-    return frozenset(w.replace("'", "") for w in (*grammar.months, *grammar.weekdays))
+    zones = lang.words(packs, lambda p: p.dates.time_zones)
+    return frozenset(w.replace("'", "") for w in (*grammar.months, *grammar.weekdays, *zones))
 
 
 def date_words() -> frozenset[str]:
-    """Folded month and weekday names: capitalised, but never part of a person's name."""
+    """Folded month and weekday names and time zones: capitalised, but never part of a name."""
     return _date_words()
 
 

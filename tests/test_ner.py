@@ -231,3 +231,10 @@ def test_a_month_after_a_place_preposition_is_no_place() -> None:
     """'di bulan Mei' reads to the model like 'di Jenewa': a month, with its lower-case 'bulan', names nothing."""
     x = extract("Kedua pihak mencapai kesepakatan sementara di bulan Mei.")
     assert [e.name for e in x.entities] == []
+
+
+def test_a_time_zone_after_a_clock_time_is_no_name() -> None:
+    """'pukul 14.00 WIB' (Kompas, in id/dev8): the model reads Western Indonesian Time as an organization."""
+    x = extract("Rencana pertemuan para pemimpin Quad di Sydney dibatalkan. KTT ASEAN akan digelar pukul 14.00 WIB, "
+                "Sabtu. Para pemimpin menuju lokasi KTT.")
+    assert "WIB" not in {e.name for e in x.entities}

@@ -121,6 +121,7 @@ PACK = register(LanguagePack(
         days_ago_re=r"days?\s+ago",
         month_lead_re=r"in|early|late|mid|until",
         year_lead_re=r"in",
+        time_zones=("gmt", "utc", "est", "edt", "pst", "pdt", "cet", "cest", "bst"),
     ),
     grammar=EventGrammar(
         conjunctions=("and",),

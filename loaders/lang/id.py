@@ -112,6 +112,7 @@ PACK = register(LanguagePack(
         days_ago_re=r"hari\s+(?:yang\s+)?lalu",
         month_lead_re=r"(?:pada\s+)?(?:(?:awal|akhir|pertengahan)\s+)?bulan|pada|awal|akhir|hingga|sampai",
         year_lead_re=r"tahun|pada",
+        time_zones=("wib", "wita", "wit"),
     ),
     grammar=EventGrammar(
         conjunctions=("dan", "serta"),

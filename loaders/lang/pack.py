@@ -120,6 +120,7 @@ class DateWords:
     previous: tuple[str, ...] = ()  # 'the one before': 'bulan lalu', 'last month', 'Jumat lalu'
     following: tuple[str, ...] = ()  # 'the one after': 'bulan depan', 'next month'
     ordinal_suffixes: tuple[str, ...] = ()  # 'May 17th'
+    time_zones: tuple[str, ...] = ()  # after a clock time, capitalised, never a name: 'pukul 14.00 WIB'
     relative_month_re: str = ""  # 'awal bulan ini', 'last month'
     relative_week_re: str = ""
     relative_year_re: str = ""
