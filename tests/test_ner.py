@@ -238,3 +238,13 @@ def test_a_time_zone_after_a_clock_time_is_no_name() -> None:
     x = extract("Rencana pertemuan para pemimpin Quad di Sydney dibatalkan. KTT ASEAN akan digelar pukul 14.00 WIB, "
                 "Sabtu. Para pemimpin menuju lokasi KTT.")
     assert "WIB" not in {e.name for e in x.entities}
+
+
+def test_a_name_the_model_reads_with_an_english_title_in_it_is_what_follows_the_title() -> None:
+    """'bertemu dengan Secretary of Commerce Lutnick' (detikFinance, in id/dev8): the model takes 'Commerce' into
+    the name; the title's words are the post, the name is Lutnick. A ruler's title stays: 'Sultan Ibrahim'."""
+    people = {e.name for e in extract("Airlangga dijadwalkan akan bertemu dengan Secretary of Commerce Lutnick, "
+                                      "kemudian Bessent, dan dengan USTR, Greer.").entities if e.type == "Person"}
+    assert "Lutnick" in people and not any("Commerce" in name for name in people)
+    ruler = extract("Presiden Prabowo Subianto disambut hangat oleh Sultan Ibrahim di Istana Negara Malaysia.")
+    assert "Ibrahim" not in {e.name for e in ruler.entities}

@@ -81,3 +81,10 @@ def test_pronoun_stays_unresolved_when_ambiguous_or_not_a_subject(text: str, lan
 def test_english_pronoun_and_connective() -> None:
     x = extract("Abbas Araghchi arrived in Muscat. However, he serves as foreign minister.", "en")
     assert {m.text for m in entity(x, "Abbas Araghchi").mentions} == {"Abbas Araghchi", "he"}
+
+
+def test_a_us_cabinet_secretary_named_by_department_is_a_person_after_the_post() -> None:
+    """'met Secretary of Commerce Howard Lutnick' (Japan Today/Kyodo, in en/dev8): the post is the cabinet
+    secretary's, the name after it is the person."""
+    assert held("Akazawa met Secretary of Commerce Howard Lutnick on Friday.", "en", "Howard Lutnick") == {
+        ("Secretary of Commerce", None)}

@@ -54,7 +54,7 @@ class NamedEntities:
             covered[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
         owners = [m.span for m in earlier if m.type in ("Country", "Place")]
         titles = title_spans(doc)
-        found = [m for m in (_placed(doc, n) for n in self._mentions(doc, tagger))
+        found = [m for m in (_placed(doc, self._after_title(n, titles)) for n in self._mentions(doc, tagger))
                  if (not any(covered[m.span.start:m.span.end]) or _body_of(m, owners, covered))
                  and not any(a <= m.span.start and m.span.end <= b for a, b in titles)
                  and self._plausible(doc, m)]
@@ -91,6 +91,18 @@ class NamedEntities:
                     span = Span(start, end, doc.text[start:end], confidence=round(confidence, 2))
                     yield self._mention(span, TYPES[label])
 
+    def _after_title(self, m: Mention, titles: list[tuple[int, int]]) -> Mention:
+        """'Secretary of Commerce Lutnick' read as one person's name: the name is what follows the title, unless
+        the title is one a ruler is known by ('Sultan Ibrahim')."""
+        if m.type != "Person" or m.qid:
+            return m
+        end = next((b for a, b in titles if a <= m.span.start < b < m.span.end), None)
+        if end is None or fold(m.span.text[:end - m.span.start]).strip() in _customary_titles():
+            return m
+        start = end + len(m.span.text[end - m.span.start:]) - len(m.span.text[end - m.span.start:].lstrip())
+        text = m.span.text[start - m.span.start:]
+        return self._mention(Span(start, m.span.end, text, confidence=m.span.confidence), "Person")
+
     def _mention(self, span: Span, type_: str) -> Mention:
         words = _words(span.text)
         entry = self._kb_entry(words, type_)
@@ -112,6 +124,11 @@ class NamedEntities:
         if type_ != "Person":
             return None
         return index.person_parts.get(words) or index.person_keys.get(person_key(words))
+
+
+@lang.compiled
+def _customary_titles(packs: tuple[lang.LanguagePack, ...]) -> frozenset[str]:
+    return frozenset(lang.words(packs, lambda p: p.customary_titles))
 
 
 def _placed(doc: Document, m: Mention) -> Mention:

@@ -44,6 +44,9 @@ PACK = register(LanguagePack(
     titles=(
         "president", "prime minister", "foreign minister", "foreign affairs minister", "defense minister",
         "defence minister", "interior minister", "finance minister", "foreign secretary", "secretary of state",
+        "secretary of commerce", "commerce secretary", "secretary of defense", "defense secretary",
+        "secretary of the treasury", "treasury secretary", "secretary of homeland security", "secretary of war",
+        "trade secretary",
         "secretary-general", "secretary general", "minister", "king", "queen", "crown prince", "prince",
         "general", "spokesperson", "spokesman", "spokeswoman", "ambassador", "senator", "chancellor",
         "special envoy", "envoy", "chief adviser", "senior adviser", "adviser", "advisor", "coordinator",
@@ -52,6 +55,8 @@ PACK = register(LanguagePack(
     ),
     cue_titles=("mr", "mrs", "ms", "dr", "h.e", "his excellency", "her excellency", "analyst", "sheikh", "counterpart",
                 "counterparts"),
+    customary_titles=frozenset({"king", "queen", "prince", "princess", "crown prince", "sultan", "sheikh", "emir",
+                                "pope"}),
     title_modifiers=("deputy", "vice", "acting", "former"),
     title_adjectives=("senior", "top", "chief", "foreign policy", "security"),
     abbreviated=frozenset({"mr", "mrs", "ms", "dr", "h.e"}),

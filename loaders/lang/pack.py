@@ -143,6 +143,8 @@ class LanguagePack:
     hyphen_suffixes: frozenset[str] = frozenset()
     titles: tuple[str, ...] = ()  # offices: a person named after one holds a Position ('presiden')
     cue_titles: tuple[str, ...] = ()  # words announcing a person without naming an office ('analis')
+    # titles a ruler's name is known by, title and all ('Sultan Ibrahim', 'King Charles'): kept with the name
+    customary_titles: frozenset[str] = frozenset()
     title_modifiers: tuple[str, ...] = ()  # before a title: 'wakil', 'mantan'
     # a title's short form -> its full one, so one post is one post: 'menlu' -> 'menteri luar negeri'
     short_titles: Mapping[str, str] = field(default_factory=dict)
