@@ -1227,3 +1227,17 @@ def test_a_post_named_with_its_state_in_full_is_held_by_the_person_after_the_com
                 "Nairobi. Presiden Jokowi dan Presiden Kenya bergabung di Credential Hall untuk melaksanakan "
                 "pertemuan bilateral.", "id", date(2023, 8, 21))
     assert participant_names(x, only_event(x, "Meeting")) == {"Joko Widodo", "William Ruto"}
+
+
+@pytest.mark.parametrize("text", [
+    "National Security Advisor Ajit Doval and Chinese Foreign Minister Wang Yi will hold a new edition of the "
+    "Special Representatives dialogue on the boundary question in Beijing.",
+    "The governments of Indonesia and Japan concurred on holding another \u201c2+2\u201d (two-plus-two) meeting "
+    "in 2020.",
+])
+def test_what_is_said_of_the_verb_that_holds_an_event_noun_is_said_of_the_event(text: str) -> None:
+    """'will hold a new edition of the ... dialogue' (ETV Bharat, in en/dev6), 'concurred on holding another "2+2"
+    (two-plus-two) meeting' (ANTARA, in en/dev6): the status words stand before the verb, further from the noun than
+    a trigger's own words, and still make the event one to come."""
+    x = extract(text, "en", date(2020, 1, 10))
+    assert [e.status for e in x.events] == ["planned"]

@@ -54,6 +54,7 @@ _PLACES = ("Place", "Country")
 _WORD_AT_END = re.compile(r"(\w+(?:-\w+)*)\s*$")
 _LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
+SUPPORT_REACH = 9  # tokens from a support verb to the event noun it holds: 'hold a new edition of the SR dialogue'
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
 HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may stand further back than a status word
 _OPENING_GAP = 2  # words between an ordering word and a verb with no subject: 'setelah sebelumnya melakukan'
@@ -1026,7 +1027,7 @@ class EventReader:
         """
         text, tokens = self.doc.text, self.doc.tokens
         start = self.time_part(sentence, trigger.start)[0]
-        first = token_at(tokens, trigger.start)
+        first = self.supported_from(token_at(tokens, trigger.start))
         window = max(start, tokens[max(0, first - STATUS_WINDOW)].start) if first else start
         before = text[window:trigger.start]
         end = self.time_part(sentence, trigger.start)[1]
@@ -1052,6 +1053,18 @@ class EventReader:
         if date and len(date) == 10 and published and date > published.isoformat():
             return "planned"
         return "held"
+
+    def supported_from(self, first: int) -> int:
+        """The token of the verb that holds the event noun at token `first`, if one does within a noun phrase's
+        reach ('will hold a new edition of the Special Representatives dialogue', 'concurred on holding another
+        "2+2" meeting'): what is said of the verb is said of the event; else `first`."""
+        tokens = self.doc.tokens
+        for k in range(first - 1, max(-1, first - SUPPORT_REACH), -1):
+            if tokens[k].folded in self.frames.meeting_supports:
+                return k
+            if tokens[k].folded in self.frames.clause_breaks or tokens[k].folded in self.frames.conjunctions:
+                break
+        return first
 
     def held_for_talks(self, sentence: Sentence, trigger: re.Match[str]) -> bool:
         """'met X on Monday to work out differences over the dam', 'pertemuan ... untuk membahas sengketa

@@ -189,7 +189,7 @@ PACK = register(LanguagePack(
                        "concerning", "for", "amid", "during", "as", "including", "since", "after", "before",
                        "following", "discussing", "until", "ahead"),
         support_verbs=("launched", "carried out", "mounted"),
-        meeting_support_verbs=("holding", "having", "conducting"),
+        meeting_support_verbs=("holding", "having", "conducting", "hold", "have", "conduct"),
         noun_premodifiers=("new",),
         object_prepositions=("on", "against"),
         held_verbs=("were held", "was held", "took place"),
