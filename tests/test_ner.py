@@ -248,3 +248,11 @@ def test_a_name_the_model_reads_with_an_english_title_in_it_is_what_follows_the_
     assert "Lutnick" in people and not any("Commerce" in name for name in people)
     ruler = extract("Presiden Prabowo Subianto disambut hangat oleh Sultan Ibrahim di Istana Negara Malaysia.")
     assert "Ibrahim" not in {e.name for e in ruler.entities}
+
+
+def test_a_meetings_kind_alone_is_no_name() -> None:
+    """'Pasalnya, KTT siang nanti akan membahas situasi di Myanmar' (Kompas, in id/dev8): the model reads 'KTT'
+    (summit) as an organization; a meeting format is no entity (the guidelines)."""
+    x = extract("Publik menantikan kedatangan pemimpin militer Myanmar Jenderal Min Aung Hlaing. Pasalnya, KTT siang "
+                "nanti akan membahas situasi di Myanmar.")
+    assert "KTT" not in {e.name for e in x.entities}

@@ -62,12 +62,14 @@ class NamedEntities:
         doc.proposals[self.name] = [m for m in found if _words(m.span.text) not in parts]
 
     def _plausible(self, doc: Document, m: Mention) -> bool:
-        """No mention of any type is a date with lower-case words ('di bulan Mei', 'pada Ahad'). A new person needs
-        a name's look: no acronym or listed body in it ('KTT IORA', 'Studi Strategis Kemlu'), and in a subheading set
-        in title case ('Begini Ceritanya') a given name first."""
+        """No mention of any type is a date with lower-case words ('di bulan Mei', 'pada Ahad') or an event's kind
+        ('KTT'). A new person needs a name's look: no acronym or listed body in it ('KTT IORA', 'Studi Strategis
+        Kemlu'), and in a subheading set in title case ('Begini Ceritanya') a given name first."""
         words = m.span.text.split()
         dated = [fold(w) in date_words() for w in words]
         if any(dated) and all(d or w.islower() for d, w in zip(dated, words, strict=True)):
+            return False
+        if fold(m.span.text) in _event_nouns():  # 'KTT siang nanti akan membahas': a meeting's kind names nothing
             return False
         if m.type != "Person" or m.qid:
             return True
@@ -124,6 +126,11 @@ class NamedEntities:
         if type_ != "Person":
             return None
         return index.person_parts.get(words) or index.person_keys.get(person_key(words))
+
+
+@lang.compiled
+def _event_nouns(packs: tuple[lang.LanguagePack, ...]) -> frozenset[str]:
+    return frozenset(fold(n) for p in packs for t in p.events.values() for n in t.nouns)
 
 
 @lang.compiled
