@@ -1241,3 +1241,15 @@ def test_what_is_said_of_the_verb_that_holds_an_event_noun_is_said_of_the_event(
     a trigger's own words, and still make the event one to come."""
     x = extract(text, "en", date(2020, 1, 10))
     assert [e.status for e in x.events] == ["planned"]
+
+
+def test_a_photo_credited_as_documentation_names_no_participant() -> None:
+    """'... pada kunjungan kerja KTT ASEAN -2.   dok. Agus Suparto' (Kompas, in id/dev8): 'dok.' credits who
+    took the photo, not a summit guest."""
+    x = extract("Presiden Joko Widodo bersama Perdana Menteri (PM) Vietnam Pham Minh Chinh di Istana Kepresidenan "
+                "Bogor, Jawa Barat, Jumat (23/4/2021). Kedua pemimpin ini menggelar pertemuan bilateral "
+                "Indonesia-Vietnam pada kunjungan kerja KTT ASEAN -2.   dok. Agus Suparto\nJAKARTA, KOMPAS.com - "
+                "Sebanyak delapan orang pemimpin negara-negara ASEAN telah berada di Jakarta jelang pelaksanaan ASEAN "
+                "Leaders Meeting (ALM) atau Konferensi Tingkat Tinggi (KTT) ASEAN yang akan digelar pukul 14.00 WIB, "
+                "Sabtu (24/4/2021).", "id", date(2021, 4, 24))
+    assert x.events and all("Agus Suparto" not in participant_names(x, e) for e in x.events)

@@ -64,7 +64,8 @@ PACK = register(LanguagePack(
     nationality_nouns=frozenset({"pejabat", "warga", "rakyat", "tahanan", "penduduk", "pengungsi", "masyarakat",
                                  "sandera", "tawanan", "bangsa", "etnis", "keturunan", "diaspora", "gerakan",
                                  "kelompok", "faksi", "faksi-faksi", "militan", "pejuang", "bahasa"}),
-    credit_labels=("Penulis", "Editor", "Reporter", "Pewarta", "Penyunting", "Fotografer", "Foto", "Kontributor"),
+    credit_labels=("Penulis", "Editor", "Reporter", "Pewarta", "Penyunting", "Fotografer", "Foto", "Kontributor",
+                   "dok.", "Dok.", "Dokumentasi"),
     organization_words=frozenset({
         "garda", "dewan", "kementerian", "komisi", "partai", "bank", "universitas", "majelis", "pasukan",
         "tentara", "angkatan", "dinas", "badan", "biro", "lembaga", "korps", "gerakan", "kantor", "kedutaan",
