@@ -1253,3 +1253,11 @@ def test_a_photo_credited_as_documentation_names_no_participant() -> None:
                 "Leaders Meeting (ALM) atau Konferensi Tingkat Tinggi (KTT) ASEAN yang akan digelar pukul 14.00 WIB, "
                 "Sabtu (24/4/2021).", "id", date(2021, 4, 24))
     assert x.events and all("Agus Suparto" not in participant_names(x, e) for e in x.events)
+
+
+def test_a_meeting_someone_went_to_explore_is_no_event() -> None:
+    """'he extended his visit to explore a separate meeting with U.S. Treasury Secretary Scott Bessent' (Japan
+    Today/Kyodo, in en/dev8): a meeting explored is a possibility, as 'a possible meeting' is."""
+    x = extract("Ryosei Akazawa extended his visit to explore a separate meeting with U.S. Treasury Secretary Scott "
+                "Bessent.", "en", date(2025, 6, 28))
+    assert x.events == []

@@ -170,6 +170,7 @@ PACK = register(LanguagePack(
         list_openers=("They were", "They are", "They included", "They include", "Among them were", "Among them are"),
         list_continuers=("Also present were", "Others were", "They also included"),
         hypothetical=("possible", "potential", "possibility", "seeking", "sought", "keen", "hope", "hopes", "proposal",
+                      "explore", "explores", "exploring", "explored",
                       "invitation", "might", "maybe", "perhaps", "role of", "role as",
                       # negated: what did not happen is no event ('did not hold talks with')
                       "did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "never"),
