@@ -1261,3 +1261,17 @@ def test_a_meeting_someone_went_to_explore_is_no_event() -> None:
     x = extract("Ryosei Akazawa extended his visit to explore a separate meeting with U.S. Treasury Secretary Scott "
                 "Bessent.", "en", date(2025, 6, 28))
     assert x.events == []
+
+
+def test_a_post_written_as_a_name_without_its_state_is_the_articles_one_holder() -> None:
+    """'"Presiden berbicara dengan Perdana Menteri Albanese hari ini," kata juru bicara Gedung Putih' (RMOL, in
+    id/dev8): 'Presiden', capitalised and alone, is the one president the article names, Biden; a lower-case
+    'the president-elect' names no one."""
+    x = extract("Rencana pertemuan para pemimpin Quad di Sydney dibatalkan setelah Presiden AS Joe Biden menarik diri "
+                "dari acara tersebut. Perdana Menteri Australia Anthony Albanese mengatakan hal itu. \"Presiden "
+                "berbicara dengan Perdana Menteri Albanese hari ini untuk memberitahunya,\" kata juru bicara Gedung "
+                "Putih Karine Jean-Pierre.", "id", date(2023, 5, 17))
+    assert participant_names(x, only_event(x, "Meeting")) == {"Joe Biden", "Anthony Albanese"}
+    lower = extract("Chinese President Xi Jinping met Fumio Kishida. Later Anwar Ibrahim received a courtesy call "
+                    "from the president-elect.", "en", date(2024, 4, 5))
+    assert all("Anwar Ibrahim" not in participant_names(lower, e) for e in lower.events)

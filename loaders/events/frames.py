@@ -54,6 +54,7 @@ _PLACES = ("Place", "Country")
 _WORD_AT_END = re.compile(r"(\w+(?:-\w+)*)\s*$")
 _LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
+ANY_BODY = ""  # the body of a post named without one ('the Secretary'): its holder is the article's one holder
 SUPPORT_REACH = 9  # tokens from a support verb to the event noun it holds: 'hold a new edition of the SR dialogue'
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
 HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may stand further back than a status word
@@ -335,7 +336,7 @@ class EventReader:
                 break
             if i in self.in_title:
                 k = len(groups) - 1
-                titled[k] = f"{tokens[i].folded} {titled[k]}" if k in titled else tokens[i].folded
+                titled[k] = f"{tokens[i].text} {titled[k]}" if k in titled else tokens[i].text
             if self.possessive(i):
                 owned.add(len(groups) - 1)
             start = tokens[i].start
@@ -382,6 +383,11 @@ class EventReader:
                     continue
                 if k not in owned:  # "Qatar's Prime Minister": the state, as English news means it
                     self.officials.add(body.span.start)
+            # 'the Secretary and Foreign Minister': the one holders of posts written as names, not 'the president-elect'
+            if not group and titled and k in titled and titled[k][0].isupper():
+                holder = self.holder(titled[k], ANY_BODY)
+                heads += [holder] if holder is not None else []
+                continue
             agents = [m for m in group if self.is_agent(m)]
             person = next((m for m in agents if self.type_of(m) == "Person"), None)
             owner = k in owned and self.type_of(agents[0]) in ("Country", "Organization") if agents else False
@@ -405,7 +411,8 @@ class EventReader:
     def holder(self, title: str, body: str) -> Mention | None:
         """The first mention of the one person the article gives a post: 'Presiden AS Donald Trump ... Presiden AS
         akan bertemu' is Trump meeting. A post's one word stands for the one post of the body that has it ("Japan's
-        Foreign Affairs Minister Motegi ... Japan's minister is to meet")."""
+        Foreign Affairs Minister Motegi ... Japan's minister is to meet"); a post named without a body (`ANY_BODY`:
+        'the Secretary and Foreign Minister') for its one holder in the article, whoever they serve."""
         if self._holders is None:
             first: dict[str, Mention] = {}
             for m in self.doc.mentions:
@@ -413,13 +420,15 @@ class EventReader:
             posts: dict[tuple[str, str], set[str]] = {}
             for person, positions in self.doc.positions.items():
                 for p in positions:
-                    if p.of is not None and person in first:
-                        full = self.frames.full_title(fold(p.title))
-                        posts.setdefault((full, p.of), set()).add(person)
+                    if person not in first:
+                        continue
+                    full = self.frames.full_title(fold(p.title))
+                    for owner in (p.of, ANY_BODY) if p.of is not None else (ANY_BODY,):
+                        posts.setdefault((full, owner), set()).add(person)
                         for word in set(full.split()) - {full}:
-                            posts.setdefault((f"... {word}", p.of), set()).add(person)
+                            posts.setdefault((f"... {word}", owner), set()).add(person)
             self._holders = {post: first[next(iter(people))] for post, people in posts.items() if len(people) == 1}
-        title = self.frames.full_title(title)
+        title = self.frames.full_title(fold(title))
         exact = self._holders.get((title, body))
         return exact if exact is not None or " " in title else self._holders.get((f"... {title}", body))
 
@@ -699,7 +708,7 @@ class EventReader:
                 away = False
             elif i in self.in_title and not away:
                 k = len(groups) - 1
-                titled[k] = f"{titled[k]} {tok.folded}" if k in titled else tok.folded
+                titled[k] = f"{titled[k]} {tok.text}" if k in titled else tok.text
             last = tok.end
             i += 1
         return self._heads(groups, titled, frozenset(owned))
@@ -858,7 +867,9 @@ class EventReader:
         """The place of the sentence just before, when that sentence tells of an interaction too and this one
         names no one who takes part (its sides come from around it)."""
         index = self.sentence_index.get(sentence.start, 0)
-        if not index or self.agents(sentence.start, sentence.end):
+        tokens = self.doc.tokens
+        named = (self.by_token.get(i) for i in range(token_at(tokens, sentence.start), token_at(tokens, sentence.end)))
+        if not index or any(m is not None and self.is_agent(m) for m in named):
             return None
         before = self.doc.sentences[index - 1]
         trigger = self.frames.meet.search(self.doc.text, before.start, before.end)
@@ -1191,8 +1202,9 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
         following = triggers[k + 1].start("trigger") if k + 1 < len(triggers) else sentence.end
         right_end = reader.right_bound(sentence, m.end("trigger"), following)
         right = [] if reader.refers_back(m) else reader.agents(m.end("trigger"), right_end)
-        if not right and k == len(triggers) - 1:  # 'diterima ... secara bergantian. Mereka adalah X, Y dan Z.'
-            right = reader.listed_after(sentence)
+        # 'diterima oleh Presiden secara bergantian. Mereka adalah X, Y dan Z.': the guests the host received
+        if len(right) <= 1 and k == len(triggers) - 1:
+            right = reader.listed_after(sentence) or right
         # a noun after another trigger has the agents just before it ('bertemu X, tokoh dalam negosiasi Iran'),
         # else the clause's subject, as a verb has: 'X akan ke Beijing dan bertemu Y', 'X met Y at the summit',
         # and as a noun next in a sequence has: 'X akan bertemu Y, kemudian pembicaraan dengan Z'
