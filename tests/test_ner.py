@@ -256,3 +256,11 @@ def test_a_meetings_kind_alone_is_no_name() -> None:
     x = extract("Publik menantikan kedatangan pemimpin militer Myanmar Jenderal Min Aung Hlaing. Pasalnya, KTT siang "
                 "nanti akan membahas situasi di Myanmar.")
     assert "KTT" not in {e.name for e in x.entities}
+
+
+def test_a_common_word_before_a_known_body_is_no_place() -> None:
+    """'menjalani hari pertama di Sidang Majelis Umum PBB ke-72' (Okezone, in id/dev7): 'Sidang' is the
+    Assembly's session, not a place the model may read after 'di'."""
+    x = extract("Menlu Retno LP Marsudi menjalani hari pertama di Sidang Majelis Umum PBB ke-72 di New York.")
+    assert "Sidang" not in {e.name for e in x.entities}
+    assert ("Organization", "United Nations General Assembly", "Q47423") in typed(x)

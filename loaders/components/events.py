@@ -41,6 +41,7 @@ class Events:
     def __init__(self, resources: Resources) -> None:
         self.index = resources.index
         self.kb = resources.kb_index
+        self.media = frozenset(e.key for e in resources.kb.entries if e.kind == "media")
         self.types = event_types()
         try:
             check_event_types(self.types, resources.vocabulary, FRAMES)
@@ -91,11 +92,13 @@ class Events:
     def _reporters(self, doc: Document) -> frozenset[str]:
         """Who reports rather than acts: the article's publisher (named as its site, 'Purna Warta' of
         purnawarta.com, 'KOMPAS.com' of nasional.kompas.com, or as its source), read as a body or a person, the
-        news media of the KB (AFP), and the people its bylines and photo credits name."""
+        news media of the packs and of either KB (AFP, Kyodo News), and the people its bylines and photo credits
+        name."""
         host = (urlsplit(doc.article.url or "").hostname or "").split(".")
         publisher = {_letters(part) for part in host} | {_letters(".".join(host[i:])) for i in range(len(host))} \
             | {_letters(doc.article.source or "")}
-        named = {doc.entity_of(m) for m in doc.mentions if m.span.text in _media() or m.source == "credit"}
+        named = {doc.entity_of(m) for m in doc.mentions
+                 if m.span.text in _media() or m.source == "credit" or m.key in self.media}
         found = set()
         for e in doc.entities:
             if e.type not in ("Organization", "Person"):

@@ -57,7 +57,7 @@ class NamedEntities:
         found = [m for m in (_placed(doc, self._after_title(n, titles)) for n in self._mentions(doc, tagger))
                  if (not any(covered[m.span.start:m.span.end]) or _body_of(m, owners, covered))
                  and not any(a <= m.span.start and m.span.end <= b for a, b in titles)
-                 and self._plausible(doc, m)]
+                 and not _modifier(doc, m, covered) and self._plausible(doc, m)]
         parts = _inner_parts({_words(m.span.text) for m in (*earlier, *found) if m.type == "Person"})
         doc.proposals[self.name] = [m for m in found if _words(m.span.text) not in parts]
 
@@ -147,6 +147,14 @@ def _placed(doc: Document, m: Mention) -> Mention:
     if before is None or fold(before) not in lang.get(doc.article.lang).grammar.place_only_prepositions:
         return m
     return replace(m, type="Place", key="Place:" + " ".join(_words(m.span.text)))
+
+
+def _modifier(doc: Document, m: Mention, covered: bytearray) -> bool:
+    """'di Sidang Majelis Umum PBB': one common word right before a name the KB knows is what that name's
+    occasion or building is called, no name of its own."""
+    end = m.span.end + 1
+    return (len(m.span.text.split()) == 1 and end < len(covered) and doc.text[m.span.end] == " " and bool(covered[end])
+            and ordinary([m.span.text], doc.article.lang))
 
 
 def _body_of(m: Mention, owners: list[Span], covered: bytearray) -> bool:

@@ -2,9 +2,10 @@
 
 Read from `seeds/wikidata/` (built from the shared Wikidata subset by
 `make seeds`, sources in `seeds/wikidata/SOURCES.md`), `seeds/landmarks.csv`
-(buildings that stand for governments) and `seeds/aliases.csv` (names
-kabar adds to KB entries). Entries from `unverified.txt` and the landmarks
-never get a QID.
+(buildings that stand for governments), `seeds/bodies.csv` (international
+bodies and news agencies the subset lacks, with a QID only where two public
+sources agree) and `seeds/aliases.csv` (names kabar adds to KB entries).
+Entries from `unverified.txt` and the landmarks never get a QID.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from loaders.kb.model import KBEntry, KnowledgeBase
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 SEED_KB_DIR = SEEDS / "wikidata"
 SEED_LANDMARKS = SEEDS / "landmarks.csv"
+SEED_BODIES = SEEDS / "bodies.csv"
 SEED_ALIASES = SEEDS / "aliases.csv"
 SEED_DEMONYMS = SEEDS / "demonyms.csv"  # built by `make demonyms` (loaders/kb/build/demonyms.py)
 SEED_FILES = frozenset({"countries.csv", "country_aliases.csv", "places.csv", "organizations.csv", "people.csv",
@@ -70,6 +72,7 @@ def _unverified(path: Path, country_qids: dict[str, str]) -> Iterator[KBEntry]:
         else:
             continue
         names = [n.strip() for n in re.split(r"\s*/\s*|\s*\(|\)", name) if n.strip()]
+        names = names[:1] + [n for n in names[1:] if not n[0].islower()]  # '(news agency)' describes, names no one
         yield KBEntry(
             qid=None,
             type=type_,
@@ -80,14 +83,15 @@ def _unverified(path: Path, country_qids: dict[str, str]) -> Iterator[KBEntry]:
         )
 
 
-def _landmarks(path: Path) -> Iterator[KBEntry]:
-    """Buildings that stand for governments ('Gedung Putih'): typed places the news names, without QIDs."""
+def _named(path: Path, kind: str | None = None) -> Iterator[KBEntry]:
+    """kabar's own typed names: landmarks ('Gedung Putih') and bodies ('ECOWAS'), a QID only where the file has one."""
     for row in _rows(path):
-        yield KBEntry(None, row["type"], row["name"], row["label_id"] or None, _split(row["aliases"]),
-                      country=row["country_qid"] or None, kind="landmark")
+        yield KBEntry(row.get("qid") or None, row["type"], row["name"], row["label_id"] or None,
+                      _split(row["aliases"]), country=row["country_qid"] or None, kind=kind or row["kind"])
 
 
-def load_kb(directory: Path = SEED_KB_DIR, landmarks: Path | None = SEED_LANDMARKS) -> KnowledgeBase:
+def load_kb(directory: Path = SEED_KB_DIR, landmarks: Path | None = SEED_LANDMARKS,
+            bodies: Path | None = SEED_BODIES) -> KnowledgeBase:
     """Read the seed KB CSVs; raises FileNotFoundError naming the missing file."""
     entries: list[KBEntry] = []
     aliases: dict[str, list[tuple[str, str]]] = {}
@@ -110,7 +114,10 @@ def load_kb(directory: Path = SEED_KB_DIR, landmarks: Path | None = SEED_LANDMAR
     for row in _rows(directory / "events.csv"):
         entries.append(KBEntry(row["qid"], "Event", row["label_en"], None, _split(row["aliases"]),
                                description=f"started {row['start_date']}" if row["start_date"] else None))
-    entries.extend(_unverified(directory / "unverified.txt", country_qids))
+    if bodies is not None:
+        entries.extend(_named(bodies))
+    named = {name for e in entries for name in e.names()}
+    entries.extend(e for e in _unverified(directory / "unverified.txt", country_qids) if e.label not in named)
     if landmarks is not None:
-        entries.extend(_landmarks(landmarks))
+        entries.extend(_named(landmarks, kind="landmark"))
     return KnowledgeBase(entries)

@@ -32,7 +32,8 @@ PACK = register(LanguagePack(
         "presiden", "pemimpin", "perdana menteri", "pm", "menteri luar negeri", "menlu", "menteri pertahanan", "menhan",
         "menteri dalam negeri", "mendagri", "menteri keuangan", "menteri", "raja", "ratu", "sultan", "emir",
         "pangeran", "putra mahkota", "juru bicara", "jubir", "jenderal", "panglima", "kepala penasihat",
-        "penasihat", "kepala", "duta besar", "dubes", "sekretaris jenderal", "sekjen", "ketua", "direktur",
+        "penasihat", "kepala", "duta besar", "dubes", "sekretaris jenderal", "sekjen", "ketua", "direktur pelaksana",
+        "direktur eksekutif", "direktur utama", "direktur",
         "senator", "utusan khusus", "utusan", "kanselir", "gubernur", "wali kota", "koordinator",
         "sekretaris kabinet", "seskab", "menteri sekretaris negara", "mensesneg",
         "yang di-pertuan agong", "yang di pertuan agong", "yang dipertuan agong",  # Malaysia's king
