@@ -136,15 +136,19 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
     tokens, text = doc.tokens, doc.text
     in_title = title_tokens(doc)
     found, dates = cues(), date_words()
+    own = lang.get(doc.article.lang).stopwords if doc.article.lang in lang.codes() else found.stopwords
     runs: list[tuple[int, int]] = []
     start: int | None = None
     tail = False
     for i, tok in enumerate(tokens):
-        word = (tok.text[0].isupper() and (tok.folded not in found.stopwords or _named_after_title(tokens, i, in_title))
-                and tok.folded not in dates and not tok.text.isdigit() and i not in covered and i not in in_title)
-        particle = tok.folded in found.particles and tok.text.islower() and i not in covered
         joined = start is not None and not tail and (_joins(tokens[i - 1], text[tokens[i - 1].end:tok.start])
                                                      or _nickname(tokens, text, i) or _nickname(tokens, text, i - 1))
+        # another language's function word inside a run is a word of the name ('Moon Jae In' in Indonesian)
+        named = tok.folded not in found.stopwords or _named_after_title(tokens, i, in_title) \
+            or (joined and tok.folded not in own)
+        word = (tok.text[0].isupper() and named
+                and tok.folded not in dates and not tok.text.isdigit() and i not in covered and i not in in_title)
+        particle = tok.folded in found.particles and tok.text.islower() and i not in covered
         tail = joined and _syllable(tokens[i - 1], text[tokens[i - 1].end:tok.start], tok) and i not in covered
         if start is not None and not (joined and (word or particle or tail)):
             runs.append((start, i))

@@ -65,6 +65,9 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     # a given name's hyphened syllable belongs to the name
     ("Pemimpin Korea Utara Kim Jong-un bertemu Moon Jae-in.", "id", ("Person", "Kim Jong-un")),
     ("Former UN chief Ban Ki-moon said so.", "en", ("Person", "Ban Ki-moon")),
+    # another language's function word inside a name is a word of it (Kompas, in id/dev9)
+    ("Presiden Korea Selatan ( Korsel) Moon Jae In bertemu dengan Pemimpin Korea Utara (Korut) Kim Jong Un.", "id",
+     ("Person", "Moon Jae-in")),
     # a complement with its own 'and'; a body's acronym opening the name of a part of it, which the body stays too
     ("Analysts at the Center for Strategic and International Studies disagreed.", "en",
      ("Organization", "Center for Strategic and International Studies")),
