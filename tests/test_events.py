@@ -1277,3 +1277,19 @@ def test_a_post_written_as_a_name_without_its_state_is_the_articles_one_holder()
     lower = extract("Chinese President Xi Jinping met Fumio Kishida. Later Anwar Ibrahim received a courtesy call "
                     "from the president-elect.", "en", date(2024, 4, 5))
     assert all("Anwar Ibrahim" not in participant_names(lower, e) for e in lower.events)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Presiden Amerika Serikat Donald Trump menyatakan bahwa ia segera menghentikan seluruh pembicaraan dagang dengan "
+     "Kanada. Perkembangan ini terjadi lebih dari dua minggu setelah Perdana Menteri Kanada Mark Carney mengunjungi "
+     "Trump di Gedung Putih untuk meminta pelonggaran tarif.", "id"),
+    ("President Donald Trump said he halted all trade talks with Canada. It comes two weeks after Canadian Prime "
+     "Minister Mark Carney visited Trump at the White House to ask for lower tariffs.", "en"),
+])
+def test_talks_stopped_are_cancelled_and_apart_from_the_meeting_held_before(text: str, lang: str) -> None:
+    """'ia segera menghentikan seluruh pembicaraan dagang dengan Kanada' (TRT Indonesia, in id/dev9): talks halted
+    are called off; the visit Carney paid Trump at the White House before stays a meeting of its own."""
+    x = extract(text, lang, date(2025, 10, 24))
+    found = sorted((e.type, e.status, frozenset(participant_names(x, e))) for e in x.events)
+    assert found == [("Meeting", "held", frozenset({"Mark Carney", "Donald Trump"})),
+                     ("Negotiation", "cancelled", frozenset({"Donald Trump", "Canada"}))]

@@ -181,14 +181,14 @@ PACK = register(LanguagePack(
         status_before={
             "planned": ("akan", "bakal", "hendak", "dijadwalkan", "direncanakan", "rencananya", "berencana",
                         "merencanakan", "rencana", "diagendakan", "diharapkan", "siap", "jadwal", "sepakat untuk"),
-            "cancelled": ("batal", "membatalkan", "urung"),
+            "cancelled": ("batal", "membatalkan", "urung", "menghentikan"),  # 'menghentikan seluruh pembicaraan dagang'
             "refused": ("menolak", "enggan", "tidak bersedia", "tidak mau", "tidak akan"),
         },
         status_after={
             "planned": ("mendatang", "yang akan datang", "akan digelar", "akan diadakan", "akan berlangsung",
                         "akan dilaksanakan", "dijadwalkan", "direncanakan", "ditunda", "belum dipastikan",
                         "belum ditentukan", "belum dijadwalkan", "belum diputuskan"),
-            "cancelled": ("batal", "dibatalkan"),
+            "cancelled": ("batal", "dibatalkan", "dihentikan"),
             "refused": ("ditolak",),
         },
     ),
