@@ -1293,3 +1293,21 @@ def test_talks_stopped_are_cancelled_and_apart_from_the_meeting_held_before(text
     found = sorted((e.type, e.status, frozenset(participant_names(x, e))) for e in x.events)
     assert found == [("Meeting", "held", frozenset({"Mark Carney", "Donald Trump"})),
                      ("Negotiation", "cancelled", frozenset({"Donald Trump", "Canada"}))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Amerika Serikat memulai kembali perundingan dengan kelompok militan Taliban di Doha, Qatar akhir pekan ini. "
+     "Pembicaraan di Doha sebelumnya telah diawali dengan pembicaraan di ibukota Afghanistan, Kabul, di mana "
+     "Khalilzad bertemu dengan Presiden Afghanistan Ashraf Ghani.", "id"),
+    ("The United States resumed negotiations with the Taliban in Doha, Qatar this weekend. The talks in Doha had "
+     "been preceded by talks in the Afghan capital, Kabul, where Zalmay Khalilzad met Afghan President Ashraf "
+     "Ghani.", "en"),
+])
+def test_a_meeting_told_after_a_place_and_where_is_there(text: str, lang: str) -> None:
+    """'... di ibukota Afghanistan, Kabul, di mana Khalilzad bertemu dengan Presiden Afghanistan Ashraf Ghani' (RMOL,
+    in id/dev9): the where-clause has its own subject and happened in Kabul, apart from the Doha talks."""
+    x = extract(text, lang, date(2019, 12, 8))
+    meetings = [e for e in x.events if e.type == "Meeting"]
+    envoy = "Khalilzad" if lang == "id" else "Zalmay Khalilzad"
+    kabul = entity(x, "Kabul").id
+    assert [(participant_names(x, e), e.location) for e in meetings] == [({envoy, "Ashraf Ghani"}, kabul)]

@@ -214,6 +214,7 @@ class Frames:
         self.premises = re.compile(rf"(?:{_grammar(lambda g: g.premises)})\s+(?:(?:{_grammar(lambda g: g.of_words)})"
                                    rf"\s+)?(?:(?:{articles})\s+)?", re.I)
         self.travel = re.compile(rf"\b(?:{_grammar(lambda g: g.travel_phrases)})\s+(?:(?:{articles})\s+)?", re.I)
+        self.where = re.compile(rf",\s*(?:{_grammar(lambda g: g.where_words)})\s", re.I)
         # 'perang di Gaza' is what talks are about; 'perundingan gencatan senjata di Doha' is where they are
         self.topic_before = re.compile(rf"\b(?:(?P<talks>{_words(meet.noun_words)})\s+)?"
                                        rf"(?:{_grammar(lambda g: g.topic_nouns)})\s+$", re.I)
@@ -1099,6 +1100,16 @@ class EventReader:
                 return self.entity_of(self.finest_place(place, stop))
         return None
 
+    def where_before(self, sentence: Sentence, trigger: int) -> str | None:
+        """'di ibukota Afghanistan, Kabul, di mana Khalilzad bertemu dengan ...', 'flew to Doha, where he met ...':
+        the place just before a comma and 'where' is where the clause it opens happened."""
+        text = self.doc.text
+        where = next(reversed(list(self.frames.where.finditer(text, sentence.start, trigger))), None)
+        if where is None or any(c in text[where.end():trigger] for c in ",;"):
+            return None
+        place = next((p for p in self.doc.mentions if p.span.end == where.start()), None)
+        return self.entity_of(place) if place is not None and self.type_of(place) in _PLACES else None
+
     def counterpart_before(self, i: int) -> bool:
         """'rekan-rekannya di Mesir', 'his counterparts in Egypt': after such a noun a place stands for its official."""
         return i > 0 and self.doc.tokens[i - 1].folded in self.frames.counterparts
@@ -1298,6 +1309,7 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         {"Person" if h.span.start in reader.officials else reader.type_of(h) for h in heads}, marks)
     draft = reader.draft(family, m, sentence, heads, pattern, kind)
     location = (reader.location_after(sentence, m.start("trigger"), m.end("trigger"))
+                or reader.where_before(sentence, m.start("trigger"))
                 or reader.location_after(sentence, left_start, left_start))
     visited = [h for h in right if reader.type_of(h) == "Country"]
     if "visit" in marks and visited:

@@ -45,6 +45,7 @@ class EventGrammar:
     earlier_words: tuple[str, ...] = ()  # of them, those whose part comes first: 'sebelum' (then still to come)
     clause_openers: tuple[str, ...] = ()  # a subject after these opens a clause: 'ketika', 'bahwa'
     place_prepositions: tuple[str, ...] = ()  # 'di Muscat'
+    where_words: tuple[str, ...] = ()  # after a place and its comma, they open what happened there: ', di mana'
     place_modifiers: tuple[str, ...] = ()  # between a place preposition and its place: 'in east China', 'di kota X'
     travel_phrases: tuple[str, ...] = ()  # the place after them is where the traveller's meetings are: 'visit to'
     topic_nouns: tuple[str, ...] = ()  # a place phrase after them is what is talked about: 'perang di Gaza'
