@@ -1311,3 +1311,14 @@ def test_a_meeting_told_after_a_place_and_where_is_there(text: str, lang: str) -
     envoy = "Khalilzad" if lang == "id" else "Zalmay Khalilzad"
     kabul = entity(x, "Kabul").id
     assert [(participant_names(x, e), e.location) for e in meetings] == [({envoy, "Ashraf Ghani"}, kabul)]
+
+
+def test_a_verb_whose_object_is_talks_leaves_the_event_to_them() -> None:
+    """'Mexico hosted multiple rounds of talks in 2021 and 2022' (CityNews/AP, in en/dev9): the talks are the event,
+    hosted by Mexico between the sides named before; 'hosted' is no meeting of its own with whoever the context
+    names."""
+    x = extract("Venezuela's government and opposition will resume their dialogue, mediated by Norway, with talks "
+                "scheduled in Barbados. Mexico hosted multiple rounds of talks in 2021 and 2022.", "en",
+                date(2023, 10, 16))
+    assert [e.type for e in x.events] == ["Negotiation", "Negotiation"]
+    assert {"Mexico", "Venezuela"} <= participant_names(x, x.events[1])

@@ -779,6 +779,18 @@ class EventReader:
     def is_verb(self, m: re.Match[str]) -> bool:
         return " ".join(m.group("trigger").lower().split()) in self.frames.meet_verbs
 
+    def noun_object(self, sentence: Sentence, m: re.Match[str]) -> bool:
+        """'Mexico hosted multiple rounds of talks': the verb's object is an event noun, which tells the event and
+        whom it is between; the verb alone names no one."""
+        if not self.is_verb(m):
+            return False
+        following = self.frames.meet.search(self.doc.text, m.end("trigger"), sentence.end)
+        if following is None or self.is_verb(following):
+            return False
+        between = self.doc.text[m.end("trigger"):following.start("trigger")]
+        return (len(between.split()) < SUPPORT_REACH and not any(c in between for c in ",;")
+                and not any(m.end("trigger") <= s < following.start("trigger") for s in self.starts))
+
     def forum(self, m: re.Match[str]) -> Mention | None:
         """The organization a summit is of: right before its trigger ('ASEAN Summit') or after ('KTT ke-43 ASEAN')."""
         word = " ".join(m.group("trigger").lower().split())
@@ -1298,6 +1310,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     heads = [h for h in ([forum] if forum else []) + left + right if reader.type_of(h) in owner.participant_types]
     pattern = "verb" if reader.is_verb(m) else "noun"
     if len({reader.entity_of(h) for h in heads}) < 2:
+        if reader.noun_object(sentence, m):
+            return None
         heads += reader.context_agents(sentence)
         pattern = "context"
     heads = [h for h in heads if reader.type_of(h) in owner.participant_types]
