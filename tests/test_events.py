@@ -1322,3 +1322,14 @@ def test_a_verb_whose_object_is_talks_leaves_the_event_to_them() -> None:
                 date(2023, 10, 16))
     assert [e.type for e in x.events] == ["Negotiation", "Negotiation"]
     assert {"Mexico", "Venezuela"} <= participant_names(x, x.events[1])
+
+
+def test_spoken_to_one_by_one() -> None:
+    """'... and also spoke to US President Joe Biden, Canadian Prime Minister Justin Trudeau and Japanese Prime
+    Minister Fumio Kishida' (The New Daily, in en/dev9): 'spoke to' is a talk, one with each of them."""
+    x = extract("Prime Minister Anthony Albanese also spoke to US President Joe Biden, Canadian Prime Minister Justin "
+                "Trudeau and Japanese Prime Minister Fumio Kishida at the gala dinner.", "en", date(2022, 11, 13))
+    talks = sorted(sorted(participant_names(x, e) - {"United States", "Canada", "Japan"}) for e in x.events
+                   if e.trigger.text == "spoke to")
+    assert talks == [["Anthony Albanese", "Fumio Kishida"], ["Anthony Albanese", "Joe Biden"],
+                     ["Anthony Albanese", "Justin Trudeau"]]

@@ -219,7 +219,8 @@ PACK = register(LanguagePack(
     events={
         "Meeting": Triggers(
             verbs=("met", "meets", "meet", "hosted", "hosts", "host", "hosting", "visited", "visits", "visit",
-                   "spoke with", "talked with", "spoke by phone with", "spoke by telephone with", "spoken with",
+                   "spoke with", "talked with", "spoke to", "talked to", "spoke by phone with",
+                   "spoke by telephone with", "spoken with",
                    "spoken by phone with", "spoke virtually with", "spoken virtually with", "spoke by video with",
                    "talked by phone with", "spoke on the phone with", "spoken on the phone with", "received",
                    "receives", "receiving", "sat down with", "sit down with", "conferred with", "confers with",
@@ -230,7 +231,9 @@ PACK = register(LanguagePack(
                    "video calls", "video conference", "conclave", "call", "calls"),
             marked={"host": ("hosted", "hosts", "host", "hosting", "received", "receives", "receiving"),
                     "receive": ("received", "receives", "receiving"), "visit": ("visited", "visits", "visit"),
-                    "summit": ("summit", "summits", "conclave"), "each": ("meetings", "courtesy calls"),
+                    "summit": ("summit", "summits", "conclave"),
+                    # spoken to one by one at an occasion ('also spoke to A, B and C'): a talk with each
+                    "each": ("meetings", "courtesy calls", "spoke to", "talked to"),
                     # by phone or video: a call, never the talks themselves
                     "call": ("spoke by phone with", "spoke by telephone with", "spoken by phone with",
                              "spoke virtually with", "spoken virtually with", "spoke by video with",
@@ -239,7 +242,8 @@ PACK = register(LanguagePack(
                              "telephone conversation", "telephone call", "telephone calls", "telephone talks",
                              "video call", "video calls", "video conference", "call", "calls"),
                     # a past form no auxiliary makes future ('will be hosted' does): what it tells was held
-                    "past": ("met", "spoke with", "talked with", "spoke by phone with", "spoke by telephone with",
+                    "past": ("met", "spoke with", "talked with", "spoke to", "talked to", "spoke by phone with",
+                             "spoke by telephone with",
                              "spoke virtually with", "spoke by video with", "talked by phone with",
                              "spoke on the phone with", "received", "sat down with", "conferred with",
                              "discussed with", "held discussions with")},
