@@ -65,6 +65,9 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     # a given name's hyphened syllable belongs to the name
     ("Pemimpin Korea Utara Kim Jong-un bertemu Moon Jae-in.", "id", ("Person", "Kim Jong-un")),
     ("Former UN chief Ban Ki-moon said so.", "en", ("Person", "Ban Ki-moon")),
+    # a name listed with people the KB knows (Business Standard/IANS, in en/dev9)
+    ("Modi later met the presidents of Afghanistan, Sri Lanka and Maldives - Ashraf Ghani, Mahinda Rajapaksa and "
+     "Abdulla Yameen.", "en", ("Person", "Ashraf Ghani")),
     # another language's function word inside a name is a word of it (Kompas, in id/dev9)
     ("Presiden Korea Selatan ( Korsel) Moon Jae In bertemu dengan Pemimpin Korea Utara (Korut) Kim Jong Un.", "id",
      ("Person", "Moon Jae-in")),
@@ -149,6 +152,10 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
      ("Person", "Trade Commissioner")),
     # given names before a person the KB knows are part of that person's name, no person of their own
     ("Prabowo menerima PM Timor Leste, Kay Rala Xanana Gusmao, di Istana Merdeka.", "id", ("Person", "Kay Rala")),
+    # one comma beside a person is an apposition or a speaker, no list of people (Agência Brasil, voinews)
+    ("France does not favor trade deals with countries opposing the Paris Agreement, Emmanuel Macron said.", "en",
+     ("Person", "Paris Agreement")),
+    ("Joseph R. Donovan met Minister of Foreign Affairs, Retno Marsudi.", "en", ("Person", "Foreign Affairs")),
 ])
 def test_misreadings_are_gone(text: str, lang: str, wrong: tuple[str, str]) -> None:
     assert wrong not in found(text, lang)

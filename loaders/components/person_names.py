@@ -61,6 +61,7 @@ class PersonNames:
         earlier = doc.proposed()
         ends = {m.span.end: m for m in earlier}
         people = {m.span.start for m in earlier if m.type == "Person"}
+        listed = {m.span.start: m for m in earlier if m.type == "Person"}
         mentions: list[Mention] = []
         outlets = dateline_outlets(doc, earlier)  # 'Muscat, Purna Warta - ': a medium, no person
         in_title = set(title_tokens(doc))
@@ -99,7 +100,8 @@ class PersonNames:
             # 'Kepala BRIN Laksana Tri Handoko': the title before the body the name is left of is its cue too
             titled = lead < start and title_before(text, lead) is not None
             if given or (not title_case_line(text, start)
-                         and (titled or _cue_before(text, start, ends) or found.after.match(text, end))):
+                         and (titled or _cue_before(text, start, ends) or found.after.match(text, end)
+                              or _listed_with_people(text, start, end, listed))):
                 name = text[start:end]
                 key = "Person:" + " ".join(t.folded for t in tokens[i:j])
                 mentions.append(Mention(Span(start, end, name), "Person", name, None, key, "pattern"))
@@ -115,6 +117,30 @@ def _cue_before(text: str, start: int, ends: dict[int, Mention]) -> bool:
     anchor = mention_before(text, start, ends)
     return (anchor is not None and anchor.type in ("Country", "Organization")
             and title_before(text, anchor.span.start) is not None)
+
+
+def _listed_with_people(text: str, start: int, end: int, people: dict[int, Mention]) -> bool:
+    """'the presidents of Afghanistan, Sri Lanka and Maldives - Ashraf Ghani, Mahinda Rajapaksa and Abdulla Yameen':
+    a name listed with people the recognizers know, by 'and' or by a comma in a list that goes on, is a person's
+    too; one comma alone is an apposition ('Minister of Foreign Affairs, Retno Marsudi') or a speaker ('..., Macron
+    said')."""
+    link_after, link_before = _list_links()
+    by_end = {m.span.end: m for m in people.values()}
+    after = link_after.match(text, end)
+    if after is not None and after.end() in people:
+        return "," not in after.group() or link_after.match(text, people[after.end()].span.end) is not None
+    before = link_before.search(text, max(0, start - 8), start)
+    if before is None or before.start() not in by_end:
+        return False
+    return "," not in before.group() or link_before.search(
+        text, max(0, by_end[before.start()].span.start - 8), by_end[before.start()].span.start) is not None
+
+
+@lang.compiled
+def _list_links(packs: tuple[LanguagePack, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """', ' or ' and ' between two names of a list: after a name, and ending right before one."""
+    link = rf"(?:,\s*|\s+(?:{lang.alternatives(lang.words(packs, lambda p: p.grammar.conjunctions))})\s+)"
+    return re.compile(link), re.compile(link + r"$")
 
 
 def _byline(text: str, start: int) -> bool:
