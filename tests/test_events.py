@@ -1333,3 +1333,12 @@ def test_spoken_to_one_by_one() -> None:
                    if e.trigger.text == "spoke to")
     assert talks == [["Anthony Albanese", "Fumio Kishida"], ["Anthony Albanese", "Joe Biden"],
                      ["Anthony Albanese", "Justin Trudeau"]]
+
+
+def test_who_says_berkata_is_the_speaker_not_a_side() -> None:
+    """'Kepala Sekretaris Pers Kepresidenan Yoon Young Chan berkata, ini merupakan pertemuan Moon dan Kim ...' (Kompas,
+    in id/dev9): the spokesman reports the meeting; he is not one of its sides."""
+    x = extract("Presiden Korea Selatan Moon Jae In bertemu dengan Pemimpin Korea Utara Kim Jong Un di Panmunjom Sabtu "
+                "(26/5/2018). Kepala Sekretaris Pers Kepresidenan Yoon Young Chan berkata, ini merupakan pertemuan "
+                "Moon dan Kim sejak Konferensi Tingkat Tinggi (KTT) Antar-Korea (27/4/2018).", "id", date(2018, 5, 26))
+    assert x.events and all("Yoon Young-chan" not in participant_names(x, e) for e in x.events)
