@@ -1342,3 +1342,11 @@ def test_who_says_berkata_is_the_speaker_not_a_side() -> None:
                 "(26/5/2018). Kepala Sekretaris Pers Kepresidenan Yoon Young Chan berkata, ini merupakan pertemuan "
                 "Moon dan Kim sejak Konferensi Tingkat Tinggi (KTT) Antar-Korea (27/4/2018).", "id", date(2018, 5, 26))
     assert x.events and all("Yoon Young-chan" not in participant_names(x, e) for e in x.events)
+
+
+def test_how_long_they_met_stands_between_the_verb_and_whom() -> None:
+    """'Menlu AS John Kerry tiba di ibukota, Juba, hari Jumat (2/5) dan bertemu selama lebih dari satu jam dengan
+    Presiden Salva Kiir' (VOA Indonesia, in id/dev9): 'selama ... jam' says how long; whom he met follows it."""
+    x = extract("Menlu AS John Kerry tiba di ibukota, Juba, hari Jumat (2/5) dan bertemu selama lebih dari satu jam "
+                "dengan Presiden Salva Kiir.", "id", date(2014, 5, 2))
+    assert [(e.trigger.text, participant_names(x, e)) for e in x.events] == [("bertemu", {"John Kerry", "Salva Kiir"})]

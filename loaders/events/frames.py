@@ -178,6 +178,9 @@ class Frames:
         # 'panggilan telepon yang panjang dengan Xi': the clause is about the call, its participants come after
         self.modified = re.compile(rf"(?:{_grammar(lambda g: g.relative_pronouns)})(?:\s+[a-z][\w-]*){{1,3}}?\s+"
                                    rf"(?=(?:{_grammar(lambda g: g.comitatives)})\b)", re.I)
+        # 'bertemu selama lebih dari satu jam dengan X': how long, then whom
+        self.lasting = re.compile(rf"(?:{_grammar(lambda g: g.duration_words)})(?:\s+[\w-]+){{1,5}}?\s+"
+                                  rf"(?=(?:{_grammar(lambda g: g.comitatives)})\b)", re.I)
         joined = rf"(?:,|\b(?:{_grammar(lambda g: g.conjunctions)}))"
         self.sequence = re.compile(rf"{joined}\s*(?:{_grammar(lambda g: g.sequence_words)})\s+(?:[a-z]+\s+)?$", re.I)
         self.purpose = re.compile(rf"\b(?:{_grammar(lambda g: g.purpose_words)})\b", re.I)
@@ -540,7 +543,8 @@ class EventReader:
             if posted is not None:  # 'Duta Besar Malaysia untuk Indonesia, H.E. Dato Zaenal Abidin Bakar'
                 last, i = posted, token_at(tokens, posted)
                 continue
-            modified = frames.modified.match(text, tok.start) if not named else None
+            modified = (frames.modified.match(text, tok.start) or frames.lasting.match(text, tok.start)) \
+                if not named else None
             if modified:
                 last, i = modified.end(), token_at(tokens, modified.end())
                 continue

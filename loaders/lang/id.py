@@ -176,6 +176,7 @@ PACK = register(LanguagePack(
                        "perihal", "atas", "dalam", "sebagai", "demi", "agar", "supaya", "selama", "seusai", "usai",
                        "setelah", "sebelum", "sejak", "pasca", "hingga", "sampai", "sela", "disela"),
         comitatives=("dengan",),
+        duration_words=("selama",),
         support_verbs=("melancarkan", "melakukan"),
         object_prepositions=("terhadap", "ke", "atas"),
         held_verbs=("diadakan", "berlangsung", "digelar", "dilangsungkan", "dilaksanakan"),

@@ -83,6 +83,7 @@ class EventGrammar:
     post_links: tuple[str, ...] = ()
     # after a trigger's own short relative clause, its participants follow them: 'telepon yang panjang dengan X'
     comitatives: tuple[str, ...] = ()
+    duration_words: tuple[str, ...] = ()  # how long, between a verb and its comitative: 'bertemu selama 1 jam dengan'
     support_verbs: tuple[str, ...] = ()  # before an action noun: 'melancarkan serangan'
     # before an article and a meeting noun, they make it a clause: 'before holding a meeting with X'
     meeting_support_verbs: tuple[str, ...] = ()
