@@ -1350,3 +1350,16 @@ def test_how_long_they_met_stands_between_the_verb_and_whom() -> None:
     x = extract("Menlu AS John Kerry tiba di ibukota, Juba, hari Jumat (2/5) dan bertemu selama lebih dari satu jam "
                 "dengan Presiden Salva Kiir.", "id", date(2014, 5, 2))
     assert [(e.trigger.text, participant_names(x, e)) for e in x.events] == [("bertemu", {"John Kerry", "Salva Kiir"})]
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("Menlu AS John Kerry tiba di ibukota, Juba, hari Jumat (2/5) dan bertemu dengan Presiden Salva Kiir.", "id",
+     "Juba"),
+    ("Peace talks between Sudan and South Sudan resumed on Thursday in the Ethiopian capital, Addis Ababa.", "en",
+     "Addis Ababa"),
+])
+def test_a_capital_named_after_its_comma_is_where(text: str, lang: str, place: str) -> None:
+    """'tiba di ibukota, Juba' (VOA Indonesia, in id/dev9), 'in the Ethiopian capital, Addis Ababa' (SSNA, in
+    en/dev9): the city in apposition to 'the capital' is where the event was."""
+    x = extract(text, lang, date(2015, 8, 6))
+    assert [e.location for e in x.events] == [entity(x, place).id]

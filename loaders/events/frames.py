@@ -209,8 +209,10 @@ class Frames:
         self.clause_opener = re.compile(rf"(?:\b(?:{_grammar(lambda g: g.clause_openers)})\b|,)\s*", re.I)
         modifiers = rf"(?:(?:{_grammar(lambda g: g.place_modifiers)})\s+)?"
         # 'in the German city of Bonn': up to two words and a place noun before the place
-        described = (rf"(?:(?:[\w-]+\s+){{0,2}}?(?:{_grammar(lambda g: g.place_nouns)})\s+"
-                     rf"(?:{_grammar(lambda g: g.place_links)})\s+(?:(?:{articles})\s+)?)?"
+        # ... or its apposition after a comma: 'in the Ethiopian capital, Addis Ababa', 'di ibukota Afghanistan, Kabul'
+        described = (rf"(?:(?:[\w-]+\s+){{0,2}}?(?:{_grammar(lambda g: g.place_nouns)})(?:\s+"
+                     rf"(?:{_grammar(lambda g: g.place_links)})\s+(?:(?:{articles})\s+)?"
+                     rf"|(?:\s+[\w-]+){{0,2}}?\s*,\s*))?"
                      if lang.words(lang.packs(), lambda p: p.grammar.place_nouns) else "")
         self.location = re.compile(
             rf"\b(?:{_grammar(lambda g: g.place_prepositions)})\s+(?:(?:{articles})\s+)?{described}{modifiers}", re.I)

@@ -128,6 +128,7 @@ PACK = register(LanguagePack(
         each_words=("masing-masing",),
         topic_openers=("membahas", "tentang", "mengenai", "terkait", "soal", "perihal"),
         place_prepositions=("di",),
+        place_nouns=("ibu kota", "ibukota", "kota"),
         where_words=("di mana", "dimana"),
         place_modifiers=("kota", "ibu kota", "kota pelabuhan", "kota resor", "pulau", "provinsi"),
         premises=("kantor", "markas", "markas besar", "gedung", "kediaman", "rumah", "kantor pusat"),
