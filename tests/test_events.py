@@ -1363,3 +1363,11 @@ def test_a_capital_named_after_its_comma_is_where(text: str, lang: str, place: s
     en/dev9): the city in apposition to 'the capital' is where the event was."""
     x = extract(text, lang, date(2015, 8, 6))
     assert [e.location for e in x.events] == [entity(x, place).id]
+
+
+def test_talks_scheduled_for_a_day_are_planned() -> None:
+    """'... with talks scheduled for Tuesday in Barbados' (CityNews/AP, in en/dev9): talks scheduled for a day are
+    still to come, on the coming one."""
+    x = extract("Talks between Venezuela and Guyana scheduled for Thursday in Barbados are the first since 2019.", "en",
+                date(2023, 10, 16))
+    assert [(e.status, e.date) for e in x.events] == [("planned", "2023-10-19")]

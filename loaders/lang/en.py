@@ -208,7 +208,7 @@ PACK = register(LanguagePack(
         },
         status_after={
             "planned": ("will be", "will take place", "will begin", "will start", "will resume", "is scheduled",
-                        "are scheduled", "was scheduled", "is planned", "was planned",
+                        "are scheduled", "was scheduled", "scheduled for", "set for", "is planned", "was planned",
                         "is expected", "are expected", "may take place", "could take place",
                         "postponed", "next week", "next month", "has yet to be", "have yet to be",
                         "not yet been"),
