@@ -1371,3 +1371,11 @@ def test_talks_scheduled_for_a_day_are_planned() -> None:
     x = extract("Talks between Venezuela and Guyana scheduled for Thursday in Barbados are the first since 2019.", "en",
                 date(2023, 10, 16))
     assert [(e.status, e.date) for e in x.events] == [("planned", "2023-10-19")]
+
+
+def test_where_a_delegation_departed_for_is_no_side() -> None:
+    """'an Afghan delegation, led by Deputy Interior Minister Haji Najeeb, has departed for Turkey to attend the
+    talks' (Dunya News, in en/dev9): Turkey is where they go, not a party to the talks."""
+    x = extract("An Afghan delegation, led by Deputy Interior Minister Haji Najeeb, has departed for Turkey to attend "
+                "the talks with Pakistan.", "en", date(2025, 10, 25))
+    assert x.events and all("Türkiye" not in participant_names(x, e) for e in x.events)

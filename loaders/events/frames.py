@@ -700,6 +700,11 @@ class EventReader:
             if posted is not None:  # 'Duta Besar Malaysia untuk Indonesia X': where the post is, part of its phrase
                 last, i = posted, token_at(tokens, posted)
                 continue
+            travel = frames.travel.match(text, tok.start) if mention is None else None
+            if travel is not None:  # 'has departed for Turkey to attend the talks': where to, no side
+                groups.append([])
+                away, last, i = True, travel.end(), token_at(tokens, travel.end())
+                continue
             if tok.folded in frames.away and not self.counterpart_before(i):
                 groups.append([])
                 away = True

@@ -150,7 +150,7 @@ PACK = register(LanguagePack(
         travel_phrases=("visit to", "state visit to", "trip to", "arrived in", "arrives in", "arrived at",
                         "travelled to", "traveled to", "flew to", "travels to", "traveling to", "travelling to",
                         "heads to", "headed to", "arrive in", "arriving in", "landed in", "heading to",
-                        "flying to", "leaving for"),
+                        "flying to", "leaving for", "left for", "departed for", "departs for", "departing for"),
         topic_nouns=("war", "conflict", "ceasefire", "truce", "crisis", "fighting", "violence", "occupation",
                      "hostilities", "situation", "aggression"),
         place_only_prepositions=("in", "into", "near"),
