@@ -78,3 +78,19 @@ def test_a_bracketed_description_in_the_unverified_list_is_no_alias() -> None:
     """'Antara (news agency)' names Antara; 'news agency' is what it is, not a name of it."""
     antara = next(e for e in load_kb().entries if e.label == "Antara")
     assert antara.aliases == ()
+
+
+def test_venues_of_state_visits_are_landmarks() -> None:
+    """'met with President of the Philippines Rodrigo Duterte at the Great Hall of the People in Beijing' (CCTV, in
+    en/dev9): the venue is one place, where the meeting was, not a 'Great Hall' cut short."""
+    from datetime import date
+
+    from loaders.model import Article
+    from loaders.pipeline import default_pipeline
+
+    x = default_pipeline().extract(Article(
+        "urn:test", None, "", "Chinese President Xi Jinping met with President of the Philippines Rodrigo Duterte at "
+        "the Great Hall of the People in Beijing.", "en", date(2016, 10, 21)))
+    hall = next(e for e in x.entities if e.name == "Great Hall of the People")
+    assert (hall.type, hall.wikidata) == ("Place", None)
+    assert [e.location for e in x.events] == [hall.id]
