@@ -68,6 +68,10 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     # a name listed with people the KB knows (Business Standard/IANS, in en/dev9)
     ("Modi later met the presidents of Afghanistan, Sri Lanka and Maldives - Ashraf Ghani, Mahinda Rajapaksa and "
      "Abdulla Yameen.", "en", ("Person", "Ashraf Ghani")),
+    # ministers and deputy ministers by short title, the US trade representative (investing.com, Tribunnews in id/dev2)
+    ("Ketua Kantor Perwakilan Dagang Jamieson Greer menjadi delegasi dari AS.", "id", ("Person", "Jamieson Greer")),
+    ("Hadir Mendag Zulkifli Hasan, Wamenkes Dante Saksono Harbuwono, dan lainnya.", "id",
+     ("Person", "Dante Saksono Harbuwono")),
     # another language's function word inside a name is a word of it (Kompas, in id/dev9)
     ("Presiden Korea Selatan ( Korsel) Moon Jae In bertemu dengan Pemimpin Korea Utara (Korut) Kim Jong Un.", "id",
      ("Person", "Moon Jae-in")),

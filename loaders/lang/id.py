@@ -36,6 +36,9 @@ PACK = register(LanguagePack(
         "direktur eksekutif", "direktur utama", "direktur",
         "senator", "utusan khusus", "utusan", "kanselir", "gubernur", "wali kota", "koordinator",
         "sekretaris kabinet", "seskab", "menteri sekretaris negara", "mensesneg",
+        # ministers and deputy ministers by their short names, the US trade representative
+        "menkeu", "mendag", "menkes", "menko", "wapres", "wamen", "wamenlu", "wamenhan", "wamenkeu", "wamenkes",
+        "wamendag", "perwakilan dagang",
         "yang di-pertuan agong", "yang di pertuan agong", "yang dipertuan agong",  # Malaysia's king
     ),
     # honorifics and military ranks: a person follows, but they name no office
