@@ -94,3 +94,19 @@ def test_venues_of_state_visits_are_landmarks() -> None:
     hall = next(e for e in x.entities if e.name == "Great Hall of the People")
     assert (hall.type, hall.wikidata) == ("Place", None)
     assert [e.location for e in x.events] == [hall.id]
+
+
+def test_a_government_named_is_its_country() -> None:
+    """'an unnamed senior U.S. government official' (SSNA, in en/dev9), 'Pemerintah Iran': the guidelines count a
+    state's government as a mention of the country acting, not an organization."""
+    from datetime import date
+
+    from loaders.model import Article
+    from loaders.pipeline import default_pipeline
+
+    for text, lang, country in [("The US government and the Iranian government denied it.", "en", "United States"),
+                                ("The US government and the Iranian government denied it.", "en", "Iran"),
+                                ("Pemerintah Iran membantah laporan itu.", "id", "Iran")]:
+        x = default_pipeline().extract(Article("urn:test", None, "", text, lang, date(2015, 8, 6)))
+        assert ("Country", country) in {(e.type, e.name) for e in x.entities}
+        assert not any(e.type == "Organization" for e in x.entities)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from loaders.kb.model import KBEntry, KnowledgeBase
@@ -28,6 +28,7 @@ SEED_FILES = frozenset({"countries.csv", "country_aliases.csv", "places.csv", "o
                         "events.csv"})
 """The CSVs of a seed KB directory; they refer to each other, so a directory is read whole."""
 
+_GOVERNMENT = re.compile(r"(?:Federal )?Government of (?:the )?(.+)")
 ORG_KINDS = {"armed_group", "media", "government", "intergovernmental", "international_court",
              "armed_forces", "political_organization"}
 
@@ -105,9 +106,17 @@ def load_kb(directory: Path = SEED_KB_DIR, landmarks: Path | None = SEED_LANDMAR
     for row in _rows(directory / "places.csv"):
         entries.append(KBEntry(row["qid"], "Place", row["label_en"], row["label_id"] or None,
                                country=row["country_qid"] or None, kind=row["kind"]))
+    countries = {e.label: e for e in entries if e.type == "Country"}
     for row in _rows(directory / "organizations.csv"):
-        entries.append(KBEntry(row["qid"], "Organization", row["label_en"], row["label_id"] or None,
-                               _split(row["aliases"]), kind=row["kind"]))
+        entry = KBEntry(row["qid"], "Organization", row["label_en"], row["label_id"] or None,
+                        _split(row["aliases"]), kind=row["kind"])
+        governed = _GOVERNMENT.match(entry.label)
+        country = countries.get(governed.group(1)) if governed and entry.kind == "government" else None
+        if country is None:
+            entries.append(entry)
+        else:  # 'the US government', 'Pemerintah Iran': the state acting, a mention of the country (the guidelines)
+            entries[entries.index(country)] = countries[country.label] = replace(
+                country, aliases=country.aliases + tuple((n, "mul") for n in entry.names()))
     for row in _rows(directory / "people.csv"):
         entries.append(KBEntry(row["qid"], "Person", row["label_en"], None, _split(row["aliases"]),
                                description=row["description_en"] or None, country=row["country_qid"] or None))
