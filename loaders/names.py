@@ -257,6 +257,19 @@ def opens_longer_name(doc: Document, i: int) -> bool:
                 or found.title.match(text, after.start) is not None)
 
 
+def ends_longer_name(doc: Document, i: int, words: int) -> bool:
+    """Are the `words` tokens from `i`, a head-final body's name ('Security Council'), the end of a longer name
+    after a capitalised word ("Iran's Supreme National Security Council")? Not after a title ('Chairman Islamic
+    Development Bank'), a function word, or an owner's acronym ('UN', 'U.S. Treasury Department')."""
+    tokens, text = doc.tokens, doc.text
+    pack = lang.get(doc.article.lang) if doc.article.lang in lang.codes() else None
+    if i == 0 or pack is None or tokens[i + words - 1].folded not in pack.organization_heads:
+        return False
+    before = tokens[i - 1]
+    return (text[before.end:tokens[i].start] == " " and before.text[:1].isupper() and not before.text.isupper()
+            and before.folded not in cues().stopwords and title_before(text, tokens[i].start) is None)
+
+
 def is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper() and word.isalpha()
 

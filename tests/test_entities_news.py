@@ -65,6 +65,10 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     # a given name's hyphened syllable belongs to the name
     ("Pemimpin Korea Utara Kim Jong-un bertemu Moon Jae-in.", "id", ("Person", "Kim Jong-un")),
     ("Former UN chief Ban Ki-moon said so.", "en", ("Person", "Ban Ki-moon")),
+    # after a title or an owner's acronym, a body's name is whole (Antara, in id/dev)
+    ("Hadir pula Chairman Islamic Development Bank Muhammad Al Jaser.", "id",
+     ("Organization", "Islamic Development Bank")),
+    ("The U.S. Treasury Department said so.", "en", ("Organization", "United States Department of the Treasury")),
     # a name listed with people the KB knows (Business Standard/IANS, in en/dev9)
     ("Modi later met the presidents of Afghanistan, Sri Lanka and Maldives - Ashraf Ghani, Mahinda Rajapaksa and "
      "Abdulla Yameen.", "en", ("Person", "Ashraf Ghani")),
@@ -156,6 +160,11 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
      ("Person", "Trade Commissioner")),
     # given names before a person the KB knows are part of that person's name, no person of their own
     ("Prabowo menerima PM Timor Leste, Kay Rala Xanana Gusmao, di Istana Merdeka.", "id", ("Person", "Kay Rala")),
+    # a body's name after a capitalised word ends a longer name (Kathimerini, in en/dev8; The White House in en/dev)
+    ("Iran's National Security Council head Ali Shamkhani signed.", "en",
+     ("Organization", "United Nations Security Council")),
+    ("Adrienne Watson, spokesperson for the White House National Security Council, said.", "en",
+     ("Organization", "United Nations Security Council")),
     # one comma beside a person is an apposition or a speaker, no list of people (Agência Brasil, voinews)
     ("France does not favor trade deals with countries opposing the Paris Agreement, Emmanuel Macron said.", "en",
      ("Person", "Paris Agreement")),

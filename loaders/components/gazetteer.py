@@ -43,6 +43,7 @@ from loaders.model import Document, Mention, Span
 from loaders.names import (
     after_given_name,
     cues,
+    ends_longer_name,
     mention_tokens,
     name_runs,
     opens_longer_name,
@@ -170,9 +171,13 @@ class Gazetteer:
         return None
 
     def _inside_longer_name(self, doc: Document, i: int, name: IndexedName) -> bool:
-        """A one-word place after a given name ('Lloyd Austin'), a short acronym after an acronym ('TNI AU')."""
-        if len(name.tokens) > 1 or i == 0 or doc.text[doc.tokens[i - 1].end:doc.tokens[i].start] not in (" ", "-"):
+        """A one-word place after a given name ('Lloyd Austin'), a short acronym after an acronym ('TNI AU'), a
+        body's name after a capitalised word ('Iran's National Security Council' is no UN Security Council; an
+        owner's acronym before it, 'U.S. Treasury Department', leaves it whole)."""
+        if i == 0 or doc.text[doc.tokens[i - 1].end:doc.tokens[i].start] not in (" ", "-"):
             return False
+        if len(name.tokens) > 1:
+            return name.entry.type == "Organization" and ends_longer_name(doc, i, len(name.tokens))
         if name.exact[0] is not None:
             return doc.tokens[i - 1].text.isupper() and len(doc.tokens[i - 1].text) > 1
         return name.entry.type == "Place" and (after_given_name(doc, i, self.given) or self._ends_person(doc, i))

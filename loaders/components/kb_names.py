@@ -27,6 +27,7 @@ from loaders.model import Document, Mention, Span
 from loaders.names import (
     after_given_name,
     cues,
+    ends_longer_name,
     mention_tokens,
     name_runs,
     opens_longer_name,
@@ -101,6 +102,8 @@ class KBNames:
         if len(types) != 1:
             return None
         type_ = types.pop()
+        if type_ == "Organization" and ends_longer_name(doc, i, j - i):
+            return None
         if j - i == 1 and _city_where(doc, i, records) and not opens_longer_name(doc, i):
             return self._named(span, records[0])
         alone = _fits_alone(text, records, type_, countries) or _mononym_after_title(doc, span, records)
