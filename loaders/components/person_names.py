@@ -60,8 +60,7 @@ class PersonNames:
         found = cues()
         earlier = doc.proposed()
         ends = {m.span.end: m for m in earlier}
-        people = {m.span.start for m in earlier if m.type == "Person"}
-        listed = {m.span.start: m for m in earlier if m.type == "Person"}
+        people = {m.span.start: m for m in earlier if m.type == "Person"}
         mentions: list[Mention] = []
         outlets = dateline_outlets(doc, earlier)  # 'Muscat, Purna Warta - ': a medium, no person
         in_title = set(title_tokens(doc))
@@ -101,7 +100,7 @@ class PersonNames:
             titled = lead < start and title_before(text, lead) is not None
             if given or (not title_case_line(text, start)
                          and (titled or _cue_before(text, start, ends) or found.after.match(text, end)
-                              or _listed_with_people(text, start, end, listed))):
+                              or _listed_with_people(text, start, end, people))):
                 name = text[start:end]
                 key = "Person:" + " ".join(t.folded for t in tokens[i:j])
                 mentions.append(Mention(Span(start, end, name), "Person", name, None, key, "pattern"))
