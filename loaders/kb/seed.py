@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from loaders.kb.model import KBEntry, KnowledgeBase
@@ -98,25 +98,27 @@ def load_kb(directory: Path = SEED_KB_DIR, landmarks: Path | None = SEED_LANDMAR
     aliases: dict[str, list[tuple[str, str]]] = {}
     for row in _rows(directory / "country_aliases.csv"):
         aliases.setdefault(row["qid"], []).append((row["alias"], row["lang"]))
+    country_rows = list(_rows(directory / "countries.csv"))
+    labels = {row["label_en"]: row["qid"] for row in country_rows}
+    organizations: list[KBEntry] = []
+    for row in _rows(directory / "organizations.csv"):
+        entry = KBEntry(row["qid"], "Organization", row["label_en"], row["label_id"] or None,
+                        _split(row["aliases"]), kind=row["kind"])
+        governed = _GOVERNMENT.match(entry.label) if entry.kind == "government" else None
+        state = labels.get(governed.group(1)) if governed else None
+        if state is None:
+            organizations.append(entry)
+        else:  # 'the US government', 'Pemerintah Iran': the state acting, a mention of the country (the guidelines)
+            aliases.setdefault(state, []).extend((name, "mul") for name in entry.names())
     country_qids: dict[str, str] = {alias: qid for qid, names in aliases.items() for alias, _ in names}
-    for row in _rows(directory / "countries.csv"):
+    for row in country_rows:
         country_qids[row["label_en"]] = row["qid"]
         entries.append(KBEntry(row["qid"], "Country", row["label_en"], row["label_id"] or None,
                                tuple(aliases.get(row["qid"], ())), country=row["qid"]))
     for row in _rows(directory / "places.csv"):
         entries.append(KBEntry(row["qid"], "Place", row["label_en"], row["label_id"] or None,
                                country=row["country_qid"] or None, kind=row["kind"]))
-    countries = {e.label: e for e in entries if e.type == "Country"}
-    for row in _rows(directory / "organizations.csv"):
-        entry = KBEntry(row["qid"], "Organization", row["label_en"], row["label_id"] or None,
-                        _split(row["aliases"]), kind=row["kind"])
-        governed = _GOVERNMENT.match(entry.label)
-        country = countries.get(governed.group(1)) if governed and entry.kind == "government" else None
-        if country is None:
-            entries.append(entry)
-        else:  # 'the US government', 'Pemerintah Iran': the state acting, a mention of the country (the guidelines)
-            entries[entries.index(country)] = countries[country.label] = replace(
-                country, aliases=country.aliases + tuple((n, "mul") for n in entry.names()))
+    entries.extend(organizations)
     for row in _rows(directory / "people.csv"):
         entries.append(KBEntry(row["qid"], "Person", row["label_en"], None, _split(row["aliases"]),
                                description=row["description_en"] or None, country=row["country_qid"] or None))
