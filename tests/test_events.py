@@ -856,6 +856,15 @@ def test_a_pronoun_subject_is_the_storys_person_not_a_body_named_before() -> Non
     assert not any("United Nations Security Council" in m for m in met)
 
 
+def test_a_pronoun_opening_a_report_carries_the_reporter_on() -> None:
+    # VOA Indonesia, 2014: 'Dia' and 'Ia' are both Kerry; Kiir, named after 'Dia mengatakan', does not phone Machar
+    x = extract("Menlu AS John Kerry tiba di Juba dan bertemu dengan Presiden Salva Kiir. Dia mengatakan setelah "
+                "pertemuan itu bahwa Presiden Kiir bersedia melakukan pembicaraan damai yang akan dihadiri oleh "
+                "pemimpin pemberontak Riek Machar. Ia mengatakan akan berbicara dengan Machar melalui telepon.", "id")
+    met = sorted(sorted(names(x, e)) for e in of_type(x, "Meeting"))
+    assert ["John Kerry", "Riek Machar"] in met and ["Riek Machar", "Salva Kiir"] not in met
+
+
 def test_who_a_trigger_leaves_unnamed_is_listed_in_the_sentences_after_it() -> None:
     x = extract("Presiden Prabowo Subianto menerima tamu negara di Istana Merdeka. Ada tiga pemimpin negara yang "
                 "diterima oleh Presiden secara bergantian. Mereka adalah PM Australia Anthony Albanese dan PM "

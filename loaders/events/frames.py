@@ -918,21 +918,29 @@ class EventReader:
     def pronoun_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:
         """'"In fact, he had fruitful meetings with ...," the spokesman said': a subject pronoun before the trigger
         that coreference left unresolved names a person, never a body or country around it: the person the sentence
-        before opens with, else the headline's first person (the story's subject), else the first person of the
-        nearest sentence before that names one."""
+        before opens with (a sentence that a pronoun opens carries the same subject on: 'Dia mengatakan ... Ia
+        mengatakan'), else the headline's first person (the story's subject), else the first person of the nearest
+        sentence before that names one."""
         tokens = self.doc.tokens
-        i = token_at(tokens, left_start)
+        # 'Ia mengatakan akan berbicara dengan Machar': the pronoun opening the sentence is the reporter's
+        i = token_at(tokens, sentence.start if self._opens_with_pronoun(sentence) else left_start)
         while i < len(tokens) and tokens[i].start < trigger and tokens[i].folded not in self.frames.pronouns:
             i += 1
         if i >= len(tokens) or tokens[i].start >= trigger:
             return []
         index = self.sentence_index.get(sentence.start, 0)
         earlier = self.doc.sentences[max(0, index - _PRONOUN_REACH):index][::-1]
-        opening = self.agents(earlier[0].start, earlier[0].end)[:1] if earlier else []
+        opener = next((s for s in earlier if not self._opens_with_pronoun(s)), None)
+        opening = self.agents(opener.start, opener.end)[:1] if opener else []
         headline = [m for m in self.headline_agents() if self.type_of(m) == "Person"][:1]
         nearest = (m for before in earlier for m in self.doc.mentions
                    if before.start <= m.span.start < before.end and self.is_agent(m))
         return [m for m in (*opening, *headline, *nearest) if self.type_of(m) == "Person"][:1]
+
+    def _opens_with_pronoun(self, sentence: Sentence) -> bool:
+        i = token_at(self.doc.tokens, sentence.start)
+        return i < len(self.doc.tokens) and self.doc.tokens[i].folded in self.frames.pronouns \
+            and self.by_token.get(i) is None
 
     def _mention_in(self, start: int, end: int) -> bool:
         return any(start <= m.span.start < end for m in self.doc.mentions)
