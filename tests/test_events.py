@@ -549,6 +549,9 @@ def test_death_noun_without_a_victim_is_no_event() -> None:
      "en"),
     ("Vladimir Putin akan mengadakan serangkaian pertemuan dengan Presiden China Xi Jinping dan Perdana Menteri "
      "India Narendra Modi.", "id"),
+    # Business Standard, 2014: counterparts, each one's own
+    ("Indian Prime Minister Narendra Modi met his Bangladeshi and Bhutanese counterparts Sheikh Hasina and "
+     "Tshering Tobgay.", "en"),
 ])
 def test_separate_meetings_with_each_object_are_one_event_each(text: str, lang: str) -> None:
     meetings = [e for e in extract(text, lang).events if e.type == "Meeting"]
