@@ -868,6 +868,16 @@ def test_a_pronoun_opening_a_report_carries_the_reporter_on() -> None:
     assert ["John Kerry", "Riek Machar"] in met and ["Riek Machar", "Salva Kiir"] not in met
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # Kahawa Tungu, 2025: a meeting with the mediators of the talks is a meeting, not a round of the talks
+    ("M23 representatives met Qatari mediators in Doha on Friday.", "en"),
+    ("Pemerintah Venezuela akan bertemu dengan para mediator Norwegia di Oslo pekan depan.", "id"),
+])
+def test_a_meeting_with_the_mediators_is_a_meeting(text: str, lang: str) -> None:
+    x = extract(text, lang)
+    assert [e.type for e in x.events if e.type in ("Meeting", "Negotiation")] == ["Meeting"]
+
+
 def test_who_a_trigger_leaves_unnamed_is_listed_in_the_sentences_after_it() -> None:
     x = extract("Presiden Prabowo Subianto menerima tamu negara di Istana Merdeka. Ada tiga pemimpin negara yang "
                 "diterima oleh Presiden secara bergantian. Mereka adalah PM Australia Anthony Albanese dan PM "

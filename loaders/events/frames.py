@@ -60,6 +60,7 @@ SUPPORT_REACH = 9  # tokens from a support verb to the event noun it holds: 'hol
 HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may stand further back than a status word
 _OPENING_GAP = 2  # words between an ordering word and a verb with no subject: 'setelah sebelumnya melakukan'
 _PURPOSE_WORDS = 8  # words between a trigger and the one it is held for: 'met last week in Doha for their talks'
+_MEDIATOR_REACH = 60  # characters from a meeting verb to the mediator noun it has for object
 _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan dengan para mediator'
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
 _POST_WORDS = 6  # words that may say what a post is for before its holder: 'envoy on Afghan peace reconciliation,'
@@ -181,6 +182,10 @@ class Frames:
         # 'bertemu selama lebih dari satu jam dengan X': how long, then whom
         self.lasting = re.compile(rf"(?:{_grammar(lambda g: g.duration_words)})(?:\s+[\w-]+){{1,5}}?\s+"
                                   rf"(?=(?:{_grammar(lambda g: g.comitatives)})\b)", re.I)
+        # 'met Qatari mediators', 'bertemu dengan para mediator Norwegia': right after the trigger, only small words
+        # and capitalised ones before the noun
+        self.with_mediators = re.compile(rf"\s+(?:(?:{_grammar(lambda g: g.mediator_words)})\s+|[A-Z][\w-]*\s+){{0,4}}"
+                                         rf"(?:{_grammar(lambda g: g.mediator_nouns)})\b")
         joined = rf"(?:,|\b(?:{_grammar(lambda g: g.conjunctions)}))"
         self.sequence = re.compile(rf"{joined}\s*(?:{_grammar(lambda g: g.sequence_words)})\s+(?:[a-z]+\s+)?$", re.I)
         self.purpose = re.compile(rf"\b(?:{_grammar(lambda g: g.purpose_words)})\b", re.I)
@@ -802,6 +807,16 @@ class EventReader:
         return (len(between.split()) < SUPPORT_REACH and not any(c in between for c in ",;")
                 and not any(m.end("trigger") <= s < following.start("trigger") for s in self.starts))
 
+    def meets_mediators(self, m: re.Match[str]) -> bool:
+        """'met Qatari mediators', 'bertemu dengan para mediator Norwegia': a verb's object is the talks' mediators
+        (`m` the verb), or the mediator noun `m` is such an object; a meeting with mediators is no round of talks."""
+        text = self.doc.text
+        if self.is_verb(m):
+            return self.frames.with_mediators.match(text, m.end("trigger")) is not None
+        start = max(0, m.start("trigger") - _MEDIATOR_REACH)
+        return any(self.is_verb(v) and (o := self.frames.with_mediators.match(text, v.end("trigger"))) is not None
+                   and o.end() == m.end("trigger") for v in self.frames.meet.finditer(text, start, m.start("trigger")))
+
     def forum(self, m: re.Match[str]) -> Mention | None:
         """The organization a summit is of: right before its trigger ('ASEAN Summit') or after ('KTT ke-43 ASEAN')."""
         word = " ".join(m.group("trigger").lower().split())
@@ -1315,6 +1330,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         return None
     if reader.held_for_talks(sentence, m):
         marks |= {"talks"}
+    if reader.meets_mediators(m):
+        marks |= {"mediators"}
     forum = reader.forum(m)
     if not left and not reader.is_verb(m):  # 'X berjabat tangan dengan Y saat pertemuan BRICS': X and Y were there
         left = reader.clause_before(sentence, m.start("trigger"))
@@ -1338,7 +1355,7 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     if len(participants) < 2:
         return None
     # who the context names does not tell talks from a meeting
-    kind = owner.name if pattern == "context" else owner.classify(
+    kind = "Meeting" if "mediators" in marks else owner.name if pattern == "context" else owner.classify(
         {"Person" if h.span.start in reader.officials else reader.type_of(h) for h in heads}, marks)
     draft = reader.draft(family, m, sentence, heads, pattern, kind)
     location = (reader.location_after(sentence, m.start("trigger"), m.end("trigger"))

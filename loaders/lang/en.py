@@ -167,6 +167,8 @@ PACK = register(LanguagePack(
                        "settlement"),
         between_words=("between", "among"),
         by_phrases=("headed by", "led by", "chaired by", "attended by", "hosted by", "mediated by", "brokered by"),
+        mediator_nouns=("mediators", "mediator"),
+        mediator_words=("with", "the", "and", "both"),
         separately=("separately", "separate", "respectively", "individually", "one by one", "bilateral", "in turn",
                     "counterparts"),
         list_openers=("They were", "They are", "They included", "They include", "Among them were", "Among them are"),

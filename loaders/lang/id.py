@@ -181,6 +181,8 @@ PACK = register(LanguagePack(
                        "setelah", "sebelum", "sejak", "pasca", "hingga", "sampai", "sela", "disela"),
         comitatives=("dengan",),
         duration_words=("selama",),
+        mediator_nouns=("mediator", "penengah"),
+        mediator_words=("dengan", "para", "dan", "kedua"),
         support_verbs=("melancarkan", "melakukan"),
         object_prepositions=("terhadap", "ke", "atas"),
         held_verbs=("diadakan", "berlangsung", "digelar", "dilangsungkan", "dilaksanakan"),

@@ -84,6 +84,10 @@ class EventGrammar:
     # after a trigger's own short relative clause, its participants follow them: 'telepon yang panjang dengan X'
     comitatives: tuple[str, ...] = ()
     duration_words: tuple[str, ...] = ()  # how long, between a verb and its comitative: 'bertemu selama 1 jam dengan'
+    # whom a meeting is with when that is the mediators, and the small words before them: 'met (with the) Qatari
+    # mediators', 'bertemu dengan para mediator Norwegia' (a meeting with mediators is no round of the talks)
+    mediator_nouns: tuple[str, ...] = ()
+    mediator_words: tuple[str, ...] = ()
     support_verbs: tuple[str, ...] = ()  # before an action noun: 'melancarkan serangan'
     # before an article and a meeting noun, they make it a clause: 'before holding a meeting with X'
     meeting_support_verbs: tuple[str, ...] = ()
