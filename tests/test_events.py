@@ -878,6 +878,21 @@ def test_a_meeting_with_the_mediators_is_a_meeting(text: str, lang: str) -> None
     assert [e.type for e in x.events if e.type in ("Meeting", "Negotiation")] == ["Meeting"]
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # Bisnis.com, 2017: the summit is the occasion, no side; the leaders of each country are met one by one
+    ("Di sela-sela KTT G20 itu, Presiden Jokowi juga akan melakukan pembicaraan bilateral dengan pemimpin dari "
+     "Belanda, Norwegia dan Vietnam.", "id",
+     [["Joko Widodo", "Netherlands"], ["Joko Widodo", "Norway"], ["Joko Widodo", "Vietnam"]]),
+    ("On the sidelines of the G20 summit in Hamburg, Indonesian President Joko Widodo held talks with Dutch Prime "
+     "Minister Mark Rutte.", "en", [["Joko Widodo", "Mark Rutte"]]),
+])
+def test_talks_on_the_sidelines_of_a_summit_are_between_leaders(text: str, lang: str,
+                                                                expected: list[list[str]]) -> None:
+    x = extract(text, lang)
+    assert sorted(sorted(names(x, e)) for e in x.events if e.type in ("Meeting", "Negotiation")) == expected
+    assert {e.type for e in x.events if e.type in ("Meeting", "Negotiation")} == {"Meeting"}
+
+
 def test_who_a_trigger_leaves_unnamed_is_listed_in_the_sentences_after_it() -> None:
     x = extract("Presiden Prabowo Subianto menerima tamu negara di Istana Merdeka. Ada tiga pemimpin negara yang "
                 "diterima oleh Presiden secara bergantian. Mereka adalah PM Australia Anthony Albanese dan PM "

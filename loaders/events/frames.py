@@ -169,6 +169,7 @@ class Frames:
         self.separately = re.compile(rf"\b(?:{_grammar(lambda g: g.separately)})\b", re.I)
         self.during = frozenset(lang.words(lang.packs(), lambda p: p.grammar.during_words))
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
+        self.occasion = re.compile(rf"\b(?:{_grammar(lambda g: g.occasion_phrases)})\b[^,.;]*,", re.I)
         self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
         # 'for their first talks': the end of a gap before a trigger the one before it is held for
         self.held_for = re.compile(rf"\b(?:{_grammar(lambda g: g.held_for_words)})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
@@ -496,7 +497,9 @@ class EventReader:
         start = self.time_part(sentence, offset)[0]
         start = max([start] + [k + len(mark) for mark in _LEFT_STOPS if (k := text.rfind(mark, start, offset)) >= 0])
         # 'Tidak hanya Barack Obama, PM Tony Abbott juga menelepon Jokowi': Obama is not a side of this call
-        start = max([start] + [a.end() for a in self.frames.aside.finditer(text, start, offset)])
+        # 'Di sela-sela KTT G20 itu, Jokowi akan melakukan pembicaraan bilateral dengan ...': the summit is no side
+        start = max([start] + [a.end() for a in (*self.frames.aside.finditer(text, start, offset),
+                                                 *self.frames.occasion.finditer(text, start, offset))])
         relative = self.frames.relative.search(text, start, offset)  # its words break no clause
         i = token_at(tokens, relative.start() if relative else offset) - 1
         while i >= 0 and tokens[i].start >= start:
@@ -728,7 +731,15 @@ class EventReader:
                 titled[k] = f"{titled[k]} {tok.text}" if k in titled else tok.text
             last = tok.end
             i += 1
+        # 'pemimpin dari Belanda, Norwegia dan Vietnam', 'the leaders of A, B and C': the title is each one's
+        for k in range(1, len(groups)):
+            if k - 1 in titled and k not in titled and k - 1 not in owned and self._one_country(groups[k - 1]) \
+                    and self._one_country(groups[k]):
+                titled[k] = titled[k - 1]
         return self._heads(groups, titled, frozenset(owned))
+
+    def _one_country(self, group: list[Mention]) -> bool:
+        return len(group) == 1 and self.type_of(group[0]) == "Country"
 
     def hypothetical(self, sentence: Sentence, offset: int) -> bool:
         """Whether words before the trigger make it only a possibility ('a possible meeting', 'ingin bertemu') or

@@ -158,6 +158,7 @@ PACK = register(LanguagePack(
         source_words=("according", "citing", "quoting"),
         aside_phrases=("not only", "besides", "apart from", "aside from", "in addition to", "amid", "amidst",
                        "despite"),
+        occasion_phrases=("on the sidelines of", "on the margins of", "on the sidelines", "at the sidelines of"),
         relative_pronouns=("who", "which"),
         sequence_words=("then", "later"),
         purpose_words=("to", "in order to"),

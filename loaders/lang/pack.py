@@ -71,6 +71,8 @@ class EventGrammar:
     # right before an event noun, the clause before them took part: 'X berjabat tangan dengan Y saat pertemuan Z'
     during_words: tuple[str, ...] = ()
     aside_phrases: tuple[str, ...] = ()  # open a phrase, up to a comma, of others than the subject: 'Selain Obama,'
+    # open a phrase, up to a comma, of the occasion (its place is the event's, its forum no side): 'Di sela-sela KTT,'
+    occasion_phrases: tuple[str, ...] = ()
     relative_pronouns: tuple[str, ...] = ()  # open a clause about the name before them: 'X, yang dikenal ..., bertemu'
     sequence_words: tuple[str, ...] = ()  # after a comma, the next thing the subject does: ', kemudian pembicaraan'
     purpose_words: tuple[str, ...] = ()  # what a verb is done for: 'akan ke Dhaka untuk melakukan pertemuan'
