@@ -26,6 +26,7 @@ _PRECEDING_CHARS = 24
 _DATELINE_STOP = re.compile(r" (?:--?|\u2013|\u2014|:)\s")
 _DATELINE_WORD = re.compile(r"[(\[][^)\]]*[)\]]|\S+")
 _DATELINE_PART = re.compile(r"[^,()\[\]]+")
+_BRACKETED = re.compile(r"[(\[][^)\]]*[)\]]")
 _DATELINE_CHARS = 80
 
 
@@ -94,6 +95,13 @@ def dateline_end(sentence: str) -> int:
         return 0
     words = _DATELINE_WORD.findall(sentence[:stop.start()].replace(",", " "))
     return stop.end() if all(w[0].isupper() or w[0].isdigit() or w[0] in "([" for w in words) else 0
+
+
+def dateline_credits(sentence: str) -> list[tuple[int, int]]:
+    """The bracketed parts of a dateline opening `sentence` ('(BSS/AFP)' of 'TOKYO, Aug 23 (BSS/AFP) -'): who
+    reports, as (start, end) offsets inside the brackets; none without a dateline."""
+    end = dateline_end(sentence)
+    return [(m.start() + 1, m.end() - 1) for m in _BRACKETED.finditer(sentence, 0, end)] if end else []
 
 
 def dateline_parts(sentence: str) -> list[tuple[int, int]]:

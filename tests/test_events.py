@@ -568,6 +568,14 @@ def test_a_news_agency_that_reports_takes_no_part() -> None:
     assert [names(x, e) for e in x.events] == []
 
 
+def test_the_agency_a_dateline_credits_takes_no_part() -> None:
+    # BSS/AFP, 2025: the copy has no headline, so its first sentence is the title; BSS reports the meeting
+    text = ("TOKYO, Aug 23, 2025 (BSS/AFP) - Japanese and South Korean leaders agreed to boost bilateral cooperation, "
+            "as they met in Tokyo on Saturday.")
+    x = default_pipeline().extract(Article(article_iri(None, text), None, text, text, "en", PUBLISHED))
+    assert all("BSS" not in names(x, e) for e in x.events)
+
+
 @pytest.mark.parametrize(("text", "lang", "place"), [
     # past the clause's commas: the summit, then the day, then the place
     ("Presiden Joko Widodo bertemu Presiden AS Joe Biden di sela-sela KTT G20, Senin, 14 November 2022, di Bali.",
