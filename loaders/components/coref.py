@@ -46,6 +46,7 @@ from loaders.text import dateline_parts, tokenize, word_before
 
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6
 _INITIALS = re.compile(r"\w|(?:\w\.)+")
+_CAPITAL_INITIALS = re.compile(r"[A-Z]{2,3}")  # inside a name, initials written without dots: 'Retno LP Marsudi'
 _PARENTHESIS = re.compile(r"\s*\((?P<name>[A-Z][\w'.-]*)\)")
 
 
@@ -112,7 +113,10 @@ class Coreference:
             if m.source not in ("pattern", "ner") or m.type != "Person" or m.qid:
                 continue
             words = tuple(fold(m.span.text).split())
-            bare = tuple(w for w in words if not _INITIALS.fullmatch(w))  # 'Retno L.P. Marsudi' is Retno Marsudi
+            written = m.span.text.split() if len(m.span.text.split()) == len(words) else [""] * len(words)
+            # 'Retno L.P. Marsudi', 'Retno LP Marsudi' are Retno Marsudi
+            bare = tuple(w for k, w in enumerate(words) if not _INITIALS.fullmatch(w)
+                         and not (0 < k < len(words) - 1 and _CAPITAL_INITIALS.fullmatch(written[k])))
             part = self._person_for(words, people, besides=m.key) if m.source == "pattern" else None
             target = part or (self._person_for(bare, people, besides=m.key) if 1 < len(bare) < len(words) else None)
             if target is not None:

@@ -64,7 +64,7 @@ _PRIORS = {"capital": 1.0, "city": 0.85, "region": 0.8, "territory": 0.75}
 _DEFAULT_PRIOR = 0.9
 _CONTEXT = 0.05  # candidate's country is (or is not) among the article's countries
 _NICKNAME = re.compile("[\"'\u2018\u201c](?P<nickname>[^\"'\u2019\u201d]+)[\"'\u2019\u201d]")
-_INITIALS = re.compile(r"(?<= )(?:[A-Z]\.)*[A-Z]\.?(?= )")  # 'L.P.', 'R.', 'F'
+_INITIALS = re.compile(r"(?<= )(?:(?:[A-Z]\.)*[A-Z]\.?|[A-Z]{2,3})(?= \S)")  # 'L.P.', 'R.', 'F', 'LP'
 _CLEAR_GAP = 0.2  # a second candidate this far behind does not lower the confidence
 _COMPATIBLE = {("Place", "Country"): 0.9, ("Country", "Place"): 0.9}
 
@@ -363,7 +363,7 @@ class Linker:
 
 
 def _without_initials(name: str) -> str:
-    """'Retno L.P. Marsudi' is 'Retno Marsudi': the KB spells few middle initials."""
+    """'Retno L.P. Marsudi', 'Retno LP Marsudi' are 'Retno Marsudi': the KB spells few middle initials."""
     words = _INITIALS.sub(" ", f" {name} ").split()
     return " ".join(words) if len(words) >= 2 else name
 
