@@ -656,6 +656,17 @@ def test_the_publisher_named_as_its_site_takes_no_part() -> None:
     assert default_pipeline().extract(article).events == []
 
 
+def test_the_publisher_named_as_its_subdomain_site_takes_no_part() -> None:
+    # Bisnis.com, 2017: 'Kabar24.com' of kabar24.bisnis.com opens the dateline; Jokowi met Obama
+    text = ("Kabar24.com, JAKARTA--Setelah pekan lalu bertemu dengan mantan Presiden Amerika Serikat Barack Obama, "
+            "Presiden Joko Widodo dijadwalkan bertemu Presiden Amerika Serikat Donald Trump.")
+    article = Article(article_iri(None, text), "https://kabar24.bisnis.com/read/20170704/19/668046/x", "", text,
+                      "id", PUBLISHED)
+    x = default_pipeline().extract(article)
+    assert ["Barack Obama", "Joko Widodo"] in [sorted(names(x, e)) for e in x.events]
+    assert all("Kabar24.com" not in names(x, e) for e in x.events)
+
+
 def test_media_the_packs_name_take_no_part() -> None:
     """CNN and Xinhua are named in wire copy as sources (the packs list them as media, the seed KB's bodies too):
     never as a side; 'Kyodo News' is not in the packs' list, only a medium of the KB."""

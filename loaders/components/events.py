@@ -15,6 +15,7 @@ vocabulary when the component is built.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -109,7 +110,9 @@ class Events:
                 continue
             record = self.kb.record("organization", e.wikidata) \
                 if self.kb is not None and e.wikidata and e.type == "Organization" else None
-            if _letters(e.name) in publisher or e.id in named or (record is not None and record.kind == "media"):
+            site = _letters(_WEB_SUFFIX.sub("", e.name))  # 'Kabar24.com' of kabar24.bisnis.com
+            if _letters(e.name) in publisher or site in publisher or e.id in named \
+                    or (record is not None and record.kind == "media"):
                 found.add(e.id)
         return frozenset(found)
 
@@ -213,6 +216,9 @@ class Events:
 def _media(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
     """News media the language packs name ('Xinhua', 'Antara'), as written."""
     return frozenset(lang.words(packs, lambda p: p.media))
+
+
+_WEB_SUFFIX = re.compile(r"\.(?:com|co|net|org|id)(?:\.[a-z]{2})?$", re.I)
 
 
 def _letters(name: str) -> str:
