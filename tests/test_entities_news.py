@@ -62,6 +62,15 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("South Korean President Yoon Suk Yeol arrived.", "en", ("Country", "South Korea")),
     ("Vietnamese Prime Minister Pham Minh Chinh arrived.", "en", ("Country", "Vietnam")),
     ("He met the Brazilian foreign minister, Mauro Vieira, on Monday.", "en", ("Country", "Brazil")),
+    # short demonyms the table lacks (Hindustan Times, in en/dev10)
+    ("Kazakh President Nursultan Nazarbayev arrived.", "en", ("Country", "Kazakhstan")),
+    # a name's lower-case particles (Prensa Latina, in en/dev10)
+    ("Foreign Minister Juan Ramón de la Fuente was waiting for him.", "en", ("Person", "Juan Ramón de la Fuente")),
+    # an airport named after a person is a place (Daily Pakistan, Prensa Latina, in en/dev10)
+    ("Imran Khan landed at Hamid Karzai International Airport on Thursday.", "en",
+     ("Place", "Hamid Karzai International Airport")),
+    ("Presiden tiba di Bandara Internasional Soekarno-Hatta.", "id",
+     ("Place", "Bandara Internasional Soekarno-Hatta")),
     # a given name's hyphened syllable belongs to the name
     ("Pemimpin Korea Utara Kim Jong-un bertemu Moon Jae-in.", "id", ("Person", "Kim Jong-un")),
     ("Former UN chief Ban Ki-moon said so.", "en", ("Person", "Ban Ki-moon")),

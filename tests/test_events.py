@@ -568,6 +568,13 @@ def test_a_news_agency_that_reports_takes_no_part() -> None:
     assert [names(x, e) for e in x.events] == []
 
 
+def test_where_a_plane_lands_is_not_where_the_meeting_is() -> None:
+    # Reuters, in en/dev: the airport is named before the city, in the clause of the landing
+    x = extract("Volodymyr Zelenskyy's plane landed at Esenboga Airport in Ankara and he was to meet Recep Tayyip "
+                "Erdogan at 1000 GMT.", "en")
+    assert only_event(x, "Meeting").location == entity(x, "Ankara").id
+
+
 def test_the_agency_a_dateline_credits_takes_no_part() -> None:
     # BSS/AFP, 2025: the copy has no headline, so its first sentence is the title; BSS reports the meeting
     text = ("TOKYO, Aug 23, 2025 (BSS/AFP) - Japanese and South Korean leaders agreed to boost bilateral cooperation, "

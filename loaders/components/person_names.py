@@ -88,6 +88,8 @@ class PersonNames:
                 continue
             if ordinary((t.text for t in tokens[i:j]), doc.article.lang):  # 'Menteri Urusan Strategis'
                 continue
+            if j - i >= 3 and tokens[j - 1].folded in found.venue_heads:  # 'Hamid Karzai International Airport'
+                continue
             start, end = tokens[i].start, tokens[j - 1].end
             if text[end:end + 1] == " " and (found.title.match(text, end + 1) or end + 1 in people):
                 # 'Chinese Commerce Minister X': the title's portfolio; 'Kay Rala Xanana Gusmao': more given names

@@ -155,6 +155,8 @@ class Frames:
                                                                            *p.grammar.source_words)))
         self.sources = frozenset(lang.words(lang.packs(), lambda p: p.grammar.source_words))
         self.pronouns = frozenset(lang.words(lang.packs(), lambda p: p.pronouns))
+        self.transit = re.compile(rf"\b(?:{lang.alternatives(lang.words(lang.packs(), lambda p: p.transit_words))})\b",
+                                  re.I)
         self.object_breaks = frozenset(lang.words(lang.packs(), lambda p: p.grammar.object_breaks))
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
         self.demonstratives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.demonstratives))
@@ -1175,8 +1177,8 @@ class EventReader:
         """The place a place phrase ('di Z', 'visit to Z') opens, unless it is what the talks are about: 'perang
         di Gaza', 'the situation in Palestine'."""
         place = self.starts.get(m.end()) or self.owned_premises(m.end())
-        if place is None or self.type_of(place) not in _PLACES:
-            return None
+        if place is None or self.type_of(place) not in _PLACES or self.frames.transit.search(place.span.text):
+            return None  # 'landed at Esenboga Airport in Ankara ... to meet Erdogan': in Ankara
         if self.counterpart_before(token_at(self.doc.tokens, m.start())):  # 'rekan-rekannya di Mesir'
             return None
         topic = self.frames.topic_before.search(self.doc.text, max(0, m.start() - 60), m.start())

@@ -38,7 +38,7 @@ PACK = register(LanguagePack(
         "with", "from", "to", "his", "her", "their", "its", "there", "according", "if", "since", "although",
         "published", "updated", "photo", "read",
     }),
-    particles=frozenset({"van", "von", "de", "der", "den", "da", "dos"}),
+    particles=frozenset({"van", "von", "de", "der", "den", "da", "dos", "la", "del", "du"}),
     hyphen_suffixes=frozenset({"led", "era", "style", "based", "born", "run", "made", "like", "type", "free",
                                "wide", "owned", "held", "ruled", "bound", "level"}),
     titles=(
@@ -88,14 +88,16 @@ PACK = register(LanguagePack(
     venue_heads=frozenset({
         "palace", "hall", "air base", "building", "hotel", "mosque", "stadium", "house", "square",
         "consulate", "convention center", "convention centre", "conference center", "conference centre",
-        "exhibition center", "exhibition centre", "resort", "villa", "museum", "cathedral", "temple",
+        "exhibition center", "exhibition centre", "resort", "villa", "museum", "cathedral", "temple", "airport",
     }),
+    transit_words=frozenset({"airport", "airbase"}),
     cue_verbs_before=("met with", "met", "said"),
     cue_verbs_after=("met",),
     serving_verbs=("serves as", "served as"),
     serving_adverbs=("now", "currently"),
     # every sovereign state's demonym (`make demonyms`), and short forms the table lacks
-    demonyms=read_demonyms(_DEMONYMS, "en") | {"saudi": "Q851"},
+    demonyms=read_demonyms(_DEMONYMS, "en") | {"saudi": "Q851", "kazakh": "Q232", "uzbek": "Q265", "kyrgyz": "Q813",
+                                               "tajik": "Q863", "lao": "Q819", "bosnian": "Q225"},
     party_nouns=("negotiators", "negotiator", "delegation", "delegations", "officials", "diplomats", "mediators",
                  "envoy", "envoys", "leaders", "authorities", "government"),
     compass_words=frozenset({"south", "north", "central", "east", "west"}),

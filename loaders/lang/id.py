@@ -84,8 +84,9 @@ PACK = register(LanguagePack(
     }),
     venue_words=frozenset({
         "istana", "gedung", "wisma", "graha", "balai", "aula", "ruang", "pangkalan", "konsulat",
-        "masjid", "hotel", "kompleks", "lapangan", "stadion", "markas", "museum",
+        "masjid", "hotel", "kompleks", "lapangan", "stadion", "markas", "museum", "bandara", "bandar udara",
     }),
+    transit_words=frozenset({"bandara", "bandar udara", "airport"}),
     cue_verbs_before=("bertemu dengan", "bertemu", "menemui"),
     quote_verbs=("kata",),
     cue_verbs_after=("bertemu", "menemui"),

@@ -171,6 +171,8 @@ class LanguagePack:
     # first words of head-first body names, capitalised: 'Dewan Pertahanan Nasional', 'Partai Republik'
     organization_openers: frozenset[str] = frozenset()
     venue_heads: frozenset[str] = frozenset()  # last words of head-final venue names (English): 'palace'
+    # words of venues people pass through: where a plane lands is not where a meeting is ('Esenboga Airport')
+    transit_words: frozenset[str] = frozenset()
     organization_names: tuple[str, ...] = ()  # bodies news names without a head word, as written: 'TNI AU', 'CIA'
     media: tuple[str, ...] = ()  # news media among them ('AFP', 'Antara'): they report, they take part in no event
     # before a country, it gives people's nationality ('warga') or a language ('bahasa'), no state acting
