@@ -575,6 +575,22 @@ def test_where_a_plane_lands_is_not_where_the_meeting_is() -> None:
     assert only_event(x, "Meeting").location == entity(x, "Ankara").id
 
 
+def test_no_plans_to_meet_is_no_meeting() -> None:
+    # Hindustan Times, 2010 (en/dev10); 'the summit' ends the talks' phrase: their occasion, no event of its own
+    x = extract("US President Barack Obama will host a nuclear security summit in Washington. The US leader has no "
+                "plans however to hold talks with Israeli Prime Minister Benjamin Netanyahu at the summit in "
+                "Washington.", "en")
+    assert all("Benjamin Netanyahu" not in names(x, e) for e in x.events)
+
+
+def test_a_summit_that_ends_a_meetings_phrase_is_its_occasion() -> None:
+    # Liputan6, in id/dev: the ASEAN leaders and ABAC met Jokowi apart, at the summit
+    x = extract("Presiden Joko Widodo akan memimpin pertemuan dengan para pemimpin ASEAN di KTT di Labuan Bajo. "
+                "Jokowi juga akan menghadiri pertemuan dengan ABAC pada KTT di Labuan Bajo.", "id")
+    assert sorted(sorted(names(x, e)) for e in of_type(x, "Meeting")) == [
+        ["ABAC", "Joko Widodo"], ["Association of Southeast Asian Nations", "Joko Widodo"]]
+
+
 def test_the_agency_a_dateline_credits_takes_no_part() -> None:
     # BSS/AFP, 2025: the copy has no headline, so its first sentence is the title; BSS reports the meeting
     text = ("TOKYO, Aug 23, 2025 (BSS/AFP) - Japanese and South Korean leaders agreed to boost bilateral cooperation, "

@@ -61,6 +61,7 @@ HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may s
 _OPENING_GAP = 2  # words between an ordering word and a verb with no subject: 'setelah sebelumnya melakukan'
 _PURPOSE_WORDS = 8  # words between a trigger and the one it is held for: 'met last week in Doha for their talks'
 _MEDIATOR_REACH = 60  # characters from a meeting verb to the mediator noun it has for object
+_OCCASION_WORDS = 8  # words from an event's trigger to the summit noun its phrase ends with
 _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan dengan para mediator'
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
 _POST_WORDS = 6  # words that may say what a post is for before its holder: 'envoy on Afghan peace reconciliation,'
@@ -830,6 +831,16 @@ class EventReader:
         return any(self.is_verb(v) and (o := self.frames.with_mediators.match(text, v.end("trigger"))) is not None
                    and o.end() == m.end("trigger") for v in self.frames.meet.finditer(text, start, m.start("trigger")))
 
+    def occasion_of_before(self, sentence: Sentence, m: re.Match[str]) -> bool:
+        """Whether the trigger `m` ends the phrase of a trigger before it, no comma between ('hold talks with
+        Netanyahu at the summit'): it tells when and where that event is, no event of its own."""
+        text = self.doc.text
+        before = [b for b in self.frames.meet.finditer(text, sentence.start, m.start("trigger"))]
+        if not before:
+            return False
+        gap = text[before[-1].end("trigger"):m.start("trigger")]
+        return "," not in gap and ";" not in gap and len(gap.split()) <= _OCCASION_WORDS
+
     def forum(self, m: re.Match[str]) -> Mention | None:
         """The organization a summit is of: right before its trigger ('ASEAN Summit') or after ('KTT ke-43 ASEAN')."""
         word = " ".join(m.group("trigger").lower().split())
@@ -1346,6 +1357,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     if reader.meets_mediators(m):
         marks |= {"mediators"}
     forum = reader.forum(m)
+    if "summit" in marks and forum is None and not reader.is_verb(m) and reader.occasion_of_before(sentence, m):
+        return None  # 'to hold talks with X at the summit in Washington': the occasion of the talks told before it
     if not left and not reader.is_verb(m):  # 'X berjabat tangan dengan Y saat pertemuan BRICS': X and Y were there
         left = reader.clause_before(sentence, m.start("trigger"))
     # objects without a subject ('the minister paid courtesy calls with X and Y'): X and Y never met each other

@@ -180,7 +180,7 @@ PACK = register(LanguagePack(
                       "explore", "explores", "exploring", "explored",
                       "invitation", "might", "maybe", "perhaps", "role of", "role as",
                       # negated: what did not happen is no event ('did not hold talks with')
-                      "did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "never"),
+                      "did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "never", "no plans"),
         held_for_words=("for",),
         none_words=("there was no", "there were no", "there has been no", "there have been no", "there had been no"),
         of_words=("of",),
