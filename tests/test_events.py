@@ -591,6 +591,13 @@ def test_a_summit_that_ends_a_meetings_phrase_is_its_occasion() -> None:
         ["ABAC", "Joko Widodo"], ["Association of Southeast Asian Nations", "Joko Widodo"]]
 
 
+def test_who_goes_to_the_meeting_told_before_does_not_meet_the_one_accompanied() -> None:
+    # Al Jazeera, in en/dev: 'to the meeting' is the meeting told before; accompanying is no meeting
+    x = extract("Iran's Foreign Minister Abbas Araghchi met US envoy Steve Witkoff in Muscat on Saturday. The U.S. "
+                "Ambassador to Oman, Ana Escrogima, accompanied Special Envoy Witkoff to the meeting.", "en")
+    assert all("Ana Escrogima" not in names(x, e) for e in x.events)
+
+
 def test_the_agency_a_dateline_credits_takes_no_part() -> None:
     # BSS/AFP, 2025: the copy has no headline, so its first sentence is the title; BSS reports the meeting
     text = ("TOKYO, Aug 23, 2025 (BSS/AFP) - Japanese and South Korean leaders agreed to boost bilateral cooperation, "

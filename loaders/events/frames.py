@@ -61,6 +61,7 @@ HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may s
 _OPENING_GAP = 2  # words between an ordering word and a verb with no subject: 'setelah sebelumnya melakukan'
 _PURPOSE_WORDS = 8  # words between a trigger and the one it is held for: 'met last week in Doha for their talks'
 _MEDIATOR_REACH = 60  # characters from a meeting verb to the mediator noun it has for object
+_REFERRING_CHARS = 12  # reach of a referring phrase before a noun: 'at the '
 _OCCASION_WORDS = 8  # words from an event's trigger to the summit noun its phrase ends with
 _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan dengan para mediator'
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
@@ -162,6 +163,8 @@ class Frames:
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
         self.demonstratives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.demonstratives))
         self.referring = frozenset(lang.words(lang.packs(), lambda p: p.grammar.referring))
+        self.referring_phrase = re.compile(
+            rf"\b(?:{lang.alternatives(w for w in self.referring if ' ' in w)})\s+$", re.I)
         self.listing = re.compile(rf"(?:{_grammar(lambda g: g.listing)})\b", re.I)
         self.list_opener = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_openers)})\b")
         self.origin = re.compile(rf"\b(?:{_grammar(lambda g: g.origin_phrases)})\b", re.I)
@@ -774,8 +777,11 @@ class EventReader:
             return False
         tokens, text = self.doc.tokens, self.doc.text
         first, last = token_at(tokens, m.end("trigger")), m.end("trigger")
-        # 'my decision to attend this meeting': a referring word before the noun, and no name after it
-        if fold(word_before(text, m.start("trigger")) or "") in self.frames.referring:
+        # 'my decision to attend this meeting', 'accompanied Witkoff to the meeting': a referring word (or a place
+        # or goal phrase's article) before the noun, and no name after it
+        if fold(word_before(text, m.start("trigger")) or "") in self.frames.referring \
+                or self.frames.referring_phrase.search(text, max(0, m.start("trigger") - _REFERRING_CHARS),
+                                                       m.start("trigger")):
             end = min([k for k in (text.find(c, last) for c in ",.;:") if k >= 0], default=len(text))
             return not any(last <= mention.span.start < end for mention in self.doc.mentions)
         for i in range(first, min(first + _PHRASE_WORDS, len(tokens))):

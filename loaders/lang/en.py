@@ -188,7 +188,7 @@ PACK = register(LanguagePack(
         post_links=("to",),
         counterpart_nouns=("counterpart", "counterparts", "colleague", "colleagues", "peer", "peers"),
         determiners=("his", "her", "their", "its", "both"),
-        referring=("this", "that", "these", "those"),
+        referring=("this", "that", "these", "those", "to the", "at the"),
         listing=("that included", "which included", "that include", "including", "such as"),
         clause_breaks=("said", "says", "say", "told", "tells", "according", "that", "but", "however", "when",
                        "while", "because", "although", "though", "whereas", "as", "reported", "added", "stressed",
