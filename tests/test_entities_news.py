@@ -62,6 +62,11 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("South Korean President Yoon Suk Yeol arrived.", "en", ("Country", "South Korea")),
     ("Vietnamese Prime Minister Pham Minh Chinh arrived.", "en", ("Country", "Vietnam")),
     ("He met the Brazilian foreign minister, Mauro Vieira, on Monday.", "en", ("Country", "Brazil")),
+    # armed groups the news names as parties (seeds/bodies.csv; A News in en/dev4, RMOL in id/dev10)
+    ("US diplomat Barbara Leaf met officials from Hayat Tahrir al-Sham in Damascus.", "en",
+     ("Organization", "Hayat Tahrir al-Sham")),
+    ("Tentara Sudan dan paramiliter Rapid Support Force (RSF) bertemu di Jeddah.", "id",
+     ("Organization", "Rapid Support Forces")),
     # short demonyms the table lacks (Hindustan Times, in en/dev10)
     ("Kazakh President Nursultan Nazarbayev arrived.", "en", ("Country", "Kazakhstan")),
     # a name's lower-case particles (Prensa Latina, in en/dev10)
