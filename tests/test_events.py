@@ -598,6 +598,13 @@ def test_who_goes_to_the_meeting_told_before_does_not_meet_the_one_accompanied()
     assert all("Ana Escrogima" not in names(x, e) for e in x.events)
 
 
+def test_a_status_word_in_brackets_is_no_status_of_the_event() -> None:
+    # Agência Brasil, in en/dev8: Venezuela is suspended from Mercosur; the meeting is held
+    x = extract("Foreign Ministers from Mercosur country members\u2014Argentina, Brazil, Paraguay, Uruguay, Venezuela "
+                "(suspended)\u2014are meeting in Brasília today.", "en")
+    assert [e.status for e in x.events] == ["held"]
+
+
 def test_the_agency_a_dateline_credits_takes_no_part() -> None:
     # BSS/AFP, 2025: the copy has no headline, so its first sentence is the title; BSS reports the meeting
     text = ("TOKYO, Aug 23, 2025 (BSS/AFP) - Japanese and South Korean leaders agreed to boost bilateral cooperation, "

@@ -81,6 +81,14 @@ def _words(words: Iterable[str]) -> str:
     return "|".join([*(f"(?-i:{re.escape(w)})" for w in caps), plain]) if caps else plain
 
 
+def _unbracketed(text: str) -> str:
+    """What a bracket says is an aside ('Venezuela (suspended)'): not a status of the event around it."""
+    return _BRACKETED.sub(lambda m: " " * len(m.group()), text)
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def _grammar(get: Callable[[lang.EventGrammar], Iterable[str]]) -> str:
     return lang.alternatives(lang.words(lang.packs(), lambda p: get(p.grammar)))
 
@@ -1117,12 +1125,12 @@ class EventReader:
         start = self.time_part(sentence, trigger.start)[0]
         first = self.supported_from(token_at(tokens, trigger.start))
         window = max(start, tokens[max(0, first - STATUS_WINDOW)].start) if first else start
-        before = text[window:trigger.start]
+        before = _unbracketed(text[window:trigger.start])
         end = self.time_part(sentence, trigger.start)[1]
         topic = self.frames.topic_opener.search(text, trigger.end, end)  # 'membahas kerja sama tahun mendatang'
         stops = [k for k in (text.find(",", trigger.end, end), text.find(";", trigger.end, end),
                              topic.start() if topic else -1) if k >= 0]
-        after = text[trigger.end:min(stops, default=end)]
+        after = _unbracketed(text[trigger.end:min(stops, default=end)])
         for status in STATUSES:
             if status == "planned" and "past" in marks:
                 continue
