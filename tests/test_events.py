@@ -605,6 +605,19 @@ def test_a_status_word_in_brackets_is_no_status_of_the_event() -> None:
     assert [e.status for e in x.events] == ["held"]
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # Cantika, in id/dev: who met Retno is listed after a copula, in the same sentence; each met her
+    ("Di antara menteri yang melakukan rapat dengan Retno Marsudi itu adalah Menteri Luar Negeri Cina Wang Yi dan "
+     "Menteri Luar Negeri Afrika Selatan Naledi Pandor.", "id"),
+    ("Among the ministers who met Retno Marsudi on Thursday were Chinese Foreign Minister Wang Yi and South African "
+     "Foreign Minister Naledi Pandor.", "en"),
+])
+def test_those_listed_after_a_relative_clause_each_met_its_object(text: str, lang: str) -> None:
+    x = extract(text, lang)
+    assert sorted(sorted(names(x, e)) for e in of_type(x, "Meeting")) == [
+        ["Naledi Pandor", "Retno Marsudi"], ["Retno Marsudi", "Wang Yi"]]
+
+
 def test_the_agency_a_dateline_credits_takes_no_part() -> None:
     # BSS/AFP, 2025: the copy has no headline, so its first sentence is the title; BSS reports the meeting
     text = ("TOKYO, Aug 23, 2025 (BSS/AFP) - Japanese and South Korean leaders agreed to boost bilateral cooperation, "

@@ -176,6 +176,8 @@ class Frames:
         self.listing = re.compile(rf"(?:{_grammar(lambda g: g.listing)})\b", re.I)
         self.list_opener = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_openers)})\b")
         self.origin = re.compile(rf"\b(?:{_grammar(lambda g: g.origin_phrases)})\b", re.I)
+        self.list_copula = re.compile(rf"\b(?:{_grammar(lambda g: g.list_copulas)})\b", re.I)
+        self.relative_word = re.compile(rf"\b(?:{_grammar(lambda g: g.relative_pronouns)})\b", re.I)
         self.list_continuer = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_continuers)})\b")
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.topic_opener = re.compile(rf"\b(?:{_grammar(lambda g: g.topic_openers)})\b", re.I)
@@ -968,6 +970,17 @@ class EventReader:
             listed = [h for h in self.agents(origin.end(), sentences[index].end) if self.type_of(h) != "Place"]
         return listed
 
+    def listed_within(self, sentence: Sentence, m: re.Match[str]) -> list[Mention]:
+        """'Di antara menteri yang melakukan rapat dengan Retno itu adalah X, Y, dan Z': a trigger in a relative clause
+        with no subject of its own, then a copula and the list of who did it, in the same sentence."""
+        text = self.doc.text
+        if not self.frames.relative_word.search(text, sentence.start, m.start("trigger")) \
+                or self._mention_in(sentence.start, m.start("trigger")):
+            return []
+        copula = self.frames.list_copula.search(text, m.end("trigger"), sentence.end)
+        listed = [h for h in self.agents(copula.end(), sentence.end) if self.type_of(h) != "Place"] if copula else []
+        return listed if len({self.entity_of(h) for h in listed}) >= 2 else []
+
     def pronoun_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:
         """'"In fact, he had fruitful meetings with ...," the spokesman said': a subject pronoun before the trigger
         that coreference left unresolved names a person, never a body or country around it: the person the sentence
@@ -1300,6 +1313,11 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
         # 'diterima oleh Presiden secara bergantian. Mereka adalah X, Y dan Z.': the guests the host received
         if len(right) <= 1 and k == len(triggers) - 1:
             right = reader.listed_after(sentence) or right
+        within = reader.listed_within(sentence, m)
+        named = [h for h in right if within and h.span.start < within[0].span.start]
+        if len(named) == 1:  # each of those listed met the one the clause names
+            drafts.extend(_each_listed(reader, family, m, sentence, within, named, left_start))
+            continue
         # a noun after another trigger has the agents just before it ('bertemu X, tokoh dalam negosiasi Iran'),
         # else the clause's subject, as a verb has: 'X akan ke Beijing dan bertemu Y', 'X met Y at the summit',
         # and as a noun next in a sequence has: 'X akan bertemu Y, kemudian pembicaraan dengan Z'
@@ -1318,6 +1336,13 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
             visited = next((reader.entity_of(h) for h in right if reader.type_of(h) in _PLACES), visited)
         drafts.extend(_one_per_object(reader, m, right, draft) if draft else [None])
     return [d for d in drafts if d]
+
+
+def _each_listed(reader: EventReader, family: _Family, m: re.Match[str], sentence: Sentence, listed: list[Mention],
+                 right: list[Mention], left_start: int) -> list[Draft | None]:
+    """One draft for each one listed with the one the trigger's clause names ('X, Y dan Z' each met Retno)."""
+    drafts = [_interaction(reader, family, m, sentence, [h], right, left_start, m.end("trigger")) for h in listed]
+    return [replace(d, marks=d.marks | {SEPARATE}) if d else None for d in drafts]
 
 
 def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention], draft: Draft) -> list[Draft]:

@@ -176,6 +176,7 @@ PACK = register(LanguagePack(
                     "counterparts"),
         list_openers=("They were", "They are", "They included", "They include", "Among them were", "Among them are"),
         list_continuers=("Also present were", "Others were", "They also included"),
+        list_copulas=("were", "included"),
         hypothetical=("possible", "potential", "possibility", "seeking", "sought", "keen", "hope", "hopes", "proposal",
                       "explore", "explores", "exploring", "explored",
                       "invitation", "might", "maybe", "perhaps", "role of", "role as",

@@ -105,6 +105,9 @@ class EventGrammar:
     premises: tuple[str, ...] = ()
     list_openers: tuple[str, ...] = ()  # a sentence naming who a trigger before it left unnamed: 'Mereka adalah'
     list_continuers: tuple[str, ...] = ()  # a sentence going on with that list: 'Selain itu, ada'
+    # after a relative clause with a trigger, they open the list of who did it: 'menteri yang melakukan rapat dengan
+    # Retno itu adalah X, Y dan Z', 'Among those who met Retno were X, Y and Z'
+    list_copulas: tuple[str, ...] = ()
     # in the sentence after, who a trigger left unnamed come from: 'tamu negara ... berasal dari Rusia dan Qatar'
     origin_phrases: tuple[str, ...] = ()
     # The status words of an event in its clause, by status ('planned': 'akan', 'will'); whatever none
