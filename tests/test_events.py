@@ -618,6 +618,16 @@ def test_those_listed_after_a_relative_clause_each_met_its_object(text: str, lan
         ["Naledi Pandor", "Retno Marsudi"], ["Retno Marsudi", "Wang Yi"]]
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # CNBC Indonesia, in id/dev4: a dialogue to strengthen is a relationship, no round of talks
+    ("Pertemuan ini mencerminkan komitmen Indonesia dan AS untuk terus memperkuat dialog strategis.", "id"),
+    ("The visit reflects the commitment of Indonesia and the United States to strengthen the strategic dialogue.",
+     "en"),
+])
+def test_a_dialogue_to_strengthen_is_no_talks(text: str, lang: str) -> None:
+    assert extract(text, lang).events == []
+
+
 def test_the_agency_a_dateline_credits_takes_no_part() -> None:
     # BSS/AFP, 2025: the copy has no headline, so its first sentence is the title; BSS reports the meeting
     text = ("TOKYO, Aug 23, 2025 (BSS/AFP) - Japanese and South Korean leaders agreed to boost bilateral cooperation, "

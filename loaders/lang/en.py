@@ -180,6 +180,8 @@ PACK = register(LanguagePack(
         hypothetical=("possible", "potential", "possibility", "seeking", "sought", "keen", "hope", "hopes", "proposal",
                       "explore", "explores", "exploring", "explored",
                       "invitation", "might", "maybe", "perhaps", "role of", "role as",
+                      # a relationship to keep up, no event: 'to strengthen the strategic dialogue'
+                      "strengthen", "strengthening", "deepen", "deepening",
                       # negated: what did not happen is no event ('did not hold talks with')
                       "did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "never", "no plans"),
         held_for_words=("for",),
