@@ -67,6 +67,10 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
      ("Organization", "Hayat Tahrir al-Sham")),
     ("Tentara Sudan dan paramiliter Rapid Support Force (RSF) bertemu di Jeddah.", "id",
      ("Organization", "Rapid Support Forces")),
+    # the short names Indonesian news gives its politicians (seeds/aliases.csv; id/dev3, id/dev4)
+    ("Megawati dan SBY hadir bersama Cak Imin.", "id", ("Person", "Susilo Bambang Yudhoyono")),
+    ("Megawati dan SBY hadir bersama Cak Imin.", "id", ("Person", "Muhaimin Iskandar")),
+    ("Prabowo menerima Anies dan Ganjar di Kertanegara.", "id", ("Person", "Ganjar Pranowo")),
     # short demonyms the table lacks (Hindustan Times, in en/dev10)
     ("Kazakh President Nursultan Nazarbayev arrived.", "en", ("Country", "Kazakhstan")),
     # a name's lower-case particles (Prensa Latina, in en/dev10)
