@@ -628,6 +628,14 @@ def test_a_dialogue_to_strengthen_is_no_talks(text: str, lang: str) -> None:
     assert extract(text, lang).events == []
 
 
+def test_each_clause_of_a_list_of_calls_has_its_own_date() -> None:
+    # Bisnis.com, in id/dev6: 'dan pada Rabu (16/3)' opens the next call's clause
+    x = extract("Pada Selasa (8/3) Jokowi berkomunikasi dengan Perdana Menteri Jepang Fumio Kishida, dan pada Rabu "
+                "(16/3) Jokowi juga berbicara dengan PM Kanada Justin Trudeau.", "id", date(2022, 4, 29))
+    assert sorted((e.date, sorted(names(x, e))) for e in of_type(x, "Meeting")) == [
+        ("2022-03-08", ["Fumio Kishida", "Joko Widodo"]), ("2022-03-16", ["Joko Widodo", "Justin Trudeau"])]
+
+
 def test_the_agency_a_dateline_credits_takes_no_part() -> None:
     # BSS/AFP, 2025: the copy has no headline, so its first sentence is the title; BSS reports the meeting
     text = ("TOKYO, Aug 23, 2025 (BSS/AFP) - Japanese and South Korean leaders agreed to boost bilateral cooperation, "

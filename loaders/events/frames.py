@@ -205,6 +205,8 @@ class Frames:
                                          rf"(?:{_grammar(lambda g: g.mediator_nouns)})\b")
         joined = rf"(?:,|\b(?:{_grammar(lambda g: g.conjunctions)}))"
         self.sequence = re.compile(rf"{joined}\s*(?:{_grammar(lambda g: g.sequence_words)})\s+(?:[a-z]+\s+)?$", re.I)
+        # ', dan pada |Rabu (16/3)', 'and on |Wednesday': a date that opens the next clause
+        self.clause_opening = re.compile(rf"{joined}\s*(?:[a-z]+\s+)?$", re.I)
         self.purpose = re.compile(rf"\b(?:{_grammar(lambda g: g.purpose_words)})\b", re.I)
         # up to the noun, no ordering word: 'for the first time after peace talks broke down' is not what it is for
         self.talks_aim = re.compile(rf"\b(?:{_grammar(lambda g: g.talks_aims)})\b"
@@ -1089,6 +1091,13 @@ class EventReader:
         if inside and later and inside[0].span.end <= offset \
                 and self.frames.purpose.search(self.doc.text, inside[0].span.end, offset):
             return later[0]
+        # 'pada Selasa (8/3) Jokowi berkomunikasi dengan X, dan pada Rabu (16/3) ... berbicara dengan Y': the last
+        # date between the trigger before this one and this one is this one's
+        told = [t.end("trigger") for t in self.frames.meet.finditer(self.doc.text, start, offset)]
+        between = [d for d in inside if told and told[-1] <= d.span.start and d.span.end <= offset
+                   and self.frames.clause_opening.search(self.doc.text, told[-1], d.span.start)]
+        if between:
+            return between[-1]
         return inside[0] if inside else None
 
     def story_before(self, sentence: Sentence, status: str) -> tuple[DateMention, Sentence] | None:
