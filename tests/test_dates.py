@@ -58,6 +58,9 @@ PUBLISHED = date(2024, 5, 22)
     # a month after its preposition, with its year: that year's, not the latest such month
     ("took place in Istanbul in March 2022, where", "2022-03"),
     ("digelar pada Maret 2022.", "2022-03"),
+    # a month's part before it, hyphened in English (Press TV, in en/dev)
+    ("met Zarif in mid-July in New York", "2023-07"),
+    ("bertemu pada pertengahan Juli di New York", "2023-07"),
 ])
 def test_normalize_date(text: str, value: str) -> None:
     assert normalize_date(text, PUBLISHED) == value
