@@ -71,6 +71,9 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("Megawati dan SBY hadir bersama Cak Imin.", "id", ("Person", "Susilo Bambang Yudhoyono")),
     ("Megawati dan SBY hadir bersama Cak Imin.", "id", ("Person", "Muhaimin Iskandar")),
     ("Prabowo menerima Anies dan Ganjar di Kertanegara.", "id", ("Person", "Ganjar Pranowo")),
+    # China's and Myanmar's state counsellors: a title, whose demonym is the country acting (Antara, in id/dev)
+    ("Chinese State Councilor and Foreign Minister Wang Yi met Myanmar's State Counsellor Aung San Suu Kyi.", "en",
+     ("Country", "China")),
     # short demonyms the table lacks (Hindustan Times, in en/dev10)
     ("Kazakh President Nursultan Nazarbayev arrived.", "en", ("Country", "Kazakhstan")),
     # a name's lower-case particles (Prensa Latina, in en/dev10)
