@@ -74,6 +74,9 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     # China's and Myanmar's state counsellors: a title, whose demonym is the country acting (Antara, in id/dev)
     ("Chinese State Councilor and Foreign Minister Wang Yi met Myanmar's State Counsellor Aung San Suu Kyi.", "en",
      ("Country", "China")),
+    # a state's full Indonesian name, its initials, and the title before it (Republika, Kompas in id/dev2, id/dev6)
+    ("Sjafrie bertemu dengan Menhan RRC Laksamana Dong Jun di Beijing, Republik Rakyat China (RRC).", "id",
+     ("Country", "China")),
     # short demonyms the table lacks (Hindustan Times, in en/dev10)
     ("Kazakh President Nursultan Nazarbayev arrived.", "en", ("Country", "Kazakhstan")),
     # a name's lower-case particles (Prensa Latina, in en/dev10)
@@ -387,3 +390,10 @@ def test_a_possessive_inside_a_name_keeps_the_name_whole() -> None:
 def test_bodies_by_the_names_news_gives_them(text: str, lang: str, name: str, qid: str) -> None:
     """Short and former names of bodies the large KB holds without them (kabar's aliases, `seeds/aliases.csv`)."""
     assert entity(extract(text, lang), name).wikidata == qid
+
+
+def test_the_supreme_leader_is_a_title_before_the_state_he_leads() -> None:
+    """'Pemimpin Tertinggi Spiritual Republik Islam Iran' (Kompas, in id/dev2): a title, then the state's full name."""
+    x = extract("Pemimpin Tertinggi Spiritual Republik Islam Iran, Ayatollah Ali Khamenei, menerima Jokowi.", "id")
+    assert {(e.type, e.name) for e in x.entities} == {("Country", "Iran"), ("Person", "Ali Khamenei"),
+                                                     ("Person", "Joko Widodo")}

@@ -29,7 +29,8 @@ PACK = register(LanguagePack(
     particles=frozenset({"bin", "binti", "ibn", "bint", "al", "el", "ad", "ash", "ar", "abu", "abd"}),
     hyphen_suffixes=frozenset({"nya", "lah", "kah", "pun", "an"}),  # clitics: 'Jokowi-lah'
     titles=(
-        "presiden", "pemimpin", "perdana menteri", "pm", "menteri luar negeri", "menlu", "menteri pertahanan", "menhan",
+        "presiden", "pemimpin tertinggi spiritual", "pemimpin tertinggi", "pemimpin spiritual", "pemimpin",
+        "perdana menteri", "pm", "menteri luar negeri", "menlu", "menteri pertahanan", "menhan",
         "menteri dalam negeri", "mendagri", "menteri keuangan", "menteri", "raja", "ratu", "sultan", "emir",
         "pangeran", "putra mahkota", "juru bicara", "jubir", "jenderal", "panglima", "kepala penasihat",
         "penasihat", "kepala", "duta besar", "dubes", "sekretaris jenderal", "sekjen", "ketua", "direktur pelaksana",
