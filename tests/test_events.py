@@ -636,6 +636,15 @@ def test_each_clause_of_a_list_of_calls_has_its_own_date() -> None:
         ("2022-03-08", ["Fumio Kishida", "Joko Widodo"]), ("2022-03-16", ["Joko Widodo", "Justin Trudeau"])]
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # indirect talks go through mediators: talks of the sides, never a meeting of them (ANTARA, in id/dev9)
+    ("Abbas Araghchi held indirect talks with Steve Witkoff in Muscat.", "en"),
+    ("Abbas Araghchi melakukan pembicaraan tidak langsung dengan Steve Witkoff di Muscat.", "id"),
+])
+def test_indirect_talks_of_two_people_are_talks(text: str, lang: str) -> None:
+    assert [e.type for e in extract(text, lang).events] == ["Negotiation"]
+
+
 def test_the_agency_a_dateline_credits_takes_no_part() -> None:
     # BSS/AFP, 2025: the copy has no headline, so its first sentence is the title; BSS reports the meeting
     text = ("TOKYO, Aug 23, 2025 (BSS/AFP) - Japanese and South Korean leaders agreed to boost bilateral cooperation, "

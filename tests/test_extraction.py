@@ -191,7 +191,7 @@ def test_held_talks_between_countries() -> None:
     x = extract("The U.S. and Iran held indirect talks in Oman.", "en")
     negotiation = only_event(x, "Negotiation")
     assert negotiation.participants == [entity(x, "United States").id, entity(x, "Iran").id]
-    assert (negotiation.location, negotiation.trigger.text) == (entity(x, "Oman").id, "talks")
+    assert (negotiation.location, negotiation.trigger.text) == (entity(x, "Oman").id, "indirect talks")
     assert texts(entity(x, "United States")) == {"U.S."}
 
 

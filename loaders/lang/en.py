@@ -262,9 +262,11 @@ PACK = register(LanguagePack(
             verbs=("negotiated", "negotiate", "negotiating", "mediated", "mediating", "mediate", "brokered",
                    "facilitated"),
             nouns=("talks", "negotiations", "negotiation", "dialogue", "mediation", "mediators", "mediator",
-                   "intermediaries", "intermediary", "negotiators", "facilitation"),
-            # words that name talks and nothing else: of people only, still talks ('began negotiations')
-            marked={"talks": ("negotiated", "negotiate", "negotiating", "negotiations", "negotiation")},
+                   "intermediaries", "intermediary", "negotiators", "facilitation", "indirect talks"),
+            # words that name talks and nothing else: of people only, still talks ('began negotiations'; indirect
+            # talks go through mediators: never a meeting of the sides)
+            marked={"talks": ("negotiated", "negotiate", "negotiating", "negotiations", "negotiation",
+                              "indirect talks")},
         ),
         "Attack": Triggers(
             verbs=("attacked", "struck", "bombed", "invaded"),

@@ -241,10 +241,13 @@ PACK = register(LanguagePack(
         "Negotiation": Triggers(verbs=("berunding", "bernegosiasi", "menengahi", "memediasi", "berdialog",
                                        "memfasilitasi"),
                                 nouns=("pembicaraan", "pembicaraannya", "perundingan", "perundingannya", "negosiasi",
-                                       "dialog", "mediasi", "mediator", "penengah", "juru runding", "tim perunding"),
-                                # words that name talks and nothing else: of people only, still talks
+                                       "dialog", "mediasi", "mediator", "penengah", "juru runding", "tim perunding",
+                                       "pembicaraan tak langsung", "pembicaraan tidak langsung"),
+                                # words that name talks and nothing else: of people only, still talks (indirect
+                                # talks go through mediators: never a meeting of the sides)
                                 marked={"talks": ("berunding", "bernegosiasi", "perundingan", "perundingannya",
-                                                  "negosiasi")}),
+                                                  "negosiasi", "pembicaraan tak langsung",
+                                                  "pembicaraan tidak langsung")}),
         "Attack": Triggers(
             verbs=("menyerang", "menyerbu", "mengebom", "membom", "menginvasi"),
             nouns=("serangan udara", "serangan"),
