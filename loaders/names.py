@@ -291,6 +291,12 @@ def web_suffix_at(text: str, offset: int) -> bool:
     return _WEB_SUFFIX.match(text, offset) is not None
 
 
+def without_web_suffix(name: str) -> str:
+    """A site's name without its web suffix: 'Kabar24.com' -> 'Kabar24'."""
+    suffix = _WEB_SUFFIX.search(name)
+    return name[:suffix.start()] if suffix and suffix.end() == len(name) else name
+
+
 def dateline_outlets(doc: Document, proposed: list[Mention]) -> list[tuple[int, int]]:
     """Where the dateline opening the article names its medium beside its place ('Muscat, Purna Warta - ',
     'Narasi Indonesia.com, Jakarta - ', 'CNBC Indonesia'): the capitalised parts without a digit or a mention other

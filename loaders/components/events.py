@@ -15,7 +15,6 @@ vocabulary when the component is built.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -28,6 +27,7 @@ from loaders.kb.build.records import Place
 from loaders.kb.index import NameIndex
 from loaders.lang import LanguagePack
 from loaders.model import STATUSES, Document, Entity, Event, Sentence
+from loaders.names import without_web_suffix
 from loaders.normalize import fold
 from loaders.pipeline import PipelineError, Resources, component
 from loaders.text import dateline_credits
@@ -110,7 +110,7 @@ class Events:
                 continue
             record = self.kb.record("organization", e.wikidata) \
                 if self.kb is not None and e.wikidata and e.type == "Organization" else None
-            site = _letters(_WEB_SUFFIX.sub("", e.name))  # 'Kabar24.com' of kabar24.bisnis.com
+            site = _letters(without_web_suffix(e.name))  # 'Kabar24.com' of kabar24.bisnis.com
             if _letters(e.name) in publisher or site in publisher or e.id in named \
                     or (record is not None and record.kind == "media"):
                 found.add(e.id)
@@ -216,9 +216,6 @@ class Events:
 def _media(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
     """News media the language packs name ('Xinhua', 'Antara'), as written."""
     return frozenset(lang.words(packs, lambda p: p.media))
-
-
-_WEB_SUFFIX = re.compile(r"\.(?:com|co|net|org|id)(?:\.[a-z]{2})?$", re.I)
 
 
 def _letters(name: str) -> str:

@@ -81,12 +81,12 @@ def _words(words: Iterable[str]) -> str:
     return "|".join([*(f"(?-i:{re.escape(w)})" for w in caps), plain]) if caps else plain
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def _unbracketed(text: str) -> str:
     """What a bracket says is an aside ('Venezuela (suspended)'): not a status of the event around it."""
     return _BRACKETED.sub(lambda m: " " * len(m.group()), text)
-
-
-_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _grammar(get: Callable[[lang.EventGrammar], Iterable[str]]) -> str:
@@ -853,7 +853,7 @@ class EventReader:
         """Whether the trigger `m` ends the phrase of a trigger before it, no comma between ('hold talks with
         Netanyahu at the summit'): it tells when and where that event is, no event of its own."""
         text = self.doc.text
-        before = [b for b in self.frames.meet.finditer(text, sentence.start, m.start("trigger"))]
+        before = list(self.frames.meet.finditer(text, sentence.start, m.start("trigger")))
         if not before:
             return False
         gap = text[before[-1].end("trigger"):m.start("trigger")]
@@ -1006,6 +1006,7 @@ class EventReader:
         return [m for m in (*opening, *headline, *nearest) if self.type_of(m) == "Person"][:1]
 
     def _opens_with_pronoun(self, sentence: Sentence) -> bool:
+        """'Dia mengatakan ...': a subject pronoun coreference left unresolved opens the sentence."""
         i = token_at(self.doc.tokens, sentence.start)
         return i < len(self.doc.tokens) and self.doc.tokens[i].folded in self.frames.pronouns \
             and self.by_token.get(i) is None
