@@ -97,6 +97,11 @@ def dateline_end(sentence: str) -> int:
     return stop.end() if all(w[0].isupper() or w[0].isdigit() or w[0] in "([" for w in words) else 0
 
 
+def unbracketed(text: str) -> str:
+    """`text` with what its brackets say blanked out, offsets kept: an aside ('Venezuela (suspended)')."""
+    return _BRACKETED.sub(lambda m: " " * len(m.group()), text)
+
+
 def dateline_credits(sentence: str) -> list[tuple[int, int]]:
     """The bracketed parts of a dateline opening `sentence` ('(BSS/AFP)' of 'TOKYO, Aug 23 (BSS/AFP) -'): who
     reports, as (start, end) offsets inside the brackets; none without a dateline."""

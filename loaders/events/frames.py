@@ -47,7 +47,7 @@ from loaders.events.base import SEPARATE, TRIGGER_ONLY, Draft, EventType, trigge
 from loaders.model import STATUSES, Document, Mention, Sentence, Span
 from loaders.names import cues, mention_tokens, title_tokens
 from loaders.normalize import fold
-from loaders.text import dateline_end, token_at, word_before
+from loaders.text import dateline_end, token_at, unbracketed, word_before
 
 _AGENTS = ("Person", "Organization", "Country")
 _PLACES = ("Place", "Country")
@@ -79,14 +79,6 @@ def _words(words: Iterable[str]) -> str:
     caps = [w for w in listed if w.isupper()]
     plain = lang.alternatives(w for w in listed if not w.isupper())
     return "|".join([*(f"(?-i:{re.escape(w)})" for w in caps), plain]) if caps else plain
-
-
-_BRACKETED = re.compile(r"\([^()]*\)")
-
-
-def _unbracketed(text: str) -> str:
-    """What a bracket says is an aside ('Venezuela (suspended)'): not a status of the event around it."""
-    return _BRACKETED.sub(lambda m: " " * len(m.group()), text)
 
 
 def _grammar(get: Callable[[lang.EventGrammar], Iterable[str]]) -> str:
@@ -1148,12 +1140,12 @@ class EventReader:
         start = self.time_part(sentence, trigger.start)[0]
         first = self.supported_from(token_at(tokens, trigger.start))
         window = max(start, tokens[max(0, first - STATUS_WINDOW)].start) if first else start
-        before = _unbracketed(text[window:trigger.start])
+        before = unbracketed(text[window:trigger.start])  # 'Venezuela (suspended)' is no status
         end = self.time_part(sentence, trigger.start)[1]
         topic = self.frames.topic_opener.search(text, trigger.end, end)  # 'membahas kerja sama tahun mendatang'
         stops = [k for k in (text.find(",", trigger.end, end), text.find(";", trigger.end, end),
                              topic.start() if topic else -1) if k >= 0]
-        after = _unbracketed(text[trigger.end:min(stops, default=end)])
+        after = unbracketed(text[trigger.end:min(stops, default=end)])
         for status in STATUSES:
             if status == "planned" and "past" in marks:
                 continue

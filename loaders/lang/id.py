@@ -87,7 +87,7 @@ PACK = register(LanguagePack(
         "istana", "gedung", "wisma", "graha", "balai", "aula", "ruang", "pangkalan", "konsulat",
         "masjid", "hotel", "kompleks", "lapangan", "stadion", "markas", "museum", "bandara", "bandar udara",
     }),
-    transit_words=frozenset({"bandara", "bandar udara", "airport"}),
+    transit_words=frozenset({"bandara", "bandar udara"}),
     cue_verbs_before=("bertemu dengan", "bertemu", "menemui"),
     quote_verbs=("kata",),
     cue_verbs_after=("bertemu", "menemui"),

@@ -97,7 +97,8 @@ class EventGrammar:
     object_prepositions: tuple[str, ...] = ()  # 'serangan terhadap Israel'
     held_verbs: tuple[str, ...] = ()  # 'pembicaraan diadakan di Muscat'
     demonstratives: tuple[str, ...] = ()  # 'pembicaraan itu'
-    referring: tuple[str, ...] = ()  # before a noun, name what was told before: 'this meeting'
+    # before a noun, name what was told before: 'this meeting'; a phrase of two words ('to the') when no name follows
+    referring: tuple[str, ...] = ()
     listing: tuple[str, ...] = ()  # after a counterpart noun, go on to name them: 'counterparts that included'
     place_nouns: tuple[str, ...] = ()  # 'in the German city of Bonn', 'at a luxury estate outside San Francisco'
     place_links: tuple[str, ...] = ()  # between such a noun and the place: 'of', 'outside'
