@@ -1512,3 +1512,15 @@ def test_where_a_delegation_departed_for_is_no_side() -> None:
     x = extract("An Afghan delegation, led by Deputy Interior Minister Haji Najeeb, has departed for Turkey to attend "
                 "the talks with Pakistan.", "en", date(2025, 10, 25))
     assert x.events and all("Türkiye" not in participant_names(x, e) for e in x.events)
+
+
+def test_talks_named_again_beside_a_meeting_do_not_swallow_it() -> None:
+    """'The decision to revive the dialogue mechanism was taken at a meeting between Prime Minister Narendra Modi and
+    Chinese President Xi Jinping in Kazan on October 23' (ETV Bharat, in en/dev6): 'the dialogue' refers to the talks
+    told before; the meeting beside it, of other people of the same two states, is a meeting of its own."""
+    x = extract("National Security Advisor Ajit Doval and Chinese Foreign Minister Wang Yi will hold the Special "
+                "Representatives dialogue in Beijing. The decision to revive the dialogue mechanism was taken at a "
+                "meeting between Prime Minister Narendra Modi and Chinese President Xi Jinping in Kazan on October 23.",
+                "en", date(2024, 12, 17))
+    meetings = [e for e in x.events if {"Narendra Modi", "Xi Jinping"} <= participant_names(x, e)]
+    assert [(e.type, e.date) for e in meetings] == [("Meeting", "2024-10-23")]

@@ -27,8 +27,11 @@ class Negotiation(EventType):
     def absorbs(self, event: Draft, other: Draft) -> bool:
         """A meeting of the parties to these talks (or of people of their countries), on a day they may have been
         held, is these talks; a summit is not, nor a phone call, nor a separate meeting with one side ('Haniyeh
-        discussed the talks in separate calls with Egypt's Abbas Kamel and Qatar's Al Thani')."""
-        sides = related(event, other) or (bool(other.countries) and other.countries <= event.countries)
+        discussed the talks in separate calls with Egypt's Abbas Kamel and Qatar's Al Thani'), nor, by their
+        countries alone, a meeting of other people beside talks only referred to ('the dialogue was revived at a
+        meeting between Modi and Xi')."""
+        sides = related(event, other) or (bool(other.countries) and other.countries <= event.countries
+                                          and not (event.from_context and event.sentence is other.sentence))
         return not {"summit", "call", SEPARATE} & other.marks and sides and compatible(event, other)
 
     def cameo(self, draft: Draft, world: World) -> str | None:
