@@ -312,6 +312,28 @@ def test_a_one_word_name_after_a_title_is_the_person_of_that_whole_name() -> Non
     assert "Imran" not in [e.name for e in khan.entities]
 
 
+@pytest.mark.parametrize("text, lang, person", [
+    ("Hadir Menteri Luar Negeri Cina Wang Yi dan Menteri Luar Negeri India Jaishankar.", "id",
+     ("Subrahmanyam Jaishankar", "Q16186720")),
+    ("Antony Blinken met Russian Foreign Minister Lavrov in Geneva.", "en", ("Sergey Lavrov", "Q58217")),
+])
+def test_a_surname_after_a_post_of_a_state_is_that_states_official(text: str, lang: str,
+                                                                     person: tuple[str, str]) -> None:
+    """'Menteri Luar Negeri India Jaishankar' (Tempo, in id/dev): the one word after a post of India is the Indian
+    official of that surname; of the two Russian officials named Lavrov, a foreign minister is not the deputy
+    finance minister."""
+    x = extract(text, lang, date(2022, 1, 21))
+    assert person in [(e.name, e.wikidata) for e in x.entities]
+
+
+def test_a_surname_after_a_post_is_the_person_the_article_names_in_full() -> None:
+    """'Lebanese President Joseph Aoun ... President Aoun' (Ya Libnan, in en/dev4): the surname is the man named
+    before, not the KB's other Lebanese president of that name."""
+    x = extract("Lebanese President Joseph Aoun held a meeting with US envoys. President Aoun had emphasized that "
+                "the state is keen.", "en", date(2025, 8, 18))
+    assert [e.name for e in x.entities if e.type == "Person"] == ["Joseph Aoun"]
+
+
 def test_an_indonesian_city_name_kabar_adds_links_the_city_not_its_country_after_a_comma() -> None:
     """'Jenewa' (`seeds/aliases.csv`) is Geneva, and 'di Jenewa, Swiss' is the city, then the country."""
     x = extract("Perundingan nuklir Iran dan AS digelar di Jenewa, Swiss, pada Selasa.", "id", date(2026, 2, 18))

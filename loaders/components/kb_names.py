@@ -10,8 +10,10 @@ record it names is of one type. One word alone is riskier than a full name
 (16,000 organisations share few acronyms), so it is taken only as the
 record's own label, of a record of a country the article names (or of none:
 'NATO'), and for a person only the one of that name (an alias) who held a
-leader's office ('Putin'); a person's surname otherwise waits for the coreference
-component or a title. A large city after a place preposition is taken wherever it is
+leader's office ('Putin'), or after a post, the one official of the post's state (or,
+when no state is stated, of the article's) with that surname ('Menlu India Jaishankar',
+'Russian Foreign Minister Lavrov'); a person's surname otherwise waits for the coreference
+component. A large city after a place preposition is taken wherever it is
 ('talks in Geneva'), and of places sharing a name a city far larger than the rest is
 the one meant (`loaders.kb.build.index.prominent`).
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 import re
 
 from loaders import lang
-from loaders.kb.build.index import KBIndex, Record, is_prominent_city, prominent, record_type
+from loaders.kb.build.index import LEGISLATOR, KBIndex, Record, is_prominent_city, prominent, record_type
 from loaders.kb.build.records import Place
 from loaders.model import Document, Mention, Span
 from loaders.names import (
@@ -42,6 +44,7 @@ _LEADER = "leader"
 _MIN_ALONE = 3
 _INTERNATIONAL = frozenset({"intergovernmental", "international_court", "armed_group", "political_organization"})
 _POSSESSIVE = re.compile("['\u2019]s ")
+_POSSESSIVE_END = re.compile("['\u2019]s$")
 _MIN_ANYWHERE = 3  # words an organisation's or place's name needs to be taken whatever the article's countries
 
 @component("kb_names", requires=("tokens", "sentences"), assigns=("proposals",))
@@ -52,6 +55,8 @@ class KBNames:
         self.kb: KBIndex | None = resources.kb_index
         self.given = resources.given_names
         self._country_at: dict[int, tuple[int, str | None]] = {}
+        self._country_to: dict[int, tuple[int, str | None]] = {}
+        self._surnames: set[str] = set()  # last words of longer names in the article: coreference's to resolve
         self.curated = {fold(row.alias): row for row in resources.aliases  # the seed's own are the gazetteer's
                         if row.target.startswith("Q") and resources.kb.by_qid(row.target) is None}
 
@@ -60,8 +65,12 @@ class KBNames:
         if self.kb is not None:
             earlier = doc.proposed()
             countries = {m.qid for m in earlier if m.type == "Country" and m.qid}
+            runs = _across_possessives(doc, name_runs(doc, mention_tokens(doc, earlier)))
+            self._surnames = {fold(m.span.text).split()[-1] for m in earlier if m.type == "Person"} \
+                | {doc.tokens[j - 1].folded for i, j in runs if j - i > 1}
             self._country_at = {m.span.start: (m.span.end, m.qid) for m in earlier if m.type == "Country"}
-            for i, j in _across_possessives(doc, name_runs(doc, mention_tokens(doc, earlier))):
+            self._country_to = {m.span.end: (m.span.start, m.qid) for m in earlier if m.type == "Country"}
+            for i, j in runs:
                 k = i
                 while k < j:
                     for n in range(min(_MAX_WORDS, j - k), 0, -1):
@@ -94,7 +103,7 @@ class KBNames:
                 return self._named(span, record)
         assert self.kb is not None
         if not self.kb.has_name(text):
-            return None
+            return self._official(doc, span, countries) if j - i == 1 else None
         records = self.kb.records(text)
         if not (j - i == 1 and opens_longer_name(doc, i)):  # 'Tehran Times' is not the city's
             records = prominent(text, records)
@@ -115,6 +124,26 @@ class KBNames:
             return self._named(span, records[0])
         return Mention(span, type_, text, None, f"{type_}:{fold(text)}", "kb")
 
+    def _official(self, doc: Document, span: Span, countries: set[str]) -> Mention | None:
+        """'Menlu India Jaishankar', "Iran's Foreign Minister Araghchi": the one word after a post names the one
+        official of the post's state with that surname; with no state stated, of the article's states. Not when the
+        article writes the word before another name ('Prime Minister Imran ... Imran Khan') or names someone of that
+        surname ('Joseph Aoun ... President Aoun')."""
+        assert self.kb is not None
+        text = doc.text
+        before = self._country_to.get(len(text[:span.start].rstrip()), (0, None))  # 'Menlu India |Jaishankar'
+        title = title_before(text, before[0]) if before[1] else title_before(text, span.start)
+        if title is None or fold(span.text) in self._surnames or re.search(rf"\b{re.escape(span.text)}\s+[A-Z]", text):
+            return None
+        stated = before[1] or self._country_to.get(len(_POSSESSIVE_END.sub("", text[:title.start()].rstrip())),
+                                                   (0, None))[1]
+        wanted = {stated} if stated else countries
+        found = [p for p in self.kb.officials(span.text)
+                 if any(o.role != LEGISLATOR and (o.of or p.country) in wanted for o in p.offices)]
+        if len(found) > 1 and not _modified(title.group()):  # 'Foreign Minister Lavrov' is no deputy minister
+            found = [p for p in found if not all(_modified(o.label) for o in p.offices)]
+        return self._named(span, found[0]) if len(found) == 1 else None
+
     def _named(self, span: Span, record: Record) -> Mention:
         """A mention of the record, named by its label unless other records share it ('Ministry of Foreign
         Affairs'): then the text's own name says more ('Kemlu RI')."""
@@ -126,6 +155,12 @@ class KBNames:
     def _record(self, qid: str) -> Record | None:
         assert self.kb is not None
         return self.kb.any_record(qid)
+
+
+def _modified(post: str) -> bool:
+    """Whether a post opens with a modifier ('Deputy Minister of Finance', 'Wakil Menteri')."""
+    words = fold(post).split()
+    return bool(words) and words[0] in lang.words(lang.packs(), lambda p: p.title_modifiers)
 
 
 def _across_possessives(doc: Document, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

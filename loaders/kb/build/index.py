@@ -3,10 +3,12 @@
 Loading every record (`read_kb`) takes seconds and hundreds of MB; a
 linker needs only the few records whose names occur in an article. The
 index is an SQLite file (standard library, memory-mapped by the OS) with
-three tables: every name folded to a key -> (kind, QID), every record's
-JSON line by (kind, QID), and the first words of person labels with how
+four tables: every name folded to a key -> (kind, QID), every record's
+JSON line by (kind, QID), the first words of person labels with how
 often they open a person's label and any other record's name (the
-recognizers' given names: 'Dmytro', 'Ana', 'Xu'). It is derived from the committed KB files, never
+recognizers' given names: 'Dmytro', 'Ana', 'Xu'), and the surnames of the
+people who held an office other than a seat in a legislature (the
+'Lavrov' of 'Russian Foreign Minister Lavrov'). It is derived from the committed KB files, never
 committed itself: `KBIndex.open` builds it on first use and rebuilds it
 when the KB files change (their SHA-256 is stored in the index).
 """
@@ -30,7 +32,8 @@ Record = Person | Organization | Place
 DEFAULT_PATH = KB_DIR.parent.parent.parent / "var" / "kb-index.sqlite"
 _KINDS = tuple(FILES)  # stored as their position: 0 person, 1 organization, 2 place
 _CACHE_SIZE = 20_000
-_SCHEMA = "3"  # part of the digest: an index written by an older kabar is rebuilt
+_SCHEMA = "4"  # part of the digest: an index written by an older kabar is rebuilt
+LEGISLATOR = "legislator"  # an office's role whose holders are too many to be named by surname
 
 
 def kb_digest(kb_dir: Path = KB_DIR) -> str:
@@ -106,6 +109,13 @@ class KBIndex:
         rows = self._db.execute("SELECT key, kind, qid FROM names WHERE key >= ? AND key < ? LIMIT ?",
                                 (key, key + "\U0010ffff", limit))
         return [(k, _KINDS[kind], f"Q{q}") for k, kind, q in rows]
+
+    def officials(self, surname: str) -> list[Person]:
+        """The people of this surname (their label's last word, or an alias's, folded) who held an office other
+        than a seat in a legislature."""
+        rows = self._db.execute("SELECT r.body FROM surnames s JOIN records r ON r.kind = 0 AND r.qid = s.qid"
+                                " WHERE s.word = ? ORDER BY s.qid", (fold(surname),))
+        return [from_row("person", json.loads(body)) for (body,) in rows]
 
     def has_name(self, name: str) -> bool:
         return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (fold(name),)).fetchone() is not None
@@ -192,6 +202,7 @@ def build_index(kb_dir: Path, path: Path, digest: str) -> None:
             CREATE TABLE records (kind INTEGER, qid INTEGER, body TEXT, PRIMARY KEY (kind, qid)) WITHOUT ROWID;
             CREATE TABLE names (key TEXT, kind INTEGER, qid INTEGER, PRIMARY KEY (key, kind, qid)) WITHOUT ROWID;
             CREATE TABLE given (word TEXT PRIMARY KEY, persons INTEGER, others INTEGER) WITHOUT ROWID;
+            CREATE TABLE surnames (word TEXT, qid INTEGER, PRIMARY KEY (word, qid)) WITHOUT ROWID;
         """)
         firsts: dict[str, list[int]] = {}
         for number, kind in enumerate(_KINDS):
@@ -202,6 +213,9 @@ def build_index(kb_dir: Path, path: Path, digest: str) -> None:
                 keys = {fold(n) for n in (row[1], row[2], *(a[0] for a in row[3])) if n}
                 db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", ((k, number, qid) for k in keys if k))
                 person_label = fold(row[1]) if number == 0 else None
+                if number == 0 and any(office[5] != LEGISLATOR for office in row[7]):
+                    surnames = {k.split()[-1] for k in keys if " " in k}
+                    db.executemany("INSERT OR IGNORE INTO surnames VALUES (?, ?)", ((w, qid) for w in surnames))
                 for k in keys if number else (person_label,):
                     if k and " " in k:
                         firsts.setdefault(k.split()[0], [0, 0])[number != 0] += 1
