@@ -67,9 +67,10 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
     before = lang.alternatives(lang.words(packs, lambda p: p.cue_verbs_before))
     quotes = lang.alternatives(lang.words(packs, lambda p: p.quote_verbs))
     after = lang.alternatives(lang.words(packs, lambda p: p.cue_verbs_after))
-    # ', kepala penasihat ...', ', the White House adviser', ", Russia's foreign minister", ' ... bertemu'
+    # ', kepala penasihat ...', ', the White House adviser', ", Russia's foreign minister" (either apostrophe),
+    # ' ... bertemu'
     after_re = re.compile(
-        rf"\s*,\s*(?:(?:{articles})\s+)?(?:(?-i:[A-Z])[\w.]*(?:'s)?\s+){{0,3}}"
+        rf"\s*,\s*(?:(?:{articles})\s+)?(?:(?-i:[A-Z])[\w.]*(?:['\u2019]s)?\s+){{0,3}}"
         rf"(?:(?:{adjectives})\s+)?{title}"
         rf"|\s+(?:{after})\b",
         re.IGNORECASE,

@@ -326,6 +326,15 @@ def test_a_surname_after_a_post_of_a_state_is_that_states_official(text: str, la
     assert person in [(e.name, e.wikidata) for e in x.entities]
 
 
+@pytest.mark.parametrize("apposition", ["China's assistant foreign minister", "China\u2019s assistant foreign minister",
+                                        "China\u2019s foreign minister"])
+def test_a_name_before_a_states_post_in_apposition_is_a_person(apposition: str) -> None:
+    """'Kong Xuanyou, China\u2019s assistant foreign minister,' (Japan Times, in en/dev11): a curly apostrophe and an
+    assistant's post mark a person as the straight apostrophe and a minister's do."""
+    x = extract(f"Akiba held discussions with Kong Xuanyou, {apposition}, for three hours.", "en", date(2016, 11, 30))
+    assert "Kong Xuanyou" in [e.name for e in x.entities if e.type == "Person"]
+
+
 def test_a_surname_after_a_post_is_the_person_the_article_names_in_full() -> None:
     """'Lebanese President Joseph Aoun ... President Aoun' (Ya Libnan, in en/dev4): the surname is the man named
     before, not the KB's other Lebanese president of that name."""

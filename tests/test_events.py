@@ -1524,3 +1524,14 @@ def test_talks_named_again_beside_a_meeting_do_not_swallow_it() -> None:
                 "en", date(2024, 12, 17))
     meetings = [e for e in x.events if {"Narendra Modi", "Xi Jinping"} <= participant_names(x, e)]
     assert [(e.type, e.date) for e in meetings] == [("Meeting", "2024-10-23")]
+
+
+def test_who_a_sentence_names_further_on_than_its_opening_they_were_met_no_one() -> None:
+    """'Akiba held discussions with Kong Xuanyou, China's assistant foreign minister, for more than three hours. They
+    were in part aimed at ... Premier Li Keqiang's possible first visit' (Japan Times, in en/dev11): 'They were'
+    opens no list of those met; Kong is whom Akiba met."""
+    x = extract("Deputy Foreign Minister Takeo Akiba told reporters. Akiba held discussions with Kong Xuanyou, "
+                "China\u2019s assistant foreign minister, for more than three hours. They were in part aimed at "
+                "creating a favorable environment for Premier Li Keqiang\u2019s possible first visit to Japan.", "en",
+                date(2016, 11, 30))
+    assert [participant_names(x, e) for e in x.events] == [{"Takeo Akiba", "Kong Xuanyou"}]

@@ -949,20 +949,36 @@ class EventReader:
         return self.location_in(before, trigger.start("trigger")) if trigger else None
 
     def listed_after(self, sentence: Sentence) -> list[Mention]:
-        """Who the sentences right after name in a list ('Mereka adalah X, Y dan Z.', 'Selain itu, ada W.'): those
-        a trigger that names no one after it stands for ('sembilan pemimpin negara yang diterima'), or where the
-        next sentence says they came from ('tamu negara yang hadir berasal dari Rusia, Qatar dan Malaysia')."""
+        """Who the sentences right after name in a list opening them ('Mereka adalah X, Y dan Z.', 'Selain itu, ada
+        W.'): those a trigger that names no one after it stands for ('sembilan pemimpin negara yang diterima'), or
+        where the next sentence says they came from ('tamu negara yang hadir berasal dari Rusia, Qatar dan
+        Malaysia')."""
         text, sentences = self.doc.text, self.doc.sentences
         index = self.sentence_index.get(sentence.start, 0) + 1
         pattern, listed = self.frames.list_opener, []
         while index < len(sentences) and (m := pattern.match(text, sentences[index].start)):
-            listed += [h for h in self.agents(m.end(), sentences[index].end) if self.type_of(h) != "Place"]
+            heads = [h for h in self.agents(m.end(), sentences[index].end) if self.type_of(h) != "Place"]
+            listed += heads if heads and self._names_only(m.end(), heads[0].span.start) else []
             pattern, index = self.frames.list_continuer, index + 1
         origin = self.frames.origin.search(text, sentences[index].start, sentences[index].end) \
             if not listed and index < len(sentences) else None
         if origin:  # 'tamu negara yang hadir ... berasal dari Rusia, Qatar, Serbia dan Malaysia'
             listed = [h for h in self.agents(origin.end(), sentences[index].end) if self.type_of(h) != "Place"]
         return listed
+
+    def _names_only(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds only a name phrase's words (titles, capitalised words, 'dan', 'of'): a list
+        opens right after 'They were' ('They were President X, ...'), not further on ('They were aimed at ... for
+        Premier Li's visit')."""
+        tokens = self.doc.tokens
+        i = token_at(tokens, start)
+        while i < len(tokens) and tokens[i].end <= end:
+            tok = tokens[i]
+            if not (i in self.in_title or tok.text[0].isupper() or not tok.text[0].isalpha()
+                    or tok.folded in self.frames.conjunctions or tok.folded in self.frames.phrase_words):
+                return False
+            i += 1
+        return True
 
     def listed_within(self, sentence: Sentence, m: re.Match[str]) -> list[Mention]:
         """'Di antara menteri yang melakukan rapat dengan Retno itu adalah X, Y, dan Z': a trigger in a relative clause

@@ -58,7 +58,7 @@ PACK = register(LanguagePack(
                 "counterparts"),
     customary_titles=frozenset({"king", "queen", "prince", "princess", "crown prince", "sultan", "sheikh", "emir",
                                 "pope"}),
-    title_modifiers=("deputy", "vice", "acting", "former"),
+    title_modifiers=("deputy", "vice", "assistant", "acting", "former"),
     title_adjectives=("senior", "top", "chief", "foreign policy", "security"),
     abbreviated=frozenset({"mr", "mrs", "ms", "dr", "h.e"}),
     articles=("the", "a", "an"),
