@@ -1535,3 +1535,19 @@ def test_who_a_sentence_names_further_on_than_its_opening_they_were_met_no_one()
                 "creating a favorable environment for Premier Li Keqiang\u2019s possible first visit to Japan.", "en",
                 date(2016, 11, 30))
     assert [participant_names(x, e) for e in x.events] == [{"Takeo Akiba", "Kong Xuanyou"}]
+
+
+def test_a_summit_hosted_is_apart_from_the_bilateral_before_it_and_a_potential_one_is_none() -> None:
+    """'Biden dan Lopez Obrador melakukan pertemuan bilateral jelang pertemuan puncak ... Lopez Obrador menjamu Biden
+    dan Trudeau untuk pertemuan puncak' (Republika, in id/dev11): 'pertemuan puncak' is a summit, and hosting leaders
+    for it is the summit, not the bilateral again; 'pertemuan puncak AS-Rusia yang potensial' (LiputanIndo, in
+    id/dev2) is only a possibility."""
+    x = extract("Presiden Joe Biden dan Presiden Meksiko Andres Manuel Lopez Obrador melakukan pertemuan bilateral "
+                "jelang pertemuan puncak para pemimpin Amerika Utara. Lopez Obrador menjamu Biden dan Perdana Menteri "
+                "Kanada Justin Trudeau untuk pertemuan puncak pertama antara ketiganya dari Senin hingga Rabu.", "id",
+                date(2023, 1, 10))
+    assert sorted(sorted(participant_names(x, e)) for e in x.events) == [
+        ["Andrés Manuel López Obrador", "Joe Biden"], ["Andrés Manuel López Obrador", "Joe Biden", "Justin Trudeau"]]
+    potential = extract("Pembahasan itu menandai persiapan buat pertemuan puncak AS-Rusia yang potensial.", "id",
+                        date(2025, 2, 20))
+    assert potential.events == []

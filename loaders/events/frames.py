@@ -179,6 +179,9 @@ class Frames:
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
         self.occasion = re.compile(rf"\b(?:{_grammar(lambda g: g.occasion_phrases)})\b[^,.;]*,", re.I)
         self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
+        # 'pertemuan puncak AS-Rusia yang potensial': at most three of the phrase's words, then what makes it possible
+        self.hypothetical_after = re.compile(
+            rf"(?:[^\S\n]+[\w-]+){{0,3}}?[^\S\n]+(?:{_grammar(lambda g: g.hypothetical_after)})\b", re.I)
         # 'for their first talks': the end of a gap before a trigger the one before it is held for
         self.held_for = re.compile(rf"\b(?:{_grammar(lambda g: g.held_for_words)})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
         self.none_before = re.compile(rf"\b(?:{_grammar(lambda g: g.none_words)})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
@@ -751,14 +754,16 @@ class EventReader:
     def _one_country(self, group: list[Mention]) -> bool:
         return len(group) == 1 and self.type_of(group[0]) == "Country"
 
-    def hypothetical(self, sentence: Sentence, offset: int) -> bool:
+    def hypothetical(self, sentence: Sentence, offset: int, end: int | None = None) -> bool:
         """Whether words before the trigger make it only a possibility ('a possible meeting', 'ingin bertemu') or
-        say there was none ('There was no SR dialogue in the last five years', 'tidak ada pertemuan')."""
+        say there was none ('There was no SR dialogue in the last five years', 'tidak ada pertemuan'), or words
+        ending its phrase after `end` do ('pertemuan puncak AS-Rusia yang potensial')."""
         tokens = self.doc.tokens
         first = token_at(tokens, offset)
         window = max(sentence.start, tokens[max(0, first - HYPOTHETICAL_WINDOW)].start) if first else sentence.start
         return self.frames.hypothetical.search(self.doc.text, window, offset) is not None \
-            or self.frames.none_before.search(self.doc.text, window, offset) is not None
+            or self.frames.none_before.search(self.doc.text, window, offset) is not None \
+            or (end is not None and self.frames.hypothetical_after.match(self.doc.text, end, sentence.end) is not None)
 
     def goes_on_from(self, a: Span, b: Span) -> bool:
         """Whether trigger `b` of the sentence of trigger `a` goes on from it, and so has its status: it stands in
@@ -1203,6 +1208,18 @@ class EventReader:
         aim = self.frames.talks_aim.search(text, trigger.end("trigger"), sentence.end)
         return aim is not None and aim.start() < end
 
+    def held_for_summit(self, sentence: Sentence, trigger: re.Match[str]) -> bool:
+        """'Lopez Obrador menjamu Biden dan Trudeau untuk pertemuan puncak', 'hosts A and B for the summit': the
+        sentence's next trigger, a summit, is what this one is held for, so this one is the summit."""
+        text = self.doc.text
+        following = self.frames.meet.search(text, trigger.end("trigger"), sentence.end)
+        if following is None or not self.is_verb(trigger):
+            return False
+        word = " ".join(following.group("trigger").lower().split())
+        gap = text[trigger.end("trigger"):following.start("trigger")]
+        return "summit" in self.frames.families["interaction"].marks.get(word, frozenset()) \
+            and self.frames.held_for.search(gap) is not None and "," not in gap and ";" not in gap
+
     def location_after(self, sentence: Sentence, trigger: int, offset: int) -> str | None:
         """'di Z' / 'in Z' after `offset`, before a comma and within the trigger's time part of the sentence."""
         text = self.doc.text
@@ -1405,12 +1422,14 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     marks = family.marks.get(word, frozenset())
     if marks & {"visit", "receive"} and not any(reader.type_of(h) == "Person" for h in right):
         return None
-    if reader.hypothetical(sentence, m.start("trigger")):
+    if reader.hypothetical(sentence, m.start("trigger"), m.end("trigger")):
         return None
     if "each" in marks and reader.refers_back(m):  # 'Pertemuan-pertemuan bilateral ini ...': those told before
         return None
     if reader.held_for_talks(sentence, m):
         marks |= {"talks"}
+    if reader.held_for_summit(sentence, m):
+        marks |= {"summit"}
     if reader.meets_mediators(m):
         marks |= {"mediators"}
     forum = reader.forum(m)
@@ -1441,6 +1460,7 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     kind = "Meeting" if "mediators" in marks else owner.name if pattern == "context" else owner.classify(
         {"Person" if h.span.start in reader.officials else reader.type_of(h) for h in heads}, marks)
     draft = reader.draft(family, m, sentence, heads, pattern, kind)
+    draft.marks |= marks & {"summit"}  # held for a summit, it is the summit
     location = (reader.location_after(sentence, m.start("trigger"), m.end("trigger"))
                 or reader.where_before(sentence, m.start("trigger"))
                 or reader.location_after(sentence, left_start, left_start))

@@ -56,6 +56,7 @@ class EventGrammar:
     by_phrases: tuple[str, ...] = ()  # introduce more participants after a comma: ', headed by X'
     separately: tuple[str, ...] = ()  # before a trigger's objects, one event per object: 'separately with X and Y'
     hypothetical: tuple[str, ...] = ()  # before a trigger, the event is only a possibility: 'a possible meeting'
+    hypothetical_after: tuple[str, ...] = ()  # ending the trigger's phrase, the same: 'pertemuan puncak yang potensial'
     held_for_words: tuple[str, ...] = ()  # between two triggers, the second is what the first was for: 'for'
     none_words: tuple[str, ...] = ()  # right before a trigger, up to two words apart, it did not take place
     relation_nouns: tuple[str, ...] = ()  # the name after them is whose they are, no participant: 'sekutu Putin'
