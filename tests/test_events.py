@@ -1551,3 +1551,11 @@ def test_a_summit_hosted_is_apart_from_the_bilateral_before_it_and_a_potential_o
     potential = extract("Pembahasan itu menandai persiapan buat pertemuan puncak AS-Rusia yang potensial.", "id",
                         date(2025, 2, 20))
     assert potential.events == []
+
+
+def test_the_prospect_of_talks_is_no_event() -> None:
+    """'The earliest prospect for in-person talks now appears to be July 16' (RFE/RL, in en/dev11): a prospect is a
+    possibility, as 'a possible meeting' is."""
+    x = extract("Kosovo and Serbia are set to resume talks in a video conference on July 12. The earliest prospect for "
+                "in-person talks now appears to be July 16.", "en", date(2020, 7, 12))
+    assert [e.date for e in x.events] == ["2020-07-12"]

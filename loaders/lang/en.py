@@ -178,7 +178,8 @@ PACK = register(LanguagePack(
         list_openers=("They were", "They are", "They included", "They include", "Among them were", "Among them are"),
         list_continuers=("Also present were", "Others were", "They also included"),
         list_copulas=("were", "included"),
-        hypothetical=("possible", "potential", "possibility", "seeking", "sought", "keen", "hope", "hopes", "proposal",
+        hypothetical=("possible", "potential", "possibility", "prospect", "prospects", "seeking", "sought", "keen",
+                      "hope", "hopes", "proposal",
                       "explore", "explores", "exploring", "explored",
                       "invitation", "might", "maybe", "perhaps", "role of", "role as",
                       # a relationship to keep up, no event: 'to strengthen the strategic dialogue'
