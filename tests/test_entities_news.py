@@ -277,6 +277,15 @@ def test_a_short_name_in_parentheses_is_the_organisation_before_it() -> None:
     assert [e.name for e in x.entities if e.type == "Organization"] == ["General Elections Commission"]
 
 
+def test_two_people_joined_by_a_hyphen_are_both() -> None:
+    """'Menurut Gedung Putih, Obama-Duterte membahas hal yang tidak penting' (Tempo, in id/dev11): two people of the
+    article joined by a hyphen are those two, no person named 'Obama-Duterte'."""
+    x = extract("Presiden Barack Obama bertemu Presiden Rodrigo Duterte. Menurut Gedung Putih, Obama-Duterte membahas "
+                "hal yang tidak penting.", "id", date(2016, 9, 8))
+    people = {e.name: [m.text for m in e.mentions] for e in x.entities if e.type == "Person"}
+    assert people == {"Barack Obama": ["Barack Obama", "Obama"], "Rodrigo Duterte": ["Rodrigo Duterte", "Duterte"]}
+
+
 def test_a_name_with_middle_initials_is_one_person_linked_without_them() -> None:
     x = extract("Menteri Luar Negeri Retno L.P. Marsudi tiba di Bali.", "id", date(2022, 7, 1))
     assert [(e.name, e.wikidata) for e in x.entities if e.type == "Person"] == [("Retno Marsudi", "Q18342668")]

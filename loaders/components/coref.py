@@ -107,10 +107,16 @@ class Coreference:
 
     def _relink_partial_names(self, mentions: list[Mention]) -> None:
         """A pattern-found name that is part of a longer person's name is that person; so is a new name (a pattern's
-        or the NER's) that is a person's name with initials added ('Retno L.P. Marsudi')."""
+        or the NER's) that is a person's name with initials added ('Retno L.P. Marsudi'); one that joins two people
+        by a hyphen ('Obama-Duterte') is both."""
         people = _name_parts(mentions)
-        for i, m in enumerate(mentions):
+        for i, m in enumerate(list(mentions)):
             if m.source not in ("pattern", "ner") or m.type != "Person" or m.qid:
+                continue
+            pair = self._hyphened_pair(m, people)
+            if pair:  # its first half in its place, the second after the rest, then all in text order again
+                mentions[i] = pair[0]
+                mentions.append(pair[1])
                 continue
             words = tuple(fold(m.span.text).split())
             written = m.span.text.split() if len(m.span.text.split()) == len(words) else [""] * len(words)
@@ -121,6 +127,19 @@ class Coreference:
             target = part or (self._person_for(bare, people, besides=m.key) if 1 < len(bare) < len(words) else None)
             if target is not None:
                 mentions[i] = _copy(target, m.span)
+        mentions.sort(key=lambda m: m.span.start)
+
+    def _hyphened_pair(self, m: Mention, people: dict[tuple[str, ...], dict[str, Mention]]) -> list[Mention]:
+        """'Obama-Duterte membahas ...': two people of the article joined by a hyphen, a mention of each."""
+        parts = m.span.text.split("-")
+        if len(parts) != 2 or not all(parts):
+            return []
+        found = [self._person_for(tuple(fold(p).split()), people, besides=m.key) for p in parts]
+        if None in found or len({f.key for f in found if f is not None}) != 2:
+            return []
+        cut = m.span.start + len(parts[0])
+        return [_copy(found[0], Span(m.span.start, cut, parts[0])),
+                _copy(found[1], Span(cut + 1, m.span.end, parts[1]))]
 
     def _person_for(self, words: tuple[str, ...], people: dict[tuple[str, ...], dict[str, Mention]],
                     besides: str | None = None) -> Mention | KBEntry | None:
