@@ -344,6 +344,16 @@ def test_a_name_before_a_states_post_in_apposition_is_a_person(apposition: str) 
     assert "Kong Xuanyou" in [e.name for e in x.entities if e.type == "Person"]
 
 
+def test_a_surname_alone_is_the_head_of_state_in_office_that_day() -> None:
+    """'Sheinbaum and Petro talked of importance of the next CELAC meeting' (Prensa Latina, in en/dev10): 'Petro' is
+    Colombia's president on the article's day, not before he took office; a word ending a regnal name ('Charles III
+    of the United Kingdom') is no surname."""
+    text = "Sheinbaum and Petro talked of the importance of the next CELAC meeting. The Kingdom welcomed it."
+    linked = [(e.name, e.wikidata) for e in extract(text, "en", date(2024, 12, 17)).entities if e.type == "Person"]
+    assert ("Gustavo Petro", "Q704022") in linked and "Charles III" not in [name for name, _ in linked]
+    assert "Gustavo Petro" not in [e.name for e in extract(text, "en", date(2015, 6, 1)).entities]
+
+
 def test_a_surname_after_a_post_is_the_person_the_article_names_in_full() -> None:
     """'Lebanese President Joseph Aoun ... President Aoun' (Ya Libnan, in en/dev4): the surname is the man named
     before, not the KB's other Lebanese president of that name."""

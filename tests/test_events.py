@@ -813,7 +813,7 @@ def test_a_date_after_the_trigger_does_not_end_its_objects() -> None:
 @pytest.mark.parametrize(("text", "lang", "met"), [
     # ', serta para pemimpin X dan Y': the list of those met goes on after the conjunction
     ("Di Kazan, Putin akan bertemu secara terpisah dengan Modi dan Xi, serta para pemimpin Afrika Selatan dan Mesir.",
-     "id", {"Modi", "Xi Jinping", "South Africa", "Egypt"}),
+     "id", {"Narendra Modi", "Xi Jinping", "South Africa", "Egypt"}),
     # the serial comma before 'and'
     ("Antony Blinken met Wang Yi, Penny Wong, and Retno Marsudi in Jakarta on Friday.", "en",
      {"Wang Yi", "Penny Wong", "Retno Marsudi"}),

@@ -12,10 +12,11 @@ record's own label, of a record of a country the article names (or of none:
 'NATO'), and for a person only the one of that name (an alias) who held a
 leader's office ('Putin'), or after a post, the one official of the post's state (or,
 when no state is stated, of the article's) with that surname ('Menlu India Jaishankar',
-'Russian Foreign Minister Lavrov'); a person's surname otherwise waits for the coreference
-component. A large city after a place preposition is taken wherever it is
-('talks in Geneva'), and of places sharing a name a city far larger than the rest is
-the one meant (`loaders.kb.build.index.prominent`).
+'Russian Foreign Minister Lavrov'), or with no post, the one head of state or government of
+that surname in office on the article's day ('Sheinbaum and Petro talked'); a surname the
+article also writes in a longer name waits for the coreference component. A large city
+after a place preposition is taken wherever it is ('talks in Geneva'), and of places
+sharing a name a city far larger than the rest is the one meant (`loaders.kb.build.index.prominent`).
 """
 
 from __future__ import annotations
@@ -133,8 +134,10 @@ class KBNames:
         text = doc.text
         before = self._country_to.get(len(text[:span.start].rstrip()), (0, None))  # 'Menlu India |Jaishankar'
         title = title_before(text, before[0]) if before[1] else title_before(text, span.start)
-        if title is None or fold(span.text) in self._surnames or re.search(rf"\b{re.escape(span.text)}\s+[A-Z]", text):
+        if fold(span.text) in self._surnames or re.search(rf"\b{re.escape(span.text)}\s+[A-Z]", text):
             return None
+        if title is None:
+            return self._leader(span, str(doc.article.published or ""))
         stated = before[1] or self._country_to.get(len(_POSSESSIVE_END.sub("", text[:title.start()].rstrip())),
                                                    (0, None))[1]
         wanted = {stated} if stated else countries
@@ -142,6 +145,16 @@ class KBNames:
                  if any(o.role != LEGISLATOR and (o.of or p.country) in wanted for o in p.offices)]
         if len(found) > 1 and not _modified(title.group()):  # 'Foreign Minister Lavrov' is no deputy minister
             found = [p for p in found if not all(_modified(o.label) for o in p.offices)]
+        return self._named(span, found[0]) if len(found) == 1 else None
+
+    def _leader(self, span: Span, day: str) -> Mention | None:
+        """'Sheinbaum and Petro talked': a surname alone is the one head of state or government of that surname in
+        office on the article's day."""
+        assert self.kb is not None
+        if not day or len(span.text) < _MIN_ALONE or fold(span.text) in cues().organization_words:
+            return None
+        found = [p for p in self.kb.officials(span.text) if any(
+            o.role == _LEADER and (o.start or "") <= day and (o.end is None or day <= o.end) for o in p.offices)]
         return self._named(span, found[0]) if len(found) == 1 else None
 
     def _named(self, span: Span, record: Record) -> Mention:

@@ -32,7 +32,7 @@ Record = Person | Organization | Place
 DEFAULT_PATH = KB_DIR.parent.parent.parent / "var" / "kb-index.sqlite"
 _KINDS = tuple(FILES)  # stored as their position: 0 person, 1 organization, 2 place
 _CACHE_SIZE = 20_000
-_SCHEMA = "4"  # part of the digest: an index written by an older kabar is rebuilt
+_SCHEMA = "5"  # part of the digest: an index written by an older kabar is rebuilt
 LEGISLATOR = "legislator"  # an office's role whose holders are too many to be named by surname
 
 
@@ -214,7 +214,9 @@ def build_index(kb_dir: Path, path: Path, digest: str) -> None:
                 db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", ((k, number, qid) for k in keys if k))
                 person_label = fold(row[1]) if number == 0 else None
                 if number == 0 and any(office[5] != LEGISLATOR for office in row[7]):
-                    surnames = {k.split()[-1] for k in keys if " " in k}
+                    # a name of capitalised words only: not 'Charles III of the United Kingdom'
+                    surnames = {fold(n).split()[-1] for n in (row[1], row[2], *(a[0] for a in row[3]))
+                                if n and len(n.split()) > 1 and all(w[:1].isupper() for w in n.split())}
                     db.executemany("INSERT OR IGNORE INTO surnames VALUES (?, ?)", ((w, qid) for w in surnames))
                 for k in keys if number else (person_label,):
                     if k and " " in k:
