@@ -57,3 +57,14 @@ def test_a_known_place_with_a_venue_word_keeps_its_kb_identity() -> None:
     found = entities("Prabowo bertemu Joe Biden di Gedung Putih, Washington DC, Selasa.", "id")
     assert ("Place", "Gedung Putih") not in found
     assert any(name == "White House" for _, name in found)
+
+
+def test_an_english_named_venue_in_indonesian_text_is_the_meeting_place() -> None:
+    """'KTT Negara Amerika di Panama City Convention Center' (Liputan6, in id/dev11): a venue named in English order
+    in Indonesian text is a venue too; 'Balai Sidang Jakarta' and 'JCC' are the Jakarta Convention Center
+    (`seeds/landmarks.csv`)."""
+    text = "Presiden Barack Obama bertemu Presiden Kuba Raul Castro di Panama City Convention Center pada Jumat."
+    assert location_of_the_meeting(text, "id") == "Panama City Convention Center"
+    later = extract("Menlu bertemu di Balai Sidang Jakarta. Para pemimpin tiba di JCC, Senayan.", "id")
+    jcc = [e for e in later.entities if e.name == "Jakarta Convention Center"]
+    assert [[m.text for m in e.mentions] for e in jcc] == [["Balai Sidang Jakarta", "JCC"]]

@@ -37,7 +37,8 @@ class VenueNames:
         earlier = mention_tokens(doc, doc.proposed())
         owners = {i: m for i, m in earlier.items() if m.type in _OWNERS}
         runs = name_runs(doc, {i for i in earlier if i not in owners})
-        found = [*_head_final(doc, runs, pack.venue_heads, owners), *_head_first(doc, runs, pack.venue_words, owners)]
+        heads = frozenset(lang.words(lang.packs(), lambda p: p.venue_heads))  # 'di Panama City Convention Center'
+        found = [*_head_final(doc, runs, heads, owners), *_head_first(doc, runs, pack.venue_words, owners)]
         doc.proposals[self.name] = found
 
 
