@@ -354,6 +354,29 @@ def test_a_surname_alone_is_the_head_of_state_in_office_that_day() -> None:
     assert "Gustavo Petro" not in [e.name for e in extract(text, "en", date(2015, 6, 1)).entities]
 
 
+def test_a_head_of_state_by_surname_is_named_by_the_office_held_that_day() -> None:
+    """'Mbeki ... Mugabe' (France 24, in en/dev12): heads of state whose office the KB names ('President of South
+    Africa') rather than marks; a word inside a longer name ('Omar Hassan al-Bashir', SINDOnews in id/dev12) is
+    no surname of its own, nor a given name before a surname a place ('George Charamba')."""
+    x = extract("Presidential spokesman George Charamba said Mbeki met Mugabe in Harare.", "en", date(2008, 8, 9))
+    assert {e.name for e in x.entities if e.type == "Person"} == {"George Charamba", "Thabo Mbeki", "Robert Mugabe"}
+    assert "George" not in [e.name for e in x.entities]
+    bashir = extract("Presiden Sudan Omar Hassan al-Bashir mengunjungi Juba.", "id", date(2013, 4, 12))
+    assert "Mohammed Waheed Hassan" not in [e.name for e in bashir.entities]
+
+
+def test_a_word_of_a_persons_name_is_that_person_not_a_place_of_that_name() -> None:
+    """'Abe dan Jinping berdiskusi secara rileks' (detikNews, in id/dev12): after 'Xi Jinping', 'Jinping' is he, not
+    the Chinese county; 'di Jinping' stays the place. 'Chief Negotiator Andreas Mavroyiannis' (Cyprus Mail, in
+    en/dev12) is the man after the title."""
+    x = extract("Presiden China Xi Jinping bertemu PM Jepang Shinzo Abe. Abe dan Jinping berdiskusi. Ia pernah tinggal "
+                "di Jinping.", "id", date(2015, 4, 24))
+    assert [[m.text for m in e.mentions] for e in x.entities if e.name in ("Xi Jinping", "Jinping")] == [
+        ["Xi Jinping", "Jinping"], ["Jinping"]]
+    cyprus = extract("Present was Greek Cypriot Chief Negotiator Andreas Mavroyiannis.", "en", date(2019, 9, 1))
+    assert "Andreas Mavroyiannis" in [e.name for e in cyprus.entities if e.type == "Person"]
+
+
 def test_a_surname_after_a_post_is_the_person_the_article_names_in_full() -> None:
     """'Lebanese President Joseph Aoun ... President Aoun' (Ya Libnan, in en/dev4): the surname is the man named
     before, not the KB's other Lebanese president of that name."""

@@ -54,6 +54,7 @@ _PARENTHESIS = re.compile(r"\s*\((?P<name>[A-Z][\w'.-]*)\)")
 class _Words:
     subject_pronoun: re.Pattern[str]  # 'Dia', 'Namun, dia', 'He' opening a sentence
     or_short: re.Pattern[str]  # ' atau MBZ', ', or MBS': a name's initials after 'or'
+    place_words: frozenset[str]  # 'di', 'in', 'to': a place follows
 
 
 @lang.compiled
@@ -64,6 +65,8 @@ def _words(packs: tuple[LanguagePack, ...]) -> _Words:
     return _Words(
         re.compile(rf"(?:(?:{connectives}),?\s+)?(?P<pronoun>{pronouns})\b(?!['\u2019])", re.IGNORECASE),
         re.compile(rf",?\s+(?:{or_words})\s+(?P<name>[A-Z]{{2,6}})\b"),
+        frozenset(lang.words(packs, lambda p: (*p.grammar.place_prepositions, *p.grammar.away_prepositions,
+                                               *p.grammar.place_only_prepositions))),
     )
 
 
@@ -84,7 +87,7 @@ class Coreference:
 
     def __call__(self, doc: Document) -> None:
         mentions = _with_short_names(doc, doc.proposed())
-        self._relink_partial_names(mentions)
+        self._relink_partial_names(doc, mentions)
         _shorten_places(mentions)
         people = _name_parts(mentions)
         acronyms = _acronyms(mentions)
@@ -105,12 +108,17 @@ class Coreference:
             mentions = self.edits.apply(doc.text, mentions)
         doc.mentions = [_scored(m) for m in _with_pronouns(doc, mentions)]
 
-    def _relink_partial_names(self, mentions: list[Mention]) -> None:
+    def _relink_partial_names(self, doc: Document, mentions: list[Mention]) -> None:
         """A pattern-found name that is part of a longer person's name is that person; so is a new name (a pattern's
         or the NER's) that is a person's name with initials added ('Retno L.P. Marsudi'); one that joins two people
         by a hyphen ('Obama-Duterte') is both."""
         people = _name_parts(mentions)
         for i, m in enumerate(list(mentions)):
+            if m.type == "Place" and " " not in m.span.text and not _after_place_word(doc, m):
+                # 'Abe dan Jinping berdiskusi': a word of a person's name the article gives, not the county it names
+                person = self._person_for((fold(m.span.text),), people)
+                mentions[i] = _copy(person, m.span) if person is not None else m
+                continue
             if m.source not in ("pattern", "ner") or m.type != "Person" or m.qid:
                 continue
             pair = self._hyphened_pair(m, people)
@@ -211,6 +219,11 @@ def _outlets(doc: Document, mentions: list[Mention]) -> list[tuple[int, int]]:
     parts = {(first.start + a, first.start + b) for a, b in dateline_parts(first.text)}
     return [(m.span.start, m.span.end) for m in mentions
             if m.type == "Organization" and (m.span.start, m.span.end) in parts and " " in m.span.text]
+
+
+def _after_place_word(doc: Document, m: Mention) -> bool:
+    """'di Jinping', 'flew to Hue': a place preposition before the word makes it the place."""
+    return fold(word_before(doc.text, m.span.start) or "") in _words().place_words
 
 
 def _with_pronouns(doc: Document, mentions: list[Mention]) -> list[Mention]:

@@ -25,7 +25,7 @@ import re
 
 from loaders import lang
 from loaders.kb.build.index import LEGISLATOR, KBIndex, Record, is_prominent_city, prominent, record_type
-from loaders.kb.build.records import Place
+from loaders.kb.build.records import Office, Place
 from loaders.model import Document, Mention, Span
 from loaders.names import (
     after_given_name,
@@ -42,6 +42,7 @@ from loaders.pipeline import Resources, component
 
 _MAX_WORDS = 6
 _LEADER = "leader"
+_HEAD_POSTS = frozenset({"President", "Prime Minister", "Premier"})  # English, as the KB names offices
 _MIN_ALONE = 3
 _INTERNATIONAL = frozenset({"intergovernmental", "international_court", "armed_group", "political_organization"})
 _POSSESSIVE = re.compile("['\u2019]s ")
@@ -117,8 +118,9 @@ class KBNames:
         if j - i == 1 and _city_where(doc, i, records) and not opens_longer_name(doc, i):
             return self._named(span, records[0])
         alone = _fits_alone(text, records, type_, countries) or _mononym_after_title(doc, span, records)
-        if j - i == 1 and (not alone or (type_ == "Place" and after_given_name(doc, i, self.given))):
-            return None
+        if j - i == 1 and (not alone or (type_ == "Place" and (after_given_name(doc, i, self.given) or (
+                doc.tokens[i].folded in self.given and opens_longer_name(doc, i))))):
+            return None  # 'Lloyd Austin', 'George Charamba': a person's name, no place
         if j - i < _MIN_ANYWHERE and type_ in ("Organization", "Place") and not _of_article(records, countries):
             return None  # 'Air Force' is some country's; the KB's one magazine of that name is not the likely one
         if len(records) == 1:
@@ -137,7 +139,7 @@ class KBNames:
         if fold(span.text) in self._surnames or re.search(rf"\b{re.escape(span.text)}\s+[A-Z]", text):
             return None
         if title is None:
-            return self._leader(span, str(doc.article.published or ""))
+            return None if _inside_name(doc, span) else self._leader(span, str(doc.article.published or ""))
         stated = before[1] or self._country_to.get(len(_POSSESSIVE_END.sub("", text[:title.start()].rstrip())),
                                                    (0, None))[1]
         wanted = {stated} if stated else countries
@@ -154,8 +156,19 @@ class KBNames:
         if not day or len(span.text) < _MIN_ALONE or fold(span.text) in cues().organization_words:
             return None
         found = [p for p in self.kb.officials(span.text) if any(
-            o.role == _LEADER and (o.start or "") <= day and (o.end is None or day <= o.end) for o in p.offices)]
+            self._leads(o) and (o.start or "") <= day and (o.end is None or day <= o.end) for o in p.offices)]
         return self._named(span, found[0]) if len(found) == 1 else None
+
+    def _leads(self, office: Office) -> bool:
+        """Whether the office heads a state or its government: a leader's, or by its name ('President', 'Prime
+        Minister of Japan'), not a chamber's ('President of the Senate of Romania')."""
+        if office.role == _LEADER:
+            return True
+        post, _, of = office.label.partition(" of ")
+        if post not in _HEAD_POSTS:
+            return False
+        state = self.kb.any_record(office.of) if of and office.of and self.kb is not None else None
+        return not of or (state is not None and _without_the(of) == _without_the(state.label))
 
     def _named(self, span: Span, record: Record) -> Mention:
         """A mention of the record, named by its label unless other records share it ('Ministry of Foreign
@@ -168,6 +181,17 @@ class KBNames:
     def _record(self, qid: str) -> Record | None:
         assert self.kb is not None
         return self.kb.any_record(qid)
+
+
+def _inside_name(doc: Document, span: Span) -> bool:
+    """Whether a capitalised word joins the span on either side ('Omar Hassan al-Bashir'): part of a longer name."""
+    text = doc.text
+    before = re.search(r"[A-Z][\w'-]*[ -]$", text[max(0, span.start - 40):span.start])
+    return before is not None or re.match(r"[ -][A-Z]", text[span.end:span.end + 2]) is not None
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name.startswith("the ") else name
 
 
 def _modified(post: str) -> bool:

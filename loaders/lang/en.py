@@ -52,7 +52,7 @@ PACK = register(LanguagePack(
         "special envoy", "envoy", "chief adviser", "senior adviser", "adviser", "advisor", "coordinator",
         "governor", "mayor", "ayatollah", "chief of staff", "chief", "supreme leader", "premier", "secretary",
         "commissioner", "trade representative", "high representative", "speaker", "pope", "emir", "director",
-        "state councilor", "state councillor", "state counsellor",
+        "state councilor", "state councillor", "state counsellor", "chief negotiator", "negotiator",
     ),
     cue_titles=("mr", "mrs", "ms", "dr", "h.e", "his excellency", "her excellency", "analyst", "sheikh", "counterpart",
                 "counterparts"),
