@@ -1559,3 +1559,12 @@ def test_the_prospect_of_talks_is_no_event() -> None:
     x = extract("Kosovo and Serbia are set to resume talks in a video conference on July 12. The earliest prospect for "
                 "in-person talks now appears to be July 16.", "en", date(2020, 7, 12))
     assert [e.date for e in x.events] == ["2020-07-12"]
+
+
+def test_convened_with_is_a_meeting_held() -> None:
+    """'Lute had also convened with the UN special representative Elizabeth Spehar ahead of her talks with the two
+    leaders' (Cyprus Mail, in en/dev12): 'convened with' is a meeting, held, as 'conferred with' is."""
+    x = extract("UN envoy Jane Holl Lute had also convened with the UN special representative Elizabeth Spehar on "
+                "Saturday.", "en", date(2019, 9, 1))
+    assert [(e.type, e.status, participant_names(x, e) >= {"Jane Holl Lute", "Elizabeth Spehar"}) for e in x.events] \
+        == [("Meeting", "held", True)]

@@ -235,7 +235,7 @@ PACK = register(LanguagePack(
                    "spoken by phone with", "spoke virtually with", "spoken virtually with", "spoke by video with",
                    "talked by phone with", "spoke on the phone with", "spoken on the phone with", "received",
                    "receives", "receiving", "sat down with", "sit down with", "conferred with", "confers with",
-                   "confer with", "discussed with", "discusses with", "held discussions with"),
+                   "confer with", "discussed with", "discusses with", "held discussions with", "convened with"),
             nouns=("meeting", "meetings", "summit", "summits", "phone call", "phone calls", "phone conversation",
                    "phone talks", "telephone conversation", "telephone call", "telephone calls", "telephone talks",
                    "courtesy call", "courtesy calls", "tete-a-tete", "dinner", "luncheon", "iftar", "video call",
@@ -257,7 +257,7 @@ PACK = register(LanguagePack(
                              "spoke by telephone with",
                              "spoke virtually with", "spoke by video with", "talked by phone with",
                              "spoke on the phone with", "received", "sat down with", "conferred with",
-                             "discussed with", "held discussions with")},
+                             "discussed with", "held discussions with", "convened with")},
         ),
         "Negotiation": Triggers(
             verbs=("negotiated", "negotiate", "negotiating", "mediated", "mediating", "mediate", "brokered",
