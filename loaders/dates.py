@@ -18,7 +18,8 @@ was published and gives None without one:
   seven days before publication ('pekan depan': after): the formats allow no
   week, and the month of that day is the narrowest single value;
 - 'kemarin' / 'yesterday', 'hari ini' / 'today', 'tahun lalu' / 'last year';
-- 'tiga hari lalu', '3 hari yang lalu', 'two days ago' -> that many days before.
+- 'tiga hari lalu', '3 hari yang lalu', 'two days ago' -> that many days before;
+  'tiga pekan lalu', 'three weeks ago' -> the month of the day that many weeks before.
 
 'sejak Januari' / 'since January' resolves like 'Januari' but is marked
 `since`: it bounds a period and is not the date of the event it is said of.
@@ -98,6 +99,7 @@ def _grammar(packs: tuple[LanguagePack, ...]) -> _Grammar:
           | (?P<rel_year>(?i:{_either(packs, "relative_year_re")}))\b
           | (?P<wd>{weekday_lead}{weekday})(?P<wd_last>\s+(?i:{last}))?\b
           | (?P<days_ago>[1-9]|(?i:{lang.alternatives(numbers)}))\s+(?i:{_either(packs, "days_ago_re")})\b
+          | (?P<weeks_ago>[1-9]|(?i:{lang.alternatives(numbers)}))\s+(?i:{_either(packs, "weeks_ago_re")})\b
           | (?P<rel_day>(?i:{lang.alternatives(relative_days)}))\b
           | (?(since)|(?i:{_either(packs, "month_lead_re")})(?:\s+|(?<=-)))(?P<month>{month})\b(?!\s+{_Y}\b)
           | (?(since)|(?i:{_either(packs, "year_lead_re")})\s+)(?P<year>{_Y})\b
@@ -192,8 +194,9 @@ def _value(m: re.Match[str], published: date | None, grammar: _Grammar) -> str |
     if g("rel_year"):
         return str(published.year + _shift(g("rel_year"), grammar))
     if g("days_ago"):
-        count = g("days_ago").lower()
-        return (published - timedelta(days=int(count) if count.isdigit() else grammar.numbers[count])).isoformat()
+        return (published - timedelta(days=_count(g("days_ago"), grammar))).isoformat()
+    if g("weeks_ago"):  # the month of that day, as for 'last week': the formats allow no week
+        return (published - timedelta(weeks=_count(g("weeks_ago"), grammar))).strftime("%Y-%m")
     if g("wd"):
         weekday = grammar.weekdays[g("wd").split()[-1].lower()]
         back = (published.weekday() - weekday) % 7
@@ -202,6 +205,11 @@ def _value(m: re.Match[str], published: date | None, grammar: _Grammar) -> str |
         return (published - timedelta(days=back)).isoformat()
     words = " ".join(g("rel_day").lower().split())
     return (published + timedelta(days=grammar.relative_days.get(words, 0))).isoformat()
+
+
+def _count(word: str, grammar: _Grammar) -> int:
+    """'3' or 'three', 'tiga'."""
+    return int(word) if word.isdigit() else grammar.numbers[word.lower()]
 
 
 def _shift(expression: str, grammar: _Grammar) -> int:

@@ -53,6 +53,11 @@ PUBLISHED = date(2024, 5, 22)
     ("tiga hari lalu", "2024-05-19"),
     ("3 hari yang lalu", "2024-05-19"),
     ("two days ago", "2024-05-20"),
+    # the month of the day that many weeks before (China Daily/Reuters, in en/dev12)
+    ("They last met three weeks ago in Jericho", "2024-05"),
+    ("tiga pekan lalu", "2024-05"),
+    ("3 minggu yang lalu", "2024-05"),
+    ("seven weeks ago", "2024-04"),
     ("on Oct. 7", "2023-10-07"),
     ("earlier this week", "2024-05"),
     # a month after its preposition, with its year: that year's, not the latest such month

@@ -118,6 +118,7 @@ PACK = register(LanguagePack(
         relative_year_re=r"tahun\s+(?:ini|lalu|kemarin|depan)",
         weekday_lead_re=r"(?:pada\s+)?hari",
         days_ago_re=r"hari\s+(?:yang\s+)?lalu",
+        weeks_ago_re=r"(?:pekan|minggu)\s+(?:yang\s+)?lalu",
         month_lead_re=r"(?:pada\s+)?(?:(?:awal|akhir|pertengahan)\s+)?bulan|pada|awal|akhir|pertengahan|hingga|sampai",
         year_lead_re=r"tahun|pada",
         time_zones=("wib", "wita", "wit"),

@@ -139,6 +139,7 @@ class DateWords:
     relative_year_re: str = ""
     weekday_lead_re: str = ""  # before a weekday name: 'pada hari', 'on'
     days_ago_re: str = ""  # after a count of days: 'hari yang lalu'
+    weeks_ago_re: str = ""  # after a count of weeks: 'pekan lalu', 'weeks ago'
     month_lead_re: str = ""  # before a bare month name: 'bulan', 'in'
     year_lead_re: str = ""  # before a bare year: 'tahun', 'in'
 
