@@ -59,6 +59,7 @@ class KBNames:
         self._country_at: dict[int, tuple[int, str | None]] = {}
         self._country_to: dict[int, tuple[int, str | None]] = {}
         self._surnames: set[str] = set()  # last words of longer names in the article: coreference's to resolve
+        self._states: dict[str, str | None] = {}
         self.curated = {fold(row.alias): row for row in resources.aliases  # the seed's own are the gazetteer's
                         if row.target.startswith("Q") and resources.kb.by_qid(row.target) is None}
 
@@ -134,10 +135,11 @@ class KBNames:
         surname ('Joseph Aoun ... President Aoun')."""
         assert self.kb is not None
         text = doc.text
+        if fold(span.text) in self._surnames or not self.kb.officials(span.text) \
+                or re.search(rf"\b{re.escape(span.text)}\s+[A-Z]", text):
+            return None
         before = self._country_to.get(len(text[:span.start].rstrip()), (0, None))  # 'Menlu India |Jaishankar'
         title = title_before(text, before[0]) if before[1] else title_before(text, span.start)
-        if fold(span.text) in self._surnames or re.search(rf"\b{re.escape(span.text)}\s+[A-Z]", text):
-            return None
         if title is None:
             return None if _inside_name(doc, span) else self._leader(span, str(doc.article.published or ""))
         stated = before[1] or self._country_to.get(len(_POSSESSIVE_END.sub("", text[:title.start()].rstrip())),
@@ -167,8 +169,14 @@ class KBNames:
         post, _, of = office.label.partition(" of ")
         if post not in _HEAD_POSTS:
             return False
-        state = self.kb.any_record(office.of) if of and office.of and self.kb is not None else None
-        return not of or (state is not None and _without_the(of) == _without_the(state.label))
+        return not of or (office.of is not None and _without_the(of) == self._state_name(office.of))
+
+    def _state_name(self, qid: str) -> str | None:
+        """A state's English label without its article ('Philippines'), asked of the KB once per process."""
+        if qid not in self._states:
+            place = self.kb.record("place", qid) if self.kb is not None else None
+            self._states[qid] = _without_the(place.label) if place is not None else None
+        return self._states[qid]
 
     def _named(self, span: Span, record: Record) -> Mention:
         """A mention of the record, named by its label unless other records share it ('Ministry of Foreign

@@ -49,6 +49,7 @@ class KBIndex:
         self._pid = os.getpid()
         self._connection = _read_only(path)
         self._cache: dict[str, tuple[Person | Organization | Place, ...]] = {}  # names news repeats
+        self._officials: dict[str, tuple[Person, ...]] = {}  # surnames, likewise
 
     @classmethod
     def open(cls, kb_dir: Path = KB_DIR, path: Path = DEFAULT_PATH) -> KBIndex:
@@ -113,9 +114,16 @@ class KBIndex:
     def officials(self, surname: str) -> list[Person]:
         """The people of this surname (their label's last word, or an alias's, folded) who held an office other
         than a seat in a legislature."""
-        rows = self._db.execute("SELECT r.body FROM surnames s JOIN records r ON r.kind = 0 AND r.qid = s.qid"
-                                " WHERE s.word = ? ORDER BY s.qid", (fold(surname),))
-        return [from_row("person", json.loads(body)) for (body,) in rows]
+        key = fold(surname)
+        found = self._officials.get(key)
+        if found is None:
+            rows = self._db.execute("SELECT r.body FROM surnames s JOIN records r ON r.kind = 0 AND r.qid = s.qid"
+                                    " WHERE s.word = ? ORDER BY s.qid", (key,))
+            found = tuple(r for (body,) in rows if isinstance(r := from_row("person", json.loads(body)), Person))
+            if len(self._officials) >= _CACHE_SIZE:
+                self._officials.clear()
+            self._officials[key] = found
+        return list(found)
 
     def has_name(self, name: str) -> bool:
         return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (fold(name),)).fetchone() is not None
