@@ -1568,17 +1568,3 @@ def test_convened_with_is_a_meeting_held() -> None:
                 "Saturday.", "en", date(2019, 9, 1))
     assert [(e.type, e.status, participant_names(x, e) >= {"Jane Holl Lute", "Elizabeth Spehar"}) for e in x.events] \
         == [("Meeting", "held", True)]
-
-
-@pytest.mark.parametrize("text, lang", [
-    ("Negotiations have resumed in Rome between Iran and the United States on Saturday. The prior talks were held in "
-     "Oman.", "en"),
-    ("Perundingan Iran dan AS kembali digelar di Roma pada Sabtu. Pembicaraan sebelumnya digelar di Oman.", "id"),
-])
-def test_talks_told_as_previous_are_a_round_of_their_own(text: str, lang: str) -> None:
-    """'prior talks in Oman' (Press TV, in en/dev), 'pembicaraan sebelumnya di Muscat' (in id/dev5), 'They last met
-    three weeks ago in Jericho' (China Daily, in en/dev12): an earlier round is an event of its own, and its place is
-    not the story's."""
-    x = extract(text, lang, date(2025, 4, 19))
-    names = {e.id: e.name for e in x.entities}
-    assert sorted(names[e.location] for e in x.events) == ["Oman", "Rome"]

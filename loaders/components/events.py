@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from loaders import lang
 from loaders.events import Draft, EventType, World, check_event_types, event_types
-from loaders.events.base import PREVIOUS, compatible
+from loaders.events.base import compatible
 from loaders.events.frames import FRAMES, EventReader, Frames
 from loaders.iris import entity_iri, event_iri
 from loaders.kb.build.records import Place
@@ -82,9 +82,8 @@ class Events:
         for d in drafts:  # stated as held somewhere, but dated after publication: still to come
             if published and d.status == "held" and d.date and d.date[:len(published)] > published[:len(d.date)]:
                 d.status = "planned"
-        for d in drafts:  # said without a date: the story told just before it may give one, and its place, unless
-            # it is an earlier event than the story's ('pembicaraan sebelumnya')
-            dated = d.date is None and self.types[d.type].dated_by_context and PREVIOUS not in d.marks
+        for d in drafts:  # said without a date: the story told just before it may give one, and its place
+            dated = d.date is None and self.types[d.type].dated_by_context
             story = reader.story_before(d.sentence, d.status) if dated else None
             if story is not None:
                 when, told = story

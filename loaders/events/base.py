@@ -24,7 +24,6 @@ from ontology import KABAR
 from ontology.vocabulary import ClassDef, Vocabulary
 
 SEPARATE = "separate"
-PREVIOUS = "previous"  # an earlier event than the one the story tells: 'prior talks in Oman', 'when they last met'
 """The mark of a draft split from 'X met separately with Y and Z': X with one of them, never all together."""
 
 TRIGGER_ONLY = 0.7
@@ -118,8 +117,6 @@ def compatible(a: Draft, b: Draft) -> bool:
     both are dated the same day ('arrived on Tuesday to attend the summit' and 'met on Tuesday at the summit')."""
     places = a.location is None or b.location is None or a.location == b.location
     same_day = a.date is not None and a.date == b.date and len(a.date) == 10
-    if (PREVIOUS in a.marks) != (PREVIOUS in b.marks) and not same_day:
-        return False  # 'talks in Rome ... the prior talks in Oman': the earlier round is another
     held = a.status == b.status == "held"
     return places and (compatible_dates(a.date, b.date) or (held and _next_days(a.date, b.date))) and (
         (a.status == "held") == (b.status == "held") or same_day)

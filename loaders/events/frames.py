@@ -43,7 +43,7 @@ from functools import cached_property
 
 from loaders import lang
 from loaders.dates import DateMention, find_dates
-from loaders.events.base import PREVIOUS, SEPARATE, TRIGGER_ONLY, Draft, EventType, trigger_words
+from loaders.events.base import SEPARATE, TRIGGER_ONLY, Draft, EventType, trigger_words
 from loaders.model import STATUSES, Document, Mention, Sentence, Span
 from loaders.names import cues, mention_tokens, title_tokens
 from loaders.normalize import fold
@@ -54,7 +54,6 @@ _PLACES = ("Place", "Country")
 _WORD_AT_END = re.compile(r"(\w+(?:-\w+)*)\s*$")
 _LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
-_PREVIOUS_REACH = 20  # characters before a trigger a word making it an earlier event may stand in: 'the prior |talks'
 ANY_BODY = ""  # the body of a post named without one ('the Secretary'): its holder is the article's one holder
 SUPPORT_REACH = 9  # tokens from a support verb to the event noun it holds: 'hold a new edition of the SR dialogue'
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
@@ -180,9 +179,6 @@ class Frames:
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
         self.occasion = re.compile(rf"\b(?:{_grammar(lambda g: g.occasion_phrases)})\b[^,.;]*,", re.I)
         self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
-        never = "(?!)"  # a pack without such words matches nothing
-        self.previous_before = re.compile(rf"\b(?:{_grammar(lambda g: g.previous_before) or never})\s+$", re.I)
-        self.previous_after = re.compile(rf"\s+(?:{_grammar(lambda g: g.previous_after) or never})\b", re.I)
         # 'pertemuan puncak AS-Rusia yang potensial': at most three of the phrase's words, then what makes it possible
         self.hypothetical_after = re.compile(
             rf"(?:[^\S\n]+[\w-]+){{0,3}}?[^\S\n]+(?:{_grammar(lambda g: g.hypothetical_after)})\b", re.I)
@@ -1212,14 +1208,6 @@ class EventReader:
         aim = self.frames.talks_aim.search(text, trigger.end("trigger"), sentence.end)
         return aim is not None and aim.start() < end
 
-    def told_as_previous(self, trigger: re.Match[str]) -> bool:
-        """Whether a word right before the trigger ('prior talks', 'when they last met') or right after its noun
-        ('pembicaraan sebelumnya', 'pertemuan terakhir') makes it an earlier event than the story's."""
-        text = self.doc.text
-        start = trigger.start("trigger")
-        before = self.frames.previous_before.search(text, max(0, start - _PREVIOUS_REACH), start)
-        return before is not None or self.frames.previous_after.match(text, trigger.end("trigger")) is not None
-
     def held_for_summit(self, sentence: Sentence, trigger: re.Match[str]) -> bool:
         """'Lopez Obrador menjamu Biden dan Trudeau untuk pertemuan puncak', 'hosts A and B for the summit': the
         sentence's next trigger, a summit, is what this one is held for, so this one is the summit."""
@@ -1473,8 +1461,6 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         {"Person" if h.span.start in reader.officials else reader.type_of(h) for h in heads}, marks)
     draft = reader.draft(family, m, sentence, heads, pattern, kind)
     draft.marks |= marks & {"summit"}  # held for a summit, it is the summit
-    if reader.told_as_previous(m):
-        draft.marks |= {PREVIOUS}
     location = (reader.location_after(sentence, m.start("trigger"), m.end("trigger"))
                 or reader.where_before(sentence, m.start("trigger"))
                 or reader.location_after(sentence, left_start, left_start))

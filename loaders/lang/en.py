@@ -139,7 +139,6 @@ PACK = register(LanguagePack(
         ordering=("after", "before", "since", "following"),
         then_words=("at the time", "at that time", "back then"),
         earlier_words=("before",),
-        previous_before=("previous", "prior", "earlier", "last", "previously"),
         clause_openers=("when", "while", "because", "that", "as", "where"),
         each_words=("each",),
         topic_openers=("to discuss", "discussing", "discussed", "about", "regarding", "concerning"),

@@ -129,7 +129,6 @@ PACK = register(LanguagePack(
         ordering=("setelah", "sesudah", "sebelum", "sejak", "pasca", "usai"),
         then_words=("saat itu", "ketika itu", "waktu itu", "kala itu"),
         earlier_words=("sebelum",),
-        previous_after=("sebelumnya", "terakhir"),
         clause_openers=("ketika", "saat", "sementara", "karena", "bahwa", "di mana", "dimana"),
         during_words=("saat", "ketika", "selama"),
         each_words=("masing-masing",),

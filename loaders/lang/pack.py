@@ -43,8 +43,6 @@ class EventGrammar:
     ordering: tuple[str, ...] = ()  # put two parts of a sentence at different times: 'setelah'
     then_words: tuple[str, ...] = ()  # the time the sentence before tells: 'Saat itu, Jokowi bertemu Putin'
     earlier_words: tuple[str, ...] = ()  # of them, those whose part comes first: 'sebelum' (then still to come)
-    previous_before: tuple[str, ...] = ()  # right before a trigger, an earlier event than the story's: 'prior talks'
-    previous_after: tuple[str, ...] = ()  # right after a trigger noun, the same: 'pembicaraan sebelumnya'
     clause_openers: tuple[str, ...] = ()  # a subject after these opens a clause: 'ketika', 'bahwa'
     place_prepositions: tuple[str, ...] = ()  # 'di Muscat'
     where_words: tuple[str, ...] = ()  # after a place and its comma, they open what happened there: ', di mana'
