@@ -129,13 +129,12 @@ class DateMention:
     span: Span
     value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD; None when it needs a publication date we lack
     since: bool = False  # 'sejak Januari': the start of a period, not the date of an event
-    weekday: bool = False  # a weekday alone ('on Saturday'): the latest one, unless the event is still to come
+    coming: str | None = None  # a weekday or a month alone read as the next one, not the latest
 
     def ahead(self) -> str | None:
-        """The value of a weekday alone when it names the coming one ('will meet on Saturday'): a week later."""
-        if not (self.weekday and self.value and len(self.value) == 10):
-            return self.value
-        return (date.fromisoformat(self.value) + timedelta(weeks=1)).isoformat()
+        """The value when the event is still to come: 'will meet on Saturday' is the coming Saturday, 'a meeting
+        planned for March' written in February the coming March."""
+        return self.coming or self.value
 
 
 def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateMention]:
@@ -152,9 +151,7 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
         value = _value(m, published, grammar)
         if value and (m.group("dm_range") or m.group("md_range")):
             value = value[:7]  # 'November 15-16, 2022', '15-16 November': a stretch of days is its month
-        weekday = bool(m.group("wd")) and not m.group("wd_last") and m.group("wd").split()[0].lower() not in \
-            grammar.previous
-        found.append(DateMention(span, value, bool(m.group("since")), weekday))
+        found.append(DateMention(span, value, bool(m.group("since")), _coming(m, value, published, grammar)))
     return found
 
 
@@ -205,6 +202,19 @@ def _value(m: re.Match[str], published: date | None, grammar: _Grammar) -> str |
         return (published - timedelta(days=back)).isoformat()
     words = " ".join(g("rel_day").lower().split())
     return (published + timedelta(days=grammar.relative_days.get(words, 0))).isoformat()
+
+
+def _coming(m: re.Match[str], value: str | None, published: date | None, grammar: _Grammar) -> str | None:
+    """The next occurrence of a weekday or a month named alone, where `value` holds the latest one."""
+    if value is None or published is None:
+        return None
+    wd = m.group("wd")
+    if wd and not m.group("wd_last") and wd.split()[0].lower() not in grammar.previous and len(value) == 10:
+        return (date.fromisoformat(value) + timedelta(weeks=1)).isoformat()
+    if m.group("month"):
+        month = int(value[5:7])
+        return f"{published.year + (month < published.month)}-{month:02d}"
+    return None
 
 
 def _count(word: str, grammar: _Grammar) -> int:

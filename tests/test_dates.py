@@ -100,7 +100,7 @@ def test_explicit_dates_need_no_publication_date() -> None:
 
 def test_a_weekday_before_a_day_is_one_date_with_it() -> None:
     [found] = find_dates("Ketiganya akan mengikuti pertemuan yang dijadwalkan Jumat, 8 Juli 2022.", date(2022, 7, 7))
-    assert (found.span.text, found.value, found.weekday) == ("Jumat, 8 Juli 2022", "2022-07-08", False)
+    assert (found.span.text, found.value, found.ahead()) == ("Jumat, 8 Juli 2022", "2022-07-08", "2022-07-08")
 
 
 def test_spans_words_and_since() -> None:

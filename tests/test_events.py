@@ -1506,6 +1506,14 @@ def test_talks_scheduled_for_a_day_are_planned() -> None:
     assert [(e.status, e.date) for e in x.events] == [("planned", "2023-10-19")]
 
 
+def test_a_month_named_for_a_planned_meeting_is_the_coming_one() -> None:
+    """'pertemuan berikutnya ... dijadwalkan berlangsung pada bulan Maret' (DW Indonesia, 28 February 2023, in
+    id/dev9): a month named for what is still to come is the next March, not the March before publication."""
+    x = extract("Joseph Borrell mengatakan pertemuan berikutnya dengan Vucic dan Kurti dijadwalkan berlangsung pada "
+                "bulan Maret.", "id", date(2023, 2, 28))
+    assert [(e.status, e.date) for e in x.events] == [("planned", "2023-03")]
+
+
 def test_where_a_delegation_departed_for_is_no_side() -> None:
     """'an Afghan delegation, led by Deputy Interior Minister Haji Najeeb, has departed for Turkey to attend the
     talks' (Dunya News, in en/dev9): Turkey is where they go, not a party to the talks."""
