@@ -286,6 +286,21 @@ def test_two_people_joined_by_a_hyphen_are_both() -> None:
     assert people == {"Barack Obama": ["Barack Obama", "Obama"], "Rodrigo Duterte": ["Rodrigo Duterte", "Duterte"]}
 
 
+def test_a_given_name_spelled_one_letter_otherwise_is_the_same_person() -> None:
+    """'Kepala kebijakan luar negeri Uni Eropa Josep Borrell' then 'Joseph Borrell' four times, and a caption's
+    'Aleksander Vucic' beside 'Presiden Serbia Aleksandar Vucic' (DW Indonesia, in id/dev9): one person each; the
+    surname alone ('Vucic') is then that person too. Given names two letters apart stay two people."""
+    x = extract("Aleksander Vucic (kiri) dan Albin Kurti (kanan). Kepala kebijakan luar negeri Uni Eropa Josep Borrell "
+                "bertemu Presiden Serbia Aleksandar Vucic di Brussel. Joseph Borrell mengatakan pertemuan berikutnya "
+                "dengan Vucic dan Kurti dijadwalkan pada bulan Maret. Kim Jong Un dan Kim Jong Il.", "id",
+                date(2023, 2, 28))
+    people = {e.name: [m.text for m in e.mentions] for e in x.entities if e.type == "Person"}
+    assert people["Josep Borrell"] == ["Josep Borrell", "Joseph Borrell"]
+    assert people["Aleksandar Vučić"] == ["Aleksander Vucic", "Aleksandar Vucic", "Vucic"]
+    assert "Joseph Borrell" not in people and "Aleksander Vucic" not in people
+    assert {"Kim Jong-un", "Kim Jong-il"} <= set(people)
+
+
 def test_a_name_with_middle_initials_is_one_person_linked_without_them() -> None:
     x = extract("Menteri Luar Negeri Retno L.P. Marsudi tiba di Bali.", "id", date(2022, 7, 1))
     assert [(e.name, e.wikidata) for e in x.entities if e.type == "Person"] == [("Retno Marsudi", "Q18342668")]

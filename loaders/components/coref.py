@@ -34,6 +34,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from rapidfuzz.distance import Levenshtein
+
 from loaders import lang
 from loaders.edits import Edits
 from loaders.kb.model import KBEntry
@@ -45,6 +47,7 @@ from loaders.pipeline import Resources, component
 from loaders.text import dateline_parts, tokenize, word_before
 
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6
+_MIN_VARIANT = 4  # a given name spelled otherwise has at least these letters: 'Jong Un' and 'Jong Il' stay two
 _INITIALS = re.compile(r"\w|(?:\w\.)+")
 _CAPITAL_INITIALS = re.compile(r"[A-Z]{2,3}")  # inside a name, initials written without dots: 'Retno LP Marsudi'
 _PARENTHESIS = re.compile(r"\s*\((?P<name>[A-Z][\w'.-]*)\)")
@@ -133,6 +136,7 @@ class Coreference:
                          and not (0 < k < len(words) - 1 and _CAPITAL_INITIALS.fullmatch(written[k])))
             part = self._person_for(words, people, besides=m.key) if m.source == "pattern" else None
             target = part or (self._person_for(bare, people, besides=m.key) if 1 < len(bare) < len(words) else None)
+            target = target or _spelled_otherwise(words, m.key, mentions)
             if target is not None:
                 mentions[i] = _copy(target, m.span)
         mentions.sort(key=lambda m: m.span.start)
@@ -161,6 +165,23 @@ class Coreference:
         if hits or len(words) < 2:
             return None
         return self.index.person_parts.get(words)
+
+
+def _spelled_otherwise(words: tuple[str, ...], key: str, mentions: list[Mention]) -> Mention | None:
+    """The one other person of the article whose name is these words spelled one letter otherwise in a given name:
+    'Joseph Borrell' for 'Josep Borrell', 'Aleksander Vucic' for 'Aleksandar Vucic' (captions and copy differ)."""
+    if len(words) < 2:
+        return None
+    found: dict[str, Mention] = {}
+    for other in mentions:
+        theirs = tuple(fold(other.span.text).split())
+        if other.type != "Person" or other.key == key or len(theirs) != len(words) or theirs[-1] != words[-1]:
+            continue
+        pairs = [(a, b) for a, b in zip(words[:-1], theirs[:-1], strict=True) if a != b]
+        if len(pairs) == 1 and all(len(w) >= _MIN_VARIANT and w[0] == v[0] for w, v in pairs) and \
+                Levenshtein.distance(*pairs[0]) == 1:
+            found.setdefault(other.key, other)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _with_short_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
