@@ -23,7 +23,8 @@ _DOTTED_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _WORD_BEFORE = re.compile(r"(\w+)\.$")
 _PRECEDING_WORD = re.compile(r"(\w+)\s+$")
 _PRECEDING_CHARS = 24
-_DATELINE_STOP = re.compile(r" (?:--?|\u2013|\u2014|:)\s")
+# ' -- ', ' - ', ': ', or a dash glued to the outlet's web name ('YEREVAN, SATUHARAPAN.COM-Pertemuan ...')
+_DATELINE_STOP = re.compile(r" (?:--?|\u2013|\u2014|:)\s|(?i:(?<=\.com)|(?<=\.id))[-\u2013\u2014](?=\w)")
 _DATELINE_WORD = re.compile(r"[(\[][^)\]]*[)\]]|\S+")
 _DATELINE_PART = re.compile(r"[^,()\[\]]+")
 _BRACKETED = re.compile(r"[(\[][^)\]]*[)\]]")
@@ -102,20 +103,13 @@ def unbracketed(text: str) -> str:
     return _BRACKETED.sub(lambda m: " " * len(m.group()), text)
 
 
-def dateline_credits(sentence: str) -> list[tuple[int, int]]:
-    """The bracketed parts of a dateline opening `sentence` ('(BSS/AFP)' of 'TOKYO, Aug 23 (BSS/AFP) -'): who
-    reports, as (start, end) offsets inside the brackets; none without a dateline."""
-    end = dateline_end(sentence)
-    return [(m.start() + 1, m.end() - 1) for m in _BRACKETED.finditer(sentence, 0, end)] if end else []
-
-
 def dateline_parts(sentence: str) -> list[tuple[int, int]]:
     """The parts of a dateline opening `sentence`, apart by commas and brackets ('HEFEI', 'April 1', 'Xinhua'), as
     (start, end) offsets; none without a dateline."""
     end = dateline_end(sentence)
     if not end:
         return []
-    head = sentence[:_DATELINE_STOP.search(sentence, 0, end).start()]
+    head = sentence[:_DATELINE_STOP.search(sentence, 0, _DATELINE_CHARS).start()]
     parts = []
     for m in _DATELINE_PART.finditer(head):
         lead = len(m.group()) - len(m.group().lstrip())

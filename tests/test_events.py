@@ -1514,6 +1514,31 @@ def test_a_month_named_for_a_planned_meeting_is_the_coming_one() -> None:
     assert [(e.status, e.date) for e in x.events] == [("planned", "2023-03")]
 
 
+def test_a_meeting_noun_opening_the_story_has_both_sides_and_the_predicate_status() -> None:
+    """'YEREVAN, SATUHARAPAN.COM-Pertemuan Perdana Menteri Armenia, Nikol Pashinyan, dengan Presiden Azerbaijan, Ilham
+    Aliyev, yang semula dijadwalkan ..., telah dibatalkan ...' (Satu Harapan, in id/dev13): the dateline ends at the
+    dash glued to the outlet's web name; the noun's possessor in apposition, then whom the meeting was with; and
+    the sentence's predicate, past the appositions' commas, says it was called off."""
+    x = extract("YEREVAN, SATUHARAPAN.COM-Pertemuan Perdana Menteri Armenia, Nikol Pashinyan, dengan Presiden "
+                "Azerbaijan, Ilham Aliyev, yang semula dijadwalkan pada akhir Oktober di Brussels, telah dibatalkan "
+                "setelah pihak Baku menarik diri, kantor berita Rusia, TASS, melaporkan pada hari Rabu (25/10).", "id",
+                date(2023, 10, 25))
+    [event] = x.events
+    assert {"Nikol Pashinyan", "Ilham Aliyev"} <= participant_names(x, event)
+    assert "SATUHARAPAN.COM" not in participant_names(x, event)
+    assert (event.status, event.date) == ("cancelled", "2023-10")
+
+
+def test_a_meeting_after_a_quote_is_the_speakers_not_the_quoted_pronouns() -> None:
+    """'"Dia ingin memenuhi undangan ini," kata Maite Nkoana-Mashabane usai melakukan pertemuan bilateral dengan
+    Menlu Retno L.P. Marsudi di JCC' (Suara, in id/dev9): 'Dia' (Zuma, told before) is inside the quote; the
+    meeting after the reporting verb is the speaker's."""
+    x = extract("Presiden Afrika Selatan Jacob Zuma batal hadir. \"Dia ingin memenuhi undangan ini,\" kata Maite "
+                "Nkoana-Mashabane usai melakukan pertemuan bilateral dengan Menlu Retno Marsudi di JCC, Jakarta, "
+                "Minggu (19/4/2015).", "id", date(2015, 4, 19))
+    assert [participant_names(x, e) for e in x.events] == [{"Maite Nkoana-Mashabane", "Retno Marsudi"}]
+
+
 def test_where_a_delegation_departed_for_is_no_side() -> None:
     """'an Afghan delegation, led by Deputy Interior Minister Haji Najeeb, has departed for Turkey to attend the
     talks' (Dunya News, in en/dev9): Turkey is where they go, not a party to the talks."""

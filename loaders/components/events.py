@@ -30,7 +30,7 @@ from loaders.model import STATUSES, Document, Entity, Event, Sentence
 from loaders.names import without_web_suffix
 from loaders.normalize import fold
 from loaders.pipeline import PipelineError, Resources, component
-from loaders.text import dateline_credits
+from loaders.text import dateline_end
 
 _CITIES = ("city", "capital")  # the KB's kinds of place narrow enough to say where a meeting was
 
@@ -94,13 +94,14 @@ class Events:
     def _reporters(self, doc: Document) -> frozenset[str]:
         """Who reports rather than acts: the article's publisher (named as its site, 'Purna Warta' of
         purnawarta.com, 'KOMPAS.com' of nasional.kompas.com, or as its source), read as a body or a person, the
-        news media of the packs, of either KB (AFP, Kyodo News) and of the dateline's brackets, and the people its
+        news media of the packs, of either KB (AFP, Kyodo News) and of the dateline, and the people its
         bylines and photo credits name."""
         host = (urlsplit(doc.article.url or "").hostname or "").split(".")
         publisher = {_letters(part) for part in host} | {_letters(".".join(host[i:])) for i in range(len(host))} \
             | {_letters(doc.article.source or "")}
         first = doc.sentences[0] if doc.sentences else None
-        credited = [(first.start + a, first.start + b) for a, b in dateline_credits(first.text)] if first else []
+        # 'TOKYO, Aug 23 (BSS/AFP) -', 'YEREVAN, SATUHARAPAN.COM-': a body the dateline names reports
+        credited = [(first.start, first.start + dateline_end(first.text))] if first else []
         named = {doc.entity_of(m) for m in doc.mentions
                  if m.span.text in _media() or m.source == "credit" or m.key in self.media
                  or any(a <= m.span.start < b for a, b in credited)}  # 'TOKYO, Aug 23 (BSS/AFP) -'

@@ -67,6 +67,7 @@ _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
 _POST_WORDS = 6  # words that may say what a post is for before its holder: 'envoy on Afghan peace reconciliation,'
 _PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
+_QUOTE_CLOSE = re.compile("[\"\u201d],?")  # a quote closing, before its reporting verb
 _FORUM_WORDS = 6  # words a summit's forum may stand after it when an 'of' follows the trigger
 _PHRASE_WORDS = 4  # words of a noun phrase a demonstrative may end ('pembicaraan kedua kepala negara tersebut')
 NEWS_DAYS = 7
@@ -160,6 +161,7 @@ class Frames:
         self.transit = re.compile(rf"\b(?:{lang.alternatives(lang.words(lang.packs(), lambda p: p.transit_words))})\b",
                                   re.I)
         self.object_breaks = frozenset(lang.words(lang.packs(), lambda p: p.grammar.object_breaks))
+        self.comitatives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.comitatives))
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
         self.demonstratives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.demonstratives))
         self.referring = frozenset(lang.words(lang.packs(), lambda p: p.grammar.referring))
@@ -530,6 +532,7 @@ class EventReader:
         end = min(limit, self.time_part(sentence, max(sentence.start, offset - 1))[1])
         dated = self.dated_tokens(sentence)
         i, last, named, listed_items = token_at(tokens, offset), offset, False, 0
+        with_seen = tokens[i - 1].folded in frames.comitatives if 0 < i <= len(tokens) else False
         while i < len(tokens) and tokens[i].end <= end:
             gap, tok = text[last:tokens[i].start], tokens[i]
             if ";" in gap or ":" in gap:
@@ -543,6 +546,11 @@ class EventReader:
                 j = i + 1 if tok.folded in frames.conjunctions else i
                 # ', Presiden Belarus Aleksandr Lukashenko pada Jumat': an apposition, then when
                 dated_next = bool({(k := self.phrase_end(j, end)), k + 1} & dated)
+                # 'Pertemuan PM Armenia, Nikol Pashinyan, dengan Presiden Azerbaijan': the noun's possessor in
+                # apposition, then whom it was with
+                if named and not with_seen and tok.folded in frames.comitatives and self.starts_phrase(i + 1):
+                    last, i, with_seen = tok.end, i + 1, True
+                    continue
                 # 'A, B, and C has begun': after a list's comma, a comma and a conjunction bring its last item
                 if last == offset or not self.starts_phrase(j) or not (
                         self.apposition(j, end) or (j > i and (self.placed(j, end) or listed_items)) or dated_next):
@@ -1007,7 +1015,7 @@ class EventReader:
         i = token_at(tokens, sentence.start if self._opens_with_pronoun(sentence) else left_start)
         while i < len(tokens) and tokens[i].start < trigger and tokens[i].folded not in self.frames.pronouns:
             i += 1
-        if i >= len(tokens) or tokens[i].start >= trigger:
+        if i >= len(tokens) or tokens[i].start >= trigger or self._quoted_before_speaker(tokens[i].end, trigger):
             return []
         index = self.sentence_index.get(sentence.start, 0)
         earlier = self.doc.sentences[max(0, index - _PRONOUN_REACH):index][::-1]
@@ -1017,6 +1025,14 @@ class EventReader:
         nearest = (m for before in earlier for m in self.doc.mentions
                    if before.start <= m.span.start < before.end and self.is_agent(m))
         return [m for m in (*opening, *headline, *nearest) if self.type_of(m) == "Person"][:1]
+
+    def _quoted_before_speaker(self, start: int, trigger: int) -> bool:
+        """'"Dia ingin memenuhi undangan ini," kata X usai melakukan pertemuan dengan Y': the pronoun is inside a
+        quote that closes before the reporting verb, and the trigger after it is the speaker's."""
+        close = _QUOTE_CLOSE.search(self.doc.text, start, trigger)
+        tokens = self.doc.tokens
+        return close is not None and any(t.folded in self.frames.clause_breaks
+                                         for t in tokens[token_at(tokens, close.end()):token_at(tokens, trigger)])
 
     def _opens_with_pronoun(self, sentence: Sentence) -> bool:
         """'Dia mengatakan ...': a subject pronoun coreference left unresolved opens the sentence."""
@@ -1164,7 +1180,10 @@ class EventReader:
         before = unbracketed(text[window:trigger.start])  # 'Venezuela (suspended)' is no status
         end = self.time_part(sentence, trigger.start)[1]
         topic = self.frames.topic_opener.search(text, trigger.end, end)  # 'membahas kerja sama tahun mendatang'
-        stops = [k for k in (text.find(",", trigger.end, end), text.find(";", trigger.end, end),
+        # 'Pertemuan PM Armenia, Nikol Pashinyan, dengan ..., yang semula dijadwalkan ..., telah dibatalkan': an
+        # event noun opening the sentence has its status in the sentence's predicate, past the commas
+        opens = not text[sentence.start + dateline_end(sentence.text):trigger.start].strip()
+        stops = [k for k in (-1 if opens else text.find(",", trigger.end, end), text.find(";", trigger.end, end),
                              topic.start() if topic else -1) if k >= 0]
         after = unbracketed(text[trigger.end:min(stops, default=end)])
         for status in STATUSES:
