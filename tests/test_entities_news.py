@@ -301,6 +301,14 @@ def test_a_given_name_spelled_one_letter_otherwise_is_the_same_person() -> None:
     assert {"Kim Jong-un", "Kim Jong-il"} <= set(people)
 
 
+def test_a_pronoun_after_a_capitalised_word_is_no_name() -> None:
+    """'"Then I met with the IAEA Director-General Mohamed ElBaradei in Vienna on Friday"' (IRNA, in en/dev13): the
+    speaker's 'I' after a sentence's first word is nobody named 'Then I'."""
+    x = extract("Ali Larijani said: \"Then I met with the IAEA Director-General Mohamed ElBaradei in Vienna on Friday. "
+                "Our talks were good, You know.\"", "en", date(2007, 6, 24))
+    assert {e.name for e in x.entities if e.type == "Person"} == {"Ali Larijani", "Mohamed ElBaradei"}
+
+
 def test_a_name_with_middle_initials_is_one_person_linked_without_them() -> None:
     x = extract("Menteri Luar Negeri Retno L.P. Marsudi tiba di Bali.", "id", date(2022, 7, 1))
     assert [(e.name, e.wikidata) for e in x.entities if e.type == "Person"] == [("Retno Marsudi", "Q18342668")]

@@ -36,7 +36,7 @@ PACK = register(LanguagePack(
         "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "he", "she", "it", "they", "we",
         "this", "that", "these", "those", "after", "before", "when", "while", "meanwhile", "however", "by",
         "with", "from", "to", "his", "her", "their", "its", "there", "according", "if", "since", "although",
-        "published", "updated", "photo", "read",
+        "published", "updated", "photo", "read", "then", "i", "my", "our", "you", "your",
     }),
     particles=frozenset({"van", "von", "de", "der", "den", "da", "dos", "la", "del", "du"}),
     hyphen_suffixes=frozenset({"led", "era", "style", "based", "born", "run", "made", "like", "type", "free",
