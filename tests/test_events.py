@@ -1539,6 +1539,29 @@ def test_a_meeting_after_a_quote_is_the_speakers_not_the_quoted_pronouns() -> No
     assert [participant_names(x, e) for e in x.events] == [{"Maite Nkoana-Mashabane", "Retno Marsudi"}]
 
 
+def test_the_leads_meeting_is_not_last_years_and_not_the_venues_country() -> None:
+    """'Jokowi melakukan pertemuan bilateral dengan Perdana Menteri (PM) Papua Nugini James Marape di APEC Haus, Port
+    Moresby, Papua Nugini. ... Jokowi menyinggung soal pertemuan Marape dengan dirinya tahun lalu.' (Tempo, in
+    id/dev12): the lead's undated meeting is the news, not last year's; the country after the venue is where, not
+    a second side; a venue named by its owner ('APEC Haus') leaves the city after it."""
+    x = extract("TEMPO.CO, Jakarta - Presiden Joko Widodo atau Jokowi melakukan pertemuan bilateral dengan Perdana "
+                "Menteri (PM) Papua Nugini James Marape di APEC Haus, Port Moresby, Papua Nugini. Dalam sambutan, "
+                "Jokowi menyinggung soal pertemuan Marape dengan dirinya tahun lalu.", "id", date(2023, 7, 5))
+    found = [(participant_names(x, e), e.location, e.date) for e in x.events]
+    assert found == [({"Joko Widodo", "James Marape"}, entity(x, "Port Moresby").id, None),
+                     ({"Joko Widodo", "James Marape"}, None, "2022")]
+
+
+def test_whose_office_a_meeting_was_in_takes_no_part() -> None:
+    """'Menhan China juga menggelar pertemuan dengan Menteri Koordinator ... Luhut Binsar Pandjaitan di ruang kerja
+    Prabowo' (Grid.id, in id/dev2): the objects end where the place phrase starts; Prabowo lent the room."""
+    x = extract("Menhan Prabowo Subianto menerima kunjungan Menhan China Wei Fenghe di Jakarta. Usai bertemu Prabowo, "
+                "Menhan China juga menggelar pertemuan dengan Menteri Koordinator Bidang Kemaritiman dan Investasi "
+                "Luhut Binsar Pandjaitan di ruang kerja Prabowo.", "id", date(2020, 9, 8))
+    assert [participant_names(x, e) for e in x.events] == [{"Prabowo Subianto", "Wei Fenghe"},
+                                                          {"Wei Fenghe", "Luhut Binsar Panjaitan"}]
+
+
 def test_where_a_delegation_departed_for_is_no_side() -> None:
     """'an Afghan delegation, led by Deputy Interior Minister Haji Najeeb, has departed for Turkey to attend the
     talks' (Dunya News, in en/dev9): Turkey is where they go, not a party to the talks."""

@@ -77,7 +77,7 @@ class Events:
             d.location = (d.location or reader.location_in(d.sentence, d.trigger.start)
                           or reader.location_told_before(d.sentence))
         self._finest_places(doc, drafts)
-        drafts = self._merged_again(drafts, world)
+        drafts = self._merged_again(reader, drafts, world)
         published = reader.published_day
         for d in drafts:  # stated as held somewhere, but dated after publication: still to come
             if published and d.status == "held" and d.date and d.date[:len(published)] > published[:len(d.date)]:
@@ -130,13 +130,13 @@ class Events:
             if len(places) == 1:
                 d.location = places[0]
 
-    def _merged_again(self, drafts: list[Draft], world: _Countries) -> list[Draft]:
+    def _merged_again(self, reader: EventReader, drafts: list[Draft], world: _Countries) -> list[Draft]:
         """Events that only their finest places made alike ('talks in Oman', 'talks in Muscat' when Muscat is the
         one Omani city named) are one, as any two of the same event are."""
         kept: list[Draft] = []
         for draft in drafts:
             twin = next((d for d in kept if self.types[d.type].frame == self.types[draft.type].frame
-                         and self._same(d, draft)), None)
+                         and self._same(reader, d, draft)), None)
             if twin is None:
                 kept.append(draft)
             else:
@@ -168,7 +168,7 @@ class Events:
             for d in family:  # the event's own sentence places it before a later mention's place may
                 d.location = d.location or reader.location_in(d.sentence, d.trigger.start)
         for d in family:
-            if draft.from_context or self._same(d, draft):
+            if draft.from_context or self._same(reader, d, draft):
                 self._merge(d, draft, world)
                 return
         if reader.one_side(draft.participants):  # a person and the state they serve: no event of their own
@@ -176,9 +176,11 @@ class Events:
         if not draft.from_context or draft.date or draft.location:  # 'the meeting' alone is no new event
             drafts.append(draft)
 
-    def _same(self, event: Draft, draft: Draft) -> bool:
+    def _same(self, reader: EventReader, event: Draft, draft: Draft) -> bool:
         """Whether `draft` states `event` again: the same event of its type, or one of another type of the frame
         that absorbs it."""
+        if _lead_and_earlier(reader, event, draft):
+            return False
         if event.type == draft.type:
             return self.types[draft.type].same_event(event, draft)
         return self.types[event.type].absorbs(event, draft)
@@ -217,6 +219,18 @@ class Events:
 def _media(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
     """News media the language packs name ('Xinhua', 'Antara'), as written."""
     return frozenset(lang.words(packs, lambda p: p.media))
+
+
+def _lead_and_earlier(reader: EventReader, a: Draft, b: Draft) -> bool:
+    """'Jokowi melakukan pertemuan bilateral dengan PM Papua Nugini James Marape' opening the story, undated, and
+    'pertemuan Marape dengan dirinya tahun lalu': the lead's event is the news, of the publication's month; one
+    dated to an earlier year or month is an earlier meeting, not the lead's told again."""
+    published, sentences = reader.published_day, reader.doc.sentences
+    if not published or not sentences:
+        return False
+    lead = sentences[0].start
+    return any(x.date is None and x.sentence.start == lead and y.date is not None and len(y.date) <= 7
+               and y.date < published[:len(y.date)] for x, y in ((a, b), (b, a)))
 
 
 def _letters(name: str) -> str:

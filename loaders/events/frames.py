@@ -162,6 +162,7 @@ class Frames:
                                   re.I)
         self.object_breaks = frozenset(lang.words(lang.packs(), lambda p: p.grammar.object_breaks))
         self.comitatives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.comitatives))
+        self.place_only = frozenset(lang.words(lang.packs(), lambda p: p.grammar.place_only_prepositions))
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
         self.demonstratives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.demonstratives))
         self.referring = frozenset(lang.words(lang.packs(), lambda p: p.grammar.referring))
@@ -579,6 +580,9 @@ class EventReader:
             if modified:
                 last, i = modified.end(), token_at(tokens, modified.end())
                 continue
+            # 'dengan Luhut Binsar Pandjaitan di ruang kerja Prabowo': where it was, not a side
+            if named and mention is None and tok.folded in frames.place_only:
+                return last
             named = named or mention is not None
             # a date and its preposition are not a break: 'held talks on Thursday with X'
             if mention is None and not {i, i + 1} & dated and (tok.folded in frames.object_breaks
@@ -660,11 +664,16 @@ class EventReader:
                 and self.frames.location.match(self.doc.text, tokens[j].start) is not None)
 
     def subject_after(self, sentence: Sentence, offset: int) -> list[Mention]:
-        """'Saat bertemu dengan Erdogan, Sugiono ...': the subject after a fronted clause, named after its comma."""
+        """'Saat bertemu dengan Erdogan, Sugiono ...': the subject after a fronted clause, named after its comma (and
+        after where the clause took place: 'sebelum menerima Prabowo di Istana Merdeka, Jokowi ...')."""
         text, tokens = self.doc.text, self.doc.tokens
-        if text[offset:sentence.end].lstrip()[:1] != ",":
+        start = offset + len(text[offset:sentence.end]) - len(text[offset:sentence.end].lstrip())
+        placed = self.frames.location.match(text, start) is not None
+        if text[start:start + 1] != "," and not placed:
             return []
-        comma = text.index(",", offset)
+        comma = text.find(",", start, sentence.end)
+        if comma < 0:
+            return []
         i = token_at(tokens, comma + 1)
         j = self.phrase_end(i, sentence.end)
         return self.agents(comma + 1, tokens[j - 1].end)[:1] if j > i else []
@@ -707,10 +716,10 @@ class EventReader:
             if not _inside_phrase(text[last:tok.start]):
                 groups.append([])
                 # 'in Bangkok, Thailand': a place's country goes with it, after a word no name was found in
-                # ('di ASEM Villa, Viantiane Laos')
+                # ('di ASEM Villa, Viantiane Laos') or a venue its owner names ('di APEC Haus, Port Moresby')
                 named = mention or self._name_ahead(i, end)
                 away = away and text[last:tok.start].strip() == "," and skipped is not None and named is not None \
-                    and self.type_of(skipped) == "Place" and self.type_of(named) in _PLACES
+                    and self.type_of(skipped) in ("Place", "Organization") and self.type_of(named) in _PLACES
             if mention is not None:
                 # 'sekutu Putin, Presiden Belarus Aleksandr Lukashenko': whose ally, not who took part
                 related = i > 0 and tokens[i - 1].folded in frames.relation_nouns \
@@ -1269,6 +1278,7 @@ class EventReader:
         """The place a place phrase ('di Z', 'visit to Z') opens, unless it is what the talks are about: 'perang
         di Gaza', 'the situation in Palestine'."""
         place = self.starts.get(m.end()) or self.owned_premises(m.end())
+        place = self.venue_of_owner(place) or place
         if place is None or self.type_of(place) not in _PLACES or self.frames.transit.search(place.span.text):
             return None  # 'landed at Esenboga Airport in Ankara ... to meet Erdogan': in Ankara
         if self.counterpart_before(token_at(self.doc.tokens, m.start())):  # 'rekan-rekannya di Mesir'
@@ -1285,6 +1295,20 @@ class EventReader:
             return None
         comma = _COMMA.match(self.doc.text, owner.span.end)
         return self.starts.get(comma.end()) if comma else None
+
+    def venue_of_owner(self, owner: Mention | None) -> Mention | None:
+        """'di APEC Haus, Port Moresby': a venue named by the body that owns it and a capitalised word the KB lacks
+        is no entity, so the place after its comma is where the event was."""
+        if owner is None or self.type_of(owner) != "Organization":
+            return None
+        tokens, text = self.doc.tokens, self.doc.text
+        i = token_at(tokens, owner.span.end)
+        if i >= len(tokens) or text[owner.span.end:tokens[i].start] != " " or not tokens[i].text[:1].isupper() \
+                or i in self.by_token:
+            return None
+        comma = _COMMA.match(text, tokens[i].end)
+        place = self.starts.get(comma.end()) if comma else None
+        return place if place is not None and self.type_of(place) in _PLACES else None
 
     def location_in(self, sentence: Sentence, trigger: int) -> str | None:
         """Where the trigger's part of the sentence says someone is, past its commas: 'di sela-sela KTT G20, Senin,
