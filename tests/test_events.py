@@ -1562,6 +1562,16 @@ def test_whose_office_a_meeting_was_in_takes_no_part() -> None:
                                                           {"Wei Fenghe", "Luhut Binsar Panjaitan"}]
 
 
+def test_a_person_after_a_conjunction_is_a_side_apart_from_the_country_before() -> None:
+    """'Xi Jinping held a series of bilateral meetings with leaders from the Maldives, Azerbaijan, Kyrgyzstan and
+    Belarusian President Alexander Lukashenko' (TAG24, in en/dev7): Lukashenko is no Kyrgyz; one meeting each."""
+    x = extract("Chinese President Xi Jinping held a series of bilateral meetings with leaders from the Maldives, "
+                "Azerbaijan, Kyrgyzstan and Belarusian President Alexander Lukashenko.", "en", date(2025, 9, 1))
+    assert [participant_names(x, e) for e in x.events] == [
+        {"Xi Jinping", "Maldives"}, {"Xi Jinping", "Azerbaijan"}, {"Xi Jinping", "Kyrgyzstan"},
+        {"Xi Jinping", "Alexander Lukashenko"}]
+
+
 def test_where_a_delegation_departed_for_is_no_side() -> None:
     """'an Afghan delegation, led by Deputy Interior Minister Haji Najeeb, has departed for Turkey to attend the
     talks' (Dunya News, in en/dev9): Turkey is where they go, not a party to the talks."""

@@ -768,6 +768,11 @@ class EventReader:
                 titled[k] = titled[k - 1]
         return self._heads(groups, titled, frozenset(owned))
 
+    def conjoined(self, start: int, end: int) -> bool:
+        """Whether a conjunction ('dan', 'and') stands between `start` and `end`."""
+        tokens = self.doc.tokens
+        return any(t.folded in self.frames.conjunctions for t in tokens[token_at(tokens, start):token_at(tokens, end)])
+
     def _one_country(self, group: list[Mention]) -> bool:
         return len(group) == 1 and self.type_of(group[0]) == "Country"
 
@@ -1443,10 +1448,14 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
             or reader.frames.separately.fullmatch(word_before(text, trigger) or "")):
         return [draft]
     # 'PM Kepulauan Solomon, Jeremiah Manele, dan PM Timor Leste Xanana Gusmao': a country with the person after it
-    kinds = [reader.type_of(next(h for h in right if reader.entity_of(h) == o)) for o in objects]
+    # but 'leaders from the Maldives, Azerbaijan, Kyrgyzstan and Belarusian President Alexander Lukashenko': after
+    # a conjunction the person is a side of their own
+    firsts = [next(h for h in right if reader.entity_of(h) == o) for o in objects]
+    kinds = [reader.type_of(h) for h in firsts]
     sides: list[list[str]] = []
     for k, o in enumerate(objects):
-        if k and kinds[k - 1] == "Country" and kinds[k] == "Person" and len(sides[-1]) == 1:
+        if k and kinds[k - 1] == "Country" and kinds[k] == "Person" and len(sides[-1]) == 1 \
+                and not reader.conjoined(firsts[k - 1].span.end, firsts[k].span.start):
             sides[-1].append(o)
         else:
             sides.append([o])
