@@ -1572,6 +1572,31 @@ def test_a_person_after_a_conjunction_is_a_side_apart_from_the_country_before() 
         {"Xi Jinping", "Alexander Lukashenko"}]
 
 
+def test_a_visit_to_someones_home_is_a_meeting_with_them() -> None:
+    """'Presiden Jacob dan Istri pada pagi tadi lebih dulu berkunjung ke kediaman Ketua Umum PDI-P Megawati
+    Soekarnoputri' (Kompas, in id/dev13): visiting someone's residence is meeting them, as 'mengunjungi' is."""
+    x = extract("Presiden Afrika Selatan Jacob Zuma bertemu Presiden Joko Widodo di Istana Merdeka. Presiden Jacob dan "
+                "Istri pada pagi tadi lebih dulu berkunjung ke kediaman Ketua Umum PDI-P Megawati Soekarnoputri.", "id",
+                date(2017, 3, 8))
+    assert [participant_names(x, e) for e in x.events] == [{"Jacob Zuma", "Joko Widodo"},
+                                                          {"Jacob Zuma", "Megawati Soekarnoputri"}]
+
+
+def test_a_pronoun_inside_a_quote_is_not_its_speaker() -> None:
+    """'"Ketika bu Mega sebagai presiden kelima pun, beliau melakukan kunjungan ke Afrika Selatan dan bertemu dengan
+    Nelson Madela," kata Hasto' (Kompas, in id/dev13): the speaker would say 'saya'; 'beliau' is the story's
+    subject, the headline's Megawati, not Hasto, whom the sentence before opens with."""
+    text = ("Presiden Jacob Zuma berkunjung ke kediaman Megawati Soekarnoputri. Sekretaris Jenderal PDI-P Hasto "
+            "Kristianto menyampaikan, pertemuan ini dalam rangka kunjungan balasan. \"Ketika sebagai presiden kelima "
+            "pun, beliau melakukan kunjungan ke Afrika Selatan dan bertemu dengan Nelson Mandela,\" kata Hasto di "
+            "kediaman Megawati.")
+    article = Article(article_iri(None, text), None, "Dari Rumah Megawati, Presiden Afrika Selatan Temui Jokowi",
+                      text, "id", date(2017, 3, 8))
+    x = default_pipeline().extract(article)
+    assert [participant_names(x, e) for e in x.events] == [{"Jacob Zuma", "Megawati Soekarnoputri"},
+                                                          {"Megawati Soekarnoputri", "Nelson Mandela"}]
+
+
 def test_where_a_delegation_departed_for_is_no_side() -> None:
     """'an Afghan delegation, led by Deputy Interior Minister Haji Najeeb, has departed for Turkey to attend the
     talks' (Dunya News, in en/dev9): Turkey is where they go, not a party to the talks."""

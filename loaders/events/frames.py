@@ -67,6 +67,7 @@ _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
 _POST_WORDS = 6  # words that may say what a post is for before its holder: 'envoy on Afghan peace reconciliation,'
 _PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
+_SPEAKER_WORDS = 4  # a reporting verb this near after a quote's close says who speaks: 'kata Hasto', 'Hasto said'
 _QUOTE_CLOSE = re.compile("[\"\u201d],?")  # a quote closing, before its reporting verb
 _FORUM_WORDS = 6  # words a summit's forum may stand after it when an 'of' follows the trigger
 _PHRASE_WORDS = 4  # words of a noun phrase a demonstrative may end ('pembicaraan kedua kepala negara tersebut')
@@ -1038,7 +1039,23 @@ class EventReader:
         headline = [m for m in self.headline_agents() if self.type_of(m) == "Person"][:1]
         nearest = (m for before in earlier for m in self.doc.mentions
                    if before.start <= m.span.start < before.end and self.is_agent(m))
-        return [m for m in (*opening, *headline, *nearest) if self.type_of(m) == "Person"][:1]
+        speaker = self._quote_speaker(tokens[i].end, sentence)  # '"... beliau bertemu dengan X," kata Hasto'
+        return [m for m in (*opening, *headline, *nearest)
+                if self.type_of(m) == "Person" and self.entity_of(m) != speaker][:1]
+
+    def _quote_speaker(self, start: int, sentence: Sentence) -> str | None:
+        """Who says the quote that closes after `start` ('"...," kata Hasto', '"...," Hasto said'): the pronoun
+        inside it is someone else, as the speaker would say 'I'."""
+        close = _QUOTE_CLOSE.search(self.doc.text, start, sentence.end)
+        if close is None:
+            return None
+        tokens = self.doc.tokens
+        after = tokens[token_at(tokens, close.end()):token_at(tokens, sentence.end)]
+        if not any(t.folded in self.frames.clause_breaks for t in after[:_SPEAKER_WORDS]):
+            return None
+        person = next((m for m in self.doc.mentions if close.end() <= m.span.start < sentence.end
+                       and self.type_of(m) == "Person"), None)
+        return self.entity_of(person) if person is not None else None
 
     def _quoted_before_speaker(self, start: int, trigger: int) -> bool:
         """'"Dia ingin memenuhi undangan ini," kata X usai melakukan pertemuan dengan Y': the pronoun is inside a
