@@ -1597,6 +1597,17 @@ def test_a_pronoun_inside_a_quote_is_not_its_speaker() -> None:
                                                           {"Megawati Soekarnoputri", "Nelson Mandela"}]
 
 
+def test_a_meeting_after_an_ordering_word_keeps_its_own_status() -> None:
+    """'Italy said it was asked to stage the next phase of talks after a meeting in Oman's capital Muscat on
+    Saturday, headed by US envoy Steve Witkoff and Iran's Foreign Minister Abbas Araghchi' (The National, in
+    en/dev): the talks to come do not make the meeting after 'after' planned; it was held on Saturday."""
+    x = extract("A second round of nuclear talks between the United States and Iran will be held in Rome. Italy said "
+                "it was asked to stage the next phase of talks after a meeting in Oman's capital Muscat on Saturday, "
+                "headed by US envoy Steve Witkoff and Iran's Foreign Minister Abbas Araghchi.", "en", date(2025, 4, 14))
+    held = [e for e in x.events if "Steve Witkoff" in participant_names(x, e)]
+    assert [(e.status, e.date) for e in held] == [("held", "2025-04-12")]
+
+
 def test_where_a_delegation_departed_for_is_no_side() -> None:
     """'an Afghan delegation, led by Deputy Interior Minister Haji Najeeb, has departed for Turkey to attend the
     talks' (Dunya News, in en/dev9): Turkey is where they go, not a party to the talks."""

@@ -798,7 +798,9 @@ class EventReader:
         between = token_at(self.doc.tokens, b.start) - token_at(self.doc.tokens, a.end)
         gap = self.doc.text[a.end:b.start]
         held_for = between <= _PURPOSE_WORDS and self.frames.held_for.search(gap) is not None
-        return ((between <= _HEADED_WORDS or held_for) and "," not in gap and ";" not in gap) \
+        # 'to stage the next phase of talks after a meeting in Muscat on Saturday': another time, its own status
+        ordered = self.frames.ordering.search(gap) is not None
+        return ((between <= _HEADED_WORDS or held_for) and "," not in gap and ";" not in gap and not ordered) \
             or self.in_sequence(b.start)
 
     def refers_back(self, m: re.Match[str]) -> bool:
