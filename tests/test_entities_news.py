@@ -482,6 +482,9 @@ def test_a_possessive_inside_a_name_keeps_the_name_whole() -> None:
     ("The ministers met with the U.S. Treasury Department on Monday.", "en",
      "United States Department of the Treasury", "Q648666"),
     ("Menteri Keuangan bertemu Presiden Bank Dunia di Washington.", "id", "World Bank", "Q7164"),
+    # a state's former name (Mail & Guardian/Sapa-AFP, in en/dev13)
+    ("Trade ministers from Botswana, Lesotho, Namibia, South Africa and Swaziland met in Pretoria.", "en", "Eswatini",
+     "Q1050"),
 ])
 def test_bodies_by_the_names_news_gives_them(text: str, lang: str, name: str, qid: str) -> None:
     """Short and former names of bodies the large KB holds without them (kabar's aliases, `seeds/aliases.csv`)."""
