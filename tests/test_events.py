@@ -1608,6 +1608,16 @@ def test_a_meeting_after_an_ordering_word_keeps_its_own_status() -> None:
     assert [(e.status, e.date) for e in held] == [("held", "2025-04-12")]
 
 
+def test_an_unnamed_counterpart_is_the_one_named_before() -> None:
+    """'no breakthrough in talks with his Indian counterpart S. Jaishankar. The foreign secretary ... held about an
+    hour and half long talks with his Indian counterpart on bilateral issues' (Dawn, in en/dev12): the counterpart
+    left unnamed is Jaishankar, not India."""
+    x = extract("ISLAMABAD: Foreign Secretary Aizaz Chaudhry said on Wednesday that there was no breakthrough in talks "
+                "with his Indian counterpart S. Jaishankar. The foreign secretary held talks with his Indian "
+                "counterpart on bilateral issues on Tuesday.", "en", date(2016, 4, 28))
+    assert [participant_names(x, e) for e in x.events] == [{"Aizaz Chaudhry", "Subrahmanyam Jaishankar"}]
+
+
 def test_where_a_delegation_departed_for_is_no_side() -> None:
     """'an Afghan delegation, led by Deputy Interior Minister Haji Najeeb, has departed for Turkey to attend the
     talks' (Dunya News, in en/dev9): Turkey is where they go, not a party to the talks."""

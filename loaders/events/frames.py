@@ -283,6 +283,8 @@ class EventReader:
     _cuts: dict[int, list[int]] = field(default_factory=dict)  # a sentence's start -> where its time parts meet
     _context: dict[int, list[Mention]] = field(default_factory=dict)  # a sentence's start -> its context's agents
     _holders: dict[tuple[str, str], Mention] | None = None
+    _counterparts: dict[str, Mention] | None = None
+    _first_of: dict[str, Mention] = field(default_factory=dict)
 
     def drafts(self, sentence: Sentence) -> list[Draft]:
         """The drafts of every frame some event type uses, in the sentence, by trigger position; a headline the
@@ -725,8 +727,9 @@ class EventReader:
                 # 'sekutu Putin, Presiden Belarus Aleksandr Lukashenko': whose ally, not who took part
                 related = i > 0 and tokens[i - 1].folded in frames.relation_nouns \
                     and not text[tokens[i - 1].end:tok.start].strip()
-                if not away and not related:
-                    groups[-1].append(mention)
+                if not away and not related:  # "his Indian counterpart" told before as "... S. Jaishankar"
+                    counterpart = self.counterpart_named(mention) if self.type_of(mention) == "Country" else None
+                    groups[-1].append(counterpart or mention)
                 skipped = mention if away else None
                 last = mention.span.end
                 i = token_at(tokens, last)
@@ -773,6 +776,43 @@ class EventReader:
         """Whether a conjunction ('dan', 'and') stands between `start` and `end`."""
         tokens = self.doc.tokens
         return any(t.folded in self.frames.conjunctions for t in tokens[token_at(tokens, start):token_at(tokens, end)])
+
+    def counterpart_named(self, country: Mention) -> Mention | None:
+        """'talks with his Indian counterpart S. Jaishankar ... held talks with his Indian counterpart on bilateral
+        issues': a counterpart of a state left unnamed is the one the article named as that state's counterpart."""
+        tokens = self.doc.tokens
+        i, j = token_at(tokens, country.span.start), token_at(tokens, country.span.end)
+        before = [t.folded for t in tokens[max(0, i - 2):i]]
+        english = j < len(tokens) and tokens[j].folded in self.frames.counterparts
+        indonesian = len(before) == 2 and before[0] in self.frames.counterparts and before[1] in self.frames.of_words
+        if not (english or indonesian) or self._person_next(j + 1 if english else j):
+            return None
+        return self.counterparts().get(self.entity_of(country))
+
+    def counterparts(self) -> dict[str, Mention]:
+        """State -> the person the article names as its counterpart ("his Indian counterpart S. Jaishankar",
+        'mitranya dari Azerbaijan, Jeyhun Bayramov'), where it names one person so."""
+        if self._counterparts is None:
+            tokens, named = self.doc.tokens, {}
+            for m in self.doc.mentions:
+                if self.type_of(m) != "Country":
+                    continue
+                i, j = token_at(tokens, m.span.start), token_at(tokens, m.span.end)
+                after_noun = j < len(tokens) and tokens[j].folded in self.frames.counterparts
+                after_of = i >= 2 and tokens[i - 2].folded in self.frames.counterparts \
+                    and tokens[i - 1].folded in self.frames.of_words
+                person = self._person_next(j + 1 if after_noun else j) if after_noun or after_of else None
+                if person is not None:
+                    named.setdefault(self.entity_of(m), set()).add(self.entity_of(person))
+                    self._first_of.setdefault(self.entity_of(person), person)
+            self._counterparts = {state: self._first_of[next(iter(people))] for state, people in named.items()
+                                  if len(people) == 1}
+        return self._counterparts
+
+    def _person_next(self, i: int) -> Mention | None:
+        """The person mention at token `i` (punctuation is no token: 'counterpart, Sameh Hassan')."""
+        mention = self.by_token.get(i)
+        return mention if mention is not None and self.type_of(mention) == "Person" else None
 
     def _one_country(self, group: list[Mention]) -> bool:
         return len(group) == 1 and self.type_of(group[0]) == "Country"
