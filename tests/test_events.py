@@ -1618,6 +1618,19 @@ def test_an_unnamed_counterpart_is_the_one_named_before() -> None:
     assert [participant_names(x, e) for e in x.events] == [{"Aizaz Chaudhry", "Subrahmanyam Jaishankar"}]
 
 
+@pytest.mark.parametrize(("text", "lang", "sides"), [
+    # The Nation (Nigeria), in en/dev13
+    ("Vice President Yemi Osinbajo had recently attended an Extraordinary session of the Economic Community of West "
+     "African States (ECOWAS) in Ghana.", "en", {"Economic Community of West African States", "Yemi Osinbajo"}),
+    ("Menlu Retno Marsudi menghadiri sidang luar biasa Organisasi Kerja Sama Islam (OKI) di Jeddah.", "id",
+     {"Organisation of Islamic Cooperation", "Retno Marsudi"}),
+])
+def test_an_extraordinary_session_of_a_body_is_its_summit(text: str, lang: str, sides: set[str]) -> None:
+    """A body's extraordinary, special or emergency session is a summit of it, with those who attended."""
+    x = extract(text, lang, date(2020, 9, 21))
+    assert [participant_names(x, e) for e in x.events] == [sides]
+
+
 def test_where_a_delegation_departed_for_is_no_side() -> None:
     """'an Afghan delegation, led by Deputy Interior Minister Haji Najeeb, has departed for Turkey to attend the
     talks' (Dunya News, in en/dev9): Turkey is where they go, not a party to the talks."""

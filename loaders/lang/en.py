@@ -240,10 +240,13 @@ PACK = register(LanguagePack(
             nouns=("meeting", "meetings", "summit", "summits", "phone call", "phone calls", "phone conversation",
                    "phone talks", "telephone conversation", "telephone call", "telephone calls", "telephone talks",
                    "courtesy call", "courtesy calls", "tete-a-tete", "dinner", "luncheon", "iftar", "video call",
-                   "video calls", "video conference", "conclave", "call", "calls"),
+                   "video calls", "video conference", "conclave", "call", "calls",
+                   # a body's members met: 'an Extraordinary session of ECOWAS in Ghana'
+                   "extraordinary session", "special session", "emergency session"),
             marked={"host": ("hosted", "hosts", "host", "hosting", "received", "receives", "receiving"),
                     "receive": ("received", "receives", "receiving"), "visit": ("visited", "visits", "visit"),
-                    "summit": ("summit", "summits", "conclave"),
+                    "summit": ("summit", "summits", "conclave", "extraordinary session", "special session",
+                               "emergency session"),
                     # spoken to one by one at an occasion ('also spoke to A, B and C'): a talk with each
                     "each": ("meetings", "courtesy calls", "spoke to", "talked to"),
                     # by phone or video: a call, never the talks themselves
