@@ -1631,6 +1631,17 @@ def test_an_extraordinary_session_of_a_body_is_its_summit(text: str, lang: str, 
     assert [participant_names(x, e) for e in x.events] == [sides]
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # Business Standard/IANS, in en/dev9
+    ("Nepal, the host country, is pushing for talks between India and Pakistan.", "en"),
+    ("The UN chief called for talks between India and Pakistan.", "en"),
+    ("Nepal mendorong perundingan antara India dan Pakistan.", "id"),
+])
+def test_talks_called_for_are_no_event(text: str, lang: str) -> None:
+    """Talks someone pushes, calls or urges for are advocated, not agreed: no event, as a possible one is none."""
+    assert extract(text, lang, date(2014, 11, 26)).events == []
+
+
 def test_where_a_delegation_departed_for_is_no_side() -> None:
     """'an Afghan delegation, led by Deputy Interior Minister Haji Najeeb, has departed for Turkey to attend the
     talks' (Dunya News, in en/dev9): Turkey is where they go, not a party to the talks."""

@@ -181,6 +181,9 @@ PACK = register(LanguagePack(
         list_copulas=("were", "included"),
         hypothetical=("possible", "potential", "possibility", "prospect", "prospects", "seeking", "sought", "keen",
                       "hope", "hopes", "proposal",
+                      # advocated, not agreed: 'Nepal is pushing for talks between India and Pakistan'
+                      "pushing for", "push for", "pushes for", "pushed for", "calling for", "called for", "calls for",
+                      "urged", "urging", "urges",
                       "explore", "explores", "exploring", "explored",
                       "invitation", "might", "maybe", "perhaps", "role of", "role as",
                       # a relationship to keep up, no event: 'to strengthen the strategic dialogue'

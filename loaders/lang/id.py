@@ -166,6 +166,8 @@ PACK = register(LanguagePack(
         origin_phrases=("berasal dari", "datang dari"),
         hypothetical=("kemungkinan", "mungkin", "barangkali", "ingin", "berharap", "berpeluang", "mengusulkan",
                       "meminta", "undangan",
+                      # advocated, not agreed: 'mendorong dialog antara kedua negara'
+                      "mendorong", "menyerukan", "mendesak",
                       # a relationship to keep up, no event: 'memperkuat dialog strategis'
                       "memperkuat", "memperdalam", "mempererat",
                       # negated: what never happened is no event ('belum pernah bertemu'; 'tidak akan bertemu' is a
