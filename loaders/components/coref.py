@@ -178,8 +178,10 @@ def _spelled_otherwise(words: tuple[str, ...], key: str, mentions: list[Mention]
         if other.type != "Person" or other.key == key or len(theirs) != len(words) or theirs[-1] != words[-1]:
             continue
         pairs = [(a, b) for a, b in zip(words[:-1], theirs[:-1], strict=True) if a != b]
-        if len(pairs) == 1 and all(len(w) >= _MIN_VARIANT and w[0] == v[0] for w, v in pairs) and \
-                Levenshtein.distance(*pairs[0]) == 1:
+        if len(pairs) != 1:
+            continue
+        mine, written = pairs[0]
+        if len(mine) >= _MIN_VARIANT and mine[0] == written[0] and Levenshtein.distance(mine, written) == 1:
             found.setdefault(other.key, other)
     return next(iter(found.values())) if len(found) == 1 else None
 

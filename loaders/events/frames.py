@@ -284,7 +284,6 @@ class EventReader:
     _context: dict[int, list[Mention]] = field(default_factory=dict)  # a sentence's start -> its context's agents
     _holders: dict[tuple[str, str], Mention] | None = None
     _counterparts: dict[str, Mention] | None = None
-    _first_of: dict[str, Mention] = field(default_factory=dict)
 
     def drafts(self, sentence: Sentence) -> list[Draft]:
         """The drafts of every frame some event type uses, in the sentence, by trigger position; a headline the
@@ -780,12 +779,8 @@ class EventReader:
     def counterpart_named(self, country: Mention) -> Mention | None:
         """'talks with his Indian counterpart S. Jaishankar ... held talks with his Indian counterpart on bilateral
         issues': a counterpart of a state left unnamed is the one the article named as that state's counterpart."""
-        tokens = self.doc.tokens
-        i, j = token_at(tokens, country.span.start), token_at(tokens, country.span.end)
-        before = [t.folded for t in tokens[max(0, i - 2):i]]
-        english = j < len(tokens) and tokens[j].folded in self.frames.counterparts
-        indonesian = len(before) == 2 and before[0] in self.frames.counterparts and before[1] in self.frames.of_words
-        if not (english or indonesian) or self._person_next(j + 1 if english else j):
+        slot = self._counterpart_slot(country)
+        if slot is None or self._person_at(slot) is not None:
             return None
         return self.counterparts().get(self.entity_of(country))
 
@@ -793,23 +788,28 @@ class EventReader:
         """State -> the person the article names as its counterpart ("his Indian counterpart S. Jaishankar",
         'mitranya dari Azerbaijan, Jeyhun Bayramov'), where it names one person so."""
         if self._counterparts is None:
-            tokens, named = self.doc.tokens, {}
+            named: dict[str, dict[str, Mention]] = {}
             for m in self.doc.mentions:
-                if self.type_of(m) != "Country":
-                    continue
-                i, j = token_at(tokens, m.span.start), token_at(tokens, m.span.end)
-                after_noun = j < len(tokens) and tokens[j].folded in self.frames.counterparts
-                after_of = i >= 2 and tokens[i - 2].folded in self.frames.counterparts \
-                    and tokens[i - 1].folded in self.frames.of_words
-                person = self._person_next(j + 1 if after_noun else j) if after_noun or after_of else None
+                slot = self._counterpart_slot(m) if self.type_of(m) == "Country" else None
+                person = self._person_at(slot) if slot is not None else None
                 if person is not None:
-                    named.setdefault(self.entity_of(m), set()).add(self.entity_of(person))
-                    self._first_of.setdefault(self.entity_of(person), person)
-            self._counterparts = {state: self._first_of[next(iter(people))] for state, people in named.items()
+                    named.setdefault(self.entity_of(m), {}).setdefault(self.entity_of(person), person)
+            self._counterparts = {state: next(iter(people.values())) for state, people in named.items()
                                   if len(people) == 1}
         return self._counterparts
 
-    def _person_next(self, i: int) -> Mention | None:
+    def _counterpart_slot(self, country: Mention) -> int | None:
+        """Where the name of a state's counterpart would stand, when a counterpart noun goes with the state: the
+        token after "Indian counterpart", or after 'mitranya dari Azerbaijan'; None otherwise."""
+        tokens, counterparts = self.doc.tokens, self.frames.counterparts
+        i, j = token_at(tokens, country.span.start), token_at(tokens, country.span.end)
+        if j < len(tokens) and tokens[j].folded in counterparts:
+            return j + 1
+        if i >= 2 and tokens[i - 2].folded in counterparts and tokens[i - 1].folded in self.frames.of_words:
+            return j
+        return None
+
+    def _person_at(self, i: int) -> Mention | None:
         """The person mention at token `i` (punctuation is no token: 'counterpart, Sameh Hassan')."""
         mention = self.by_token.get(i)
         return mention if mention is not None and self.type_of(mention) == "Person" else None
@@ -1088,24 +1088,26 @@ class EventReader:
     def _quote_speaker(self, start: int, sentence: Sentence) -> str | None:
         """Who says the quote that closes after `start` ('"...," kata Hasto', '"...," Hasto said'): the pronoun
         inside it is someone else, as the speaker would say 'I'."""
-        close = _QUOTE_CLOSE.search(self.doc.text, start, sentence.end)
-        if close is None:
-            return None
-        tokens = self.doc.tokens
-        after = tokens[token_at(tokens, close.end()):token_at(tokens, sentence.end)]
-        if not any(t.folded in self.frames.clause_breaks for t in after[:_SPEAKER_WORDS]):
-            return None
-        person = next((m for m in self.doc.mentions if close.end() <= m.span.start < sentence.end
-                       and self.type_of(m) == "Person"), None)
+        close = self._reported_close(start, sentence.end, _SPEAKER_WORDS)
+        person = next((m for m in self.doc.mentions if close <= m.span.start < sentence.end
+                       and self.type_of(m) == "Person"), None) if close is not None else None
         return self.entity_of(person) if person is not None else None
 
     def _quoted_before_speaker(self, start: int, trigger: int) -> bool:
         """'"Dia ingin memenuhi undangan ini," kata X usai melakukan pertemuan dengan Y': the pronoun is inside a
         quote that closes before the reporting verb, and the trigger after it is the speaker's."""
-        close = _QUOTE_CLOSE.search(self.doc.text, start, trigger)
+        return self._reported_close(start, trigger) is not None
+
+    def _reported_close(self, start: int, end: int, reach: int | None = None) -> int | None:
+        """Where the first quote closing in [start, end) ends, when a reporting verb ('kata', 'said') follows it
+        before `end` (within `reach` words of it, if given); else None."""
+        close = _QUOTE_CLOSE.search(self.doc.text, start, end)
+        if close is None:
+            return None
         tokens = self.doc.tokens
-        return close is not None and any(t.folded in self.frames.clause_breaks
-                                         for t in tokens[token_at(tokens, close.end()):token_at(tokens, trigger)])
+        after = tokens[token_at(tokens, close.end()):token_at(tokens, end)]
+        said = any(t.folded in self.frames.clause_breaks for t in after[:reach])
+        return close.end() if said else None
 
     def _opens_with_pronoun(self, sentence: Sentence) -> bool:
         """'Dia mengatakan ...': a subject pronoun coreference left unresolved opens the sentence."""
