@@ -435,6 +435,16 @@ def test_a_meeting_after_an_ordering_word_has_the_subject_the_sentence_opens_wit
     assert meeting.location == entity(x, "Doha").id
 
 
+def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
+    """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
+    (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""
+    x = extract("Sedangkan utusan Amerika Serikat untuk Timur Tengah, George Mitchell, juga mengadakan pertemuan "
+                "dengan Perdana Menteri Israel Benjamin Netanyahu, setelah sebelumnya bertemu dengan Mahmud Abbas.",
+                "id")
+    assert sorted(sorted(names(x, e)) for e in x.events) == [["Benjamin Netanyahu", "George Mitchell"],
+                                                             ["George Mitchell", "Mahmoud Abbas"]]
+
+
 @pytest.mark.parametrize(("text", "lang", "met"), [
     ("Ismail Haniyeh akan berbicara dengan kepala intelijen Mesir Abbas Kamel di Kairo.", "id",
      {"Ismail Haniyeh", "Abbas Kamel"}),

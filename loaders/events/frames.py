@@ -621,10 +621,10 @@ class EventReader:
     def posted_holder(self, i: int, end: int) -> int | None:
         """Where the holder of an envoy's post starts, when token `i` links the post to the country it is posted to
         and the holder follows ('Duta Besar Malaysia untuk Indonesia, H.E. Zaenal Abidin Bakar', 'Ambassador to
-        Indonesia X'), past a comma and honorifics; None otherwise."""
+        Indonesia X', 'utusan AS untuk Timur Tengah, George Mitchell'), past a comma and honorifics; None otherwise."""
         tokens = self.doc.tokens
         country = self.by_token.get(i + 1)
-        if country is None or self.type_of(country) != "Country" or country.span.start != tokens[i + 1].start:
+        if country is None or self.type_of(country) not in _PLACES or country.span.start != tokens[i + 1].start:
             return None
         k = token_at(tokens, country.span.end)
         while k < len(tokens) and tokens[k].end <= end and k in self.in_title:
@@ -977,7 +977,12 @@ class EventReader:
         said = [t.end for t in tokens[token_at(tokens, opening):token_at(tokens, start)]
                 if t.folded in self.frames.clause_breaks]
         opening = said[-1] if said else opening
-        heads, _ = self.phrase_right(opening, start)
+        heads, end = self.phrase_right(opening, start)
+        i = token_at(tokens, end)
+        if i < len(tokens) and tokens[i].folded in self.frames.post_links \
+                and (posted := self.posted_holder(i, start)) is not None:
+            # 'utusan Amerika Serikat untuk Timur Tengah, George Mitchell, ... setelah bertemu dengan X': the envoy
+            heads = [self.by_token[token_at(tokens, posted)]]
         return [h for h in heads if self.is_agent(h)]
 
     def clause_before(self, sentence: Sentence, offset: int) -> list[Mention]:
