@@ -435,6 +435,20 @@ def test_a_meeting_after_an_ordering_word_has_the_subject_the_sentence_opens_wit
     assert meeting.location == entity(x, "Doha").id
 
 
+def test_a_meeting_of_two_people_and_one_of_one_of_them_with_both_their_countries_are_one() -> None:
+    """'Jaishankar met Wang Yi on Friday' then '... Wang Yi urged India to meet China halfway ... when the two met
+    Friday' (en/dev5): Wang Yi with India and China is the ministers' meeting, whichever of the two is read first."""
+    x = extract("Indian External Affairs Minister Dr S Jaishankar met top Chinese diplomat, Wang Yi, on Friday, and "
+                "discussed outstanding issues related to peace and tranquillity in Indo-China border areas.\n"
+                "The Chinese foreign ministry on Saturday said that Wang Yi urged India to focus on \"common "
+                "interests\" and meet China \"halfway\" to defuse border tensions between the neighbouring countries.\n"
+                "\"China and India's common interests clearly outweigh their differences,\" Wang Yi told Indian "
+                "foreign minister Subrahmanyam Jaishankar, when the two met Friday.", "en",
+                published=date(2023, 7, 15))
+    meeting = only_event(x, "Meeting")
+    assert {"Subrahmanyam Jaishankar", "Wang Yi"} <= names(x, meeting).keys()
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

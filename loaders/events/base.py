@@ -100,15 +100,15 @@ class EventType:
 
 
 def related(a: Draft, b: Draft) -> bool:
-    """Whether two drafts speak of the same parties: three participants in common, or every participant of the
-    smaller among the larger's participants and their countries ('Xi and Jokowi' and 'China and Indonesia')."""
+    """Whether two drafts speak of the same parties: three participants in common, or every participant of one
+    among the other's participants and their countries ('Xi and Jokowi' and 'China and Indonesia'; 'Jaishankar and
+    Wang Yi' and 'Wang Yi, India and China'), whichever is read first."""
     pa, pb = set(a.participants), set(b.participants)
     if len(pa & pb) >= 3:
         return True
-    small, large = (a, b) if len(pa) <= len(pb) else (b, a)
-    if not small.participants:
-        return not large.participants
-    return set(small.participants) <= (large.countries | set(large.participants))
+    if not pa or not pb:
+        return not pa and not pb
+    return pa <= (b.countries | pb) or pb <= (a.countries | pa)
 
 
 def compatible(a: Draft, b: Draft) -> bool:
