@@ -449,6 +449,14 @@ def test_a_meeting_of_two_people_and_one_of_one_of_them_with_both_their_countrie
     assert {"Subrahmanyam Jaishankar", "Wang Yi"} <= names(x, meeting).keys()
 
 
+def test_the_subject_after_a_fronted_clause_when_its_bound_ends_past_the_comma() -> None:
+    """'Usai bertemu dengan Presiden Jokowi, Pompeo dijadwalkan ...' (Medcom in id/dev14): Pompeo met Jokowi, not the
+    person the sentence before named."""
+    x = extract("Menteri Luar Negeri Retno Marsudi mengatakan kunjungan itu penting bagi kedua negara. Usai bertemu "
+                "dengan Presiden Joko Widodo, Mike Pompeo dijadwalkan melakukan perjalanan ke Jepang.", "id")
+    assert names(x, only_event(x, "Meeting")).keys() == {"Mike Pompeo", "Joko Widodo"}
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

@@ -665,15 +665,20 @@ class EventReader:
         return (j < len(tokens) and tokens[j].end <= end
                 and self.frames.location.match(self.doc.text, tokens[j].start) is not None)
 
-    def subject_after(self, sentence: Sentence, offset: int) -> list[Mention]:
+    def subject_after(self, sentence: Sentence, offset: int, verb: bool = False) -> list[Mention]:
         """'Saat bertemu dengan Erdogan, Sugiono ...': the subject after a fronted clause, named after its comma (and
-        after where the clause took place: 'sebelum menerima Prabowo di Istana Merdeka, Jokowi ...')."""
+        after where the clause took place: 'sebelum menerima Prabowo di Istana Merdeka, Jokowi ...'); a `verb`'s
+        clause also when its bound ends past the comma ('Usai bertemu dengan Presiden Jokowi, Pompeo ...'), not a
+        noun's: 'Usai pertemuan dengan PM Manele, PM Timor Leste ... tiba' need not be the newcomer's meeting."""
         text, tokens = self.doc.text, self.doc.tokens
         start = offset + len(text[offset:sentence.end]) - len(text[offset:sentence.end].lstrip())
         placed = self.frames.location.match(text, start) is not None
-        if text[start:start + 1] != "," and not placed:
+        if text[start:start + 1] == "," or placed:
+            comma = text.find(",", start, sentence.end)
+        elif verb and text[sentence.start:offset].rstrip().endswith(","):
+            comma = len(text[:offset].rstrip()) - 1
+        else:
             return []
-        comma = text.find(",", start, sentence.end)
         if comma < 0:
             return []
         i = token_at(tokens, comma + 1)
@@ -1558,7 +1563,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     # objects without a subject ('the minister paid courtesy calls with X and Y'): X and Y never met each other
     if not left and right and not forum and not reader.between_follows(m.end("trigger"), right[0].span.start):
         objects = {reader.entity_of(h) for h in right}
-        after = [h for h in reader.subject_after(sentence, right_end) if reader.entity_of(h) not in objects]
+        after = [h for h in reader.subject_after(sentence, right_end, reader.is_verb(m))
+                 if reader.entity_of(h) not in objects]
         left = (reader.speaker(sentence, left_start) or reader.pronoun_subject(sentence, left_start, m.start("trigger"))
                 or reader.opening_subject(sentence, m.start("trigger")) or after or reader.context_subject(sentence))
     elif not left and not right and not forum:  # 'India dan Pakistan sepakat ... usai dilakukan perundingan'
