@@ -457,6 +457,14 @@ def test_the_subject_after_a_fronted_clause_when_its_bound_ends_past_the_comma()
     assert names(x, only_event(x, "Meeting")).keys() == {"Mike Pompeo", "Joko Widodo"}
 
 
+def test_an_official_in_apposition_after_the_body_and_its_short_form_in_brackets() -> None:
+    """'Usai menghadiri pertemuan G20 di Jepang, Presiden Amerika Serikat (AS), Donald Trump, ...' (CNBC Indonesia
+    in id/dev14): Trump attended, not the state."""
+    x = extract("Usai menghadiri pertemuan G20 di Jepang, Presiden Amerika Serikat (AS), Donald Trump, melakukan "
+                "kunjungan ke Korea Selatan.", "id")
+    assert names(x, only_event(x, "Meeting")).keys() == {"Donald Trump", "G20"}
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

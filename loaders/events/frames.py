@@ -139,8 +139,9 @@ class Frames:
         families = {name: _Family.of([t for t in types.values() if t.frame == name]) for name in FRAMES}
         self.families = families
         articles = cues().articles
-        # ', Syekh Tamim', ', Yang di-Pertuan Agong, Sultan Ibrahim': a comma, a title of another wording, the name
-        apposition = rf"\s*,\s*(?:(?i:{cues().titles})\s*,?\s*)?(?:[A-Z][\w.'-]*\s+){{0,3}}"
+        # ', Syekh Tamim', ', Yang di-Pertuan Agong, Sultan Ibrahim': a comma, a title of another wording, the name;
+        # the body's short form in brackets may come first: 'Presiden Amerika Serikat (AS), Donald Trump'
+        apposition = rf"(?:\s*\([^()]{{1,12}}\))?\s*,\s*(?:(?i:{cues().titles})\s*,?\s*)?(?:[A-Z][\w.'-]*\s+){{0,3}}"
         # 'his Indonesian counterpart, Joko Widodo': the demonym's title may stand before the comma
         self.apposition = re.compile(rf"(?:\s+(?i:{cues().titles}))?" + apposition)
         self.possessive_apposition = re.compile(r"['\u2019]s(?:\s+[a-z][\w-]*){1,4}" + apposition)
@@ -401,7 +402,9 @@ class EventReader:
         for k, group in enumerate(groups):
             is_titled = bool(titled and k in titled) and k not in owned  # "Jokowi's chief of staff, Luhut"
             owners = ("Country", "Organization") if is_titled else ("Country", "Organization", "Person")
-            body = group[0] if len(group) == 1 and self.type_of(group[0]) in owners else None
+            # 'Amerika Serikat (AS)': a body named again in brackets is one body
+            one = len({self.entity_of(m) for m in group}) == 1
+            body = group[0] if one and self.type_of(group[0]) in owners else None
             named = self._named_next(body, is_titled) if body is not None else None
             if named is not None:  # 'Emir Qatar, Syekh Tamim', "Jokowi's chief of staff, Luhut Panjaitan"
                 heads.append(named)
@@ -432,6 +435,8 @@ class EventReader:
         i = token_at(tokens, body.span.end)
         for j in range(i, min(i + 8, len(tokens))):
             person = self.by_token.get(j)
+            if person is not None and self.entity_of(person) == self.entity_of(body):  # 'Amerika Serikat (AS)'
+                continue
             if person is not None:
                 gap = self.doc.text[body.span.end:person.span.start]
                 pattern = self.frames.apposition if titled else self.frames.possessive_apposition
