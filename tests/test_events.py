@@ -465,6 +465,17 @@ def test_an_official_in_apposition_after_the_body_and_its_short_form_in_brackets
     assert names(x, only_event(x, "Meeting")).keys() == {"Donald Trump", "G20"}
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # Tempo in id/dev14
+    ("Presiden Amerika Serikat Donald Trump mengirimkan utusan khusus Steven Witkoff bertemu Menteri Luar Negeri "
+     "Iran, Abbas Araghchi.", "id"),
+    ("President Donald Trump sent special envoy Steve Witkoff to meet Iranian Foreign Minister Abbas Araghchi.", "en"),
+])
+def test_who_sends_someone_to_meet_is_no_side(text: str, lang: str) -> None:
+    x = extract(text, lang)
+    assert "Donald Trump" not in names(x, only_event(x, "Meeting"))
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

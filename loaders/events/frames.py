@@ -160,6 +160,7 @@ class Frames:
                                                                            *p.grammar.source_words)))
         self.sources = frozenset(lang.words(lang.packs(), lambda p: p.grammar.source_words))
         self.pronouns = frozenset(lang.words(lang.packs(), lambda p: p.pronouns))
+        self.senders = frozenset(lang.words(lang.packs(), lambda p: p.grammar.senders))
         self.transit = re.compile(rf"\b(?:{lang.alternatives(lang.words(lang.packs(), lambda p: p.transit_words))})\b",
                                   re.I)
         self.object_breaks = frozenset(lang.words(lang.packs(), lambda p: p.grammar.object_breaks))
@@ -515,7 +516,8 @@ class EventReader:
     # --- the participants of an interaction --------------------------------------------------------
 
     def left_bound(self, sentence: Sentence, offset: int) -> int:
-        """Where the subject side of a trigger starts: after the last clause break ('said', 'bahwa') before it."""
+        """Where the subject side of a trigger starts: after the last clause break ('said', 'bahwa') or sending verb
+        ('mengirimkan', 'sent': who is sent meets, not the sender) before it."""
         tokens, text = self.doc.tokens, self.doc.text
         start = self.time_part(sentence, offset)[0]
         start = max([start] + [k + len(mark) for mark in _LEFT_STOPS if (k := text.rfind(mark, start, offset)) >= 0])
@@ -529,6 +531,8 @@ class EventReader:
             if tokens[i].folded in self.frames.clause_breaks and i not in self.by_token:
                 comma = text.find(",", tokens[i].end, offset) if tokens[i].folded in self.frames.sources else -1
                 return comma + 1 if comma >= 0 else tokens[i].end  # 'Menurut Kemlu RI, pertemuan ...'
+            if tokens[i].folded in self.frames.senders:  # 'Trump mengirimkan utusan khusus Witkoff bertemu ...'
+                return tokens[i].end
             i -= 1
         return start
 
