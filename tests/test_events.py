@@ -476,6 +476,25 @@ def test_who_sends_someone_to_meet_is_no_side(text: str, lang: str) -> None:
     assert "Donald Trump" not in names(x, only_event(x, "Meeting"))
 
 
+def test_one_person_meeting_three_or_more_named_persons_holds_a_meeting_with_each() -> None:
+    """'Fidan met with Qatari Foreign Minister ..., Egyptian Foreign Minister ..., Iraqi Foreign Minister ..., and
+    Pakistani Foreign Minister Ishaq Dar on the sidelines' (Hürriyet in en/dev14): four bilateral meetings."""
+    x = extract("Türkiye's Foreign Minister Hakan Fidan arrived in Doha on Sunday. Fidan met with Qatari Foreign "
+                "Minister Sheikh Mohammed bin Abdulrahman Al Thani, Egyptian Foreign Minister Badr Abdelatty, Iraqi "
+                "Foreign Minister Fuad Hussein, and Pakistani Foreign Minister Ishaq Dar on the sidelines.", "en")
+    met = [names(x, e).keys() for e in x.events if e.type == "Meeting"]
+    assert len(met) == 4 and all(len(m) == 2 and "Hakan Fidan" in m for m in met)
+
+
+def test_persons_of_one_state_listed_after_the_verb_are_one_delegation() -> None:
+    """'Rubio meets with Saudi Foreign Minister ..., Saudi National Security Advisor ..., U.S. National Security
+    Advisor Mike Waltz': Waltz sits on Rubio's side; no meeting of his own with Rubio."""
+    x = extract("Secretary of State Marco Rubio meets with Saudi Foreign Minister Prince Faisal bin Farhan Al Saud, "
+                "Saudi National Security Advisor Mosaad bin Mohammad Al-Aiban, U.S. National Security Advisor Mike "
+                "Waltz, at Diriyah Palace in Riyadh.", "en")
+    assert len([e for e in x.events if e.type == "Meeting"]) == 1
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

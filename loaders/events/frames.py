@@ -67,6 +67,7 @@ _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
 _POST_WORDS = 6  # words that may say what a post is for before its holder: 'envoy on Afghan peace reconciliation,'
 _PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
+_MANY_MET = 3  # persons one person met in one clause: each a meeting of its own ('Fidan met A, B, C and D')
 _SPEAKER_WORDS = 4  # a reporting verb this near after a quote's close says who speaks: 'kata Hasto', 'Hasto said'
 _QUOTE_CLOSE = re.compile("[\"\u201d],?")  # a quote closing, before its reporting verb
 _FORUM_WORDS = 6  # words a summit's forum may stand after it when an 'of' follows the trigger
@@ -467,6 +468,12 @@ class EventReader:
         title = self.frames.full_title(fold(title))
         exact = self._holders.get((title, body))
         return exact if exact is not None or " " in title else self._holders.get((f"... {title}", body))
+
+    def same_state(self, a: str, b: str) -> bool:
+        """Whether the text gives two persons posts of one state or body ('U.S. National Security Advisor Mike
+        Waltz' beside Secretary of State Rubio): one delegation, not two sides."""
+        states = {p.of for p in self.doc.positions.get(a, []) if p.of}
+        return any(p.of in states for p in self.doc.positions.get(b, []))
 
     def one_side(self, participants: list[str]) -> bool:
         """'Pakistan Foreign Minister Bilawal ... Pakistan': a person and the state or body whose post they hold are
@@ -1522,8 +1529,11 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
         # 'Araghchi dan Witkoff masing-masing bertemu secara terpisah dengan Busaidi': each met Busaidi alone
         return [replace(draft, participants=[p, *objects], marks=draft.marks | {SEPARATE}) for p in persons]
     between = reader.between_follows(trigger, right[0].span.start) if right else False  # 'talks between A and B'
+    listed = len(subjects) == 1 and subjects[0] in reader.persons and reader.is_verb(m) \
+        and len([o for o in objects if o in reader.persons]) >= _MANY_MET \
+        and not any(reader.same_state(subjects[0], o) for o in objects)
     if len(objects) < 2 or not subjects or draft.forum or between or not (
-            "each" in draft.marks
+            listed or "each" in draft.marks
             or reader.frames.separately.search(text, trigger, right[0].span.start)
             or reader.frames.separately.fullmatch(word_before(text, trigger) or "")):
         return [draft]
