@@ -486,6 +486,14 @@ def test_one_person_meeting_three_or_more_named_persons_holds_a_meeting_with_eac
     assert len(met) == 4 and all(len(m) == 2 and "Hakan Fidan" in m for m in met)
 
 
+def test_ministers_listed_by_name_after_their_joint_title_met_as_one() -> None:
+    """'Sybiha met with the foreign ministers of France, Germany and Poland - Jean-Noël Barrot, Johann Wadephul and
+    Radosław Sikorski' (Ukrainska Pravda in en/dev14): one meeting of the four, not three."""
+    x = extract("On the morning of 15 May, Ukrainian Foreign Minister Andrii Sybiha met with the foreign ministers of "
+                "France, Germany and Poland \u2013 Jean-Noël Barrot, Johann Wadephul and Radosław Sikorski.", "en")
+    assert {"Andrii Sybiha", "Johann Wadephul", "Radosław Sikorski"} <= names(x, only_event(x, "Meeting")).keys()
+
+
 def test_persons_of_one_state_listed_after_the_verb_are_one_delegation() -> None:
     """'Rubio meets with Saudi Foreign Minister ..., Saudi National Security Advisor ..., U.S. National Security
     Advisor Mike Waltz': Waltz sits on Rubio's side; no meeting of his own with Rubio."""

@@ -469,6 +469,13 @@ class EventReader:
         exact = self._holders.get((title, body))
         return exact if exact is not None or " " in title else self._holders.get((f"... {title}", body))
 
+    def titled(self, mention: Mention) -> bool:
+        """Whether a title stands right before the mention ('German Chancellor Angela Merkel'), as it does before each
+        of several counterparts met one by one, not before a list of names ('- Jean-Noël Barrot, Johann Wadephul
+        and Radosław Sikorski', who met as one)."""
+        i = token_at(self.doc.tokens, mention.span.start) - 1
+        return i >= 0 and i in self.in_title and not self.doc.text[self.doc.tokens[i].end:mention.span.start].strip()
+
     def same_state(self, a: str, b: str) -> bool:
         """Whether the text gives two persons posts of one state or body ('U.S. National Security Advisor Mike
         Waltz' beside Secretary of State Rubio): one delegation, not two sides."""
@@ -1531,6 +1538,7 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
     between = reader.between_follows(trigger, right[0].span.start) if right else False  # 'talks between A and B'
     listed = len(subjects) == 1 and subjects[0] in reader.persons and reader.is_verb(m) \
         and len([o for o in objects if o in reader.persons]) >= _MANY_MET \
+        and all(reader.titled(h) for h in right if reader.entity_of(h) in reader.persons) \
         and not any(reader.same_state(subjects[0], o) for o in objects)
     if len(objects) < 2 or not subjects or draft.forum or between or not (
             listed or "each" in draft.marks
