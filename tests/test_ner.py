@@ -66,6 +66,13 @@ def test_unknown_organization_and_place() -> None:
     assert ("Organization", "Partai Gerindra") in names
 
 
+def test_a_name_begins_at_its_first_capitalised_word() -> None:
+    """'digelar di istana Dolmabahce di Istanbul' (detikNews in id/dev14): the model took in the common word before
+    the name; the place is 'Dolmabahce'."""
+    x = extract("Pembicaraan tatap muka yang digelar di istana Dolmabahce di Istanbul ini bertujuan mengakhiri perang.")
+    assert ("Place", "Dolmabahce") in {(e.type, e.name) for e in x.entities}
+
+
 class _Spans:
     """A stand-in model that tags fixed token ranges, to test what the component does with them."""
 

@@ -16,6 +16,7 @@ not a bearer ('Yang di-Pertuan Agong').
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
@@ -87,6 +88,7 @@ class NamedEntities:
             for i, j, label, confidence in tagger.spans([t.text for t in words]):
                 if confidence >= MIN_CONFIDENCE:
                     start, end = words[i].start, words[j - 1].end
+                    start = _capitalised_start(doc.text, start, end)  # 'di istana Dolmabahce': the name's words
                     opened = doc.text.rfind("(", start, end)
                     if opened > start and ")" not in doc.text[opened:end]:  # 'Cooperation Council (HLSC'
                         end = start + len(doc.text[start:opened].rstrip())
@@ -136,6 +138,15 @@ def _event_nouns(packs: tuple[lang.LanguagePack, ...]) -> frozenset[str]:
 @lang.compiled
 def _customary_titles(packs: tuple[lang.LanguagePack, ...]) -> frozenset[str]:
     return frozenset(lang.words(packs, lambda p: p.customary_titles))
+
+
+def _capitalised_start(text: str, start: int, end: int) -> int:
+    """Where a span's name begins: past lower-case common words the model took in before it ('istana Dolmabahce'),
+    not past a name's particles ('de Mistura', 'al-Sisi') or its last word."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if not word.group()[0].islower() or fold(word.group()) in cues().particles or word.end() == end - start:
+            return start + word.start()
+    return start
 
 
 def _placed(doc: Document, m: Mention) -> Mention:
