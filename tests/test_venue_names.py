@@ -30,6 +30,13 @@ def test_an_english_venue_is_the_meeting_place_rather_than_its_city() -> None:
     assert location_of_the_meeting(text, "en") == "State Palace"
 
 
+def test_an_airbase_written_as_one_word_is_a_venue() -> None:
+    """'at Noor Khan Airbase' (Dunya News in en/dev14), as 'Air Base' is: a place, not a person."""
+    found = entities("While speaking to the media at Noor Khan Airbase, Dar said that Pakistan shares fraternal "
+                     "relations with Afghanistan.", "en")
+    assert ("Place", "Noor Khan Airbase") in found
+
+
 def test_a_two_word_head_tells_a_venue_from_an_organisation() -> None:
     found = entities("Leaders gathered at the Jakarta Convention Center while the Summit Media Center "
                      "briefed reporters.", "en")

@@ -87,7 +87,7 @@ PACK = register(LanguagePack(
     titled_heads=frozenset({"post", "times", "herald", "tribune", "journal", "gazette", "telegraph"}),
     # 'convention center' is a venue, 'media center' an organisation; an embassy stays an organisation
     venue_heads=frozenset({
-        "palace", "hall", "air base", "building", "hotel", "mosque", "stadium", "house", "square",
+        "palace", "hall", "air base", "airbase", "building", "hotel", "mosque", "stadium", "house", "square",
         "consulate", "convention center", "convention centre", "conference center", "conference centre",
         "exhibition center", "exhibition centre", "resort", "villa", "museum", "cathedral", "temple", "airport",
     }),
