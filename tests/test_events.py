@@ -503,6 +503,19 @@ def test_persons_of_one_state_listed_after_the_verb_are_one_delegation() -> None
     assert len([e for e in x.events if e.type == "Meeting"]) == 1
 
 
+@pytest.mark.parametrize(("text", "lang", "met"), [
+    # Kompas in id/dev14; 'Adapun' opens the sentence, no part of the name after it
+    ("Zalmay Khalilzad bertemu pemimpin Taliban di Doha. Adapun Khalilzad dilaporkan tiba di Kabul pada Sabtu. "
+     "Reuters melaporkan, diplomat berusia 67 tahun itu menggelar pertemuan dengan Presiden Afghanistan Ashraf Ghani.",
+     "id", {"Zalmay Khalilzad", "Ashraf Ghani"}),
+    ("Prime Minister Narendra Modi held talks with Marcelo Rebelo de Sousa on Friday. Later, the visiting president "
+     "met Vice President Venkaiah Naidu.", "en", {"Marcelo Rebelo de Sousa", "Venkaiah Naidu"}),
+])
+def test_a_description_of_a_person_as_subject_is_the_person_last_named(text: str, lang: str, met: set[str]) -> None:
+    x = extract(text, lang)
+    assert met in [names(x, e).keys() for e in x.events]
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

@@ -67,6 +67,7 @@ _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
 _POST_WORDS = 6  # words that may say what a post is for before its holder: 'envoy on Afghan peace reconciliation,'
 _PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
+_DESCRIBED_GAP = 3  # words between a person's description and its trigger: 'itu kemudian menggelar'
 _MANY_MET = 3  # persons one person met in one clause: each a meeting of its own ('Fidan met A, B, C and D')
 _SPEAKER_WORDS = 4  # a reporting verb this near after a quote's close says who speaks: 'kata Hasto', 'Hasto said'
 _QUOTE_CLOSE = re.compile("[\"\u201d],?")  # a quote closing, before its reporting verb
@@ -178,6 +179,8 @@ class Frames:
         self.list_copula = re.compile(rf"\b(?:{_grammar(lambda g: g.list_copulas)})\b", re.I)
         self.relative_word = re.compile(rf"\b(?:{_grammar(lambda g: g.relative_pronouns)})\b", re.I)
         self.list_continuer = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_continuers)})\b")
+        self.described = re.compile("|".join(f"(?:{p.grammar.described_person})" for p in lang.packs()
+                                              if p.grammar.described_person) or r"(?!)", re.I)
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.topic_opener = re.compile(rf"\b(?:{_grammar(lambda g: g.topic_openers)})\b", re.I)
         self.each = re.compile(rf"\b(?:{_grammar(lambda g: g.each_words)})\b", re.I)
@@ -1118,6 +1121,20 @@ class EventReader:
         return [m for m in (*opening, *headline, *nearest)
                 if self.type_of(m) == "Person" and self.entity_of(m) != speaker][:1]
 
+    def described_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:
+        """'Adapun Khalilzad dilaporkan tiba di Kabul. ... diplomat berusia 67 tahun itu menggelar pertemuan dengan
+        Ghani': a description of a person right before the trigger stands for the person last named before it."""
+        text = self.doc.text
+        described = self.frames.described.search(text, left_start, trigger)
+        if described is None or len(text[described.end():trigger].split()) > _DESCRIBED_GAP \
+                or self._mention_in(described.start(), trigger):
+            return []
+        index = self.sentence_index.get(sentence.start, 0)
+        reach = self.doc.sentences[max(0, index - _PRONOUN_REACH)].start
+        persons = [m for m in self.doc.mentions if reach <= m.span.start < described.start()
+                   and self.type_of(m) == "Person"]
+        return persons[-1:]
+
     def _quote_speaker(self, start: int, sentence: Sentence) -> str | None:
         """Who says the quote that closes after `start` ('"...," kata Hasto', '"...," Hasto said'): the pronoun
         inside it is someone else, as the speaker would say 'I'."""
@@ -1592,8 +1609,10 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         objects = {reader.entity_of(h) for h in right}
         after = [h for h in reader.subject_after(sentence, right_end, reader.is_verb(m))
                  if reader.entity_of(h) not in objects]
-        left = (reader.speaker(sentence, left_start) or reader.pronoun_subject(sentence, left_start, m.start("trigger"))
-                or reader.opening_subject(sentence, m.start("trigger")) or after or reader.context_subject(sentence))
+        trigger = m.start("trigger")
+        left = (reader.speaker(sentence, left_start) or reader.described_subject(sentence, left_start, trigger)
+                or reader.pronoun_subject(sentence, left_start, trigger)
+                or reader.opening_subject(sentence, trigger) or after or reader.context_subject(sentence))
     elif not left and not right and not forum:  # 'India dan Pakistan sepakat ... usai dilakukan perundingan'
         left = reader.opening_subject(sentence, m.start("trigger"))
     heads = [h for h in ([forum] if forum else []) + left + right if reader.type_of(h) in owner.participant_types]

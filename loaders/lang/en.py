@@ -199,6 +199,8 @@ PACK = register(LanguagePack(
         counterpart_nouns=("counterpart", "counterparts", "colleague", "colleagues", "peer", "peers"),
         determiners=("his", "her", "their", "its", "both"),
         referring=("this", "that", "these", "those", "to the", "at the"),
+        described_person=r"\bthe\s+(?:visiting|former|veteran|[\w]+-year-old)\s+(?:[a-z]+\s+)?"
+                         r"(?:president|minister|diplomat|leader|envoy|premier|chancellor)",
         listing=("that included", "which included", "that include", "including", "such as"),
         senders=("sent", "sends", "send", "sending", "dispatched", "dispatches", "tasked"),
         clause_breaks=("said", "says", "say", "told", "tells", "according", "that", "but", "however", "when",

@@ -22,7 +22,7 @@ PACK = register(LanguagePack(
         "sedangkan", "selain", "bahkan", "juga", "pada", "di", "ke", "dari", "dalam", "untuk", "dengan",
         "oleh", "kepada", "sejak", "setelah", "sebelum", "ketika", "saat", "menurut", "kata", "ujar", "jika",
         "karena", "meski", "meskipun", "seorang", "sebuah", "para", "sang", "adalah", "yang", "dan", "atau",
-        "sayangnya", "tidak", "pihak", "antara", "kini", "lalu", "kemudian",
+        "sayangnya", "tidak", "pihak", "antara", "kini", "lalu", "kemudian", "adapun",
         "istimewa", "redaksi",  # a photo credit ('-Istimewa-') and a byline ('Tim Redaksi'): no names
         "bidang",  # a portfolio after its title: 'Menteri Koordinator Bidang Kemaritiman dan Investasi Luhut'
     }),
@@ -199,6 +199,8 @@ PACK = register(LanguagePack(
         object_prepositions=("terhadap", "ke", "atas"),
         held_verbs=("diadakan", "berlangsung", "digelar", "dilangsungkan", "dilaksanakan"),
         demonstratives=("itu", "tersebut", "ini"),
+        described_person=r"\b(?:diplomat|menteri|menlu|presiden|pemimpin|utusan|politikus|politisi|jenderal|"
+                         r"perdana menteri|kanselir)(?:\s+[\w-]+){0,4}?\s+(?:itu|tersebut)",
         status_before={
             "planned": ("akan", "bakal", "hendak", "dijadwalkan", "direncanakan", "rencananya", "berencana",
                         "merencanakan", "rencana", "diagendakan", "diharapkan", "siap", "jadwal", "sepakat untuk"),

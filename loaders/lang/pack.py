@@ -99,6 +99,8 @@ class EventGrammar:
     object_prepositions: tuple[str, ...] = ()  # 'serangan terhadap Israel'
     held_verbs: tuple[str, ...] = ()  # 'pembicaraan diadakan di Muscat'
     demonstratives: tuple[str, ...] = ()  # 'pembicaraan itu'
+    # a person told before, named by a description: 'diplomat berusia 67 tahun itu', 'the visiting president'
+    described_person: str = ""  # a regular expression
     # before a noun, name what was told before: 'this meeting'; a phrase of two words ('to the') when no name follows
     referring: tuple[str, ...] = ()
     listing: tuple[str, ...] = ()  # after a counterpart noun, go on to name them: 'counterparts that included'
