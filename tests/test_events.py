@@ -516,6 +516,17 @@ def test_a_description_of_a_person_as_subject_is_the_person_last_named(text: str
     assert met in [names(x, e).keys() for e in x.events]
 
 
+def test_a_place_right_after_a_summit_forum_is_where_the_summit_is() -> None:
+    """'bertemu PM Australia Malcolm Turnbull di KTT G20 Jerman' (id/dev4): the meeting is in Germany, and Germany
+    is no side of the summit."""
+    x = extract("Presiden Jokowi bertemu PM Australia Malcolm Turnbull di KTT G20 Jerman, Sabtu (8/7/2017).", "id",
+                published=date(2017, 7, 9))
+    germany = entity(x, "Germany").id
+    meeting = next(e for e in x.events if names(x, e).keys() == {"Joko Widodo", "Malcolm Turnbull"})
+    assert meeting.location == germany
+    assert all(germany not in e.participants for e in x.events)
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

@@ -974,6 +974,15 @@ class EventReader:
         after = self.by_token.get(i)
         return after if after is not None and self.type_of(after) == "Organization" else None
 
+    def forum_place(self, m: re.Match[str]) -> Mention | None:
+        """Where a summit is, named right after its forum: 'KTT G20 Jerman' (not after a comma: 'KTT IORA, Myanmar
+        Dianggap ...')."""
+        forum = self.forum(m)
+        if forum is None or forum.span.start < m.end("trigger"):
+            return None
+        place = self.starts.get(forum.span.end + 1) if self.doc.text[forum.span.end:forum.span.end + 1] == " " else None
+        return place if place is not None and self.type_of(place) in _PLACES else None
+
     def context_agents(self, sentence: Sentence) -> list[Mention]:
         """Who a sentence without two participants speaks of: the previous sentence's agents, then the headline's."""
         if sentence.start not in self._context:
@@ -1395,6 +1404,8 @@ class EventReader:
         di Gaza', 'the situation in Palestine'."""
         place = self.starts.get(m.end()) or self.owned_premises(m.end())
         place = self.venue_of_owner(place) or place
+        if place is None and (summit := self.frames.meet.match(self.doc.text, m.end())):
+            place = self.forum_place(summit)  # 'bertemu X di KTT G20 Jerman': in Germany
         if place is None or self.type_of(place) not in _PLACES or self.frames.transit.search(place.span.text):
             return None  # 'landed at Esenboga Airport in Ankara ... to meet Erdogan': in Ankara
         if self.counterpart_before(token_at(self.doc.tokens, m.start())):  # 'rekan-rekannya di Mesir'
@@ -1615,6 +1626,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
                 or reader.opening_subject(sentence, trigger) or after or reader.context_subject(sentence))
     elif not left and not right and not forum:  # 'India dan Pakistan sepakat ... usai dilakukan perundingan'
         left = reader.opening_subject(sentence, m.start("trigger"))
+    held_at = reader.forum_place(m)  # 'KTT G20 Jerman': where the summit is, no side of it
+    right = [h for h in right if held_at is None or reader.entity_of(h) != reader.entity_of(held_at)]
     heads = [h for h in ([forum] if forum else []) + left + right if reader.type_of(h) in owner.participant_types]
     pattern = "verb" if reader.is_verb(m) else "noun"
     if len({reader.entity_of(h) for h in heads}) < 2:
@@ -1631,7 +1644,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         {"Person" if h.span.start in reader.officials else reader.type_of(h) for h in heads}, marks)
     draft = reader.draft(family, m, sentence, heads, pattern, kind)
     draft.marks |= marks & {"summit"}  # held for a summit, it is the summit
-    location = (reader.location_after(sentence, m.start("trigger"), m.end("trigger"))
+    location = ((reader.entity_of(held_at) if held_at else None)
+                or reader.location_after(sentence, m.start("trigger"), m.end("trigger"))
                 or reader.where_before(sentence, m.start("trigger"))
                 or reader.location_after(sentence, left_start, left_start))
     visited = [h for h in right if reader.type_of(h) == "Country"]
