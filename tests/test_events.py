@@ -527,6 +527,13 @@ def test_a_place_right_after_a_summit_forum_is_where_the_summit_is() -> None:
     assert all(germany not in e.participants for e in x.events)
 
 
+def test_a_call_has_no_place() -> None:
+    """A call joins parties who are apart: where one of them was is not where the call was (the dev gold gives no
+    place to any of its 24 calls)."""
+    x = extract("Donald Trump was in Geneva on Thursday, where he held a phone call with Xi Jinping.", "en")
+    assert only_event(x, "Meeting").location is None
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

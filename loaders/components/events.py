@@ -89,6 +89,9 @@ class Events:
                 when, told = story
                 d.date, d.date_text = when.value, when.span.text
                 d.location = d.location or reader.location_in(told, when.span.start)
+        for d in drafts:  # a call joins parties who are apart: where one of them was is no place of the call
+            if "call" in d.marks:
+                d.location = None
         doc.events = self._events(doc, drafts, world)
 
     def _reporters(self, doc: Document) -> frozenset[str]:
