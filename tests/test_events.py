@@ -534,6 +534,31 @@ def test_a_call_has_no_place() -> None:
     assert only_event(x, "Meeting").location is None
 
 
+def test_a_titles_short_form_in_brackets_and_a_bare_title_as_subject() -> None:
+    """'bersama Perdana Menteri (PM) Jepang Fumio Kishida' is Kishida, not the article's other prime minister; and
+    'presiden juga akan melakukan pertemuan bilateral dengan PM Inggris Rishi Sunak' is the president's planned
+    meeting (Tempo in id/dev7)."""
+    x = extract("Presiden Joko Widodo menghadiri KTT G7 di Hiroshima, Jepang, pada Sabtu, 20 Mei 2023. Kepala Negara "
+                "mengadakan pertemuan bilateral bersama Perdana Menteri (PM) Jepang Fumio Kishida di Grand Prince "
+                "Hotel Hiroshima. Selain dengan PM Kishida, presiden juga akan melakukan pertemuan bilateral dengan "
+                "PM Inggris Rishi Sunak. Sore hari, Jokowi menghadiri acara penyambutan oleh Fumio Kishida dan "
+                "istrinya Yuko Kishida.", "id", published=date(2023, 5, 20))
+    met = {frozenset(names(x, e)): e.status for e in x.events if e.type == "Meeting"}
+    assert met[frozenset({"Joko Widodo", "Fumio Kishida"})] == "held"
+    assert met[frozenset({"Joko Widodo", "Rishi Sunak"})] == "planned"
+
+
+def test_a_title_right_after_a_named_person_opens_the_next_listed_one() -> None:
+    """'Menlu Britania Raya dan Irlandia Raya David Lammy Wakil PM Selandia Baru Winston Peters dan ...' (id/dev3):
+    the comma left out, Peters is still a guest of his own."""
+    x = extract("Presiden Prabowo Subianto menerima kunjungan kehormatan sejumlah pemimpin negara di Istana Merdeka, "
+                "Jakarta, Senin (21/10/2024). Mereka adalah Wakil Perdana Menteri (PM) Australia Richard Marles, Menlu "
+                "Britania Raya dan Irlandia Raya David Lammy Wakil PM Selandia Baru Winston Peters dan PM Singapura "
+                "Lawrence Wong.", "id", published=date(2024, 10, 21))
+    guests = {p for e in x.events for p in names(x, e)} - {"Prabowo Subianto", "United Kingdom"}
+    assert guests == {"Richard Marles", "David Lammy", "Winston Peters", "Lawrence Wong"}
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

@@ -67,6 +67,8 @@ _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
 _POST_WORDS = 6  # words that may say what a post is for before its holder: 'envoy on Afghan peace reconciliation,'
 _PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
+# a lower-case title opening a clause, a few lower-case words before the trigger: 'presiden juga akan melakukan'
+_BARE_TITLE = re.compile(r"(?:^|(?<=[,;]))\s*(?P<title>[a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){0,3}$")
 _DESCRIBED_GAP = 3  # words between a person's description and its trigger: 'itu kemudian menggelar'
 _MANY_MET = 3  # persons one person met in one clause: each a meeting of its own ('Fidan met A, B, C and D')
 _SPEAKER_WORDS = 4  # a reporting verb this near after a quote's close says who speaks: 'kata Hasto', 'Hasto said'
@@ -739,7 +741,8 @@ class EventReader:
         i, last, away, skipped = token_at(tokens, start), start, False, None
         while i < len(tokens) and tokens[i].end <= end:
             tok = tokens[i]
-            close = text.find(")", tok.start, end) if "(" in text[last:tok.start] and any(groups) else -1
+            # ... and 'Perdana Menteri (PM) Jepang Fumio Kishida': a title's short form, still the title's phrase
+            close = text.find(")", tok.start, end) if "(" in text[last:tok.start] and (any(groups) or titled) else -1
             if close >= 0 and not self._person_in(tok.start, close):
                 # 'Supreme Leader (Pemimpin Tertinggi Republik Islam Iran), Ali Khamenei': what a bracket says of
                 # the phrase before it names no other participant (a person in it does: 'Menlu Rusia (Lavrov)')
@@ -791,6 +794,8 @@ class EventReader:
                 groups.append([])
                 away = False
             elif i in self.in_title and not away:
+                if any(self.type_of(h) == "Person" for h in groups[-1]):  # 'David Lammy Wakil PM Selandia Baru X'
+                    groups.append([])  # a title after a named person, no comma between: the next one's
                 k = len(groups) - 1
                 titled[k] = f"{titled[k]} {tok.text}" if k in titled else tok.text
             last = tok.end
@@ -1071,7 +1076,9 @@ class EventReader:
         text, sentences = self.doc.text, self.doc.sentences
         index = self.sentence_index.get(sentence.start, 0) + 1
         pattern, listed = self.frames.list_opener, []
-        while index < len(sentences) and (m := pattern.match(text, sentences[index].start)):
+        # 'Selain dengan PM Kishida, presiden juga akan melakukan pertemuan dengan X': a sentence with its own event
+        while index < len(sentences) and (m := pattern.match(text, sentences[index].start)) \
+                and not self.frames.meet.search(text, sentences[index].start, sentences[index].end):
             heads = [h for h in self.agents(m.end(), sentences[index].end) if self.type_of(h) != "Place"]
             listed += heads if heads and self._names_only(m.end(), heads[0].span.start) else []
             pattern, index = self.frames.list_continuer, index + 1
@@ -1134,6 +1141,12 @@ class EventReader:
         """'Adapun Khalilzad dilaporkan tiba di Kabul. ... diplomat berusia 67 tahun itu menggelar pertemuan dengan
         Ghani': a description of a person right before the trigger stands for the person last named before it."""
         text = self.doc.text
+        bare = _BARE_TITLE.search(text[left_start:trigger])
+        words = bare.group("title").split() if bare else []
+        holder = next((h for n in (2, 1) if len(words) >= n
+                       and (h := self.holder(" ".join(words[:n]), ANY_BODY)) is not None), None)
+        if holder is not None:  # 'Selain dengan PM Kishida, presiden juga akan melakukan pertemuan': the president
+            return [holder]
         described = self.frames.described.search(text, left_start, trigger)
         if described is None or len(text[described.end():trigger].split()) > _DESCRIBED_GAP \
                 or self._mention_in(described.start(), trigger):
