@@ -559,6 +559,19 @@ def test_a_title_right_after_a_named_person_opens_the_next_listed_one() -> None:
     assert guests == {"Richard Marles", "David Lammy", "Winston Peters", "Lawrence Wong"}
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    # SSNA in en/dev9: who joins talks negotiates
+    ("Mediators have disclosed that rebel leader Riek Machar and President Salva Kiir will soon join the talks.",
+     "Negotiation"),
+    # 1News in en/dev13: bilateral talks of two leaders stay their meeting
+    ("Prime Minister Chris Hipkins took part in bilateral talks in Port Moresby with Indian Prime Minister Narendra "
+     "Modi.", "Meeting"),
+])
+def test_people_who_join_the_talks_negotiate(text: str, kind: str) -> None:
+    x = extract(text, "en")
+    assert [e.type for e in x.events] == [kind]
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

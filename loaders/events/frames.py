@@ -69,6 +69,7 @@ _POST_WORDS = 6  # words that may say what a post is for before its holder: 'env
 _PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
 # a lower-case title opening a clause, a few lower-case words before the trigger: 'presiden juga akan melakukan'
 _BARE_TITLE = re.compile(r"(?:^|(?<=[,;]))\s*(?P<title>[a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){0,3}$")
+_JOIN_REACH = 40  # characters before talks where joining them is said: 'will soon take part in the talks'
 _DESCRIBED_GAP = 3  # words between a person's description and its trigger: 'itu kemudian menggelar'
 _MANY_MET = 3  # persons one person met in one clause: each a meeting of its own ('Fidan met A, B, C and D')
 _SPEAKER_WORDS = 4  # a reporting verb this near after a quote's close says who speaks: 'kata Hasto', 'Hasto said'
@@ -183,6 +184,7 @@ class Frames:
         self.list_continuer = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_continuers)})\b")
         self.described = re.compile("|".join(f"(?:{p.grammar.described_person})" for p in lang.packs()
                                               if p.grammar.described_person) or r"(?!)", re.I)
+        self.joined = re.compile(rf"\b(?:{_grammar(lambda g: g.joins)})\s+(?:(?:the|a|an)\s+)?$", re.I)
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.topic_opener = re.compile(rf"\b(?:{_grammar(lambda g: g.topic_openers)})\b", re.I)
         self.each = re.compile(rf"\b(?:{_grammar(lambda g: g.each_words)})\b", re.I)
@@ -1617,8 +1619,9 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         return None
     if "each" in marks and reader.refers_back(m):  # 'Pertemuan-pertemuan bilateral ini ...': those told before
         return None
-    if reader.held_for_talks(sentence, m):
-        marks |= {"talks"}
+    if reader.held_for_talks(sentence, m) or (owner.name == "Negotiation" and reader.frames.joined.search(
+            reader.doc.text, max(sentence.start, m.start("trigger") - _JOIN_REACH), m.start("trigger"))):
+        marks |= {"talks"}  # 'Machar and Kiir will soon join the talks': they negotiate
     if reader.held_for_summit(sentence, m):
         marks |= {"summit"}
     if reader.meets_mediators(m):

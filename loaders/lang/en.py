@@ -202,6 +202,8 @@ PACK = register(LanguagePack(
         described_person=r"\bthe\s+(?:visiting|former|veteran|[\w]+-year-old)\s+(?:[a-z]+\s+)?"
                          r"(?:president|minister|diplomat|leader|envoy|premier|chancellor)",
         listing=("that included", "which included", "that include", "including", "such as"),
+        joins=("join", "joins", "joined", "joining", "take part in", "took part in", "taking part in", "participate in",
+               "participated in", "participating in"),
         senders=("sent", "sends", "send", "sending", "dispatched", "dispatches", "tasked"),
         clause_breaks=("said", "says", "say", "told", "tells", "according", "that", "but", "however", "when",
                        "while", "because", "although", "though", "whereas", "as", "reported", "added", "stressed",

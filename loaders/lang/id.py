@@ -182,6 +182,7 @@ PACK = register(LanguagePack(
         counterpart_nouns=("rekan", "rekannya", "rekan-rekan", "rekan-rekannya", "mitra", "mitranya", "sejawat",
                            "sejawatnya", "kolega", "koleganya"),
         determiners=("para", "kedua", "sejumlah", "pihak"),
+        joins=("bergabung dalam", "bergabung dengan", "ikut dalam", "ikut serta dalam", "berpartisipasi dalam"),
         senders=("mengirim", "mengirimkan", "mengutus", "menugaskan"),
         clause_breaks=("kata", "ujar", "ucap", "tutur", "jelas", "berkata", "menuturkan", "ungkap", "beber", "imbuh",
                        "mengatakan", "menyatakan", "menyebutkan",
