@@ -572,6 +572,16 @@ def test_people_who_join_the_talks_negotiate(text: str, kind: str) -> None:
     assert [e.type for e in x.events] == [kind]
 
 
+def test_a_summit_a_meeting_was_to_be_at_has_the_clause_subject() -> None:
+    """'Trump ... membatalkan pertemuannya dengan Presiden Rusia Vladimir Putin pada KTT G-20 akhir pekan ini di
+    Argentina' (Kompas in id/dev): Trump goes to the summit; Putin is whom the cancelled meeting was with."""
+    x = extract("WASHINGTON DC, KOMPAS.com - Presiden Amerika Serikat Donald Trump pada Kamis (29/11/2018) membatalkan "
+                "pertemuannya dengan Presiden Rusia Vladimir Putin pada KTT G-20 akhir pekan ini di Argentina.", "id",
+                published=date(2018, 11, 30))
+    summit = next(e for e in x.events if entity(x, "G20").id in e.participants)
+    assert names(x, summit).keys() == {"G20", "Donald Trump"}
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

@@ -1544,11 +1544,15 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
         local = reader.agents(earlier[-1].end("trigger"), m.start("trigger")) if earlier else []
         forum = reader.forum(m)
         next_step = reader.in_sequence(m.start("trigger"))
-        if not (local and [a for a in local if a is not forum]) or reader.is_verb(m) or next_step:
+        # 'membatalkan pertemuannya dengan Putin pada KTT G-20': the summit the meeting was at has the subject
+        occasion = forum is not None and bool(earlier) and reader.occasion_of_before(sentence, m) \
+            and "summit" not in family.marks.get(" ".join(earlier[-1].group("trigger").lower().split()), frozenset())
+        if not (local and [a for a in local if a is not forum]) or reader.is_verb(m) or next_step or occasion:
             first = earlier[0] if earlier else m
             own = reader.own_subject(earlier[-1].end("trigger"), m.start("trigger")) if earlier else []
-            local = (own if own and reader.is_verb(m)
-                     else reader.agents(left_start, reader.subject_end(left_start, first.start("trigger"))))
+            subject = (own if own and reader.is_verb(m)
+                       else reader.agents(left_start, reader.subject_end(left_start, first.start("trigger"))))
+            local = local if occasion and not subject else subject
         draft = _interaction(reader, family, m, sentence, local, right, left_start, right_end)
         if draft and earlier and draft.location is None:  # 'X will visit China and meet Y': in China
             draft.location = next((d.location for d in drafts[::-1] if d and d.location), None) or visited
