@@ -582,6 +582,15 @@ def test_a_summit_a_meeting_was_to_be_at_has_the_clause_subject() -> None:
     assert names(x, summit).keys() == {"G20", "Donald Trump"}
 
 
+def test_a_meeting_the_reporter_owns_is_the_reporters() -> None:
+    """'Anwar Ibrahim menyebutkan bahwa pertemuannya dengan Prabowo ... batal' (id/dev): his meeting, not one of
+    whoever the sentence before named."""
+    x = extract("Mensesneg Prasetyo Hadi mengatakan Istana sedang mengatur ulang jadwal. Sebelumnya, Anwar Ibrahim "
+                "menyebutkan bahwa pertemuannya dengan Prabowo Subianto di Langkawi batal karena Prabowo demam.", "id")
+    meeting = only_event(x, "Meeting")
+    assert names(x, meeting).keys() == {"Anwar Ibrahim", "Prabowo Subianto"} and meeting.status == "cancelled"
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

@@ -185,6 +185,8 @@ class Frames:
         self.described = re.compile("|".join(f"(?:{p.grammar.described_person})" for p in lang.packs()
                                               if p.grammar.described_person) or r"(?!)", re.I)
         self.joined = re.compile(rf"\b(?:{_grammar(lambda g: g.joins)})\s+(?:(?:the|a|an)\s+)?$", re.I)
+        self.possessives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.possessives))
+        self.possessive_suffixes = tuple(lang.words(lang.packs(), lambda p: p.grammar.possessive_suffixes))
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.topic_opener = re.compile(rf"\b(?:{_grammar(lambda g: g.topic_openers)})\b", re.I)
         self.each = re.compile(rf"\b(?:{_grammar(lambda g: g.each_words)})\b", re.I)
@@ -1046,10 +1048,14 @@ class EventReader:
 
     def speaker(self, sentence: Sentence, left_start: int) -> list[Mention]:
         """'Bessent said he had met He Lifeng', 'Retno mengatakan bahwa ia bertemu Lavrov': a clause that a subject
-        pronoun opens after a reporting verb has the reporter for subject, when the reporter opens the sentence."""
-        tokens = self.doc.tokens
+        pronoun opens after a reporting verb has the reporter for subject, when the reporter opens the sentence; so
+        has a trigger the reporter owns ('Retno mengatakan pertemuannya dengan Cavusoglu', 'said his meeting')."""
+        tokens, frames = self.doc.tokens, self.frames
         i = token_at(tokens, left_start)
-        if i >= len(tokens) or tokens[i].folded not in self.frames.pronouns:
+        owned = i < len(tokens) and (tokens[i].folded in frames.possessives or (
+            tokens[i].folded.endswith(frames.possessive_suffixes)
+            and frames.meet.match(self.doc.text, tokens[i].start) is not None))
+        if i >= len(tokens) or not (tokens[i].folded in frames.pronouns or owned):
             return []
         k = i - 1
         while k >= 0 and tokens[k].start >= sentence.start and tokens[k].folded in self.frames.clause_breaks:

@@ -183,6 +183,7 @@ PACK = register(LanguagePack(
                            "sejawatnya", "kolega", "koleganya"),
         determiners=("para", "kedua", "sejumlah", "pihak"),
         joins=("bergabung dalam", "bergabung dengan", "ikut dalam", "ikut serta dalam", "berpartisipasi dalam"),
+        possessive_suffixes=("nya",),
         senders=("mengirim", "mengirimkan", "mengutus", "menugaskan"),
         clause_breaks=("kata", "ujar", "ucap", "tutur", "jelas", "berkata", "menuturkan", "ungkap", "beber", "imbuh",
                        "mengatakan", "menyatakan", "menyebutkan",

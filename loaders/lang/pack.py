@@ -65,6 +65,9 @@ class EventGrammar:
     determiners: tuple[str, ...] = ()  # may open a participant's phrase after 'dan' or a comma: 'para', 'his'
     clause_breaks: tuple[str, ...] = ()  # the participants of a trigger are not read across them: 'kata', 'said'
     joins: tuple[str, ...] = ()  # right before talks, who joins them negotiates: 'will soon join the talks'
+    # own the trigger they are on, as a subject pronoun does: 'pertemuannya' (-nya), 'his meeting'
+    possessive_suffixes: tuple[str, ...] = ()
+    possessives: tuple[str, ...] = ()
     senders: tuple[str, ...] = ()  # who sends someone to meet is no side: 'Trump mengirimkan utusan X bertemu Y'
     source_words: tuple[str, ...] = ()  # open a phrase naming a source, up to a comma: 'menurut Kemlu RI,'
     # after two subjects, each met the object on their own: 'X dan Y masing-masing bertemu dengan Z', 'X and Y each met'
