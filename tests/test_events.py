@@ -591,6 +591,15 @@ def test_a_meeting_the_reporter_owns_is_the_reporters() -> None:
     assert names(x, meeting).keys() == {"Anwar Ibrahim", "Prabowo Subianto"} and meeting.status == "cancelled"
 
 
+def test_as_well_as_after_a_comma_goes_on_with_the_list_met() -> None:
+    """'met there with his Turkish counterpart Hakan Fidan, as well as US Secretary of State Marco Rubio and Senator
+    Lindsey Graham' (Ukrainska Pravda in en/dev14): Rubio and Graham are met too."""
+    x = extract("Ukrainian Foreign Minister Andrii Sybiha has already met there with his Turkish counterpart Hakan "
+                "Fidan, as well as US Secretary of State Marco Rubio and Senator Lindsey Graham.", "en")
+    met = {p for e in x.events for p in names(x, e)}
+    assert {"Hakan Fidan", "Marco Rubio", "Lindsey Graham"} <= met
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

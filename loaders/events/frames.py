@@ -187,6 +187,7 @@ class Frames:
         self.joined = re.compile(rf"\b(?:{_grammar(lambda g: g.joins)})\s+(?:(?:the|a|an)\s+)?$", re.I)
         self.possessives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.possessives))
         self.possessive_suffixes = tuple(lang.words(lang.packs(), lambda p: p.grammar.possessive_suffixes))
+        self.list_joiner = re.compile(rf"(?:{_grammar(lambda g: g.list_joiners)})\b", re.I)
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.topic_opener = re.compile(rf"\b(?:{_grammar(lambda g: g.topic_openers)})\b", re.I)
         self.each = re.compile(rf"\b(?:{_grammar(lambda g: g.each_words)})\b", re.I)
@@ -578,7 +579,8 @@ class EventReader:
                     last, i = by.end(), token_at(tokens, by.end())
                     continue
                 # ', serta para pemimpin X' / ', and Y in Z': the list goes on after its conjunction
-                j = i + 1 if tok.folded in frames.conjunctions else i
+                joined = frames.list_joiner.match(text, tok.start)  # ', as well as US Secretary of State X'
+                j = i + 1 if tok.folded in frames.conjunctions else token_at(tokens, joined.end()) if joined else i
                 # ', Presiden Belarus Aleksandr Lukashenko pada Jumat': an apposition, then when
                 dated_next = bool({(k := self.phrase_end(j, end)), k + 1} & dated)
                 # 'Pertemuan PM Armenia, Nikol Pashinyan, dengan Presiden Azerbaijan': the noun's possessor in
@@ -591,6 +593,9 @@ class EventReader:
                         self.apposition(j, end) or (j > i and (self.placed(j, end) or listed_items)) or dated_next):
                     return last
                 listed_items += 1
+                if joined:
+                    last, i = joined.end(), j
+                    continue
             if tok.folded in frames.conjunctions and not self.starts_phrase(i + 1):
                 return last
             mention = self.by_token.get(i)

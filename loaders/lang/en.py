@@ -205,6 +205,7 @@ PACK = register(LanguagePack(
         joins=("join", "joins", "joined", "joining", "take part in", "took part in", "taking part in", "participate in",
                "participated in", "participating in"),
         possessives=("his", "her"),
+        list_joiners=("as well as",),
         senders=("sent", "sends", "send", "sending", "dispatched", "dispatches", "tasked"),
         clause_breaks=("said", "says", "say", "told", "tells", "according", "that", "but", "however", "when",
                        "while", "because", "although", "though", "whereas", "as", "reported", "added", "stressed",

@@ -68,6 +68,7 @@ class EventGrammar:
     # own the trigger they are on, as a subject pronoun does: 'pertemuannya' (-nya), 'his meeting'
     possessive_suffixes: tuple[str, ...] = ()
     possessives: tuple[str, ...] = ()
+    list_joiners: tuple[str, ...] = ()  # after a comma, go on with a list as a conjunction does: 'as well as'
     senders: tuple[str, ...] = ()  # who sends someone to meet is no side: 'Trump mengirimkan utusan X bertemu Y'
     source_words: tuple[str, ...] = ()  # open a phrase naming a source, up to a comma: 'menurut Kemlu RI,'
     # after two subjects, each met the object on their own: 'X dan Y masing-masing bertemu dengan Z', 'X and Y each met'
