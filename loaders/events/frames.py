@@ -184,7 +184,7 @@ class Frames:
         self.list_continuer = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_continuers)})\b")
         self.described = re.compile("|".join(f"(?:{p.grammar.described_person})" for p in lang.packs()
                                               if p.grammar.described_person) or r"(?!)", re.I)
-        self.joined = re.compile(rf"\b(?:{_grammar(lambda g: g.joins)})\s+(?:(?:the|a|an)\s+)?$", re.I)
+        self.joined = re.compile(rf"\b(?:{_grammar(lambda g: g.joins)})\s+(?:(?:{articles})\s+)?$", re.I)
         self.possessives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.possessives))
         self.possessive_suffixes = tuple(lang.words(lang.packs(), lambda p: p.grammar.possessive_suffixes))
         self.list_joiner = re.compile(rf"(?:{_grammar(lambda g: g.list_joiners)})\b", re.I)
@@ -1089,9 +1089,7 @@ class EventReader:
         text, sentences = self.doc.text, self.doc.sentences
         index = self.sentence_index.get(sentence.start, 0) + 1
         pattern, listed = self.frames.list_opener, []
-        # 'Selain dengan PM Kishida, presiden juga akan melakukan pertemuan dengan X': a sentence with its own event
-        while index < len(sentences) and (m := pattern.match(text, sentences[index].start)) \
-                and not self.frames.meet.search(text, sentences[index].start, sentences[index].end):
+        while index < len(sentences) and (m := pattern.match(text, sentences[index].start)):
             heads = [h for h in self.agents(m.end(), sentences[index].end) if self.type_of(h) != "Place"]
             listed += heads if heads and self._names_only(m.end(), heads[0].span.start) else []
             pattern, index = self.frames.list_continuer, index + 1
