@@ -600,6 +600,17 @@ def test_as_well_as_after_a_comma_goes_on_with_the_list_met() -> None:
     assert {"Hakan Fidan", "Marco Rubio", "Lindsey Graham"} <= met
 
 
+def test_a_trilateral_meeting_is_not_the_bilateral_of_two_of_its_sides() -> None:
+    """'Lavrov bertemu ... dengan Retno Marsudi' and 'Retno memimpin pertemuan trilateral dengan Lavrov dan ... Wang
+    Yi' (kumparan in id/dev6): two meetings, not one of the three."""
+    x = extract("Menteri Luar Negeri Rusia Sergey Lavrov bertemu secara tatap muka dengan Menteri Luar Negeri RI Retno "
+                "Marsudi di Gedung Pancasila, Jakarta Pusat, pada Rabu (12/7/2023). Retno kemudian memimpin pertemuan "
+                "trilateral dengan Lavrov dan Kepala Kebijakan Luar Negeri China, Wang Yi.", "id",
+                published=date(2023, 7, 13))
+    met = sorted(sorted(names(x, e)) for e in x.events)
+    assert met == [["Retno Marsudi", "Sergey Lavrov"], ["Retno Marsudi", "Sergey Lavrov", "Wang Yi"]]
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

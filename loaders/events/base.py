@@ -26,6 +26,9 @@ from ontology.vocabulary import ClassDef, Vocabulary
 SEPARATE = "separate"
 """The mark of a draft split from 'X met separately with Y and Z': X with one of them, never all together."""
 
+TRILATERAL = "trilateral"
+"""The mark of a meeting of three sides ('pertemuan trilateral'): not the meeting of two of them told before."""
+
 TRIGGER_ONLY = 0.7
 """The weakest-mention factor of an event naming no participant ('X terbunuh di Damaskus' with X unknown)."""
 
@@ -84,7 +87,7 @@ class EventType:
         """Whether two drafts of this type in one article are one event: compatible dates and places, and
         the parties of one among the other's, or three in common (same roles where the type has roles)."""
         roles = a.roles.items() <= b.roles.items() or b.roles.items() <= a.roles.items()
-        return related(a, b) and roles and compatible(a, b)
+        return related(a, b) and roles and compatible(a, b) and not _bilateral_and_trilateral(a, b)
 
     def absorbs(self, event: Draft, other: Draft) -> bool:
         """Whether a draft of another type of the same frame is a mention of `event`, of this type: never by default."""
@@ -109,6 +112,12 @@ def related(a: Draft, b: Draft) -> bool:
     if not pa or not pb:
         return not pa and not pb
     return pa <= (b.countries | pb) or pb <= (a.countries | pa)
+
+
+def _bilateral_and_trilateral(a: Draft, b: Draft) -> bool:
+    """'Lavrov bertemu dengan Retno' and 'pertemuan trilateral dengan Lavrov dan Wang Yi': a meeting of three sides
+    is not one of two of them told before."""
+    return (TRILATERAL in a.marks) != (TRILATERAL in b.marks) and min(len(a.participants), len(b.participants)) <= 2
 
 
 def compatible(a: Draft, b: Draft) -> bool:

@@ -43,7 +43,7 @@ from functools import cached_property
 
 from loaders import lang
 from loaders.dates import DateMention, find_dates
-from loaders.events.base import SEPARATE, TRIGGER_ONLY, Draft, EventType, trigger_words
+from loaders.events.base import SEPARATE, TRIGGER_ONLY, TRILATERAL, Draft, EventType, trigger_words
 from loaders.model import STATUSES, Document, Mention, Sentence, Span
 from loaders.names import cues, mention_tokens, title_tokens
 from loaders.normalize import fold
@@ -70,6 +70,7 @@ _PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
 # a lower-case title opening a clause, a few lower-case words before the trigger: 'presiden juga akan melakukan'
 _BARE_TITLE = re.compile(r"(?:^|(?<=[,;]))\s*(?P<title>[a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){0,3}$")
 _JOIN_REACH = 40  # characters before talks where joining them is said: 'will soon take part in the talks'
+_TRILATERAL_REACH = 15  # characters before a trigger its 'trilateral' may stand in: 'a trilateral meeting'
 _DESCRIBED_GAP = 3  # words between a person's description and its trigger: 'itu kemudian menggelar'
 _MANY_MET = 3  # persons one person met in one clause: each a meeting of its own ('Fidan met A, B, C and D')
 _SPEAKER_WORDS = 4  # a reporting verb this near after a quote's close says who speaks: 'kata Hasto', 'Hasto said'
@@ -188,6 +189,8 @@ class Frames:
         self.possessives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.possessives))
         self.possessive_suffixes = tuple(lang.words(lang.packs(), lambda p: p.grammar.possessive_suffixes))
         self.list_joiner = re.compile(rf"(?:{_grammar(lambda g: g.list_joiners)})\b", re.I)
+        trilateral = _grammar(lambda g: g.trilateral_words)
+        self.trilateral = re.compile(rf"\s+(?:{trilateral})\b|(?:^|\s)(?:{trilateral})\s+$", re.I)
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.topic_opener = re.compile(rf"\b(?:{_grammar(lambda g: g.topic_openers)})\b", re.I)
         self.each = re.compile(rf"\b(?:{_grammar(lambda g: g.each_words)})\b", re.I)
@@ -1673,6 +1676,10 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         {"Person" if h.span.start in reader.officials else reader.type_of(h) for h in heads}, marks)
     draft = reader.draft(family, m, sentence, heads, pattern, kind)
     draft.marks |= marks & {"summit"}  # held for a summit, it is the summit
+    text = reader.doc.text  # 'pertemuan trilateral dengan Lavrov dan Wang Yi': not the bilateral told before
+    if reader.frames.trilateral.match(text, m.end("trigger")) or reader.frames.trilateral.search(
+            text[max(0, m.start("trigger") - _TRILATERAL_REACH):m.start("trigger")]):
+        draft.marks |= {TRILATERAL}
     location = ((reader.entity_of(held_at) if held_at else None)
                 or reader.location_after(sentence, m.start("trigger"), m.end("trigger"))
                 or reader.where_before(sentence, m.start("trigger"))

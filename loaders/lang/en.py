@@ -206,6 +206,7 @@ PACK = register(LanguagePack(
                "participated in", "participating in"),
         possessives=("his", "her"),
         list_joiners=("as well as",),
+        trilateral_words=("trilateral", "three-way"),
         senders=("sent", "sends", "send", "sending", "dispatched", "dispatches", "tasked"),
         clause_breaks=("said", "says", "say", "told", "tells", "according", "that", "but", "however", "when",
                        "while", "because", "although", "though", "whereas", "as", "reported", "added", "stressed",

@@ -184,6 +184,7 @@ PACK = register(LanguagePack(
         determiners=("para", "kedua", "sejumlah", "pihak"),
         joins=("bergabung dalam", "bergabung dengan", "ikut dalam", "ikut serta dalam", "berpartisipasi dalam"),
         possessive_suffixes=("nya",),
+        trilateral_words=("trilateral", "tiga pihak"),
         senders=("mengirim", "mengirimkan", "mengutus", "menugaskan"),
         clause_breaks=("kata", "ujar", "ucap", "tutur", "jelas", "berkata", "menuturkan", "ungkap", "beber", "imbuh",
                        "mengatakan", "menyatakan", "menyebutkan",

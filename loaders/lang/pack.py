@@ -69,6 +69,8 @@ class EventGrammar:
     possessive_suffixes: tuple[str, ...] = ()
     possessives: tuple[str, ...] = ()
     list_joiners: tuple[str, ...] = ()  # after a comma, go on with a list as a conjunction does: 'as well as'
+    # next to a trigger, a meeting of three sides: 'pertemuan trilateral', 'three-way talks'
+    trilateral_words: tuple[str, ...] = ()
     senders: tuple[str, ...] = ()  # who sends someone to meet is no side: 'Trump mengirimkan utusan X bertemu Y'
     source_words: tuple[str, ...] = ()  # open a phrase naming a source, up to a comma: 'menurut Kemlu RI,'
     # after two subjects, each met the object on their own: 'X dan Y masing-masing bertemu dengan Z', 'X and Y each met'
