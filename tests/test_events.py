@@ -611,6 +611,15 @@ def test_a_trilateral_meeting_is_not_the_bilateral_of_two_of_its_sides() -> None
     assert met == [["Retno Marsudi", "Sergey Lavrov"], ["Retno Marsudi", "Sergey Lavrov", "Wang Yi"]]
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # Suara in id/dev9
+    ("Presiden Jacob Zuma sudah menerima undangan dari Presiden Joko Widodo untuk mengunjungi Indonesia.", "id"),
+    ("President Jacob Zuma has received an invitation from President Joko Widodo to visit Indonesia.", "en"),
+])
+def test_receiving_a_thing_from_someone_is_no_meeting(text: str, lang: str) -> None:
+    assert extract(text, lang).events == []
+
+
 def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_out() -> None:
     """'utusan AS untuk Timur Tengah, George Mitchell, ... setelah sebelumnya bertemu dengan Mahmud Abbas'
     (Hidayatullah in id/dev12): the envoy met Abbas, not the state he is envoy of."""

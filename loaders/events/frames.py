@@ -191,6 +191,8 @@ class Frames:
         self.list_joiner = re.compile(rf"(?:{_grammar(lambda g: g.list_joiners)})\b", re.I)
         trilateral = _grammar(lambda g: g.trilateral_words)
         self.trilateral = re.compile(rf"\s+(?:{trilateral})\b|(?:^|\s)(?:{trilateral})\s+$", re.I)
+        self.received_thing = re.compile(
+            rf"\s+(?:(?:{articles})\s+)?(?:{_grammar(lambda g: g.received_things)})\b", re.I)
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
         self.topic_opener = re.compile(rf"\b(?:{_grammar(lambda g: g.topic_openers)})\b", re.I)
         self.each = re.compile(rf"\b(?:{_grammar(lambda g: g.each_words)})\b", re.I)
@@ -1631,6 +1633,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     marks = family.marks.get(word, frozenset())
     if marks & {"visit", "receive"} and not any(reader.type_of(h) == "Person" for h in right):
         return None
+    if "receive" in marks and reader.frames.received_thing.match(reader.doc.text, m.end("trigger")):
+        return None  # 'Zuma sudah menerima undangan dari Presiden Joko Widodo': an invitation, no visit
     if reader.hypothetical(sentence, m.start("trigger"), m.end("trigger")):
         return None
     if "each" in marks and reader.refers_back(m):  # 'Pertemuan-pertemuan bilateral ini ...': those told before

@@ -207,6 +207,8 @@ PACK = register(LanguagePack(
         possessives=("his", "her"),
         list_joiners=("as well as",),
         trilateral_words=("trilateral", "three-way"),
+        received_things=("invitation", "invitations", "letter", "letters", "message", "proposal", "report",
+                         "award", "aid", "gift"),
         senders=("sent", "sends", "send", "sending", "dispatched", "dispatches", "tasked"),
         clause_breaks=("said", "says", "say", "told", "tells", "according", "that", "but", "however", "when",
                        "while", "because", "although", "though", "whereas", "as", "reported", "added", "stressed",

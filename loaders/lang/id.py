@@ -185,6 +185,8 @@ PACK = register(LanguagePack(
         joins=("bergabung dalam", "bergabung dengan", "ikut dalam", "ikut serta dalam", "berpartisipasi dalam"),
         possessive_suffixes=("nya",),
         trilateral_words=("trilateral", "tiga pihak"),
+        received_things=("undangan", "surat", "pesan", "usulan", "proposal", "laporan", "penghargaan",
+                         "bantuan", "hadiah"),
         senders=("mengirim", "mengirimkan", "mengutus", "menugaskan"),
         clause_breaks=("kata", "ujar", "ucap", "tutur", "jelas", "berkata", "menuturkan", "ungkap", "beber", "imbuh",
                        "mengatakan", "menyatakan", "menyebutkan",

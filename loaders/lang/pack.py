@@ -71,6 +71,8 @@ class EventGrammar:
     list_joiners: tuple[str, ...] = ()  # after a comma, go on with a list as a conjunction does: 'as well as'
     # next to a trigger, a meeting of three sides: 'pertemuan trilateral', 'three-way talks'
     trilateral_words: tuple[str, ...] = ()
+    # right after a receiving verb, a thing received, no visitor: 'menerima undangan dari X', 'received a letter'
+    received_things: tuple[str, ...] = ()
     senders: tuple[str, ...] = ()  # who sends someone to meet is no side: 'Trump mengirimkan utusan X bertemu Y'
     source_words: tuple[str, ...] = ()  # open a phrase naming a source, up to a comma: 'menurut Kemlu RI,'
     # after two subjects, each met the object on their own: 'X dan Y masing-masing bertemu dengan Z', 'X and Y each met'
