@@ -527,6 +527,21 @@ def test_a_place_right_after_a_summit_forum_is_where_the_summit_is() -> None:
     assert all(germany not in e.participants for e in x.events)
 
 
+def test_a_meeting_on_the_sidelines_of_a_summit_told_before_is_where_and_when_the_summit_is() -> None:
+    """'di sela-sela KTT G20 itu, Presiden Jokowi juga akan melakukan pembicaraan bilateral dengan pemimpin dari
+    Belanda' (Kabar24 in id/dev10), two sentences after the summit is placed in Hamburg in July."""
+    x = extract("Menteri Luar Negeri Retno Marsudi mengatakan pertemuan dengan Trump akan dilakukan Presiden Jokowi, "
+                "di sela-sela kehadirannya pada KTT G20, di Hamburg, 7-8 Juli mendatang. Walaupun pada saat KTT di "
+                "Riyadh Presiden juga sudah bertemu dengan Trump, lanjut Menlu, tetapi baru sekali ini duduk. Karena "
+                "baru sekali duduk secara bilateral, menurut Menlu, yang akan dibahas adalah persoalan bilateral.\n"
+                "Selain dengan AS, menurut Menlu, di sela-sela KTT G20 itu, Presiden Jokowi juga akan melakukan "
+                "pembicaraan bilateral dengan pemimpin dari Belanda dan Norwegia.", "id", published=date(2017, 7, 3))
+    hamburg = entity(x, "Hamburg").id
+    sideline = [e for e in x.events if "Netherlands" in names(x, e) or "Norway" in names(x, e)]
+    assert len(sideline) == 2
+    assert all(e.location == hamburg and e.date == "2017-07" for e in sideline)
+
+
 def test_a_call_has_no_place() -> None:
     """A call joins parties who are apart: where one of them was is not where the call was (the dev gold gives no
     place to any of its 24 calls)."""

@@ -76,6 +76,7 @@ class Events:
             # pemimpin yang diterima ...')
             d.location = (d.location or reader.location_in(d.sentence, d.trigger.start)
                           or reader.location_told_before(d.sentence))
+        self._at_the_summit(reader, drafts)
         self._finest_places(doc, drafts)
         drafts = self._merged_again(reader, drafts, world)
         published = reader.published_day
@@ -119,6 +120,18 @@ class Events:
                     or (record is not None and record.kind == "media"):
                 found.add(e.id)
         return frozenset(found)
+
+    @staticmethod
+    def _at_the_summit(reader: EventReader, drafts: list[Draft]) -> None:
+        """'Di sela-sela KTT G20 itu, Jokowi akan melakukan pembicaraan bilateral dengan ...': a meeting on the
+        sidelines of a summit the article places is where the summit is, and when, unless it says when."""
+        for d in drafts:
+            forum = reader.occasion_forum(d.sentence) if d.location is None and "summit" not in d.marks else None
+            summit = next((s for s in drafts if forum and s.forum == forum and s.location), None)
+            if summit is not None:
+                d.location = summit.location
+                if d.date is None:
+                    d.date, d.date_text = summit.date, summit.date_text
 
     def _finest_places(self, doc: Document, drafts: list[Draft]) -> None:
         """'Talks in Oman' in an article that names one city in Oman, Muscat, are talks in Muscat: the finest

@@ -200,6 +200,7 @@ class Frames:
         self.during = frozenset(lang.words(lang.packs(), lambda p: p.grammar.during_words))
         self.aside = re.compile(rf"\b(?:{_grammar(lambda g: g.aside_phrases)})\b[^,.;]*,", re.I)
         self.occasion = re.compile(rf"\b(?:{_grammar(lambda g: g.occasion_phrases)})\b[^,.;]*,", re.I)
+        self.occasion_of = re.compile(rf"\b(?:{_grammar(lambda g: g.occasion_phrases)})\b[^,.;]*", re.I)
         self.hypothetical = re.compile(rf"\b(?:{_grammar(lambda g: g.hypothetical)})\b", re.I)
         # 'pertemuan puncak AS-Rusia yang potensial': at most three of the phrase's words, then what makes it possible
         self.hypothetical_after = re.compile(
@@ -1504,6 +1505,16 @@ class EventReader:
                 break
             i += 1
         return best
+
+    def occasion_forum(self, sentence: Sentence) -> str | None:
+        """The organization whose gathering the sentence puts its events on the sidelines of ('di sela-sela KTT G20
+        itu', 'on the sidelines of the SCO summit'), an entity id."""
+        for m in self.frames.occasion_of.finditer(self.doc.text, sentence.start, sentence.end):
+            forum = next((h for h in self.doc.mentions if m.start() <= h.span.start < m.end()
+                          and self.type_of(h) == "Organization"), None)
+            if forum is not None:
+                return self.entity_of(forum)
+        return None
 
     def held_in(self, sentence: Sentence) -> str | None:
         """'Pembicaraan diadakan di Muscat.': the place a follow-up sentence gives, if it gives one."""
