@@ -645,6 +645,17 @@ def test_an_envoy_named_after_the_post_is_the_subject_an_ordering_word_leaves_ou
                                                              ["George Mitchell", "Mahmoud Abbas"]]
 
 
+@pytest.mark.parametrize("text", [
+    # Antara Sumbar in id/dev15: the opposition of a state is not the state
+    "Pertikaian diplomatik pada bulan Mei dipicu pertemuan Presiden Kolombia Juan Manuel Santos dengan pemimpin "
+    "oposisi Venezuela.",
+    "Menlu Retno Marsudi bertemu dengan perwakilan pemberontak Suriah di Jenewa.",
+])
+def test_the_opposition_or_rebels_of_a_country_are_not_the_country(text: str) -> None:
+    x = extract(text, "id")
+    assert not [e for e in x.events if {"Venezuela", "Syria"} & set(names(x, e))]
+
+
 @pytest.mark.parametrize(("text", "lang", "met"), [
     ("Ismail Haniyeh akan berbicara dengan kepala intelijen Mesir Abbas Kamel di Kairo.", "id",
      {"Ismail Haniyeh", "Abbas Kamel"}),
