@@ -656,6 +656,26 @@ def test_the_opposition_or_rebels_of_a_country_are_not_the_country(text: str) ->
     assert not [e for e in x.events if {"Venezuela", "Syria"} & set(names(x, e))]
 
 
+def test_rebels_named_by_their_group_take_part() -> None:
+    """'pembicaraan damai antara pemerintah Kolombia dengan pemberontak FARC' (id/dev15): the group is the rebels."""
+    x = extract("Venezuela menjadi penjamin pembicaraan damai di Kuba antara pemerintah Kolombia dengan pemberontak "
+                "FARC.", "id")
+    assert {"Colombia", "Revolutionary Armed Forces of Colombia"} <= set(names(x, only_event(x, "Negotiation")))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Presiden Kolombia Juan Manuel Santos dan rekannya Presiden Venezuela Nicolas Maduro direncanakan akan bertemu "
+     "pada pekan depan yang merupakan pertemuan pertama sejak pertengkaran diplomatik pada bulan Mei.", "id"),
+    ("Colombian President Juan Manuel Santos and Venezuelan President Nicolas Maduro are planning to meet next week in "
+     "what will be their first meeting since a diplomatic spat in May.", "en"),
+])
+def test_a_meeting_renamed_in_a_relative_clause_is_the_same_planned_meeting(text: str, lang: str) -> None:
+    """'... akan bertemu pada pekan depan yang merupakan pertemuan pertama sejak ...' (Antara Sumbar in id/dev15):
+    the noun renames the planned meeting; no held meeting of its own."""
+    x = extract(text, lang, published=date(2013, 7, 17))
+    assert [(e.status, set(names(x, e))) for e in x.events] == [("planned", {"Juan Manuel Santos", "Nicolás Maduro"})]
+
+
 @pytest.mark.parametrize(("text", "lang", "met"), [
     ("Ismail Haniyeh akan berbicara dengan kepala intelijen Mesir Abbas Kamel di Kairo.", "id",
      {"Ismail Haniyeh", "Abbas Kamel"}),

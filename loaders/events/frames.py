@@ -157,6 +157,7 @@ class Frames:
                                                                   *p.grammar.away_prepositions)))
         modifiers = lang.words(lang.packs(), lambda p: p.grammar.place_modifiers)
         self.relation_nouns = frozenset(lang.words(lang.packs(), lambda p: p.grammar.relation_nouns))
+        self.nationality_nouns = frozenset(lang.words(lang.packs(), lambda p: p.grammar.nationality_nouns))
         self.counterparts = frozenset(lang.words(lang.packs(), lambda p: p.grammar.counterpart_nouns))
         self.post_links = frozenset(lang.words(lang.packs(), lambda p: p.grammar.post_links))
         self.place_modifiers = frozenset(word for phrase in modifiers for word in phrase.split())
@@ -207,6 +208,7 @@ class Frames:
             rf"(?:[^\S\n]+[\w-]+){{0,3}}?[^\S\n]+(?:{_grammar(lambda g: g.hypothetical_after)})\b", re.I)
         # 'for their first talks': the end of a gap before a trigger the one before it is held for
         self.held_for = re.compile(rf"\b(?:{_grammar(lambda g: g.held_for_words)})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+        self.renaming = re.compile(rf"\b(?:{_grammar(lambda g: g.renaming_words)})\s+(?:[\w-]+\s+){{0,3}}$", re.I)
         self.none_before = re.compile(rf"\b(?:{_grammar(lambda g: g.none_words)})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
         # ', yang umumnya dikenal karena MBS singkatannya, bertemu': a clause about the subject, then its verb
         self.relative = re.compile(rf",\s*(?:{_grammar(lambda g: g.relative_pronouns)})\b[^,;]*,\s*(?:[a-z]+\s+)?$",
@@ -772,9 +774,11 @@ class EventReader:
                 away = away and text[last:tok.start].strip() == "," and skipped is not None and named is not None \
                     and self.type_of(skipped) in ("Place", "Organization") and self.type_of(named) in _PLACES
             if mention is not None:
-                # 'sekutu Putin, Presiden Belarus Aleksandr Lukashenko': whose ally, not who took part
-                related = i > 0 and tokens[i - 1].folded in frames.relation_nouns \
-                    and not text[tokens[i - 1].end:tok.start].strip()
+                # 'sekutu Putin, Presiden Belarus Aleksandr Lukashenko': whose ally, not who took part; 'pemimpin
+                # oposisi Venezuela': whose opposition, not the state
+                before = tokens[i - 1].folded if i > 0 and not text[tokens[i - 1].end:tok.start].strip() else ""
+                related = before in frames.relation_nouns \
+                    or (before in frames.nationality_nouns and self.type_of(mention) == "Country")
                 if not away and not related:  # "his Indian counterpart" told before as "... S. Jaishankar"
                     counterpart = self.counterpart_named(mention) if self.type_of(mention) == "Country" else None
                     groups[-1].append(counterpart or mention)
@@ -891,8 +895,10 @@ class EventReader:
         held_for = between <= _PURPOSE_WORDS and self.frames.held_for.search(gap) is not None
         # 'to stage the next phase of talks after a meeting in Muscat on Saturday': another time, its own status
         ordered = self.frames.ordering.search(gap) is not None
+        # 'direncanakan akan bertemu pada pekan depan yang merupakan pertemuan pertama sejak ...': the same meeting
+        renamed = ";" not in gap and self.frames.renaming.search(gap) is not None
         return ((between <= _HEADED_WORDS or held_for) and "," not in gap and ";" not in gap and not ordered) \
-            or self.in_sequence(b.start)
+            or renamed or self.in_sequence(b.start)
 
     def refers_back(self, m: re.Match[str]) -> bool:
         """Whether a noun trigger names an event told before ('Pertemuan ini menunjukkan ... antara Indonesia dan

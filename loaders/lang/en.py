@@ -191,6 +191,8 @@ PACK = register(LanguagePack(
                       # negated: what did not happen is no event ('did not hold talks with')
                       "did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "never", "no plans"),
         held_for_words=("for",),
+        renaming_words=("which is", "which was", "which will be", "which would be", "in what is",
+                        "in what was", "in what will be"),
         none_words=("there was no", "there were no", "there has been no", "there have been no", "there had been no"),
         of_words=("of",),
         # (not 'envoy' or 'aide': 'special envoy Steve Witkoff' names the envoy, as a title does)
