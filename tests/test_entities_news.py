@@ -505,3 +505,13 @@ def test_the_supreme_leader_is_a_title_before_the_state_he_leads() -> None:
     x = extract("Pemimpin Tertinggi Spiritual Republik Islam Iran, Ayatollah Ali Khamenei, menerima Jokowi.", "id")
     assert {(e.type, e.name) for e in x.entities} == {("Country", "Iran"), ("Person", "Ali Khamenei"),
                                                      ("Person", "Joko Widodo")}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Presiden Joko Widodo menerima Presiden Kenya William Ruto di Istana Merdeka.", "Merdeka Palace"),
+    ("Presiden Joko Widodo menerima Presiden Prancis Emmanuel Macron di Istana Bogor.", "Bogor Palace"),
+    ("Presiden Joko Widodo menerima Donald Trump di Gedung Putih.", "White House"),
+])
+def test_a_landmark_is_named_in_english_whatever_the_articles_language(text: str, place: str) -> None:
+    """The guidelines name every entity by its canonical English name: 'Istana Merdeka' is the Merdeka Palace."""
+    assert ("Place", place) in {(e.type, e.name) for e in extract(text, "id").entities}

@@ -1238,7 +1238,7 @@ def test_who_a_trigger_leaves_unnamed_is_listed_in_the_sentences_after_it() -> N
         ["Anthony Albanese", "Prabowo Subianto"], ["James Marape", "Prabowo Subianto"],
         ["Lawrence Wong", "Prabowo Subianto"]]
     # their sentence names no side and no place: the meeting told just before gives its place
-    assert {e.location for e in of_type(x, "Meeting")} == {entity(x, "Istana Merdeka").id}
+    assert {e.location for e in of_type(x, "Meeting")} == {entity(x, "Merdeka Palace").id}
 
 
 def test_a_posts_holder_after_what_the_post_is_for_is_the_side() -> None:
