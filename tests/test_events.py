@@ -676,6 +676,19 @@ def test_a_meeting_renamed_in_a_relative_clause_is_the_same_planned_meeting(text
     assert [(e.status, set(names(x, e))) for e in x.events] == [("planned", {"Juan Manuel Santos", "Nicolás Maduro"})]
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # detikNews in id/dev15: the reporter received the guest; a wish inside the quote says nothing of the visit
+    ('"Semua mata negara-negara Arab akan mengarah ke Washington, untuk melihat apa yang bisa dilakukan oleh '
+     'pemerintahan ini (AS) yang menyatakan ingin mencapai perdamaian," ujar Abbas, setelah menerima Presiden Bosnia '
+     'Mladen Ivanic di kantornya.', "id"),
+    ('"All eyes will be on Washington," Mahmoud Abbas said after receiving Bosnian President Mladen Ivanic at his '
+     'office.', "en"),
+])
+def test_a_meeting_after_a_reporting_clause_has_the_reporter_for_subject(text: str, lang: str) -> None:
+    x = extract(text, lang)
+    assert [set(names(x, e)) for e in x.events] == [{"Mahmoud Abbas", "Mladen Ivanić"}]
+
+
 @pytest.mark.parametrize(("text", "lang", "met"), [
     ("Ismail Haniyeh akan berbicara dengan kepala intelijen Mesir Abbas Kamel di Kairo.", "id",
      {"Ismail Haniyeh", "Abbas Kamel"}),

@@ -248,6 +248,7 @@ class Frames:
         self.undergo_noun = re.compile(rf"\b(?P<trigger>{undergo.nouns})\s+", re.I)
         self.meet_verbs = frozenset(w.lower() for w in meet.verb_words)
         self.ordering = re.compile(rf"\b(?:{_grammar(lambda g: g.ordering)})\b", re.I)
+        self.ordering_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.ordering))
         self.then = re.compile(rf"\b(?:{_grammar(lambda g: g.then_words)})\b", re.I)
         self.comes_before = re.compile(rf"(?:{_grammar(lambda g: g.earlier_words)})\b", re.I)
         self.clause_opener = re.compile(rf"(?:\b(?:{_grammar(lambda g: g.clause_openers)})\b|,)\s*", re.I)
@@ -879,6 +880,8 @@ class EventReader:
         tokens = self.doc.tokens
         first = token_at(tokens, offset)
         window = max(sentence.start, tokens[max(0, first - HYPOTHETICAL_WINDOW)].start) if first else sentence.start
+        # '"... ingin mencapai perdamaian," ujar Abbas, setelah menerima X': a quote's words are not the trigger's
+        window = max([window] + [k + 1 for q in _QUOTES if (k := self.doc.text.rfind(q, window, offset)) >= 0])
         return self.frames.hypothetical.search(self.doc.text, window, offset) is not None \
             or self.frames.none_before.search(self.doc.text, window, offset) is not None \
             or (end is not None and self.frames.hypothetical_after.match(self.doc.text, end, sentence.end) is not None)
@@ -1080,6 +1083,30 @@ class EventReader:
         if k + 1 == i:
             return []
         return [h for h in self.clause_subject(sentence, tokens[k + 1].start) if self.is_agent(h)]
+
+    def reporter_before(self, sentence: Sentence, trigger: int) -> list[Mention]:
+        """'Abbas said after receiving X', '"...," ujar Abbas, setelah menerima X': a trigger right after an ordering
+        word that ends a reporting clause has the reporter for subject."""
+        tokens, text, frames = self.doc.tokens, self.doc.text, self.frames
+        j = token_at(tokens, trigger) - 1
+        if j < 1 or tokens[j].start < sentence.start or tokens[j].folded not in frames.ordering_words:
+            return []
+        k = j - 1
+        if text[tokens[k].end:tokens[j].start].strip(" ,"):
+            return []
+        said = tokens[k].folded in frames.clause_breaks  # 'Abbas said after'
+        reporter = self.mention_ending(tokens[k - 1].end if said else tokens[k].end)
+        if reporter is None or not self.is_agent(reporter):
+            return []
+        i = token_at(tokens, reporter.span.start) - 1
+        # 'ujar Abbas, setelah': the reporting verb before the reporter
+        said = said or (i >= 0 and tokens[i].folded in frames.clause_breaks
+                        and not text[tokens[i].end:reporter.span.start].strip())
+        return [reporter] if said else []
+
+    def mention_ending(self, end: int) -> Mention | None:
+        """The mention whose span ends at `end`, if any."""
+        return next((h for h in self.doc.mentions if h.span.end == end), None)
 
     def location_told_before(self, sentence: Sentence) -> str | None:
         """The place of the sentence just before, when that sentence tells of an interaction too and this one
@@ -1531,6 +1558,7 @@ class EventReader:
 
 _LEAD = re.compile(r"[^,.;]{1,25},\s*")
 _COMMA = re.compile(r"\s*,\s*")
+_QUOTES = ('"', "\u201c", "\u201d")
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -1674,7 +1702,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         after = [h for h in reader.subject_after(sentence, right_end, reader.is_verb(m))
                  if reader.entity_of(h) not in objects]
         trigger = m.start("trigger")
-        left = (reader.speaker(sentence, left_start) or reader.described_subject(sentence, left_start, trigger)
+        left = (reader.speaker(sentence, left_start) or reader.reporter_before(sentence, trigger)
+                or reader.described_subject(sentence, left_start, trigger)
                 or reader.pronoun_subject(sentence, left_start, trigger)
                 or reader.opening_subject(sentence, trigger) or after or reader.context_subject(sentence))
     elif not left and not right and not forum:  # 'India dan Pakistan sepakat ... usai dilakukan perundingan'
