@@ -1452,6 +1452,16 @@ def test_a_call_before_a_meeting_held_for_talks_stays_a_meeting() -> None:
         frozenset({"Donald Trump", "Volodymyr Zelenskyy"}): "Negotiation"}
 
 
+def test_an_aim_inside_the_topic_is_not_what_the_meeting_was_held_for() -> None:
+    """'berbicara dengan Zelenskiy tentang penerapan perjanjian Minsk untuk mengakhiri konflik' (VOA Indonesia in
+    id/dev15): the agreement ends the conflict; the talk about it is a meeting."""
+    x = extract("Kanselir Jerman Angela Merkel dan Presiden Prancis Emmanuel Macron pada Senin juga berbicara dengan "
+                "Presiden Ukraina Volodymyr Zelenskiy tentang penerapan perjanjian Minsk untuk mengakhiri konflik di "
+                "Ukraina secara damai.", "id", date(2021, 10, 12))
+    assert participant_names(x, only_event(x, "Meeting")) == {"Angela Merkel", "Emmanuel Macron",
+                                                               "Volodymyr Zelenskyy"}
+
+
 def test_bilateral_talks_between_two_leaders_are_one_event() -> None:
     """'bilateral' keeps a subject's meetings with each object apart, but 'between A and B' names the two sides
     of one event: Putin never meets Lavrov's visitor alone in it."""

@@ -1422,7 +1422,11 @@ class EventReader:
         following = self.frames.meet.search(text, trigger.end("trigger"), sentence.end)
         end = following.start("trigger") if following else sentence.end
         aim = self.frames.talks_aim.search(text, trigger.end("trigger"), sentence.end)
-        return aim is not None and aim.start() < end
+        if aim is None or aim.start() >= end:
+            return False
+        # 'berbicara dengan Zelenskiy tentang penerapan perjanjian Minsk untuk mengakhiri konflik': the aim is the
+        # topic's, not the meeting's
+        return self.frames.topic_opener.search(text, trigger.end("trigger"), aim.start()) is None
 
     def held_for_summit(self, sentence: Sentence, trigger: re.Match[str]) -> bool:
         """'Lopez Obrador menjamu Biden dan Trudeau untuk pertemuan puncak', 'hosts A and B for the summit': the
