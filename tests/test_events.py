@@ -1462,6 +1462,19 @@ def test_an_aim_inside_the_topic_is_not_what_the_meeting_was_held_for() -> None:
                                                                "Volodymyr Zelenskyy"}
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # VOA Indonesia in id/dev15
+    ("Rusia, Jerman dan Prancis sepakat bahwa menteri luar negeri mereka harus bertemu untuk membahas konflik di "
+     "wilayah timur Ukraina.", "id"),
+    ("Russia, Germany and France agreed that their foreign ministers should meet to discuss the conflict in eastern "
+     "Ukraine.", "en"),
+])
+def test_their_ministers_meeting_is_a_planned_meeting_of_the_states_named_before(text: str, lang: str) -> None:
+    x = extract(text, lang)
+    meeting = only_event(x, "Meeting")
+    assert (participant_names(x, meeting), meeting.status) == ({"Russia", "Germany", "France"}, "planned")
+
+
 def test_bilateral_talks_between_two_leaders_are_one_event() -> None:
     """'bilateral' keeps a subject's meetings with each object apart, but 'between A and B' names the two sides
     of one event: Putin never meets Lavrov's visitor alone in it."""

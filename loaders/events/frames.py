@@ -188,6 +188,7 @@ class Frames:
                                               if p.grammar.described_person) or r"(?!)", re.I)
         self.joined = re.compile(rf"\b(?:{_grammar(lambda g: g.joins)})\s+(?:(?:{articles})\s+)?$", re.I)
         self.possessives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.possessives))
+        self.plural_possessives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.plural_possessives))
         self.possessive_suffixes = tuple(lang.words(lang.packs(), lambda p: p.grammar.possessive_suffixes))
         self.list_joiner = re.compile(rf"(?:{_grammar(lambda g: g.list_joiners)})\b", re.I)
         trilateral = _grammar(lambda g: g.trilateral_words)
@@ -1187,6 +1188,20 @@ class EventReader:
         return [m for m in (*opening, *headline, *nearest)
                 if self.type_of(m) == "Person" and self.entity_of(m) != speaker][:1]
 
+    def possessor_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:
+        """'Rusia, Jerman dan Prancis sepakat bahwa menteri luar negeri mereka harus bertemu', 'agreed that their
+        foreign ministers should meet': a subject naming no one, only 'their' people, stands for the sides the
+        clause before names, as officials of theirs."""
+        tokens = self.doc.tokens
+        words = tokens[token_at(tokens, left_start):token_at(tokens, trigger)]
+        if not any(t.folded in self.frames.plural_possessives for t in words) or self._mention_in(left_start, trigger):
+            return []
+        sides = [h for h in self.agents(sentence.start, left_start) if self.is_agent(h)]
+        if len({self.entity_of(h) for h in sides}) < 2:
+            return []
+        self.officials.update(h.span.start for h in sides)
+        return sides
+
     def described_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:
         """'Adapun Khalilzad dilaporkan tiba di Kabul. ... diplomat berusia 67 tahun itu menggelar pertemuan dengan
         Ghani': a description of a person right before the trigger stands for the person last named before it."""
@@ -1711,7 +1726,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
                 or reader.pronoun_subject(sentence, left_start, trigger)
                 or reader.opening_subject(sentence, trigger) or after or reader.context_subject(sentence))
     elif not left and not right and not forum:  # 'India dan Pakistan sepakat ... usai dilakukan perundingan'
-        left = reader.opening_subject(sentence, m.start("trigger"))
+        left = reader.opening_subject(sentence, m.start("trigger")) or (
+            reader.possessor_subject(sentence, left_start, m.start("trigger")) if reader.is_verb(m) else [])
     held_at = reader.forum_place(m)  # 'KTT G20 Jerman': where the summit is, no side of it
     right = [h for h in right if held_at is None or reader.entity_of(h) != reader.entity_of(held_at)]
     heads = [h for h in ([forum] if forum else []) + left + right if reader.type_of(h) in owner.participant_types]

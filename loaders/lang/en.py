@@ -207,6 +207,7 @@ PACK = register(LanguagePack(
         joins=("join", "joins", "joined", "joining", "take part in", "took part in", "taking part in", "participate in",
                "participated in", "participating in"),
         possessives=("his", "her"),
+        plural_possessives=("their",),
         list_joiners=("as well as",),
         trilateral_words=("trilateral", "three-way"),
         received_things=("invitation", "invitations", "letter", "letters", "message", "proposal", "report",
@@ -224,8 +225,8 @@ PACK = register(LanguagePack(
         object_prepositions=("on", "against"),
         held_verbs=("were held", "was held", "took place"),
         status_before={
-            "planned": ("will", "would", "shall", "is to", "are to", "set to", "plans to", "plan to", "planned",
-                        "planning", "plans", "scheduled", "expected to", "due to", "intends to", "upcoming",
+            "planned": ("will", "would", "shall", "should", "is to", "are to", "set to", "plans to", "plan to",
+                        "planned", "planning", "plans", "scheduled", "expected to", "due to", "intends to", "upcoming",
                         "proposed", "to be held", "next", "forthcoming", "for", "to attend", "ahead of",
                         "agreed to", "agree to", "agrees to", "concurred on"),
             "cancelled": ("cancelled", "canceled", "called off", "scrapped", "halted", "halts", "suspended", "suspends",

@@ -178,6 +178,7 @@ PACK = register(LanguagePack(
         renaming_words=("yang merupakan", "yang menjadi", "yang akan menjadi", "yang adalah"),
         none_words=("tidak ada", "belum ada", "tak ada"),
         of_words=("dari",),
+        plural_possessives=("mereka",),
         relation_nouns=("sekutu", "istri", "suami", "putra", "putri", "anak", "menantu", "utusan", "ajudan"),
         nationality_nouns=("oposisi", "pemberontak"),
         post_links=("untuk",),
@@ -210,7 +211,8 @@ PACK = register(LanguagePack(
                          r"perdana menteri|kanselir)(?:\s+[\w-]+){0,4}?\s+(?:itu|tersebut)",
         status_before={
             "planned": ("akan", "bakal", "hendak", "dijadwalkan", "direncanakan", "rencananya", "berencana",
-                        "merencanakan", "rencana", "diagendakan", "diharapkan", "siap", "jadwal", "sepakat untuk"),
+                        "merencanakan", "rencana", "diagendakan", "diharapkan", "siap", "jadwal", "sepakat untuk",
+                        "harus"),
             "cancelled": ("batal", "membatalkan", "urung", "menghentikan"),  # 'menghentikan seluruh pembicaraan dagang'
             "refused": ("menolak", "enggan", "tidak bersedia", "tidak mau", "tidak akan"),
         },
