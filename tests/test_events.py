@@ -689,6 +689,16 @@ def test_a_meeting_after_a_reporting_clause_has_the_reporter_for_subject(text: s
     assert [set(names(x, e)) for e in x.events] == [{"Mahmoud Abbas", "Mladen Ivanić"}]
 
 
+def test_holding_a_discussion_with_someone_is_meeting_them_a_panel_discussion_is_not() -> None:
+    """'Blinken saat melakukan diskusi bersama Menteri Luar Negeri Ukraina Dmytro Kuleba' (RMOL in id/dev15); 'terlibat
+    dalam diskusi terkait diplomasi Myanmar' (id/dev) is no meeting."""
+    x = extract("Menlu AS Antony Blinken melakukan diskusi bersama Menteri Luar Negeri Ukraina Dmytro Kuleba di "
+                "Washington.", "id")
+    assert participant_names(x, only_event(x, "Meeting")) == {"Antony Blinken", "Dmytro Kuleba"}
+    assert not extract("Menlu Sugiono juga terlibat dalam diskusi terkait diplomasi Myanmar bersama Menlu Thailand "
+                       "Maris Sangiampongsa.", "id").events
+
+
 @pytest.mark.parametrize(("text", "lang", "met"), [
     ("Ismail Haniyeh akan berbicara dengan kepala intelijen Mesir Abbas Kamel di Kairo.", "id",
      {"Ismail Haniyeh", "Abbas Kamel"}),
