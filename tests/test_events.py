@@ -689,6 +689,19 @@ def test_a_meeting_after_a_reporting_clause_has_the_reporter_for_subject(text: s
     assert [set(names(x, e)) for e in x.events] == [{"Mahmoud Abbas", "Mladen Ivanić"}]
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # RMOL in id/dev15
+    ("Sekutu Eropa setuju dengan langkah tersebut, karena Menteri Luar Negeri Prancis Jean-Yves Le Drian juga "
+     "mengumumkan pembatalan pertemuan Jumatnya dengan Sergey Lavrov.", "id"),
+    ("French Foreign Minister Jean-Yves Le Drian also announced the cancellation of his Friday meeting with Sergey "
+     "Lavrov.", "en"),
+])
+def test_who_announces_the_cancellation_of_a_meeting_is_its_side(text: str, lang: str) -> None:
+    x = extract(text, lang)
+    meeting = only_event(x, "Meeting")
+    assert (participant_names(x, meeting), meeting.status) == ({"Jean-Yves Le Drian", "Sergey Lavrov"}, "cancelled")
+
+
 def test_holding_a_discussion_with_someone_is_meeting_them_a_panel_discussion_is_not() -> None:
     """'Blinken saat melakukan diskusi bersama Menteri Luar Negeri Ukraina Dmytro Kuleba' (RMOL in id/dev15); 'terlibat
     dalam diskusi terkait diplomasi Myanmar' (id/dev) is no meeting."""

@@ -188,6 +188,7 @@ class Frames:
                                               if p.grammar.described_person) or r"(?!)", re.I)
         self.joined = re.compile(rf"\b(?:{_grammar(lambda g: g.joins)})\s+(?:(?:{articles})\s+)?$", re.I)
         self.possessives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.possessives))
+        self.status_nouns = frozenset(lang.words(lang.packs(), lambda p: p.grammar.status_nouns))
         self.plural_possessives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.plural_possessives))
         self.possessive_suffixes = tuple(lang.words(lang.packs(), lambda p: p.grammar.possessive_suffixes))
         self.list_joiner = re.compile(rf"(?:{_grammar(lambda g: g.list_joiners)})\b", re.I)
@@ -1070,12 +1071,19 @@ class EventReader:
     def speaker(self, sentence: Sentence, left_start: int) -> list[Mention]:
         """'Bessent said he had met He Lifeng', 'Retno mengatakan bahwa ia bertemu Lavrov': a clause that a subject
         pronoun opens after a reporting verb has the reporter for subject, when the reporter opens the sentence; so
-        has a trigger the reporter owns ('Retno mengatakan pertemuannya dengan Cavusoglu', 'said his meeting')."""
+        has a trigger the reporter owns ('Retno mengatakan pertemuannya dengan Cavusoglu', 'said his meeting') or
+        announces the fate of ('Le Drian mengumumkan pembatalan pertemuan Jumatnya dengan Lavrov', 'announced the
+        cancellation of his meeting')."""
         tokens, frames = self.doc.tokens, self.frames
         i = token_at(tokens, left_start)
-        owned = i < len(tokens) and (tokens[i].folded in frames.possessives or (
-            tokens[i].folded.endswith(frames.possessive_suffixes)
-            and frames.meet.match(self.doc.text, tokens[i].start) is not None))
+        j = i
+        while j < len(tokens) and (tokens[j].folded in frames.status_nouns or tokens[j].folded in frames.phrase_words
+                                   or tokens[j].folded in frames.of_words):
+            j += 1
+        fate = any(t.folded in frames.status_nouns for t in tokens[i:j])
+        owned = j < len(tokens) and (tokens[j].folded in frames.possessives or (
+            (fate or tokens[j].folded.endswith(frames.possessive_suffixes))
+            and frames.meet.match(self.doc.text, tokens[j].start) is not None))
         if i >= len(tokens) or not (tokens[i].folded in frames.pronouns or owned):
             return []
         k = i - 1

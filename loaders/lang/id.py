@@ -179,6 +179,7 @@ PACK = register(LanguagePack(
         none_words=("tidak ada", "belum ada", "tak ada"),
         of_words=("dari",),
         plural_possessives=("mereka",),
+        status_nouns=("pembatalan", "penundaan"),
         relation_nouns=("sekutu", "istri", "suami", "putra", "putri", "anak", "menantu", "utusan", "ajudan"),
         nationality_nouns=("oposisi", "pemberontak"),
         post_links=("untuk",),
@@ -213,7 +214,8 @@ PACK = register(LanguagePack(
             "planned": ("akan", "bakal", "hendak", "dijadwalkan", "direncanakan", "rencananya", "berencana",
                         "merencanakan", "rencana", "diagendakan", "diharapkan", "siap", "jadwal", "sepakat untuk",
                         "harus"),
-            "cancelled": ("batal", "membatalkan", "urung", "menghentikan"),  # 'menghentikan seluruh pembicaraan dagang'
+            # 'menghentikan seluruh pembicaraan dagang'
+            "cancelled": ("batal", "membatalkan", "pembatalan", "urung", "menghentikan"),
             "refused": ("menolak", "enggan", "tidak bersedia", "tidak mau", "tidak akan"),
         },
         status_after={

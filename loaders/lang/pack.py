@@ -72,6 +72,8 @@ class EventGrammar:
     # own the trigger they are on, as a subject pronoun does: 'pertemuannya' (-nya), 'his meeting'
     possessive_suffixes: tuple[str, ...] = ()
     possessives: tuple[str, ...] = ()
+    # name what became of an event: 'announced the cancellation of his meeting' (the announcer's meeting)
+    status_nouns: tuple[str, ...] = ()
     # in a subject with no name, its people are those of the sides the clause before names: 'their ministers'
     plural_possessives: tuple[str, ...] = ()
     list_joiners: tuple[str, ...] = ()  # after a comma, go on with a list as a conjunction does: 'as well as'
