@@ -702,6 +702,15 @@ def test_who_announces_the_cancellation_of_a_meeting_is_its_side(text: str, lang
     assert (participant_names(x, meeting), meeting.status) == ({"Jean-Yves Le Drian", "Sergey Lavrov"}, "cancelled")
 
 
+def test_a_meeting_opening_the_sentence_has_the_person_after_its_clause_for_subject() -> None:
+    """'Meeting with Obama during the G-20 economic summit in St. Petersburg, Russia, two weeks ago, Rousseff
+    expressed outrage' (The Washington Post in en/dev15): Rousseff met Obama, in St. Petersburg."""
+    x = extract("Meeting with Barack Obama during the G-20 economic summit in St. Petersburg, Russia, two weeks ago, "
+                "Dilma Rousseff expressed outrage over revelations in the Brazilian press.", "en", date(2013, 9, 17))
+    meeting = next(e for e in x.events if "Barack Obama" in participant_names(x, e))
+    assert participant_names(x, meeting) == {"Barack Obama", "Dilma Rousseff"}
+
+
 def test_holding_a_discussion_with_someone_is_meeting_them_a_panel_discussion_is_not() -> None:
     """'Blinken saat melakukan diskusi bersama Menteri Luar Negeri Ukraina Dmytro Kuleba' (RMOL in id/dev15); 'terlibat
     dalam diskusi terkait diplomasi Myanmar' (id/dev) is no meeting."""

@@ -733,6 +733,23 @@ class EventReader:
         j = self.phrase_end(i, sentence.end)
         return self.agents(comma + 1, tokens[j - 1].end)[:1] if j > i else []
 
+    def fronted_subject(self, sentence: Sentence, trigger: int, offset: int) -> list[Mention]:
+        """'Meeting with Obama during the G-20 summit in St. Petersburg, Russia, two weeks ago, Rousseff expressed
+        outrage': a trigger opening its sentence opens a fronted clause, whose subject is the first person named
+        right after one of its commas."""
+        text, tokens = self.doc.text, self.doc.tokens
+        if text[sentence.start + dateline_end(sentence.text):trigger].strip():
+            return []
+        comma = text.find(",", offset, sentence.end)
+        while comma >= 0:
+            i = token_at(tokens, comma + 1)
+            j = self.phrase_end(i, sentence.end)
+            heads = self.agents(comma + 1, tokens[j - 1].end)[:1] if j > i else []
+            if heads and self.type_of(heads[0]) == "Person":
+                return heads
+            comma = text.find(",", comma + 1, sentence.end)
+        return []
+
     def clause_break_after(self, offset: int, end: int) -> int:
         """Where the first clause break word ('said', 'kata') after `offset` starts, or `end`."""
         tokens = self.doc.tokens
@@ -1727,6 +1744,7 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     if not left and right and not forum and not reader.between_follows(m.end("trigger"), right[0].span.start):
         objects = {reader.entity_of(h) for h in right}
         after = [h for h in reader.subject_after(sentence, right_end, reader.is_verb(m))
+                 or reader.fronted_subject(sentence, m.start("trigger"), right_end)
                  if reader.entity_of(h) not in objects]
         trigger = m.start("trigger")
         left = (reader.speaker(sentence, left_start) or reader.reporter_before(sentence, trigger)
