@@ -157,7 +157,6 @@ class Frames:
                                                                   *p.grammar.away_prepositions)))
         modifiers = lang.words(lang.packs(), lambda p: p.grammar.place_modifiers)
         self.relation_nouns = frozenset(lang.words(lang.packs(), lambda p: p.grammar.relation_nouns))
-        self.nationality_nouns = frozenset(lang.words(lang.packs(), lambda p: p.grammar.nationality_nouns))
         self.counterparts = frozenset(lang.words(lang.packs(), lambda p: p.grammar.counterpart_nouns))
         self.post_links = frozenset(lang.words(lang.packs(), lambda p: p.grammar.post_links))
         self.place_modifiers = frozenset(word for phrase in modifiers for word in phrase.split())
@@ -794,11 +793,9 @@ class EventReader:
                 away = away and text[last:tok.start].strip() == "," and skipped is not None and named is not None \
                     and self.type_of(skipped) in ("Place", "Organization") and self.type_of(named) in _PLACES
             if mention is not None:
-                # 'sekutu Putin, Presiden Belarus Aleksandr Lukashenko': whose ally, not who took part; 'pemimpin
-                # oposisi Venezuela': whose opposition, not the state
-                before = tokens[i - 1].folded if i > 0 and not text[tokens[i - 1].end:tok.start].strip() else ""
-                related = before in frames.relation_nouns \
-                    or (before in frames.nationality_nouns and self.type_of(mention) == "Country")
+                # 'sekutu Putin, Presiden Belarus Aleksandr Lukashenko': whose ally, not who took part
+                related = i > 0 and tokens[i - 1].folded in frames.relation_nouns \
+                    and not text[tokens[i - 1].end:tok.start].strip()
                 if not away and not related:  # "his Indian counterpart" told before as "... S. Jaishankar"
                     counterpart = self.counterpart_named(mention) if self.type_of(mention) == "Country" else None
                     groups[-1].append(counterpart or mention)

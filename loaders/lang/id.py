@@ -68,7 +68,8 @@ PACK = register(LanguagePack(
                    "Konjen": "consulate general"},
     nationality_nouns=frozenset({"pejabat", "warga", "rakyat", "tahanan", "penduduk", "pengungsi", "masyarakat",
                                  "sandera", "tawanan", "bangsa", "etnis", "keturunan", "diaspora", "gerakan",
-                                 "kelompok", "faksi", "faksi-faksi", "militan", "pejuang", "bahasa"}),
+                                 "kelompok", "faksi", "faksi-faksi", "militan", "pejuang", "bahasa",
+                                 "oposisi", "pemberontak"}),
     credit_labels=("Penulis", "Editor", "Reporter", "Pewarta", "Penyunting", "Fotografer", "Foto", "Kontributor",
                    "dok.", "Dok.", "Dokumentasi"),
     organization_words=frozenset({
@@ -181,7 +182,6 @@ PACK = register(LanguagePack(
         plural_possessives=("mereka",),
         status_nouns=("pembatalan", "penundaan"),
         relation_nouns=("sekutu", "istri", "suami", "putra", "putri", "anak", "menantu", "utusan", "ajudan"),
-        nationality_nouns=("oposisi", "pemberontak"),
         post_links=("untuk",),
         counterpart_nouns=("rekan", "rekannya", "rekan-rekan", "rekan-rekannya", "mitra", "mitranya", "sejawat",
                            "sejawatnya", "kolega", "koleganya"),

@@ -62,8 +62,6 @@ class EventGrammar:
     renaming_words: tuple[str, ...] = ()
     none_words: tuple[str, ...] = ()  # right before a trigger, up to two words apart, it did not take place
     relation_nouns: tuple[str, ...] = ()  # the name after them is whose they are, no participant: 'sekutu Putin'
-    # a country after them only says whose people they are, not the state acting: 'pemimpin oposisi Venezuela'
-    nationality_nouns: tuple[str, ...] = ()
     # a place after them is whose official takes part, no place of the event: 'rekan-rekannya di Mesir'
     counterpart_nouns: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()  # may open a participant's phrase after 'dan' or a comma: 'para', 'his'
