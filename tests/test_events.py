@@ -711,6 +711,17 @@ def test_a_meeting_opening_the_sentence_has_the_person_after_its_clause_for_subj
     assert participant_names(x, meeting) == {"Barack Obama", "Dilma Rousseff"}
 
 
+@pytest.mark.parametrize(("text", "sides"), [
+    # The Jewish Chronicle in en/dev15
+    ("Israeli and Syrian representatives held the second round of talks in Istanbul this week through Turkey's "
+     "mediation.", {"Israel", "Syria", "Türkiye"}),
+    ("Iranian, Saudi and Omani delegations met in Muscat on Sunday.", {"Iran", "Saudi Arabia", "Oman"}),
+])
+def test_each_demonym_of_a_list_before_a_party_noun_is_a_side(text: str, sides: set[str]) -> None:
+    x = extract(text, "en")
+    assert [participant_names(x, e) for e in x.events] == [sides]
+
+
 def test_holding_a_discussion_with_someone_is_meeting_them_a_panel_discussion_is_not() -> None:
     """'Blinken saat melakukan diskusi bersama Menteri Luar Negeri Ukraina Dmytro Kuleba' (RMOL in id/dev15); 'terlibat
     dalam diskusi terkait diplomasi Myanmar' (id/dev) is no meeting."""

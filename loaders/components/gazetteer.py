@@ -21,7 +21,8 @@ where they carry the meaning:
 - a demonym right before a title is the country acting ('Ukrainian
   President', 'South Korean Prime Minister', as 'Presiden Ukraina'), and so
   is one before a party noun ('Israeli negotiators', 'an Egyptian security
-  delegation') or a plural one after 'the' ('met with the Americans'); the
+  delegation'), each of a list of them ('Israeli and Syrian representatives'),
+  or a plural one after 'the' ('met with the Americans'); the
   English pack knows every state's (`seeds/demonyms.csv`);
 - a body named with its owner's acronym gives the owner too ('Dewan Keamanan
   PBB', 'UN Security Council': the United Nations as well);
@@ -78,18 +79,22 @@ def _party_nouns(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
 
 
 _PEOPLE = re.compile(r"\b[Tt]he (?P<people>(?P<demonym>(?:[A-Z][a-z]+ )?[A-Z][a-z]+?)(?:s|es))\b")
+_JOINED = re.compile(r"(?:,| and) $")
 _DEMONYM_WORDS = 3  # the longest demonym, in words: 'Central African', 'Sao Tomean'
 
 
 def _demonym_before(text: str, start: int) -> Span | None:
     """The capitalised demonym that ends one space before `start`, the longest first ('South Korean', 'Korean')."""
-    if text[start - 1:start] != " ":
-        return None
-    words = text[max(0, start - 60):start - 1].split(" ")[-_DEMONYM_WORDS:]
+    return _demonym_ending(text, start - 1) if text[start - 1:start] == " " else None
+
+
+def _demonym_ending(text: str, end: int) -> Span | None:
+    """The capitalised demonym that ends at `end`, the longest first."""
+    words = text[max(0, end - 60):end].split(" ")[-_DEMONYM_WORDS:]
     for n in range(len(words), 0, -1):
         name = " ".join(words[-n:])
         if name.lower() in _demonyms() and all(w[:1].isupper() for w in words[-n:]):
-            return Span(start - 1 - len(name), start - 1, name)
+            return Span(end - len(name), end, name)
     return None
 
 
@@ -142,11 +147,17 @@ class Gazetteer:
         taken = bytearray(len(doc.text) + 1)
         for m in found:
             taken[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
-        for start in [s for s, _ in title_spans(doc)] + self._party_starts(doc):
+        parties = set(self._party_starts(doc))
+        for start in [s for s, _ in title_spans(doc)] + sorted(parties):
             found_at = _demonym_before(doc.text, start)
-            entry = self.index.entry(_demonyms()[found_at.text.lower()]) if found_at else None
-            if entry is not None and not any(taken[found_at.start:found_at.end]):
-                yield _mention(entry, found_at)
+            while found_at is not None:
+                entry = self.index.entry(_demonyms()[found_at.text.lower()])
+                if entry is not None and not any(taken[found_at.start:found_at.end]):
+                    yield _mention(entry, found_at)
+                # 'Iranian, Saudi and Omani delegations': each demonym of a list before a party noun names its state
+                joined = _JOINED.search(doc.text, max(0, found_at.start - len(" and ")), found_at.start) \
+                    if start in parties else None
+                found_at = _demonym_ending(doc.text, joined.start()) if joined else None
         for m in _PEOPLE.finditer(doc.text):  # 'met with the Americans': the people for their state
             entry = self.index.entry(_demonyms().get(m.group("demonym").lower(), ""))
             if entry is not None and not any(taken[m.start("people"):m.end("people")]):

@@ -100,7 +100,7 @@ PACK = register(LanguagePack(
     demonyms=read_demonyms(_DEMONYMS, "en") | {"saudi": "Q851", "kazakh": "Q232", "uzbek": "Q265", "kyrgyz": "Q813",
                                                "tajik": "Q863", "lao": "Q819", "bosnian": "Q225"},
     party_nouns=("negotiators", "negotiator", "delegation", "delegations", "officials", "diplomats", "mediators",
-                 "envoy", "envoys", "leaders", "authorities", "government"),
+                 "envoy", "envoys", "leaders", "authorities", "government", "representatives", "delegates"),
     compass_words=frozenset({"south", "north", "central", "east", "west"}),
     # 'Group' (from 'World Bank (Group)'), and first names far more often than the places the KB knows by them
     not_names=frozenset({"group", "orange", "resolute", "david", "george", "mary"}),
