@@ -722,6 +722,14 @@ def test_each_demonym_of_a_list_before_a_party_noun_is_a_side(text: str, sides: 
     assert [participant_names(x, e) for e in x.events] == [sides]
 
 
+def test_who_reports_after_a_comma_takes_no_part() -> None:
+    """'... will meet in Sofia on 17 May, UN mediator on Skopje-Athens name talks said Saturday' (MKToday in
+    en/dev15): the mediator reports the meeting; the UN is no side of it."""
+    x = extract("Macedonian and Greek Prime Ministers Zoran Zaev and Alexis Tsipras will meet in Sofia on 17 May, UN "
+                "mediator on Skopje-Athens name talks said Saturday.", "en", date(2018, 5, 14))
+    assert participant_names(x, only_event(x, "Meeting")) == {"Zoran Zaev", "Alexis Tsipras"}
+
+
 def test_holding_a_discussion_with_someone_is_meeting_them_a_panel_discussion_is_not() -> None:
     """'Blinken saat melakukan diskusi bersama Menteri Luar Negeri Ukraina Dmytro Kuleba' (RMOL in id/dev15); 'terlibat
     dalam diskusi terkait diplomasi Myanmar' (id/dev) is no meeting."""

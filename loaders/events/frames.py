@@ -71,6 +71,7 @@ _PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
 _BARE_TITLE = re.compile(r"(?:^|(?<=[,;]))\s*(?P<title>[a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){0,3}$")
 _JOIN_REACH = 40  # characters before talks where joining them is said: 'will soon take part in the talks'
 _TRILATERAL_REACH = 15  # characters before a trigger its 'trilateral' may stand in: 'a trilateral meeting'
+_REPORTER_WORDS = 8  # words of a reporter's phrase after a comma: 'UN mediator on Skopje-Athens name talks said'
 _DESCRIBED_GAP = 3  # words between a person's description and its trigger: 'itu kemudian menggelar'
 _MANY_MET = 3  # persons one person met in one clause: each a meeting of its own ('Fidan met A, B, C and D')
 _SPEAKER_WORDS = 4  # a reporting verb this near after a quote's close says who speaks: 'kata Hasto', 'Hasto said'
@@ -156,6 +157,7 @@ class Frames:
         self.away = frozenset(lang.words(lang.packs(), lambda p: (*p.grammar.place_prepositions,
                                                                   *p.grammar.away_prepositions)))
         modifiers = lang.words(lang.packs(), lambda p: p.grammar.place_modifiers)
+        self.reporting = frozenset(lang.words(lang.packs(), lambda p: p.grammar.reporting_verbs))
         self.relation_nouns = frozenset(lang.words(lang.packs(), lambda p: p.grammar.relation_nouns))
         self.counterparts = frozenset(lang.words(lang.packs(), lambda p: p.grammar.counterpart_nouns))
         self.post_links = frozenset(lang.words(lang.packs(), lambda p: p.grammar.post_links))
@@ -599,7 +601,7 @@ class EventReader:
                     last, i, with_seen = tok.end, i + 1, True
                     continue
                 # 'A, B, and C has begun': after a list's comma, a comma and a conjunction bring its last item
-                if last == offset or not self.starts_phrase(j) or not (
+                if last == offset or not self.starts_phrase(j) or self.reports(j, sentence.end) or not (
                         self.apposition(j, end) or (j > i and (self.placed(j, end) or listed_items)) or dated_next):
                     return last
                 listed_items += 1
@@ -695,6 +697,17 @@ class EventReader:
             else:
                 break
         return i
+
+    def reports(self, i: int, end: int) -> bool:
+        """Whether the words from token `i` to the next comma end in a reporting verb, at most `_REPORTER_WORDS`
+        words on: ', UN mediator on Skopje-Athens name talks said Saturday' names who speaks, no side."""
+        tokens, text = self.doc.tokens, self.doc.text
+        for k in range(i, min(len(tokens), i + _REPORTER_WORDS)):
+            if tokens[k].end > end or (k > i and "," in text[tokens[k - 1].end:tokens[k].start]):
+                return False
+            if tokens[k].folded in self.frames.reporting and k > i:
+                return True
+        return False
 
     def apposition(self, i: int, end: int) -> bool:
         """Whether the phrase from token `i` stands alone, as an apposition or a list item does: followed by a

@@ -214,6 +214,7 @@ PACK = register(LanguagePack(
         received_things=("invitation", "invitations", "letter", "letters", "message", "proposal", "report",
                          "award", "aid", "gift"),
         senders=("sent", "sends", "send", "sending", "dispatched", "dispatches", "tasked"),
+        reporting_verbs=("said", "says", "told", "added", "stressed", "noted", "stated", "announced", "wrote"),
         clause_breaks=("said", "says", "say", "told", "tells", "according", "that", "but", "however", "when",
                        "while", "because", "although", "though", "whereas", "as", "reported", "added", "stressed",
                        "revealed", "announced", "quoted", "stated", "noted", "confirmed", "wrote", "posted"),

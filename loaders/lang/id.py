@@ -192,6 +192,8 @@ PACK = register(LanguagePack(
         received_things=("undangan", "surat", "pesan", "usulan", "proposal", "laporan", "penghargaan",
                          "bantuan", "hadiah"),
         senders=("mengirim", "mengirimkan", "mengutus", "menugaskan"),
+        reporting_verbs=("kata", "ujar", "ucap", "tutur", "jelas", "ungkap", "beber", "imbuh", "mengatakan",
+                         "menyatakan", "menuturkan", "menjelaskan", "menegaskan", "menambahkan"),
         clause_breaks=("kata", "ujar", "ucap", "tutur", "jelas", "berkata", "menuturkan", "ungkap", "beber", "imbuh",
                        "mengatakan", "menyatakan", "menyebutkan",
                        "menambahkan", "menegaskan", "menjelaskan", "mengungkapkan", "menurut", "bahwa", "namun",
