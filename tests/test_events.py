@@ -730,6 +730,14 @@ def test_who_reports_after_a_comma_takes_no_part() -> None:
     assert participant_names(x, only_event(x, "Meeting")) == {"Zoran Zaev", "Alexis Tsipras"}
 
 
+def test_counterparts_of_several_countries_are_met_one_by_one() -> None:
+    """'met his Tonga and Samoa counterparts' (RNZ in en/dev16): two meetings, one with each."""
+    x = extract("Prime Minister Christopher Luxon has met his Tonga and Samoa counterparts on the sidelines of the "
+                "Pacific Islands Forum.", "en")
+    assert sorted(sorted(participant_names(x, e)) for e in x.events) == [["Christopher Luxon", "Samoa"],
+                                                                         ["Christopher Luxon", "Tonga"]]
+
+
 def test_holding_a_discussion_with_someone_is_meeting_them_a_panel_discussion_is_not() -> None:
     """'Blinken saat melakukan diskusi bersama Menteri Luar Negeri Ukraina Dmytro Kuleba' (RMOL in id/dev15); 'terlibat
     dalam diskusi terkait diplomasi Myanmar' (id/dev) is no meeting."""

@@ -709,6 +709,16 @@ class EventReader:
                 return True
         return False
 
+    def counterparts_of_each(self, objects: list[Mention]) -> bool:
+        """'met his Tonga and Samoa counterparts': countries before a plural counterpart noun, each its own
+        counterpart, met one by one."""
+        tokens = self.doc.tokens
+        if not objects or any(self.type_of(h) != "Country" for h in objects):
+            return False
+        i = token_at(tokens, objects[-1].span.end)
+        return i < len(tokens) and tokens[i].folded in self.frames.counterparts \
+            and (tokens[i].folded.endswith("s") or "-" in tokens[i].folded)
+
     def apposition(self, i: int, end: int) -> bool:
         """Whether the phrase from token `i` stands alone, as an apposition or a list item does: followed by a
         comma, a bracket, 'dan' or the end ('..., Joko Widodo.'), not by a verb (', Sugiono juga dijadwalkan')."""
@@ -1701,7 +1711,7 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
         and all(reader.titled(h) for h in right if reader.entity_of(h) in reader.persons) \
         and not any(reader.same_state(subjects[0], o) for o in objects)
     if len(objects) < 2 or not subjects or draft.forum or between or not (
-            listed or "each" in draft.marks
+            listed or "each" in draft.marks or reader.counterparts_of_each(right)
             or reader.frames.separately.search(text, trigger, right[0].span.start)
             or reader.frames.separately.fullmatch(word_before(text, trigger) or "")):
         return [draft]
