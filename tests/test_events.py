@@ -738,6 +738,15 @@ def test_counterparts_of_several_countries_are_met_one_by_one() -> None:
                                                                          ["Christopher Luxon", "Tonga"]]
 
 
+def test_the_country_of_a_capital_where_they_met_is_no_side() -> None:
+    """'bertemu pada Kamis di ibukota India, New Delhi' (Antara in id/dev16): India is where, not who."""
+    x = extract("Menlu Bangladesh Hasan Mahmud dan Menlu Myanmar Than Swe bertemu pada Kamis di ibukota India, New "
+                "Delhi.", "id", date(2024, 7, 12))
+    meeting = only_event(x, "Meeting")
+    assert participant_names(x, meeting) == {"Hasan Mahmud", "Than Swe"}
+    assert meeting.location == entity(x, "New Delhi").id
+
+
 def test_holding_a_discussion_with_someone_is_meeting_them_a_panel_discussion_is_not() -> None:
     """'Blinken saat melakukan diskusi bersama Menteri Luar Negeri Ukraina Dmytro Kuleba' (RMOL in id/dev15); 'terlibat
     dalam diskusi terkait diplomasi Myanmar' (id/dev) is no meeting."""

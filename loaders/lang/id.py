@@ -137,7 +137,7 @@ PACK = register(LanguagePack(
         place_prepositions=("di",),
         place_nouns=("ibu kota", "ibukota", "kota"),
         where_words=("di mana", "dimana"),
-        place_modifiers=("kota", "ibu kota", "kota pelabuhan", "kota resor", "pulau", "provinsi"),
+        place_modifiers=("kota", "ibu kota", "ibukota", "kota pelabuhan", "kota resor", "pulau", "provinsi"),
         premises=("kantor", "markas", "markas besar", "gedung", "kediaman", "rumah", "kantor pusat"),
         travel_phrases=("kunjungan ke", "kunjungannya ke", "kunjungan kenegaraan ke", "kunjungan kerja ke",
                         "kunjungan resmi ke", "kunjungan kerjanya ke", "lawatan kerja ke", "berkunjung ke",
