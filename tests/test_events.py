@@ -747,6 +747,19 @@ def test_the_country_of_a_capital_where_they_met_is_no_side() -> None:
     assert meeting.location == entity(x, "New Delhi").id
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # EGINDO in id/dev16
+    ("Tokayev baru-baru ini berbicara melalui telepon dengan Presiden Ukraina Volodymyr Zelensky, meskipun dia juga "
+     "mengunjungi Vladimir Putin tahun lalu untuk menegaskan kembali hubungan.", "id"),
+    ("Kassym-Jomart Tokayev recently spoke by phone with Ukrainian President Volodymyr Zelensky, although he also "
+     "visited Vladimir Putin last year.", "en"),
+])
+def test_a_pronoun_in_a_later_clause_is_the_subject_its_sentence_opens_with(text: str, lang: str) -> None:
+    x = extract(text, lang, date(2023, 2, 28))
+    assert sorted(sorted(participant_names(x, e)) for e in x.events) == [
+        ["Kassym-Jomart Tokayev", "Vladimir Putin"], ["Kassym-Jomart Tokayev", "Volodymyr Zelenskyy"]]
+
+
 def test_holding_a_discussion_with_someone_is_meeting_them_a_panel_discussion_is_not() -> None:
     """'Blinken saat melakukan diskusi bersama Menteri Luar Negeri Ukraina Dmytro Kuleba' (RMOL in id/dev15); 'terlibat
     dalam diskusi terkait diplomasi Myanmar' (id/dev) is no meeting."""

@@ -1230,7 +1230,11 @@ class EventReader:
         nearest = (m for before in earlier for m in self.doc.mentions
                    if before.start <= m.span.start < before.end and self.is_agent(m))
         speaker = self._quote_speaker(tokens[i].end, sentence)  # '"... beliau bertemu dengan X," kata Hasto'
-        return [m for m in (*opening, *headline, *nearest)
+        # 'Tokayev ... berbicara dengan Zelensky, meskipun dia juga mengunjungi Putin': the subject the pronoun's own
+        # sentence opens with
+        own = self.phrase_right(sentence.start + dateline_end(sentence.text), tokens[i].start)[0] \
+            if not self._opens_with_pronoun(sentence) else []
+        return [m for m in (*own, *opening, *headline, *nearest)
                 if self.type_of(m) == "Person" and self.entity_of(m) != speaker][:1]
 
     def possessor_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:
