@@ -760,6 +760,15 @@ def test_a_pronoun_in_a_later_clause_is_the_subject_its_sentence_opens_with(text
         ["Kassym-Jomart Tokayev", "Vladimir Putin"], ["Kassym-Jomart Tokayev", "Volodymyr Zelenskyy"]]
 
 
+def test_talks_under_a_condition_are_no_event() -> None:
+    """'... risiko memanfaatkan pemborosan jika Kim memberikan terlalu banyak dalam pembicaraan' (id/dev6): talks
+    only supposed."""
+    x = extract("Presiden Donald Trump bertemu Kim Jong Un di Hanoi. Tetapi beberapa kritikus mengatakan, Kim "
+                "tampaknya goyah pada permintaan lama AS untuk denuklirisasi lengkap oleh Korea Utara dan risiko "
+                "memanfaatkan pemborosan jika Kim memberikan terlalu banyak dalam pembicaraan terlalu cepat.", "id")
+    assert [e.trigger.text for e in x.events] == ["bertemu"]
+
+
 def test_holding_a_discussion_with_someone_is_meeting_them_a_panel_discussion_is_not() -> None:
     """'Blinken saat melakukan diskusi bersama Menteri Luar Negeri Ukraina Dmytro Kuleba' (RMOL in id/dev15); 'terlibat
     dalam diskusi terkait diplomasi Myanmar' (id/dev) is no meeting."""

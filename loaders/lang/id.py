@@ -167,6 +167,8 @@ PACK = register(LanguagePack(
         origin_phrases=("berasal dari", "datang dari"),
         hypothetical=("kemungkinan", "mungkin", "barangkali", "ingin", "berharap", "berpeluang", "mengusulkan",
                       "meminta", "undangan",
+                      # a condition: 'Jika pertemuan dengan Bolton perlu, ...'
+                      "jika", "jikalau", "apabila", "seandainya",
                       # advocated, not agreed: 'mendorong dialog antara kedua negara'
                       "mendorong", "menyerukan", "mendesak",
                       # a relationship to keep up, no event: 'memperkuat dialog strategis'
