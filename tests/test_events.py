@@ -702,13 +702,18 @@ def test_who_announces_the_cancellation_of_a_meeting_is_its_side(text: str, lang
     assert (participant_names(x, meeting), meeting.status) == ({"Jean-Yves Le Drian", "Sergey Lavrov"}, "cancelled")
 
 
-def test_a_meeting_opening_the_sentence_has_the_person_after_its_clause_for_subject() -> None:
-    """'Meeting with Obama during the G-20 economic summit in St. Petersburg, Russia, two weeks ago, Rousseff
-    expressed outrage' (The Washington Post in en/dev15): Rousseff met Obama, in St. Petersburg."""
-    x = extract("Meeting with Barack Obama during the G-20 economic summit in St. Petersburg, Russia, two weeks ago, "
-                "Dilma Rousseff expressed outrage over revelations in the Brazilian press.", "en", date(2013, 9, 17))
-    meeting = next(e for e in x.events if "Barack Obama" in participant_names(x, e))
-    assert participant_names(x, meeting) == {"Barack Obama", "Dilma Rousseff"}
+@pytest.mark.parametrize(("text", "met"), [
+    # The Washington Post in en/dev15: Rousseff met Obama
+    ("Meeting with Barack Obama during the G-20 economic summit in St. Petersburg, Russia, two weeks ago, Dilma "
+     "Rousseff expressed outrage over revelations in the Brazilian press.", {"Barack Obama", "Dilma Rousseff"}),
+    # TwoCircles.net in en/dev17: lower-case words before the titled name
+    ("Meeting Prime Minister Manmohan Singh here Monday, outgoing Chinese Premier Wen Jiabao remarked that it was "
+     "their 14th meeting in eight years.", {"Manmohan Singh", "Wen Jiabao"}),
+])
+def test_a_meeting_opening_the_sentence_has_the_person_after_its_clause_for_subject(text: str, met: set[str]) -> None:
+    x = extract(text, "en", date(2013, 9, 17))
+    meeting = next(e for e in x.events if e.trigger.text == "Meeting")
+    assert participant_names(x, meeting) == met
 
 
 @pytest.mark.parametrize(("text", "sides"), [

@@ -71,6 +71,7 @@ _PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
 _BARE_TITLE = re.compile(r"(?:^|(?<=[,;]))\s*(?P<title>[a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){0,3}$")
 _JOIN_REACH = 40  # characters before talks where joining them is said: 'will soon take part in the talks'
 _TRILATERAL_REACH = 15  # characters before a trigger its 'trilateral' may stand in: 'a trilateral meeting'
+_MODIFIER_WORDS = 2  # lower-case words before a titled name: 'outgoing Chinese Premier Wen Jiabao'
 _REPORTER_WORDS = 8  # words of a reporter's phrase after a comma: 'UN mediator on Skopje-Athens name talks said'
 _DESCRIBED_GAP = 3  # words between a person's description and its trigger: 'itu kemudian menggelar'
 _MANY_MET = 3  # persons one person met in one clause: each a meeting of its own ('Fidan met A, B, C and D')
@@ -764,9 +765,11 @@ class EventReader:
             return []
         comma = text.find(",", offset, sentence.end)
         while comma >= 0:
-            i = token_at(tokens, comma + 1)
+            i = first = token_at(tokens, comma + 1)
+            while i < len(tokens) and i - first < _MODIFIER_WORDS and tokens[i].text.islower():
+                i += 1  # 'outgoing Chinese Premier Wen Jiabao'
             j = self.phrase_end(i, sentence.end)
-            heads = self.agents(comma + 1, tokens[j - 1].end)[:1] if j > i else []
+            heads = self.agents(tokens[i].start, tokens[j - 1].end)[:1] if j > i else []
             if heads and self.type_of(heads[0]) == "Person":
                 return heads
             comma = text.find(",", comma + 1, sentence.end)
