@@ -515,3 +515,15 @@ def test_the_supreme_leader_is_a_title_before_the_state_he_leads() -> None:
 def test_a_landmark_is_named_in_english_whatever_the_articles_language(text: str, place: str) -> None:
     """The guidelines name every entity by its canonical English name: 'Istana Merdeka' is the Merdeka Palace."""
     assert ("Place", place) in {(e.type, e.name) for e in extract(text, "id").entities}
+
+
+@pytest.mark.parametrize(("text", "lang", "person"), [
+    ("India's Foreign Minister Salman Khurshid met Dai Bingguo in Beijing.", "en", "Salman Khurshid"),
+    ("King Salman met Joko Widodo in Riyadh.", "en", "Salman of Saudi Arabia"),
+    ("Presiden Donald Trump mengirim utusan khusus Trump Steve Witkoff ke Moskow.", "id", "Steve Witkoff"),
+])
+def test_a_ruler_known_by_one_name_is_not_the_first_word_of_a_longer_name(text: str, lang: str, person: str) -> None:
+    """'Foreign Minister Salman Khurshid' is no King Salman: after a title, a one-word name the KB holds only there
+    is taken when no other name goes on after it (a given name opening the next name does not count)."""
+    names = {e.name for e in extract(text, lang).entities if e.type == "Person"}
+    assert person in names and "Salman of Saudi Arabia" not in names - {person}

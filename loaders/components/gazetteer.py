@@ -176,7 +176,7 @@ class Gazetteer:
 
     def _longest(self, doc: Document, i: int, sentence_starts: set[int]) -> IndexedName | None:
         for name in self.index.by_first.get(doc.tokens[i].folded, ()):
-            if _matches(doc, i, name) and _fits_context(doc, i, name, sentence_starts) \
+            if _matches(doc, i, name) and _fits_context(doc, i, name, sentence_starts, self.given) \
                     and not self._inside_longer_name(doc, i, name):
                 return name
         return None
@@ -261,13 +261,16 @@ def _joins(gap: str, allowed: frozenset[str]) -> bool:
     return len(gap) <= _MAX_GAP and all(c in _SEPARATORS or c in allowed for c in gap)
 
 
-def _fits_context(doc: Document, i: int, name: IndexedName, sentence_starts: set[int]) -> bool:
+def _fits_context(doc: Document, i: int, name: IndexedName, sentence_starts: set[int], given: frozenset[str]) -> bool:
     """The rules a matching name must also pass where the words around it decide."""
     tokens, text = doc.tokens, doc.text
     if web_suffix_at(text, tokens[i + len(name.tokens) - 1].end):  # 'KOMPAS.com' is the site, not the paper
         return False
-    if name.needs_title:
-        return title_before(text, tokens[i].start) is not None
+    if name.needs_title:  # 'King Salman', but not 'Foreign Minister Salman Khurshid': a longer name goes on,
+        # unless a given name opens the next one ('utusan khusus Trump Steve Witkoff')
+        last = i + len(name.tokens) - 1
+        return title_before(text, tokens[i].start) is not None and (
+            not opens_longer_name(doc, last) or tokens[last + 1].folded in given)
     if len(name.tokens) > 1:
         return True
     stopwords = cues().stopwords
