@@ -527,3 +527,14 @@ def test_a_ruler_known_by_one_name_is_not_the_first_word_of_a_longer_name(text: 
     is taken when no other name goes on after it (a given name opening the next name does not count)."""
     names = {e.name for e in extract(text, lang).entities if e.type == "Person"}
     assert person in names and "Salman of Saudi Arabia" not in names - {person}
+
+
+@pytest.mark.parametrize(("text", "lang", "person"), [
+    # Jubi in id/dev17
+    ("Para pemimpin Papua Nugini dan Bougainville telah bertemu di Port Moresby, dengan mantan Gubernur Jenderal "
+     "Selandia Baru, Sir Jerry Mataparae yang bertindak sebagai moderator.", "id", "Jerry Mataparae"),
+    ("Sir Jerry Mataparae chaired the talks in Port Moresby.", "en", "Jerry Mataparae"),
+])
+def test_a_knighthood_is_no_part_of_the_name(text: str, lang: str, person: str) -> None:
+    """The guidelines leave honorifics out of a name: 'Sir Jerry Mataparae' is Jerry Mataparae."""
+    assert ("Person", person) in {(e.type, e.name) for e in extract(text, lang).entities}

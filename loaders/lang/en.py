@@ -55,7 +55,7 @@ PACK = register(LanguagePack(
         "state councilor", "state councillor", "state counsellor", "chief negotiator", "negotiator",
     ),
     cue_titles=("mr", "mrs", "ms", "dr", "h.e", "his excellency", "her excellency", "analyst", "sheikh", "counterpart",
-                "counterparts"),
+                "counterparts", "sir", "dame"),
     customary_titles=frozenset({"king", "queen", "prince", "princess", "crown prince", "sultan", "sheikh", "emir",
                                 "pope"}),
     title_modifiers=("deputy", "vice", "assistant", "acting", "former"),
