@@ -166,6 +166,7 @@ class Frames:
         self.of_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.of_words))
         self.determiners = frozenset(lang.words(lang.packs(), lambda p: (*p.articles, *p.grammar.determiners)))
         self.clause_breaks = frozenset(lang.words(lang.packs(), lambda p: (*p.grammar.clause_breaks,
+                                                                           *p.grammar.reporting_verbs,
                                                                            *p.grammar.source_words)))
         self.sources = frozenset(lang.words(lang.packs(), lambda p: p.grammar.source_words))
         self.pronouns = frozenset(lang.words(lang.packs(), lambda p: p.pronouns))

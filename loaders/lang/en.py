@@ -215,9 +215,9 @@ PACK = register(LanguagePack(
                          "award", "aid", "gift"),
         senders=("sent", "sends", "send", "sending", "dispatched", "dispatches", "tasked"),
         reporting_verbs=("said", "says", "told", "added", "stressed", "noted", "stated", "announced", "wrote"),
-        clause_breaks=("said", "says", "say", "told", "tells", "according", "that", "but", "however", "when",
-                       "while", "because", "although", "though", "whereas", "as", "reported", "added", "stressed",
-                       "revealed", "announced", "quoted", "stated", "noted", "confirmed", "wrote", "posted"),
+        # with the reporting verbs: 'said', 'told'
+        clause_breaks=("say", "tells", "according", "that", "but", "however", "when", "while", "because", "although",
+                       "though", "whereas", "as", "reported", "revealed", "quoted", "confirmed", "posted"),
         object_breaks=("which", "who", "whom", "whose", "where", "to", "about", "on", "over", "regarding",
                        "concerning", "for", "amid", "during", "as", "including", "since", "after", "before",
                        "following", "discussing", "until", "ahead"),

@@ -196,9 +196,8 @@ PACK = register(LanguagePack(
         senders=("mengirim", "mengirimkan", "mengutus", "menugaskan"),
         reporting_verbs=("kata", "ujar", "ucap", "tutur", "jelas", "ungkap", "beber", "imbuh", "mengatakan",
                          "menyatakan", "menuturkan", "menjelaskan", "menegaskan", "menambahkan"),
-        clause_breaks=("kata", "ujar", "ucap", "tutur", "jelas", "berkata", "menuturkan", "ungkap", "beber", "imbuh",
-                       "mengatakan", "menyatakan", "menyebutkan",
-                       "menambahkan", "menegaskan", "menjelaskan", "mengungkapkan", "menurut", "bahwa", "namun",
+        # with the reporting verbs: 'kata', 'ujar'
+        clause_breaks=("berkata", "menyebutkan", "mengungkapkan", "menurut", "bahwa", "namun",
                        "tetapi", "tapi", "ketika", "saat", "karena", "sedangkan", "sementara", "meski", "meskipun",
                        "sebelumnya", "dikutip", "melaporkan", "dilaporkan", "mengumumkan", "diumumkan"),
         object_breaks=("yang", "untuk", "guna", "bahasa", "membahas", "terkait", "mengenai", "tentang", "soal",

@@ -65,8 +65,9 @@ class EventGrammar:
     # a place after them is whose official takes part, no place of the event: 'rekan-rekannya di Mesir'
     counterpart_nouns: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()  # may open a participant's phrase after 'dan' or a comma: 'para', 'his'
-    clause_breaks: tuple[str, ...] = ()  # the participants of a trigger are not read across them: 'kata', 'said'
-    # end a phrase after a comma that only says who reports: ', UN mediator on the name talks said Saturday'
+    # the participants of a trigger are not read across them ('bahwa', 'but'), nor across the reporting verbs
+    clause_breaks: tuple[str, ...] = ()
+    # break clauses too, and end a phrase after a comma that only says who reports: ', UN mediator ... said Saturday'
     reporting_verbs: tuple[str, ...] = ()
     joins: tuple[str, ...] = ()  # right before talks, who joins them negotiates: 'will soon join the talks'
     # own the trigger they are on, as a subject pronoun does: 'pertemuannya' (-nya), 'his meeting'
