@@ -215,8 +215,9 @@ def test_as_is_the_united_states_only_as_a_capitalised_word() -> None:
 
 
 def test_country_before_compass_word_is_a_region() -> None:
-    assert [e.name for e in extract("Warga Amerika Latin dan Korea Selatan protes.", "id").entities] == [
-        "South Korea"]
+    """'Amerika Latin' is the region (a place), never the United States ('Amerika')."""
+    assert [(e.type, e.name) for e in extract("Warga Amerika Latin dan Korea Selatan protes.", "id").entities] == [
+        ("Place", "Latin America"), ("Country", "South Korea")]
 
 
 def test_one_word_place_inside_a_longer_name_is_not_the_place() -> None:

@@ -48,6 +48,28 @@ def test_landmarks_are_typed_places_never_linked() -> None:
     assert not any(e.type == "Person" and "Gedung" in e.name for e in extraction.entities)
 
 
+def test_regions_are_typed_places_never_linked() -> None:
+    """Real sentences (EGINDO in id/dev16, Interfax in en/dev17): 'Asia Tengah' is Central Asia and 'Eastern Europe' a
+    region, places named whole (`seeds/regions.csv`), not 'Asia' nor a person; a longer name that holds one wins."""
+    from loaders.model import Article
+    from loaders.pipeline import default_pipeline
+
+    def places(text: str, lang: str) -> set[tuple[str, str, str | None]]:
+        extraction = default_pipeline().extract(Article(iri="urn:test", url=None, title="t", text=text, lang=lang))
+        return {(e.type, e.name, e.wikidata) for e in extraction.entities}
+
+    found = places("Menteri Luar Negeri Antony Blinken tiba Selasa pagi (28 Februari) di Kazakhstan dalam perjalanan "
+                   "yang bertujuan untuk meningkatkan peran AS di Asia Tengah, di mana invasi tetangga raksasa Rusia "
+                   "ke Ukraina telah menimbulkan ketakutan.", "id")
+    assert ("Place", "Central Asia", None) in found
+    assert not any(name == "Asia" for _, name, _ in found)
+    found = places("Deputy Assistant Secretary for Eastern Europe Christopher Smith met the negotiators in Tiraspol "
+                   "on Tuesday, before the Pacific Islands Forum.", "en")
+    assert ("Place", "Eastern Europe", None) in found
+    assert ("Organization", "Pacific Islands Forum") in {(t, n) for t, n, _ in found}
+    assert not any(name in {"Europe", "Pacific"} for _, name, _ in found)
+
+
 def test_regional_blocs_and_news_agencies_are_known_bodies() -> None:
     """Real sentences (PerthNow and Agência Brasil in en/dev8, a Kemlu guest list in id/dev): the blocs, the IMF
     and the wire services are organizations the verified subset lacks; `seeds/bodies.csv` names them."""

@@ -2,10 +2,11 @@
 
 Read from `seeds/wikidata/` (built from the shared Wikidata subset by
 `make seeds`, sources in `seeds/wikidata/SOURCES.md`), `seeds/landmarks.csv`
-(buildings that stand for governments), `seeds/bodies.csv` (international
+(buildings that stand for governments), `seeds/regions.csv` (continents and
+regions the subset lacks), `seeds/bodies.csv` (international
 bodies and news agencies the subset lacks, with a QID only where two public
 sources agree) and `seeds/aliases.csv` (names kabar adds to KB entries).
-Entries from `unverified.txt` and the landmarks never get a QID.
+Entries from `unverified.txt`, the landmarks and the regions never get a QID.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from loaders.kb.model import KBEntry, KnowledgeBase
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 SEED_KB_DIR = SEEDS / "wikidata"
 SEED_LANDMARKS = SEEDS / "landmarks.csv"
+SEED_REGIONS = SEEDS / "regions.csv"
 SEED_BODIES = SEEDS / "bodies.csv"
 SEED_ALIASES = SEEDS / "aliases.csv"
 SEED_DEMONYMS = SEEDS / "demonyms.csv"  # built by `make demonyms` (loaders/kb/build/demonyms.py)
@@ -85,14 +87,15 @@ def _unverified(path: Path, country_qids: dict[str, str]) -> Iterator[KBEntry]:
 
 
 def _named(path: Path, kind: str | None = None) -> Iterator[KBEntry]:
-    """kabar's own typed names: landmarks ('Gedung Putih') and bodies ('ECOWAS'), a QID only where the file has one."""
+    """kabar's own typed names: landmarks ('Gedung Putih'), regions ('Asia Tengah') and bodies ('ECOWAS'), a QID only
+    where the file has one."""
     for row in _rows(path):
         yield KBEntry(row.get("qid") or None, row["type"], row["name"], row["label_id"] or None,
                       _split(row["aliases"]), country=row["country_qid"] or None, kind=kind or row["kind"])
 
 
 def load_kb(directory: Path = SEED_KB_DIR, landmarks: Path | None = SEED_LANDMARKS,
-            bodies: Path | None = SEED_BODIES) -> KnowledgeBase:
+            bodies: Path | None = SEED_BODIES, regions: Path | None = SEED_REGIONS) -> KnowledgeBase:
     """Read the seed KB CSVs; raises FileNotFoundError naming the missing file."""
     entries: list[KBEntry] = []
     aliases: dict[str, list[tuple[str, str]]] = {}
@@ -131,4 +134,6 @@ def load_kb(directory: Path = SEED_KB_DIR, landmarks: Path | None = SEED_LANDMAR
     entries.extend(e for e in _unverified(directory / "unverified.txt", country_qids) if e.label not in named)
     if landmarks is not None:
         entries.extend(_named(landmarks, kind="landmark"))
+    if regions is not None:
+        entries.extend(_named(regions, kind="region"))
     return KnowledgeBase(entries)
