@@ -78,6 +78,7 @@ _MANY_MET = 3  # persons one person met in one clause: each a meeting of its own
 _SPEAKER_WORDS = 4  # a reporting verb this near after a quote's close says who speaks: 'kata Hasto', 'Hasto said'
 _QUOTE_CLOSE = re.compile("[\"\u201d],?")  # a quote closing, before its reporting verb
 _FORUM_WORDS = 6  # words a summit's forum may stand after it when an 'of' follows the trigger
+_HOLDER_REACH = 3  # words from a holding verb to the talks it holds: 'held two rounds of talks', 'held formal talks'
 _PHRASE_WORDS = 4  # words of a noun phrase a demonstrative may end ('pembicaraan kedua kepala negara tersebut')
 NEWS_DAYS = 7
 """How many days before publication a held event may be dated from an earlier paragraph: the news of the week."""
@@ -280,6 +281,7 @@ class Frames:
         self.conjunctions = frozenset(lang.words(lang.packs(), lambda p: p.grammar.conjunctions))
         self.phrase_words = frozenset(lang.words(lang.packs(), lambda p: p.articles))
         self.short_titles = {short: full for p in lang.packs() for short, full in p.short_titles.items()}
+        self.talks_holders = frozenset(lang.words(lang.packs(), lambda p: p.grammar.talks_holders))
         self.meeting_supports = frozenset(lang.words(lang.packs(), lambda p: p.grammar.meeting_support_verbs))
         self.status_before = _status_words(lambda g: g.status_before)
         self.status_after = _status_words(lambda g: g.status_after)
@@ -1482,6 +1484,18 @@ class EventReader:
                 break
         return first
 
+    def held_talks(self, m: re.Match[str]) -> bool:
+        """'Jiang Zemin held formal talks with Putin': talks someone holds are a negotiation, of people only too (a
+        meeting that is itself the talks), where the pack says so of its holding verbs."""
+        tokens = self.doc.tokens
+        first = token_at(tokens, m.start("trigger"))
+        for k in range(first - 1, max(-1, first - 1 - _HOLDER_REACH), -1):
+            if tokens[k].folded in self.frames.talks_holders:
+                return True
+            if not tokens[k].text[:1].islower():
+                return False
+        return False
+
     def held_for_talks(self, sentence: Sentence, trigger: re.Match[str]) -> bool:
         """'met X on Monday to work out differences over the dam', 'pertemuan ... untuk membahas sengketa
         perdagangan': the meeting is held for what talks settle, before the sentence's next trigger (a call
@@ -1761,6 +1775,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         marks |= {"talks"}  # 'Machar and Kiir will soon join the talks': they negotiate
     if reader.held_for_summit(sentence, m):
         marks |= {"summit"}
+    if owner.name == "Negotiation" and reader.held_talks(m):
+        marks |= {"talks"}
     if reader.meets_mediators(m):
         marks |= {"mediators"}
     forum = reader.forum(m)

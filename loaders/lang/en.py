@@ -222,6 +222,7 @@ PACK = register(LanguagePack(
                        "concerning", "for", "amid", "during", "as", "including", "since", "after", "before",
                        "following", "discussing", "until", "ahead"),
         support_verbs=("launched", "carried out", "mounted"),
+        talks_holders=("held", "hold", "holds", "holding"),
         meeting_support_verbs=("holding", "having", "conducting", "hold", "have", "conduct"),
         noun_premodifiers=("new",),
         object_prepositions=("on", "against"),

@@ -77,6 +77,8 @@ class EventGrammar:
     status_nouns: tuple[str, ...] = ()
     # in a subject with no name, its people are those of the sides the clause before names: 'their ministers'
     plural_possessives: tuple[str, ...] = ()
+    # before talks, up to two lower-case words apart: who holds them negotiates, people only too ('held talks with')
+    talks_holders: tuple[str, ...] = ()
     list_joiners: tuple[str, ...] = ()  # after a comma, go on with a list as a conjunction does: 'as well as'
     # next to a trigger, a meeting of three sides: 'pertemuan trilateral', 'three-way talks'
     trilateral_words: tuple[str, ...] = ()
