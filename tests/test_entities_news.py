@@ -538,3 +538,14 @@ def test_a_ruler_known_by_one_name_is_not_the_first_word_of_a_longer_name(text: 
 def test_a_knighthood_is_no_part_of_the_name(text: str, lang: str, person: str) -> None:
     """The guidelines leave honorifics out of a name: 'Sir Jerry Mataparae' is Jerry Mataparae."""
     assert ("Person", person) in {(e.type, e.name) for e in extract(text, lang).entities}
+
+
+def test_a_surname_after_a_sentence_opening_common_word_is_the_person() -> None:
+    """Kompas.com, 2012 (id/dev18): 'Sebelumnya' is capitalised only because it opens the sentence; the surname
+    after it is Kabila, so the meeting of the two is found."""
+    x = extract("Presiden DR Kongo, Joseph Kabila dan rivalnya Presiden Rwanda Paul Kagame dipastikan hadir. "
+                "Sebelumnya Kabila dan Kagame sudah melakukan pertemuan, beberapa jam setelah pemberontak merebut "
+                "kota Goma.", "id", date(2012, 11, 22))
+    assert [m.text for m in entity(x, "Joseph Kabila").mentions] == ["Joseph Kabila", "Kabila"]
+    names = {e.id: e.name for e in x.entities}
+    assert [sorted(names[p] for p in e.participants) for e in x.events] == [["Joseph Kabila", "Paul Kagame"]]

@@ -42,6 +42,7 @@ from loaders.kb.model import KBEntry
 from loaders.lang import LanguagePack
 from loaders.model import SOURCE_CONFIDENCE, Document, Mention, Sentence, Span, Token
 from loaders.names import cues, mention_tokens, name_runs
+from loaders.ner.common_words import ordinary
 from loaders.normalize import fold
 from loaders.pipeline import Resources, component
 from loaders.text import dateline_parts, tokenize, word_before
@@ -95,9 +96,14 @@ class Coreference:
         people = _name_parts(mentions)
         acronyms = _acronyms(mentions)
         tokens = doc.tokens
+        openers = {s.start for s in doc.sentences}
         for i, j in name_runs(doc, mention_tokens(doc, mentions)):
+            target = self._person_for(tuple(t.folded for t in tokens[i:j]), people)
+            if target is None and j - i > 1 and tokens[i].start in openers \
+                    and ordinary([tokens[i].text], doc.article.lang):
+                i += 1  # 'Sebelumnya Kabila dan Kagame': a common word capitalised as it opens the sentence
+                target = self._person_for(tuple(t.folded for t in tokens[i:j]), people)
             words = tokens[i:j]
-            target = self._person_for(tuple(t.folded for t in words), people)
             if target is None and j - i == 1 and _MIN_ACRONYM <= len(words[0].text) <= _MAX_ACRONYM:
                 target = acronyms.get(words[0].text)
             if target is not None:
