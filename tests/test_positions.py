@@ -36,6 +36,9 @@ def held(text: str, lang: str, name: str) -> set[tuple[str, str | None]]:
      {("Presiden", entity_iri("Country", "", "Q114"))}),
     # the subject of the next clause is no apposition: the post ends its clause or it is none
     ("Usai bertemu Abbas Araghchi, Menlu Turki juga menggelar pertemuan.", "id", "Abbas Araghchi", set()),
+    # but the name that opens its sentence has the post after its comma, closed or not (Alodunia, in id/dev18)
+    ("Kairat Abdrakhmanov, menteri luar negeri Kazakhstan telah melakukan pertemuan dengan Staffan de Mistura.", "id",
+     "Kairat Abdrakhmanov", {("menteri luar negeri", entity_iri("Country", "", "Q232"))}),
 ])
 def test_positions(text: str, lang: str, name: str, positions: set[tuple[str, str | None]]) -> None:
     assert held(text, lang, name) == positions

@@ -81,7 +81,7 @@ class _Owner:
     end: int
 
 
-@component("positions", requires=("tokens", "mentions", "entities", "referents"), assigns=("positions",))
+@component("positions", requires=("tokens", "sentences", "mentions", "entities", "referents"), assigns=("positions",))
 class Positions:
     """The posts the persons of `doc.entities` hold, by entity id."""
 
@@ -145,7 +145,9 @@ class Positions:
             owner, title = None, title_re.match(text, pos)
         if title is None or not is_position_title(title.group()):
             return None
-        if not _closed(text, title.end()):
+        # 'Usai bertemu Prabowo, Menhan China juga menggelar': a post opening the next clause is no apposition, but the
+        # name that opens its sentence has it ('Kairat Abdrakhmanov, menteri luar negeri Kazakhstan telah melakukan')
+        if not _closed(text, title.end()) and not any(s.start == m.span.start for s in doc.sentences):
             return None
         if owner is None:
             agent = _agent_within(doc, title.end(), _clause_end(text, title.end()))
