@@ -195,6 +195,12 @@ def _nickname(tokens: list[Token], text: str, i: int) -> bool:
     return len(before) == 2 and before[0] == " " and _QUOTES.get(before[1]) == after[:1] and after[1:] == " "
 
 
+def quoted(text: str, token: Token) -> bool:
+    """Whether the word stands in quotes of its own: '"Mel" Zelaya', a nickname."""
+    opening, closing = text[token.start - 1:token.start], text[token.end:token.end + 1]
+    return bool(opening) and _QUOTES.get(opening) == closing
+
+
 def is_particle(token: Token) -> bool:
     """A lower-case name particle: 'bin', 'al' (in 'al-Houthi'), 'van'."""
     return token.folded in cues().particles and token.text.islower()

@@ -549,3 +549,10 @@ def test_a_surname_after_a_sentence_opening_common_word_is_the_person() -> None:
     assert [m.text for m in entity(x, "Joseph Kabila").mentions] == ["Joseph Kabila", "Kabila"]
     names = {e.id: e.name for e in x.entities}
     assert [sorted(names[p] for p in e.participants) for e in x.events] == [["Joseph Kabila", "Paul Kagame"]]
+
+
+def test_a_nickname_in_quotes_before_a_surname_is_no_part_of_the_name() -> None:
+    """The Tico Times, 2009 (en/dev19): 'constitutionally elected "Mel" Zelaya' is Zelaya, the nickname cues him."""
+    x = extract("The international community is clamoring for the reinstallation of constitutionally elected "
+                "\u201cMel\u201d Zelaya.", "en", date(2009, 7, 10))
+    assert [(e.type, e.name, [m.text for m in e.mentions]) for e in x.entities] == [("Person", "Zelaya", ["Zelaya"])]

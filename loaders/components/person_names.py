@@ -35,6 +35,7 @@ from loaders.names import (
     mention_before,
     mention_tokens,
     name_runs,
+    quoted,
     title_before,
     title_case_line,
     title_tokens,
@@ -103,6 +104,8 @@ class PersonNames:
             if given or (not title_case_line(text, start)
                          and (titled or _cue_before(text, start, ends) or found.after.match(text, end)
                               or _listed_with_people(text, start, end, people))):
+                if quoted(text, tokens[i]):  # 'elected "Mel" Zelaya': the nickname cues the name, it is not of it
+                    i, start = i + 1, tokens[i + 1].start
                 name = text[start:end]
                 key = "Person:" + " ".join(t.folded for t in tokens[i:j])
                 mentions.append(Mention(Span(start, end, name), "Person", name, None, key, "pattern"))
