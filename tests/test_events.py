@@ -1423,6 +1423,11 @@ def test_a_demonym_before_a_party_noun_is_the_country_acting() -> None:
      "hadir. Dalam rangkaian pertemuan tersebut, Araghchi dan Witkoff masing-masing bertemu dengan Busaidi.", "id"),
     ("Iran's Abbas Araghchi and US envoy Steve Witkoff each met separately with Oman's foreign minister Badr "
      "al-Busaidi.", "en"),
+    # 'separately' between the verb and its object says it too (The Tico Times, in en/dev19)
+    ("On Thursday Iran's Abbas Araghchi and US envoy Steve Witkoff met separately with Omani Foreign Minister Badr "
+     "al-Busaidi.", "en"),
+    ("Pada Kamis, Menlu Iran Abbas Araghchi dan utusan AS Steve Witkoff bertemu secara terpisah dengan Menlu Oman "
+     "Badr al-Busaidi.", "id"),
 ])
 def test_two_subjects_who_each_met_one_person_are_two_meetings(text: str, lang: str) -> None:
     x = extract(text, lang)

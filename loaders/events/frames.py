@@ -1724,8 +1724,9 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
     text = reader.doc.text
     persons, trigger = [p for p in subjects if p in reader.persons], m.start("trigger")
     if len([o for o in objects if o in reader.persons]) == 1 and len(persons) >= 2 and not draft.forum and \
-            reader.frames.each.search(text, reader.clause_start(draft.sentence, trigger), trigger):
-        # 'Araghchi dan Witkoff masing-masing bertemu secara terpisah dengan Busaidi': each met Busaidi alone
+            reader.frames.each.search(text, reader.clause_start(draft.sentence, trigger), right[0].span.start):
+        # 'Araghchi dan Witkoff masing-masing bertemu secara terpisah dengan Busaidi', 'Zelaya and Micheletti met
+        # separately with Arias': each met him alone
         return [replace(draft, participants=[p, *objects], marks=draft.marks | {SEPARATE}) for p in persons]
     between = reader.between_follows(trigger, right[0].span.start) if right else False  # 'talks between A and B'
     listed = len(subjects) == 1 and subjects[0] in reader.persons and reader.is_verb(m) \

@@ -86,7 +86,8 @@ class EventGrammar:
     received_things: tuple[str, ...] = ()
     senders: tuple[str, ...] = ()  # who sends someone to meet is no side: 'Trump mengirimkan utusan X bertemu Y'
     source_words: tuple[str, ...] = ()  # open a phrase naming a source, up to a comma: 'menurut Kemlu RI,'
-    # after two subjects, each met the object on their own: 'X dan Y masing-masing bertemu dengan Z', 'X and Y each met'
+    # after two subjects, up to the object, each met it on their own: 'X dan Y masing-masing bertemu dengan Z', 'X and
+    # Y each met Z', 'X and Y met separately with Z'
     each_words: tuple[str, ...] = ()
     # after a trigger, what is talked about follows them, and its status words are not the event's: 'membahas'
     topic_openers: tuple[str, ...] = ()
