@@ -1206,6 +1206,9 @@ def test_a_medium_cited_is_no_participant() -> None:
      "planned"),  # the meeting is what a planned journey is for
     ("Retno Marsudi melanjutkan perjalanan ke Naypyidaw untuk bertemu Aung San Suu Kyi.", "id", "held"),
     ("Joko Widodo will travel to Washington next week in order to hold talks with Joe Biden.", "en", "planned"),
+    # talks someone will engage in are to come (Daryo, in en/dev19)
+    ("During the visit, President Shavkat Mirziyoyev will engage in high-level talks with President Kassym-Jomart "
+     "Tokayev.", "en", "planned"),
 ])
 def test_a_meeting_a_planned_journey_is_for_is_planned(text: str, lang: str, status: str) -> None:
     assert [e.status for e in extract(text, lang).events] == [status]
