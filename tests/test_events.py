@@ -2100,3 +2100,31 @@ def test_convened_with_is_a_meeting_held() -> None:
                 "Saturday.", "en", date(2019, 9, 1))
     assert [(e.type, e.status, participant_names(x, e) >= {"Jane Holl Lute", "Elizabeth Spehar"}) for e in x.events] \
         == [("Meeting", "held", True)]
+
+
+@pytest.mark.parametrize(("text", "lang", "status", "place"), [
+    # Medcom, 2016 (id/dev16): the two the subject joins are to meet, where the sentence says before the verb
+    ("Di Nagato, Shinzo Abe dan Vladimir Putin akan fokus membicarakan isu perbatasan dan perjanjian damai.", "id",
+     "planned", "Nagato"),
+    # Kabar 24, in en/dev15: what follows the verb is its topic, no place of the meeting
+    ("President of Kyrgyzstan Sadyr Japarov and President of Tajikistan Emomali Rahmon discussed issues related to "
+     "the border in Russia.", "en", "held", None),
+])
+def test_two_people_joined_before_a_joint_verb_met(text: str, lang: str, status: str, place: str | None) -> None:
+    x = extract(text, lang, date(2016, 12, 10))
+    meeting = only_event(x, "Meeting")
+    assert (len(meeting.participants), meeting.status) == (2, status)
+    assert meeting.location == (entity(x, place).id if place else None)
+
+
+@pytest.mark.parametrize(("text", "lang", "events"), [
+    # what meetings told before were about: no meeting of the two met ('where they discussed')
+    ("Ferdinand Marcos Jr. also had separate meetings with Prime Minister Pham Minh Chinh and Chairman Vuong Dinh "
+     "Hue, where they discussed bilateral relations.", "en", 2),
+    # states named as whose presidents: perhaps only the topic
+    ("The presidents of Brazil and Colombia discussed the crisis in Venezuela.", "en", 0),
+    # the topic of a meeting's clause is no second meeting
+    ("Menlu Retno Marsudi bertemu Menlu Wang Yi di Beijing membahas situasi di Palestina.", "id", 1),
+])
+def test_a_joint_verb_after_other_words_is_no_meeting_of_its_own(text: str, lang: str, events: int) -> None:
+    assert len([e for e in extract(text, lang).events if e.type in ("Meeting", "Negotiation")]) == events

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from loaders import lang
 from loaders.events import Draft, EventType, World, check_event_types, event_types
-from loaders.events.base import compatible
+from loaders.events.base import JOINT, compatible
 from loaders.events.frames import FRAMES, EventReader, Frames
 from loaders.iris import entity_iri, event_iri
 from loaders.kb.build.records import Place
@@ -74,7 +74,8 @@ class Events:
         for d in drafts:  # merged by what the clauses say; a place the rest of its sentence gives only fills a gap,
             # then one the sentence before gives of a meeting ('menerima tamu negara di Istana Merdeka. Ada sembilan
             # pemimpin yang diterima ...')
-            d.location = (d.location or reader.location_in(d.sentence, d.trigger.start)
+            # (what two sides discussed follows its trigger: 'membicarakan situasi di Palestina' is no place)
+            d.location = (d.location or reader.location_in(d.sentence, d.trigger.start, JOINT not in d.marks)
                           or reader.location_told_before(d.sentence))
         self._at_the_summit(reader, drafts)
         self._finest_places(doc, drafts)

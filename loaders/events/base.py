@@ -29,6 +29,9 @@ SEPARATE = "separate"
 TRILATERAL = "trilateral"
 """The mark of a meeting of three sides ('pertemuan trilateral'): not the meeting of two of them told before."""
 
+JOINT = "joint"
+"""The mark of a draft of a joint verb (`Triggers.joint_verbs`): the sides its subject joins, no place after it."""
+
 TRIGGER_ONLY = 0.7
 """The weakest-mention factor of an event naming no participant ('X terbunuh di Damaskus' with X unknown)."""
 

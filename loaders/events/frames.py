@@ -43,7 +43,7 @@ from functools import cached_property
 
 from loaders import lang
 from loaders.dates import DateMention, find_dates
-from loaders.events.base import SEPARATE, TRIGGER_ONLY, TRILATERAL, Draft, EventType, trigger_words
+from loaders.events.base import JOINT, SEPARATE, TRIGGER_ONLY, TRILATERAL, Draft, EventType, trigger_words
 from loaders.model import STATUSES, Document, Mention, Sentence, Span
 from loaders.names import cues, mention_tokens, title_tokens
 from loaders.normalize import fold
@@ -79,6 +79,7 @@ _SPEAKER_WORDS = 4  # a reporting verb this near after a quote's close says who 
 _QUOTE_CLOSE = re.compile("[\"\u201d],?")  # a quote closing, before its reporting verb
 _FORUM_WORDS = 6  # words a summit's forum may stand after it when an 'of' follows the trigger
 _HOLDER_REACH = 3  # words from a holding verb to the talks it holds: 'held two rounds of talks', 'held formal talks'
+_JOINT_GAP = 3  # words between two joined sides and their joint verb: 'are expected to discuss', 'akan fokus membahas'
 _PHRASE_WORDS = 4  # words of a noun phrase a demonstrative may end ('pembicaraan kedua kepala negara tersebut')
 NEWS_DAYS = 7
 """How many days before publication a held event may be dated from an earlier paragraph: the news of the week."""
@@ -118,6 +119,7 @@ class _Family:
     object_heads: frozenset[str]
     verb_words: tuple[str, ...]
     noun_words: tuple[str, ...]
+    joint_words: tuple[str, ...]  # `Triggers.joint_verbs`, marked JOINT
 
     @classmethod
     def of(cls, types: list[EventType]) -> _Family:
@@ -125,19 +127,21 @@ class _Family:
         marks: dict[str, set[str]] = {}
         verbs: list[str] = []
         nouns: list[str] = []
+        joint: list[str] = []
         heads: set[str] = set()
         for kind in types:
             for found in trigger_words(kind):
-                for word in (*found.verbs, *found.nouns):
+                for word in (*found.verbs, *found.nouns, *found.joint_verbs):
                     owner.setdefault(word.lower(), kind)
-                for group, words in found.marked.items():
+                for group, words in (*found.marked.items(), (JOINT, found.joint_verbs)):
                     for word in words:
                         marks.setdefault(word.lower(), set()).add(group)
                 verbs += found.verbs
                 nouns += found.nouns
+                joint += found.joint_verbs
                 heads.update(found.object_heads)
         return cls(types, owner, {w: frozenset(g) for w, g in marks.items()}, _words(verbs), _words(nouns),
-                   frozenset(heads), tuple(verbs), tuple(nouns))
+                   frozenset(heads), tuple(verbs), tuple(nouns), tuple(joint))
 
 
 class Frames:
@@ -156,6 +160,7 @@ class Frames:
         self.possessive_apposition = re.compile(r"['\u2019]s(?:\s+[a-z][\w-]*){1,4}" + apposition)
         meet, act, undergo = families["interaction"], families["action"], families["undergo"]
         self.meet = re.compile(rf"\b(?P<trigger>{_words([*meet.verb_words, *meet.noun_words])})\b", re.I)
+        self.joint = re.compile(rf"\b(?P<trigger>{_words(meet.joint_words) or '(?!)'})\b", re.I)
         self.away = frozenset(lang.words(lang.packs(), lambda p: (*p.grammar.place_prepositions,
                                                                   *p.grammar.away_prepositions)))
         modifiers = lang.words(lang.packs(), lambda p: p.grammar.place_modifiers)
@@ -252,7 +257,7 @@ class Frames:
             rf"(?P<trigger>{act.nouns})(?:\s+[a-z][a-z-]*){{0,2}}?\s+(?:{against})\s+", re.I)
         self.undergo_verb = re.compile(rf"\b(?P<trigger>{undergo.verbs})\b", re.I)
         self.undergo_noun = re.compile(rf"\b(?P<trigger>{undergo.nouns})\s+", re.I)
-        self.meet_verbs = frozenset(w.lower() for w in meet.verb_words)
+        self.meet_verbs = frozenset(w.lower() for w in (*meet.verb_words, *meet.joint_words))
         self.ordering = re.compile(rf"\b(?:{_grammar(lambda g: g.ordering)})\b", re.I)
         self.ordering_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.ordering))
         self.then = re.compile(rf"\b(?:{_grammar(lambda g: g.then_words)})\b", re.I)
@@ -315,11 +320,12 @@ class EventReader:
     _counterparts: dict[str, Mention] | None = None
 
     def drafts(self, sentence: Sentence) -> list[Draft]:
-        """The drafts of every frame some event type uses, in the sentence, by trigger position; a headline the
-        page links ('Baca juga: ...') states events too, as the annotation guidelines read it."""
+        """The drafts of every frame some event type uses, in the sentence, by trigger position, those of joint verbs
+        last (what the sides discussed is said of the meeting the sentence names, which keeps its trigger); a
+        headline the page links ('Baca juga: ...') states events too, as the annotation guidelines read it."""
         found = [d for name, frame in FRAMES.items() if self.frames.families[name].types
                  for d in frame(self, sentence)]
-        found.sort(key=lambda d: d.trigger.start)
+        found.sort(key=lambda d: (JOINT in d.marks, d.trigger.start))
         return found
 
     def type_of(self, mention: Mention) -> str:
@@ -712,6 +718,18 @@ class EventReader:
             if tokens[k].folded in self.frames.reporting and k > i:
                 return True
         return False
+
+    def joined_people(self, left: list[Mention]) -> list[Mention]:
+        """The persons a conjunction joins at the end of the subject side ('Menurut ajudannya, Ben Rhodes, Obama dan
+        Raul akan membahas': Obama and Raul), if they are two or more ('The presidents of Brazil and Colombia
+        discussed' names states, which may be only their topic)."""
+        joined = left[-1:]
+        for head in reversed(left[:-1]):
+            if not self.conjoined(head.span.end, joined[0].span.start):
+                break
+            joined.insert(0, head)
+        people = {self.entity_of(h) for h in joined if self.type_of(h) == "Person"}
+        return joined if len(people) >= 2 and len(people) == len({self.entity_of(h) for h in joined}) else []
 
     def counterparts_of_each(self, objects: list[Mention]) -> bool:
         """'met his Tonga and Samoa counterparts': countries before a plural counterpart noun, each its own
@@ -1586,10 +1604,10 @@ class EventReader:
         place = self.starts.get(comma.end()) if comma else None
         return place if place is not None and self.type_of(place) in _PLACES else None
 
-    def location_in(self, sentence: Sentence, trigger: int) -> str | None:
+    def location_in(self, sentence: Sentence, trigger: int, after_it: bool = True) -> str | None:
         """Where the trigger's part of the sentence says someone is, past its commas: 'di sela-sela KTT G20, Senin,
         di Bali', 'selama kunjungannya ke Jeddah', 'arrived in Ankara ... for a meeting'; the place nearest the
-        trigger after it, else before it."""
+        trigger after it (unless `after_it` is False), else before it."""
         start, end = self.time_part(sentence, trigger)
         # 'Amid conflicts in the Middle East, Guterres will meet ...': what the aside names is not where
         asides = [a.span() for a in self.frames.aside.finditer(self.doc.text, start, end)]
@@ -1601,11 +1619,12 @@ class EventReader:
                 place = self.place_at(m)
                 if place is not None:
                     found.append(self.finest_place(place, end))
-        if not found:
-            return None
         after = [p for p in found if p.span.start > trigger]
-        best = min(after, key=lambda p: p.span.start) if after else max(found, key=lambda p: p.span.start)
-        return self.entity_of(best)
+        before = [p for p in found if p.span.start < trigger]
+        if after_it and after:
+            return self.entity_of(min(after, key=lambda p: p.span.start))
+        best = max(before, key=lambda p: p.span.start, default=None)
+        return self.entity_of(best) if best is not None else None
 
     def finest_place(self, place: Mention, stop: int) -> Mention:
         """The most specific place of the phrase `place` opens: 'the Omani capital of Muscat', 'Oman's capital
@@ -1704,7 +1723,26 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
         if "visit" in family.marks.get(" ".join(m.group("trigger").lower().split()), frozenset()):
             visited = next((reader.entity_of(h) for h in right if reader.type_of(h) in _PLACES), visited)
         drafts.extend(_one_per_object(reader, m, right, draft) if draft else [None])
-    return [d for d in drafts if d]
+    return [d for d in drafts if d] + _joint(reader, family, sentence, triggers)
+
+
+def _joint(reader: EventReader, family: _Family, sentence: Sentence, triggers: list[re.Match[str]]) -> list[Draft]:
+    """A joint verb with two sides a conjunction joins in its own subject ('Abe dan Putin akan fokus membicarakan isu
+    perbatasan'); not one in a clause an event is told in already ('berunding di Kuala Lumpur dengan agenda
+    membahas ...': what those talks are about)."""
+    found = []
+    for m in reader.frames.joint.finditer(reader.doc.text, sentence.start, sentence.end):
+        left_start = reader.left_bound(sentence, m.start("trigger"))
+        sides = reader.joined_people(reader.agents(left_start, reader.subject_end(left_start, m.start("trigger"))))
+        # the sides right before the verb, but for a few words ('are expected to discuss'), and no event told
+        # between them and it ('Marcos had meetings with A and B, where they discussed': what those were about)
+        between = reader.doc.text[sides[-1].span.end:m.start("trigger")] if sides else ""
+        if not sides or len(between.split()) > _JOINT_GAP or any(c in between for c in ",;:") \
+                or any(sides[0].span.start <= n.start("trigger") < m.start("trigger") for n in triggers):
+            continue
+        draft = _interaction(reader, family, m, sentence, sides, [], left_start, m.end("trigger"))
+        found += [draft] if draft else []
+    return found
 
 
 def _each_listed(reader: EventReader, family: _Family, m: re.Match[str], sentence: Sentence, listed: list[Mention],
@@ -1822,9 +1860,11 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
             text[max(0, m.start("trigger") - _TRILATERAL_REACH):m.start("trigger")]):
         draft.marks |= {TRILATERAL}
     location = ((reader.entity_of(held_at) if held_at else None)
-                or reader.location_after(sentence, m.start("trigger"), m.end("trigger"))
-                or reader.where_before(sentence, m.start("trigger"))
-                or reader.location_after(sentence, left_start, left_start))
+                or reader.where_before(sentence, m.start("trigger"))) if JOINT in marks else (
+        (reader.entity_of(held_at) if held_at else None)
+        or reader.location_after(sentence, m.start("trigger"), m.end("trigger"))
+        or reader.where_before(sentence, m.start("trigger"))
+        or reader.location_after(sentence, left_start, left_start))
     visited = [h for h in right if reader.type_of(h) == "Country"]
     if "visit" in marks and visited:
         location = location or reader.entity_of(visited[0])

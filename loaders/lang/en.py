@@ -257,6 +257,7 @@ PACK = register(LanguagePack(
                    "talked by phone with", "spoke on the phone with", "spoken on the phone with", "received",
                    "receives", "receiving", "sat down with", "sit down with", "conferred with", "confers with",
                    "confer with", "discussed with", "discusses with", "held discussions with", "convened with"),
+            joint_verbs=("discussed", "discuss"),
             nouns=("meeting", "meetings", "summit", "summits", "phone call", "phone calls", "phone conversation",
                    "phone talks", "telephone conversation", "telephone call", "telephone calls", "telephone talks",
                    "courtesy call", "courtesy calls", "tete-a-tete", "dinner", "luncheon", "iftar", "video call",

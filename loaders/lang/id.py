@@ -242,6 +242,7 @@ PACK = register(LanguagePack(
                    "berbicara melalui sambungan telepon dengan", "berbicara secara langsung dengan", "diterima oleh",
                    "diterima", "bersua", "bersua dengan", "berdiskusi dengan", "berkomunikasi dengan",
                    "menghubungi", "melakukan rapat dengan", "menggelar rapat dengan", "melakukan diskusi"),
+            joint_verbs=("membahas", "membicarakan"),
             nouns=("pertemuan", "pertemuannya", "serangkaian pertemuan", "sejumlah pertemuan", "pertemuan-pertemuan",
                    "KTT", "konferensi tingkat tinggi", "pertemuan puncak", "percakapan telepon", "pembicaraan telepon",
                    "sidang luar biasa", "sidang istimewa", "sidang darurat",

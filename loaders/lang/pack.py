@@ -23,6 +23,7 @@ class Triggers:
     `nouns` name the event ('pertemuan antara X dan Y', 'serangan terhadap
     Y', and for a victim that follows: 'kematian X', 'the death of X').
     `object_heads` may open the phrase after a trigger ('sasaran Amerika').
+    `joint_verbs` name it only of two sides joined in their subject.
     `marked` singles out words some rule of the event type needs, by name
     (a Meeting's 'host' and 'visit' verbs give it a CAMEO code of its own; 'visit' and 'receive' verbs state
     a meeting only when someone is visited or received: 'mengunjungi Tiongkok', 'menerima usulan' do not).
@@ -32,6 +33,10 @@ class Triggers:
     nouns: tuple[str, ...] = ()
     object_heads: tuple[str, ...] = ()
     marked: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # verbs that state the event only of the sides a conjunction joins in their own subject, whatever follows them
+    # ('Abe dan Putin akan membicarakan isu perbatasan', 'Japarov and Rahmon discussed the border'); read apart from
+    # the other triggers, which do not see them
+    joint_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
