@@ -534,9 +534,14 @@ def test_a_ruler_known_by_one_name_is_not_the_first_word_of_a_longer_name(text: 
     ("Para pemimpin Papua Nugini dan Bougainville telah bertemu di Port Moresby, dengan mantan Gubernur Jenderal "
      "Selandia Baru, Sir Jerry Mataparae yang bertindak sebagai moderator.", "id", "Jerry Mataparae"),
     ("Sir Jerry Mataparae chaired the talks in Port Moresby.", "en", "Jerry Mataparae"),
+    # Scoop and NepalKhabar in en/dev20: honorifics, ranks and a party post before the name
+    ("He will also pay a courtesy call on the Honorable Ham Lini on Wednesday.", "en", "Ham Lini"),
+    ("The Prime Minister will call on Hon Ham Lini.", "en", "Ham Lini"),
+    ("Shri Vinay Kwatra arrived in Kathmandu on Monday.", "en", "Vinay Kwatra"),
+    ("He met Chairman Pushpa Kamal Dahal on Monday.", "en", "Pushpa Kamal Dahal"),
 ])
 def test_a_knighthood_is_no_part_of_the_name(text: str, lang: str, person: str) -> None:
-    """The guidelines leave honorifics out of a name: 'Sir Jerry Mataparae' is Jerry Mataparae."""
+    """The guidelines leave honorifics and titles out of a name: 'Sir Jerry Mataparae' is Jerry Mataparae."""
     assert ("Person", person) in {(e.type, e.name) for e in extract(text, lang).entities}
 
 
