@@ -561,3 +561,11 @@ def test_a_nickname_in_quotes_before_a_surname_is_no_part_of_the_name() -> None:
     x = extract("The international community is clamoring for the reinstallation of constitutionally elected "
                 "\u201cMel\u201d Zelaya.", "en", date(2009, 7, 10))
     assert [(e.type, e.name, [m.text for m in e.mentions]) for e in x.entities] == [("Person", "Zelaya", ["Zelaya"])]
+
+
+def test_demonyms_before_a_title_are_no_person() -> None:
+    """Sigmalive, 2016 (en/dev20): 'Turkish Cypriot leader Mustafa Akinci': two demonyms before a title name no
+    one, so they are no false side of the talks."""
+    x = extract("President Nicos Anastasiades and Turkish Cypriot leader Mustafa Akinci continued their talks.", "en")
+    assert not any("Cypriot" in e.name for e in x.entities)
+    assert any(e.name.startswith("Mustafa Ak") for e in x.entities)

@@ -59,6 +59,7 @@ class PersonNames:
     def __call__(self, doc: Document) -> None:
         text, tokens = doc.text, doc.tokens
         found = cues()
+        demonyms = lang.get(doc.article.lang).demonyms if doc.article.lang in lang.codes() else {}
         earlier = doc.proposed()
         ends = {m.span.end: m for m in earlier}
         people = {m.span.start: m for m in earlier if m.type == "Person"}
@@ -88,6 +89,8 @@ class PersonNames:
                     or text[tokens[i].start:tokens[j - 1].end] in found.organization_names:  # 'RIA Novosti', 'Shin Bet'
                 continue
             if ordinary((t.text for t in tokens[i:j]), doc.article.lang):  # 'Menteri Urusan Strategis'
+                continue
+            if all(t.folded in demonyms for t in tokens[i:j]):  # 'Turkish Cypriot leader Mustafa Akinci'
                 continue
             if j - i >= 3 and tokens[j - 1].folded in found.venue_heads:  # 'Hamid Karzai International Airport'
                 continue
