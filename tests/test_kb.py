@@ -68,6 +68,11 @@ def test_regions_are_typed_places_never_linked() -> None:
     assert ("Place", "Eastern Europe", None) in found
     assert ("Organization", "Pacific Islands Forum") in {(t, n) for t, n, _ in found}
     assert not any(name in {"Europe", "Pacific"} for _, name, _ in found)
+    # disputed and annexed territories, and the Argentine president's seat (Koran Jakarta in id/dev19, Infobae in
+    # en/dev5)
+    found = places("Putin menganeksasi Semenanjung Krimea pada 2014, dan konflik Nagorno-Karabakh berlanjut.", "id")
+    assert {("Place", "Crimea", None), ("Place", "Nagorno-Karabakh", None)} <= found
+    assert ("Place", "Casa Rosada", None) in places("Lula met Fernandez at the Casa Rosada on Monday.", "en")
 
 
 def test_regional_blocs_and_news_agencies_are_known_bodies() -> None:
