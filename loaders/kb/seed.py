@@ -2,8 +2,8 @@
 
 Read from `seeds/wikidata/` (built from the shared Wikidata subset by
 `make seeds`, sources in `seeds/wikidata/SOURCES.md`), `seeds/landmarks.csv`
-(buildings that stand for governments), `seeds/regions.csv` (continents and
-regions the subset lacks), `seeds/bodies.csv` (international
+(buildings that stand for governments), `seeds/regions.csv` (continents,
+regions and a former state the subset lacks), `seeds/bodies.csv` (international
 bodies and news agencies the subset lacks, with a QID only where two public
 sources agree) and `seeds/aliases.csv` (names kabar adds to KB entries).
 Entries from `unverified.txt`, the landmarks and the regions never get a QID.
