@@ -145,7 +145,7 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
         joined = start is not None and not tail and (_joins(tokens[i - 1], text[tokens[i - 1].end:tok.start])
                                                      or _nickname(tokens, text, i) or _nickname(tokens, text, i - 1))
         # another language's function word inside a run is a word of the name ('Moon Jae In' in Indonesian)
-        named = tok.folded not in found.stopwords or _named_after_title(tokens, i, in_title) \
+        named = tok.folded not in found.stopwords or _named_after_title(tokens, i, in_title, covered) \
             or (joined and tok.folded not in own)
         word = (tok.text[0].isupper() and named
                 and tok.folded not in dates and not tok.text.isdigit() and i not in covered and i not in in_title)
@@ -161,10 +161,12 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
     return [r for r in (_trim(tokens, *run, found.particles) for run in runs) if r]
 
 
-def _named_after_title(tokens: list[Token], i: int, in_title: Container[int]) -> bool:
-    """'Vice Premier He Lifeng': a short capitalised function word right after a title and before another
-    capitalised word is a family name (a pronoun never stands there)."""
-    return (len(tokens[i].text) <= 3 and i - 1 in in_title and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
+def _named_after_title(tokens: list[Token], i: int, in_title: Container[int], covered: Container[int]) -> bool:
+    """'Vice Premier He Lifeng', 'Wakil Perdana Menteri China He Lifeng': a short capitalised function word right
+    after a title (or a title and the name it is of) and before another capitalised word is a family name (a pronoun
+    never stands there)."""
+    titled = i - 1 in in_title or (i - 1 in covered and i - 2 in in_title)
+    return (len(tokens[i].text) <= 3 and titled and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
             and tokens[i].start == tokens[i - 1].end + 1 and tokens[i + 1].start == tokens[i].end + 1)
 
 

@@ -569,3 +569,11 @@ def test_demonyms_before_a_title_are_no_person() -> None:
     x = extract("President Nicos Anastasiades and Turkish Cypriot leader Mustafa Akinci continued their talks.", "en")
     assert not any("Cypriot" in e.name for e in x.entities)
     assert any(e.name.startswith("Mustafa Ak") for e in x.entities)
+
+
+def test_a_short_family_name_after_a_title_and_its_country_is_a_name() -> None:
+    """Globe Verse Insight, 2025 (id/dev2): 'Wakil Perdana Menteri China He Lifeng': 'He' is the family name, as after
+    'Vice Premier' in English, though the title's country stands between."""
+    x = extract("Putaran ini melibatkan Menteri Keuangan AS Scott Bessent dan Wakil Perdana Menteri China He Lifeng.",
+                "id")
+    assert ("Person", "He Lifeng") in {(e.type, e.name) for e in x.entities}
