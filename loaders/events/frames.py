@@ -1859,12 +1859,11 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     if reader.frames.trilateral.match(text, m.end("trigger")) or reader.frames.trilateral.search(
             text[max(0, m.start("trigger") - _TRILATERAL_REACH):m.start("trigger")]):
         draft.marks |= {TRILATERAL}
+    placed_after = JOINT not in marks  # what follows a joint verb is what the sides discussed, no place
     location = ((reader.entity_of(held_at) if held_at else None)
-                or reader.where_before(sentence, m.start("trigger"))) if JOINT in marks else (
-        (reader.entity_of(held_at) if held_at else None)
-        or reader.location_after(sentence, m.start("trigger"), m.end("trigger"))
-        or reader.where_before(sentence, m.start("trigger"))
-        or reader.location_after(sentence, left_start, left_start))
+                or (reader.location_after(sentence, m.start("trigger"), m.end("trigger")) if placed_after else None)
+                or reader.where_before(sentence, m.start("trigger"))
+                or (reader.location_after(sentence, left_start, left_start) if placed_after else None))
     visited = [h for h in right if reader.type_of(h) == "Country"]
     if "visit" in marks and visited:
         location = location or reader.entity_of(visited[0])
