@@ -66,6 +66,8 @@ PUBLISHED = date(2024, 5, 22)
     # a month's part before it, hyphened in English (Press TV, in en/dev)
     ("met Zarif in mid-July in New York", "2023-07"),
     ("bertemu pada pertengahan Juli di New York", "2023-07"),
+    # 'this' before a month is that month of the publication year so far (Lokmat Times, in en/dev22)
+    ("Earlier, this April the Bhutanese king had visited India", "2024-04"),
 ])
 def test_normalize_date(text: str, value: str) -> None:
     assert normalize_date(text, PUBLISHED) == value
@@ -116,6 +118,7 @@ def test_spans_words_and_since() -> None:
         assert text[d.span.start - 100:d.span.end - 100] == d.span.text
 
 
-@pytest.mark.parametrize("text", ["they may go", "30/2/2024", "2.000 orang", "Desember", "Sejak Hamas menyerang"])
+@pytest.mark.parametrize("text", ["they may go", "this may be the last round", "30/2/2024", "2.000 orang", "Desember",
+                                  "Sejak Hamas menyerang"])
 def test_not_dates_or_impossible(text: str) -> None:
     assert normalize_date(text, PUBLISHED) is None

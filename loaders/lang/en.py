@@ -129,7 +129,7 @@ PACK = register(LanguagePack(
         weekday_lead_re=r"on|last",
         days_ago_re=r"days?\s+ago",
         weeks_ago_re=r"weeks?\s+ago",
-        month_lead_re=r"in|early|late|mid|until|(?:in\s+)?mid-",
+        month_lead_re=r"in|early|late|mid|until|this|(?:in\s+)?mid-",
         year_lead_re=r"in",
         time_zones=("gmt", "utc", "est", "edt", "pst", "pdt", "cet", "cest", "bst"),
     ),
