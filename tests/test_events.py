@@ -2128,3 +2128,16 @@ def test_two_people_joined_before_a_joint_verb_met(text: str, lang: str, status:
 ])
 def test_a_joint_verb_after_other_words_is_no_meeting_of_its_own(text: str, lang: str, events: int) -> None:
     assert len([e for e in extract(text, lang).events if e.type in ("Meeting", "Negotiation")]) == events
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a photo caption (Katadata, in id/dev23): the one named before 'saat' is who took the call
+    ("Presiden Prabowo Subianto saat menerima telepon dari Presiden Donald Trump, Kamis (12/6/2025).", "id",
+     {"Prabowo Subianto", "Donald Trump"}),
+    ("Presiden Joko Widodo ketika bertemu Perdana Menteri Jepang Fumio Kishida di Tokyo.", "id",
+     {"Joko Widodo", "Fumio Kishida"}),
+])
+def test_a_caption_names_who_acts_before_its_during_word(text: str, lang: str, expected: set[str]) -> None:
+    x = extract(text, lang, date(2025, 6, 13))
+    assert participant_names(x, only_event(x, "Meeting")) == expected
+

@@ -574,13 +574,24 @@ class EventReader:
         relative = self.frames.relative.search(text, start, offset)  # its words break no clause
         i = token_at(tokens, relative.start() if relative else offset) - 1
         while i >= 0 and tokens[i].start >= start:
-            if tokens[i].folded in self.frames.clause_breaks and i not in self.by_token:
+            if tokens[i].folded in self.frames.clause_breaks and i not in self.by_token \
+                    and not self.captioned(sentence, i):
                 comma = text.find(",", tokens[i].end, offset) if tokens[i].folded in self.frames.sources else -1
                 return comma + 1 if comma >= 0 else tokens[i].end  # 'Menurut Kemlu RI, pertemuan ...'
             if tokens[i].folded in self.frames.senders:  # 'Trump mengirimkan utusan khusus Witkoff bertemu ...'
                 return tokens[i].end
             i -= 1
         return start
+
+    def captioned(self, sentence: Sentence, i: int) -> bool:
+        """'Presiden Prabowo Subianto saat menerima telepon dari Presiden Donald Trump': a caption whose only words
+        before the during word at token `i` name those who act ('Abe dan Jinping saat bertemu'): it breaks no clause."""
+        tokens, text = self.doc.tokens, self.doc.text
+        if tokens[i].folded not in self.frames.during:
+            return False
+        opening = sentence.start + dateline_end(sentence.text)
+        heads, start = self.phrase_left(tokens[i].start, opening)
+        return bool(heads) and all(self.is_agent(h) for h in heads) and not text[opening:start].strip()
 
     def right_bound(self, sentence: Sentence, offset: int, limit: int) -> int:
         """Where the objects of a trigger end: at a break word or a semicolon; at a comma unless a list or an
