@@ -388,6 +388,17 @@ def test_a_head_of_state_by_surname_is_named_by_the_office_held_that_day() -> No
     assert "Mohammed Waheed Hassan" not in [e.name for e in bashir.entities]
 
 
+
+@pytest.mark.parametrize(("text", "day", "leader"), [
+    # Business Recorder, 2005 (en/dev23): towns are called Bush too, yet in 2005 it is the US president
+    ("The summit between Bush and Hu Jintao had been scheduled for Wednesday.", date(2005, 9, 4), "George W. Bush"),
+    # Fox News, 2011 (en/dev21): a Japanese town is called Obama too
+    ("Obama is still expected to meet with Stephen Harper separately on Sunday.", date(2011, 11, 12), "Barack Obama"),
+])
+def test_a_leaders_surname_that_places_bear_too_is_the_leader_in_office(text: str, day: date, leader: str) -> None:
+    assert leader in [e.name for e in extract(text, "en", day).entities if e.type == "Person"]
+    assert leader not in [e.name for e in extract(text, "en", date(1985, 1, 1)).entities]
+
 def test_a_word_of_a_persons_name_is_that_person_not_a_place_of_that_name() -> None:
     """'Abe dan Jinping berdiskusi secara rileks' (detikNews, in id/dev12): after 'Xi Jinping', 'Jinping' is he, not
     the Chinese county; 'di Jinping' stays the place. 'Chief Negotiator Andreas Mavroyiannis' (Cyprus Mail, in

@@ -107,6 +107,15 @@ class KBNames:
         assert self.kb is not None
         if not self.kb.has_name(text):
             return self._official(doc, span, countries) if j - i == 1 else None
+        found = self._recorded(doc, span, i, j, countries)
+        if found is None and j - i == 1:  # 'Bush' in 2005, 'Obama': towns bear the name too, yet it is the leader's
+            return self._official(doc, span, countries)
+        return found
+
+    def _recorded(self, doc: Document, span: Span, i: int, j: int, countries: set[str]) -> Mention | None:
+        """The mention the KB's records of the words at tokens `i` to `j` make, if they fit where they stand."""
+        assert self.kb is not None
+        text = span.text
         records = self.kb.records(text)
         if not (j - i == 1 and opens_longer_name(doc, i)):  # 'Tehran Times' is not the city's
             records = prominent(text, records)
