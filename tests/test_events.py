@@ -2141,3 +2141,16 @@ def test_a_caption_names_who_acts_before_its_during_word(text: str, lang: str, e
     x = extract(text, lang, date(2025, 6, 13))
     assert participant_names(x, only_event(x, "Meeting")) == expected
 
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # VOV World, 2015 (id/dev21): 'di Brussels (Belgia)' says where Brussels is; Belgium takes no part
+    ("Presiden Serbia Aleksandar Vucic akan mengadakan pertemuan di Brussels (Belgia) pada Jumat dengan Josep "
+     "Borrell.", "id"),
+    ("Serbian President Aleksandar Vucic will meet in Brussels (Belgium) on Friday with Josep Borrell.", "en"),
+])
+def test_a_places_country_in_brackets_is_no_side(text: str, lang: str) -> None:
+    x = extract(text, lang, date(2023, 2, 28))
+    meeting = only_event(x, "Meeting")
+    assert participant_names(x, meeting) == {"Aleksandar Vučić", "Josep Borrell"}
+    assert meeting.location == entity(x, "Brussels").id

@@ -845,10 +845,12 @@ class EventReader:
             mention = self.by_token.get(i)
             if not _inside_phrase(text[last:tok.start]):
                 groups.append([])
-                # 'in Bangkok, Thailand': a place's country goes with it, after a word no name was found in
-                # ('di ASEM Villa, Viantiane Laos') or a venue its owner names ('di APEC Haus, Port Moresby')
+                # 'in Bangkok, Thailand', 'di Brussels (Belgia)': a place's country goes with it, after a word no
+                # name was found in ('di ASEM Villa, Viantiane Laos') or a venue its owner names ('di APEC Haus, Port
+                # Moresby')
                 named = mention or self._name_ahead(i, end)
-                away = away and text[last:tok.start].strip() == "," and skipped is not None and named is not None \
+                away = away and text[last:tok.start].strip() in (",", "(") and skipped is not None \
+                    and named is not None \
                     and self.type_of(skipped) in ("Place", "Organization") and self.type_of(named) in _PLACES
             if mention is not None:
                 # 'sekutu Putin, Presiden Belarus Aleksandr Lukashenko': whose ally, not who took part
