@@ -178,7 +178,13 @@ class KBNames:
         post, _, of = office.label.partition(" of ")
         if post not in _HEAD_POSTS:
             return False
-        return not of or (office.of is not None and _without_the(of) == self._state_name(office.of))
+        if not of:
+            return True
+        # the state by its label or another of its names: 'President of the French Republic', 'Prime Minister of
+        # Turkey' (the KB's Türkiye)
+        state = _without_the(of)
+        return office.of is not None and (state == self._state_name(office.of) or (
+            self.kb is not None and ("place", office.of) in self.kb.candidates(state)))
 
     def _state_name(self, qid: str) -> str | None:
         """A state's English label without its article ('Philippines'), asked of the KB once per process."""
