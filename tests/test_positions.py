@@ -39,6 +39,10 @@ def held(text: str, lang: str, name: str) -> set[tuple[str, str | None]]:
     # but the name that opens its sentence has the post after its comma, closed or not (Alodunia, in id/dev18)
     ("Kairat Abdrakhmanov, menteri luar negeri Kazakhstan telah melakukan pertemuan dengan Staffan de Mistura.", "id",
      "Kairat Abdrakhmanov", {("menteri luar negeri", entity_iri("Country", "", "Q232"))}),
+    # a first lady's title is a post, no part of her name
+    ("Biden and First Lady Jill Biden welcomed Fumio Kishida.", "en", "Jill Biden", {("First Lady", None)}),
+    ("Presiden Yoon Suk Yeol dan Ibu Negara Kim Keon-hee menyambut Jokowi.", "id", "Kim Keon-hee",
+     {("Ibu Negara", None)}),
 ])
 def test_positions(text: str, lang: str, name: str, positions: set[tuple[str, str | None]]) -> None:
     assert held(text, lang, name) == positions

@@ -53,7 +53,7 @@ PACK = register(LanguagePack(
         "governor", "mayor", "ayatollah", "chief of staff", "chief", "supreme leader", "premier", "secretary",
         "commissioner", "trade representative", "high representative", "speaker", "pope", "emir", "director",
         "state councilor", "state councillor", "state counsellor", "chief negotiator", "negotiator",
-        "chairman", "chairwoman", "chairperson", "admiral", "commodore", "colonel", "brigadier",
+        "chairman", "chairwoman", "chairperson", "first lady", "admiral", "commodore", "colonel", "brigadier",
     ),
     cue_titles=("mr", "mrs", "ms", "dr", "h.e", "his excellency", "her excellency", "analyst", "sheikh", "counterpart",
                 "counterparts", "sir", "dame", "hon", "honorable", "honourable", "shri", "smt"),

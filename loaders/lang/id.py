@@ -40,6 +40,7 @@ PACK = register(LanguagePack(
         # ministers and deputy ministers by their short names, the US trade representative
         "menkeu", "mendag", "menkes", "menko", "wapres", "wamen", "wamenlu", "wamenhan", "wamenkeu", "wamenkes",
         "wamendag", "perwakilan dagang",
+        "ibu negara",  # the first lady
         "yang di-pertuan agong", "yang di pertuan agong", "yang dipertuan agong",  # Malaysia's king
     ),
     # honorifics and military ranks: a person follows, but they name no office
