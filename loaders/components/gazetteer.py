@@ -267,10 +267,12 @@ def _fits_context(doc: Document, i: int, name: IndexedName, sentence_starts: set
     if web_suffix_at(text, tokens[i + len(name.tokens) - 1].end):  # 'KOMPAS.com' is the site, not the paper
         return False
     if name.needs_title:  # 'King Salman', but not 'Foreign Minister Salman Khurshid': a longer name goes on,
-        # unless a given name opens the next one ('utusan khusus Trump Steve Witkoff')
+        # unless a given name opens the next one ('utusan khusus Trump Steve Witkoff'), itself a longer name (not
+        # 'Foreign Secretary Salman Bashir will')
         last = i + len(name.tokens) - 1
         return title_before(text, tokens[i].start) is not None and (
-            not opens_longer_name(doc, last) or tokens[last + 1].folded in given)
+            not opens_longer_name(doc, last)
+            or (tokens[last + 1].folded in given and opens_longer_name(doc, last + 1)))
     if len(name.tokens) > 1:
         return True
     stopwords = cues().stopwords
