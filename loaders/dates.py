@@ -101,7 +101,7 @@ def _grammar(packs: tuple[LanguagePack, ...]) -> _Grammar:
           | (?P<days_ago>[1-9]|(?i:{lang.alternatives(numbers)}))\s+(?i:{_either(packs, "days_ago_re")})\b
           | (?P<weeks_ago>[1-9]|(?i:{lang.alternatives(numbers)}))\s+(?i:{_either(packs, "weeks_ago_re")})\b
           | (?P<rel_day>(?i:{lang.alternatives(relative_days)}))\b
-          | (?(since)|(?i:{_either(packs, "month_lead_re")})(?:\s+|(?<=-)))(?P<month>{month})\b(?!\s+{_Y}\b)
+          | (?(since)|(?i:{_either(packs, "month_lead_re")})(?:\s+|(?<=-)))(?P<month>{month})\b(?!\s+(?:{_Y}|{_D})\b)
           | (?(since)|(?i:{_either(packs, "year_lead_re")})\s+)(?P<year>{_Y})\b
         )
         """,

@@ -68,6 +68,9 @@ PUBLISHED = date(2024, 5, 22)
     ("bertemu pada pertengahan Juli di New York", "2023-07"),
     # 'this' before a month is that month of the publication year so far (Lokmat Times, in en/dev22)
     ("Earlier, this April the Bhutanese king had visited India", "2024-04"),
+    # ... but a month with its day after such a word is that day (The Hindu, in en/dev24)
+    ("This September 26, 2009 photo shows Nirupama Rao", "2009-09-26"),
+    ("in May 5 talks", "2024-05-05"),
 ])
 def test_normalize_date(text: str, value: str) -> None:
     assert normalize_date(text, PUBLISHED) == value
