@@ -554,6 +554,9 @@ def test_a_ruler_known_by_one_name_is_not_the_first_word_of_a_longer_name(text: 
     ("The Prime Minister will call on Hon Ham Lini.", "en", "Ham Lini"),
     ("Shri Vinay Kwatra arrived in Kathmandu on Monday.", "en", "Vinay Kwatra"),
     ("He met Chairman Pushpa Kamal Dahal on Monday.", "en", "Pushpa Kamal Dahal"),
+    # The Hindu in en/dev24: a cleric's honorific
+    ("The meeting was between Mr. Gilani and Maulana Fazlur Rehman.", "en", "Fazlur Rehman"),
+    ("Pertemuan itu dihadiri Maulana Fazlur Rehman.", "id", "Fazlur Rehman"),
 ])
 def test_a_knighthood_is_no_part_of_the_name(text: str, lang: str, person: str) -> None:
     """The guidelines leave honorifics and titles out of a name: 'Sir Jerry Mataparae' is Jerry Mataparae."""
