@@ -563,6 +563,14 @@ def test_a_knighthood_is_no_part_of_the_name(text: str, lang: str, person: str) 
     assert ("Person", person) in {(e.type, e.name) for e in extract(text, lang).entities}
 
 
+
+def test_a_common_word_opening_the_sentence_is_no_part_of_a_name_listed_with_a_person() -> None:
+    """VIVAnews, 2009 (id/dev22): 'Pertemuan Abhisit dan Hun Sen berlangsung ...': 'Pertemuan' is capitalised
+    because it opens the sentence, so no person 'Pertemuan Abhisit' meets Hun Sen."""
+    x = extract("Perdana Menteri Thailand Abhisit Vejjajiva bertemu Perdana Menteri Kamboja Hun Sen pada Jumat. "
+                "Pertemuan Abhisit dan Hun Sen berlangsung di Pattaya.", "id", date(2009, 4, 11))
+    assert {e.name for e in x.entities if e.type == "Person"} == {"Abhisit Vejjajiva", "Hun Sen"}
+
 def test_a_surname_after_a_sentence_opening_common_word_is_the_person() -> None:
     """Kompas.com, 2012 (id/dev18): 'Sebelumnya' is capitalised only because it opens the sentence; the surname
     after it is Kabila, so the meeting of the two is found."""

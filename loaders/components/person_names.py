@@ -66,6 +66,7 @@ class PersonNames:
         mentions: list[Mention] = []
         outlets = dateline_outlets(doc, earlier)  # 'Muscat, Purna Warta - ': a medium, no person
         in_title = set(title_tokens(doc))
+        openers = {s.start for s in doc.sentences}
         # a credit's name is the photographer's or writer's, whatever else it looks like ('© AFP/Andres Martinez
         # Casares/POOL'): found first, so no name pattern takes it as a person of the story
         credited = _credited(doc, earlier)
@@ -74,6 +75,8 @@ class PersonNames:
                     or any(m.span.start < tokens[j - 1].end and tokens[i].start < m.span.end for m in credited):
                 continue
             lead = tokens[i].start
+            if lead in openers and j - i > 1 and ordinary([tokens[i].text], doc.article.lang):
+                i += 1  # 'Pertemuan Abhisit dan Hun Sen': a common word capitalised as it opens the sentence
             # 'Kepala Staf Susie Wiles', 'Direktur Pelaksana IMF Kristalina Georgieva': after a title, a common word
             # still belongs to it, and an acronym after that is the body; the name is what follows
             opened = i
