@@ -27,7 +27,9 @@ names its medium in capitals ('Photo: AA', '(VOI/Rezha/RHM)', a closing
 language, a name its initials follow in parentheses, ending in an
 organisation head of any pack or opening with an organisation word ('Indian
 Ocean Rim Association (IORA)' in Indonesian text too), is an organisation;
-the initials standing alone elsewhere in the article ('KTT IORA') are it.
+the initials standing alone elsewhere in the article ('KTT IORA') are it. A state's body news writes in lower
+case after the state ('the Saudi foreign ministry', "Iran's foreign ministry": the pack's `state_bodies`) is
+that state's organisation.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from __future__ import annotations
 import re
 
 from loaders import lang
+from loaders.kb.build.index import KBIndex
+from loaders.kb.build.records import Organization
 from loaders.model import Document, Mention, Span
 from loaders.names import (
     WEB_SUFFIX,
@@ -48,7 +52,7 @@ from loaders.names import (
     web_suffix_at,
 )
 from loaders.normalize import fold
-from loaders.pipeline import component
+from loaders.pipeline import Resources, component
 from loaders.text import token_at
 
 _MIN_WORDS, _MAX_WORDS = 2, 5
@@ -58,6 +62,8 @@ _MIN_BODY_ACRONYM = 3  # 'RI', 'AS' are countries: a body's acronym has three le
 _COMPLEMENTS = frozenset({"of", "for"})
 _DEFINED = re.compile(r" ?\((?P<short>[A-Z][A-Z-]*[A-Z])\)")
 _MAX_DEFINED = 10  # words of a name its initials follow
+_POSSESSIVE_BEFORE = re.compile("['\u2019]s $")
+_ADJECTIVES_BEFORE = (re.compile(r"(?P<words>[A-Z][\w-]* [A-Z][\w-]*) $"), re.compile(r"(?P<words>[A-Z][\w-]*) $"))
 _WEB_NAME = re.compile(rf"(?<![\w.@/])[A-Z][\w-]*{WEB_SUFFIX}", re.IGNORECASE)
 
 
@@ -65,10 +71,14 @@ _WEB_NAME = re.compile(rf"(?<![\w.@/])[A-Z][\w-]*{WEB_SUFFIX}", re.IGNORECASE)
 class OrganizationNames:
     """Organization mentions for capitalised runs ending in an organisation head."""
 
+    def __init__(self, resources: Resources) -> None:
+        self.kb: KBIndex | None = resources.kb_index
+
     def __call__(self, doc: Document) -> None:
         heads = lang.get(doc.article.lang).organization_heads
         mentions = _dateline_outlet(doc)
         mentions += _missions(doc)
+        mentions += self._state_bodies(doc)
         mentions += _bodies_of_posts(doc)
         mentions += _listed(doc, mentions)
         mentions += _web_names(doc, mentions)
@@ -97,6 +107,42 @@ class OrganizationNames:
                     key = "Organization:" + " ".join(t.folded for t in tokens[i:j])
                     mentions.append(Mention(Span(start, end, name), "Organization", name, None, key, "pattern"))
         doc.proposals[self.name] = mentions
+
+    def _state_bodies(self, doc: Document) -> list[Mention]:
+        """'the Saudi foreign ministry', "Iran's foreign ministry": a state's body written in lower case right after
+        the state's adjective or possessive, named as the KB names that state's body ('Ministry of External
+        Affairs' of India), else as written with the adjective ('Saudi foreign ministry') or by its English name
+        and the state's ('Ministry of Foreign Affairs of Iran'), so that no two states' bodies share a name. Not
+        without the state ('the foreign ministry': whose?)."""
+        pack = lang.get(doc.article.lang) if doc.article.lang in lang.codes() else None
+        if pack is None or not pack.state_bodies or self.kb is None:
+            return []
+        states = {m.span.end: m.qid for m in doc.proposed() if m.type == "Country" and m.qid}
+        words = re.compile(rf"\b(?:{lang.alternatives(pack.state_bodies)})\b")
+        out = []
+        for body in words.finditer(doc.text):
+            possessive = _POSSESSIVE_BEFORE.search(doc.text, max(0, body.start() - 3), body.start())
+            found = (p.search(doc.text, max(0, body.start() - 30), body.start()) for p in _ADJECTIVES_BEFORE)
+            adjective = next((m for m in found if m and fold(m["words"]) in pack.demonyms), None)
+            english = pack.state_bodies[body.group()]
+            if possessive is not None and possessive.start() in states:
+                start, state = body.start(), states[possessive.start()]
+                place = self.kb.record("place", state)
+                written = f"{english} of {place.label}" if place is not None else None
+            elif adjective is not None:
+                start, state = adjective.start("words"), pack.demonyms[fold(adjective["words"])]
+                written = doc.text[start:body.end()]
+            else:
+                continue
+            record = next((r for r in self.kb.records(english) if isinstance(r, Organization) and r.country == state),
+                          None)
+            span = Span(start, body.end(), doc.text[start:body.end()])
+            if record is not None:  # by the KB's label unless other bodies share it ('Ministry of Foreign Affairs')
+                name = record.label if len(self.kb.records(record.label)) == 1 else written or span.text
+                out.append(Mention(span, "Organization", name, record.qid, record.qid, "kb"))
+            elif written is not None:
+                out.append(Mention(span, "Organization", written, None, f"Organization:{fold(written)}", "pattern"))
+        return out
 
 
 @lang.compiled

@@ -86,6 +86,16 @@ PACK = register(LanguagePack(
         "news", "times", "post", "tv", "daily", "herald", "tribune", "journal", "gazette", "telegraph", "channel",
     }),
     titled_heads=frozenset({"post", "times", "herald", "tribune", "journal", "gazette", "telegraph"}),
+    state_bodies={
+        "foreign ministry": "Ministry of Foreign Affairs",
+        "foreign affairs ministry": "Ministry of Foreign Affairs",
+        "external affairs ministry": "Ministry of External Affairs",
+        "defence ministry": "Ministry of Defence",
+        "defense ministry": "Ministry of Defense",
+        "interior ministry": "Ministry of the Interior",
+        "finance ministry": "Ministry of Finance",
+        "trade ministry": "Ministry of Trade",
+    },
     # 'convention center' is a venue, 'media center' an organisation; an embassy stays an organisation
     venue_heads=frozenset({
         "palace", "hall", "air base", "airbase", "building", "hotel", "mosque", "stadium", "house", "square",

@@ -197,6 +197,9 @@ class LanguagePack:
     organization_words: frozenset[str] = frozenset()  # heads of organisation names: 'kementerian'
     state_forms: frozenset[str] = frozenset()  # before a state's name, part of it: 'Presiden |Republik Kenya'
     organization_heads: frozenset[str] = frozenset()  # last words of head-final organisation names (English)
+    # a state's bodies news writes in lower case after the state ("Iran's foreign ministry", 'Saudi foreign
+    # ministry'), each to the English name the body has with its state's ('Ministry of Foreign Affairs' of Iran)
+    state_bodies: Mapping[str, str] = field(default_factory=dict)
     # heads of names that keep the article before them, as newspapers' do: 'The Washington Post'
     titled_heads: frozenset[str] = frozenset()
     # a diplomatic mission named by where it is ('KBRI Beijing', 'Kedubes Jepang'), each word to the kind of mission
