@@ -101,6 +101,9 @@ def test_regional_blocs_and_news_agencies_are_known_bodies() -> None:
                        "IMF Kristalina Georgieva.", "id")
     assert {("Organization", "International Labour Organization"),
             ("Organization", "International Monetary Fund")} <= found
+    # credits and datelines of more wire services (Ahram Online, Kazinform, VietnamPlus in en/dev7, dev18, dev19)
+    found, _ = extract("ASTANA. KAZINFORM - The talks resumed on Monday, Tanjug and VNA reported.", "en")
+    assert {("Organization", "Kazinform"), ("Organization", "Tanjug"), ("Organization", "Vietnam News Agency")} <= found
 
 
 def test_a_bracketed_description_in_the_unverified_list_is_no_alias() -> None:
