@@ -102,6 +102,11 @@ def test_regional_blocs_and_news_agencies_are_known_bodies() -> None:
     assert {("Organization", "International Labour Organization"),
             ("Organization", "International Monetary Fund")} <= found
     # credits and datelines of more wire services (Ahram Online, Kazinform, VietnamPlus in en/dev7, dev18, dev19)
+    # Indonesian names of bodies (Hidayatullah, Kompas, Antara in id/dev12, id/dev16, id/dev17)
+    found, _ = extract("Presiden Otoritas Palestina Mahmud Abbas menerima perwakilan Kuartet Timur Tengah. Gambari "
+                       "ingin menemui pemimpin Liga Nasional untuk Demokrasi (NLD) Suu Kyi.", "id")
+    assert {("Organization", "Palestinian National Authority"), ("Organization", "Quartet on the Middle East"),
+            ("Organization", "National League for Democracy")} <= found
     found, _ = extract("ASTANA. KAZINFORM - The talks resumed on Monday, Tanjug and VNA reported.", "en")
     assert {("Organization", "Kazinform"), ("Organization", "Tanjug"), ("Organization", "Vietnam News Agency")} <= found
 
