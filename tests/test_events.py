@@ -2154,3 +2154,13 @@ def test_a_places_country_in_brackets_is_no_side(text: str, lang: str) -> None:
     meeting = only_event(x, "Meeting")
     assert participant_names(x, meeting) == {"Aleksandar Vučić", "Josep Borrell"}
     assert meeting.location == entity(x, "Brussels").id
+
+
+def test_a_summit_of_two_leaders_told_again_as_their_meeting_is_one_event() -> None:
+    """Yonhap, 2023 (en/dev24): the lead's summit and the caption's summit talks of the same two leaders, that day,
+    in Tokyo, are one meeting; a summit of a forum stays apart from the meetings held at it."""
+    x = extract("TOKYO, March 16 (Yonhap) -- President Yoon Suk Yeol held a summit with Japanese Prime Minister Fumio "
+                "Kishida in Tokyo on Thursday. South Korean President Yoon Suk Yeol salutes the national flag prior to "
+                "summit talks with Japanese Prime Minister Fumio Kishida in Tokyo on March 16, 2023.", "en",
+                date(2023, 3, 16))
+    assert len([e for e in x.events if e.type == "Meeting"]) == 1

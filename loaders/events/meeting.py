@@ -32,7 +32,11 @@ class Meeting(EventType):
         still to come or held (an article on a coming summit says both); a summit lasts some days, so its
         opening day and 'today' of a report from its last day are one summit."""
         if ("summit" in a.marks) != ("summit" in b.marks):
-            return False
+            # a summit of no forum told again as the meeting of the same leaders, that day, there: one event
+            summit = b if "summit" in b.marks else a
+            return summit.forum is None and set(a.participants) == set(b.participants) \
+                and a.date is not None and len(a.date) == 10 and a.date == b.date \
+                and a.location is not None and a.location == b.location
         if "summit" in a.marks:
             forums = a.forum is None or b.forum is None or a.forum == b.forum
             apart = days_apart(a.date, b.date)
