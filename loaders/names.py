@@ -146,7 +146,7 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
                                                      or _nickname(tokens, text, i) or _nickname(tokens, text, i - 1))
         # another language's function word inside a run is a word of the name ('Moon Jae In' in Indonesian)
         named = tok.folded not in found.stopwords or _named_after_title(tokens, i, in_title, covered) \
-            or (joined and tok.folded not in own)
+            or (tok.folded not in own and (joined or _opens_name(tokens, text, i)))
         word = (tok.text[0].isupper() and named
                 and tok.folded not in dates and not tok.text.isdigit() and i not in covered and i not in in_title)
         particle = tok.folded in found.particles and tok.text.islower() and i not in covered
@@ -159,6 +159,12 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, len(tokens)))
     return [r for r in (_trim(tokens, *run, found.particles) for run in runs) if r]
+
+
+def _opens_name(tokens: list[Token], text: str, i: int) -> bool:
+    """'Yang Jiechi met Hill' in English: another language's function word ('yang') before a capitalised word it
+    joins opens a name."""
+    return i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() and text[tokens[i].end:tokens[i + 1].start] == " "
 
 
 def _named_after_title(tokens: list[Token], i: int, in_title: Container[int], covered: Container[int]) -> bool:
