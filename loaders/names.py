@@ -168,14 +168,16 @@ def _opens_name(tokens: list[Token], text: str, i: int) -> bool:
 
 
 def _named_after_title(tokens: list[Token], i: int, in_title: Container[int], covered: Container[int]) -> bool:
-    """'Vice Premier He Lifeng', 'Wakil Perdana Menteri China He Lifeng': a short capitalised function word right
+    """'Vice Premier He Lifeng', 'Menteri Luar Negeri China Yang Jiechi': a short capitalised function word right
     after a title (or a title and the name it is of) and before another capitalised word is a family name (a pronoun
     never stands there)."""
     titled = i - 1 in in_title or (i - 1 in covered and i - 2 in in_title)
-    return (len(tokens[i].text) <= 3 and titled and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
+    return (len(tokens[i].text) <= _FAMILY_WORD and titled and i + 1 < len(tokens)
+            and tokens[i + 1].text[:1].isupper()
             and tokens[i].start == tokens[i - 1].end + 1 and tokens[i + 1].start == tokens[i].end + 1)
 
 
+_FAMILY_WORD = 4  # the longest function word a family name after a title may be: 'He', 'Yang'
 _SYLLABLE = 5  # the longest given-name syllable after a hyphen: 'Jae-myung'
 
 

@@ -574,10 +574,13 @@ def test_a_common_word_opening_the_sentence_is_no_part_of_a_name_listed_with_a_p
 
 def test_another_languages_function_word_opening_a_name_is_the_name() -> None:
     """Voice of America, 2005 (en/dev24): 'Yang', a function word in Indonesian, is a Chinese family name in
-    English text, with a title before it or not."""
+    English text, with a title before it or not, and in Indonesian text after a title."""
     for text in ("Mr. Hill met with officials including Vice Foreign Minister Yang Jiechi.",
                  "Yang Jiechi met Christopher Hill in Beijing."):
         assert "Yang Jiechi" in [e.name for e in extract(text, "en", date(2005, 4, 26)).entities if e.type == "Person"]
+    # in Indonesian, where 'yang' is a function word, after a title and its country
+    x = extract("Menteri Luar Negeri China Yang Jiechi bertemu Menlu Retno Marsudi.", "id", date(2015, 4, 26))
+    assert "Yang Jiechi" in [e.name for e in x.entities if e.type == "Person"]
 
 def test_a_surname_after_a_sentence_opening_common_word_is_the_person() -> None:
     """Kompas.com, 2012 (id/dev18): 'Sebelumnya' is capitalised only because it opens the sentence; the surname
