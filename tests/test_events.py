@@ -93,6 +93,9 @@ def test_seed_confidence_is_pattern_times_weakest_mention(seed: Extraction) -> N
     ("Retno Marsudi mengadakan pertemuan bilateral dengan Hossein Amir-Abdollahian di Jakarta.", "id", "pertemuan"),
     ("Retno Marsudi held a bilateral meeting with Hossein Amir-Abdollahian in Jakarta.", "en", "meeting"),
     ("Summit between Retno Marsudi and Hossein Amir-Abdollahian in Jakarta ended.", "en", "Summit"),
+    # discussing with someone is meeting them (VOA-Islam in id/dev24: 'ia akan membahas dengan pemerintah
+    # Afghanistan langkah selanjutnya')
+    ("Di Jakarta, Retno Marsudi membahas dengan Hossein Amir-Abdollahian situasi di Gaza.", "id", "membahas dengan"),
 ])
 def test_meeting_triggers(text: str, lang: str, trigger: str) -> None:
     x = extract(text, lang)
