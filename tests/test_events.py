@@ -2167,3 +2167,13 @@ def test_a_summit_of_two_leaders_told_again_as_their_meeting_is_one_event() -> N
                 "summit talks with Japanese Prime Minister Fumio Kishida in Tokyo on March 16, 2023.", "en",
                 date(2023, 3, 16))
     assert len([e for e in x.events if e.type == "Meeting"]) == 1
+
+
+def test_phone_calls_are_not_the_meeting_in_person_they_led_to() -> None:
+    """Arrahmahnews, 2023 (id/dev24): the two ministers met in Beijing after three phone calls; the calls are an
+    event of their own, not the meeting told again."""
+    x = extract("Menteri Luar Negeri Iran Hossein Amir-Abdollahian dan mitranya dari Saudi, Pangeran Faisal bin Farhan "
+                "Al Saud, bertemu di Beijing pada Kamis. Pertemuan itu menyusul tiga percakapan telepon antara "
+                "Amir-Abdollahian dan Al Saud.", "id", date(2023, 4, 6))
+    meetings = [e for e in x.events if e.type == "Meeting"]
+    assert len(meetings) == 2 and {e.location for e in meetings} == {entity(x, "Beijing").id, None}

@@ -31,6 +31,10 @@ class Meeting(EventType):
         drafts are one when their forums agree (or one names none) and their dates may, whether it is
         still to come or held (an article on a coming summit says both); a summit lasts some days, so its
         opening day and 'today' of a report from its last day are one summit."""
+        if ("call" in a.marks) != ("call" in b.marks):  # a phone call is not a meeting placed somewhere
+            met = b if "call" in a.marks else a
+            if met.location is not None:
+                return False
         if ("summit" in a.marks) != ("summit" in b.marks):
             # a summit of no forum told again as the meeting of the same leaders, that day, there: one event
             summit = b if "summit" in b.marks else a
