@@ -2177,3 +2177,10 @@ def test_phone_calls_are_not_the_meeting_in_person_they_led_to() -> None:
                 "Amir-Abdollahian dan Al Saud.", "id", date(2023, 4, 6))
     meetings = [e for e in x.events if e.type == "Meeting"]
     assert len(meetings) == 2 and {e.location for e in meetings} == {entity(x, "Beijing").id, None}
+
+
+def test_peace_talks_of_leaders_are_a_negotiation() -> None:
+    """Republika, 2015 (id/dev23): 'pembicaraan damai' names talks and nothing else, of leaders only too."""
+    x = extract("Kanselir Jerman Angela Merkel dan Presiden Ukraina Petro Poroshenko menggelar pembicaraan damai di "
+                "Minsk, Rabu (11/2).", "id", date(2015, 2, 12))
+    assert participant_names(x, only_event(x, "Negotiation")) >= {"Angela Merkel", "Petro Poroshenko"}

@@ -273,12 +273,14 @@ PACK = register(LanguagePack(
                                        "memfasilitasi"),
                                 nouns=("pembicaraan", "pembicaraannya", "perundingan", "perundingannya", "negosiasi",
                                        "dialog", "mediasi", "mediator", "penengah", "juru runding", "tim perunding",
-                                       "pembicaraan tak langsung", "pembicaraan tidak langsung"),
+                                       "pembicaraan tak langsung", "pembicaraan tidak langsung", "pembicaraan damai",
+                                       "pembicaraan perdamaian"),
                                 # words that name talks and nothing else: of people only, still talks (indirect
                                 # talks go through mediators: never a meeting of the sides)
                                 marked={"talks": ("berunding", "bernegosiasi", "perundingan", "perundingannya",
                                                   "negosiasi", "pembicaraan tak langsung",
-                                                  "pembicaraan tidak langsung")}),
+                                                  "pembicaraan tidak langsung", "pembicaraan damai",
+                                                  "pembicaraan perdamaian")}),
         "Attack": Triggers(
             verbs=("menyerang", "menyerbu", "mengebom", "membom", "menginvasi"),
             nouns=("serangan udara", "serangan"),
