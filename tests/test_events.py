@@ -2184,3 +2184,14 @@ def test_peace_talks_of_leaders_are_a_negotiation() -> None:
     x = extract("Kanselir Jerman Angela Merkel dan Presiden Ukraina Petro Poroshenko menggelar pembicaraan damai di "
                 "Minsk, Rabu (11/2).", "id", date(2015, 2, 12))
     assert participant_names(x, only_event(x, "Negotiation")) >= {"Angela Merkel", "Petro Poroshenko"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # RMOL, 2020 (id/dev18): the refusal stands before the offer, far from the mediator it names
+    ("India sudah menolak tawaran Presiden Amerika Serikat Donald Trump yang berusaha menjadi mediator antara India "
+     "dan China.", "id"),
+    ("India rejected the offer by President Donald Trump to mediate between India and China.", "en"),
+])
+def test_a_refused_offer_of_talks_is_refused(text: str, lang: str) -> None:
+    x = extract(text, lang, date(2020, 5, 31))
+    assert only_event(x, "Negotiation").status == "refused"

@@ -274,6 +274,9 @@ class Frames:
             rf"\b(?:{_grammar(lambda g: g.place_prepositions)})\s+(?:(?:{articles})\s+)?{described}{modifiers}", re.I)
         self.premises = re.compile(rf"(?:{_grammar(lambda g: g.premises)})\s+(?:(?:{_grammar(lambda g: g.of_words)})"
                                    rf"\s+)?(?:(?:{articles})\s+)?", re.I)
+        refusals = lang.alternatives(lang.words(lang.packs(), lambda p: p.grammar.status_before.get("refused", ())))
+        offers = _grammar(lambda g: g.offer_nouns)
+        self.refused_offer = re.compile(rf"\b(?:{refusals})\s+(?:(?:{articles})\s+)?(?:{offers})\b", re.I)
         self.travel = re.compile(rf"\b(?:{_grammar(lambda g: g.travel_phrases)})\s+(?:(?:{articles})\s+)?", re.I)
         self.where = re.compile(rf",\s*(?:{_grammar(lambda g: g.where_words)})\s", re.I)
         # 'perang di Gaza' is what talks are about; 'perundingan gencatan senjata di Doha' is where they are
@@ -1490,6 +1493,8 @@ class EventReader:
             if (status in self.frames.status_before and self.frames.status_before[status].search(before)) or (
                     status in self.frames.status_after and self.frames.status_after[status].search(after)):
                 return status
+        if self.frames.refused_offer.search(text, start, trigger.start):  # 'menolak tawaran X yang ... mediator'
+            return "refused"
         # 'akan menuju ke Dhaka untuk melakukan pertemuan': done for what a planned verb is
         planned = None if "past" in marks else self.frames.status_before["planned"].search(text, start, window)
         if planned and self.frames.purpose.search(text, planned.end(), trigger.start):

@@ -201,6 +201,7 @@ PACK = register(LanguagePack(
                       "strengthen", "strengthening", "deepen", "deepening",
                       # negated: what did not happen is no event ('did not hold talks with')
                       "did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "never", "no plans"),
+        offer_nouns=("offer", "offers", "proposal", "proposals"),
         held_for_words=("for",),
         renaming_words=("which is", "which was", "which will be", "which would be", "in what is",
                         "in what was", "in what will be"),

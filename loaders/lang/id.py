@@ -178,6 +178,7 @@ PACK = register(LanguagePack(
                       # refusal, a status)
                       "tidak pernah", "belum pernah"),
         hypothetical_after=("yang potensial", "yang mungkin"),
+        offer_nouns=("tawaran", "usulan", "ajakan"),
         held_for_words=("untuk", "guna"),
         renaming_words=("yang merupakan", "yang menjadi", "yang akan menjadi", "yang adalah"),
         none_words=("tidak ada", "belum ada", "tak ada"),

@@ -62,6 +62,9 @@ class EventGrammar:
     separately: tuple[str, ...] = ()  # before a trigger's objects, one event per object: 'separately with X and Y'
     hypothetical: tuple[str, ...] = ()  # before a trigger, the event is only a possibility: 'a possible meeting'
     hypothetical_after: tuple[str, ...] = ()  # ending the trigger's phrase, the same: 'pertemuan puncak yang potensial'
+    # after a refusal word, what is refused is on offer: the event in the rest of the clause is refused ('menolak
+    # tawaran Presiden AS Donald Trump yang berusaha menjadi mediator')
+    offer_nouns: tuple[str, ...] = ()
     held_for_words: tuple[str, ...] = ()  # between two triggers, the second is what the first was for: 'for'
     # between two triggers, the second renames the first: 'will meet next week, which will be their first meeting'
     renaming_words: tuple[str, ...] = ()
