@@ -2195,3 +2195,12 @@ def test_peace_talks_of_leaders_are_a_negotiation() -> None:
 def test_a_refused_offer_of_talks_is_refused(text: str, lang: str) -> None:
     x = extract(text, lang, date(2020, 5, 31))
     assert only_event(x, "Negotiation").status == "refused"
+
+
+def test_telephoning_someone_is_a_call_with_them() -> None:
+    """The Hankyoreh, 2010 (en/dev18): 'Obama telephoned South Korean President ...' is a call: a meeting of the two,
+    placed nowhere."""
+    x = extract("US President Barack Obama telephoned South Korean President Lee Myung-bak in Seoul on Monday.", "en",
+                date(2010, 5, 24))
+    call = only_event(x, "Meeting")
+    assert (participant_names(x, call), call.location) == ({"Barack Obama", "Lee Myung-bak"}, None)
