@@ -118,9 +118,10 @@ class OrganizationNames:
         if pack is None or not pack.state_bodies or self.kb is None:
             return []
         states = {m.span.end: m.qid for m in doc.proposed() if m.type == "Country" and m.qid}
-        words = re.compile(rf"\b(?:{lang.alternatives(pack.state_bodies)})\b")
         out = []
-        for body in words.finditer(doc.text):
+        for body in _state_body_words().finditer(doc.text):
+            if body.group() not in pack.state_bodies:
+                continue
             possessive = _POSSESSIVE_BEFORE.search(doc.text, max(0, body.start() - 3), body.start())
             found = (p.search(doc.text, max(0, body.start() - 30), body.start()) for p in _ADJECTIVES_BEFORE)
             adjective = next((m for m in found if m and fold(m["words"]) in pack.demonyms), None)
@@ -273,6 +274,11 @@ def _missions(doc: Document) -> list[Mention]:
             key = f"Organization:{kinds[fold(head['word'])]} {place.key}"  # 'Kedubes Jepang' is 'Kedutaan Besar Jepang'
             out.append(Mention(Span(head.start(), place.span.end, name), "Organization", name, None, key, "pattern"))
     return out
+
+
+@lang.compiled
+def _state_body_words(packs: tuple[lang.LanguagePack, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lang.alternatives(lang.words(packs, lambda p: p.state_bodies))})\b")
 
 
 def _bodies_of_posts(doc: Document) -> list[Mention]:
