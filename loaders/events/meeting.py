@@ -30,7 +30,8 @@ class Meeting(EventType):
         """A summit is one event with its forum and leaders, apart from the meetings held at it: two summit
         drafts are one when their forums agree (or one names none) and their dates may, whether it is
         still to come or held (an article on a coming summit says both); a summit lasts some days, so its
-        opening day and 'today' of a report from its last day are one summit."""
+        opening day and 'today' of a report from its last day are one summit; a summit of no forum is the meeting
+        of the same leaders told that day, there. A phone call is never a meeting the article places somewhere."""
         if ("call" in a.marks) != ("call" in b.marks):  # a phone call is not a meeting placed somewhere
             met = b if "call" in a.marks else a
             if met.location is not None:
