@@ -107,6 +107,11 @@ def test_regional_blocs_and_news_agencies_are_known_bodies() -> None:
                        "ingin menemui pemimpin Liga Nasional untuk Demokrasi (NLD) Suu Kyi.", "id")
     assert {("Organization", "Palestinian National Authority"), ("Organization", "Quartet on the Middle East"),
             ("Organization", "National League for Democracy")} <= found
+    # ASEAN's name word for word (VIVAnews in id/dev22): the body, no region inside it
+    found, _ = extract("Mereka bertemu di sela konferensi negara-negara anggota Asosiasi Negara-negara Asia Tenggara "
+                       "(ASEAN) di Pattaya.", "id")
+    assert ("Organization", "Association of Southeast Asian Nations") in found
+    assert not {("Place", "Southeast Asia"), ("Place", "Asia")} & found
     found, _ = extract("ASTANA. KAZINFORM - The talks resumed on Monday, Tanjug and VNA reported.", "en")
     assert {("Organization", "Kazinform"), ("Organization", "Tanjug"), ("Organization", "Vietnam News Agency")} <= found
 
