@@ -107,6 +107,10 @@ def test_regional_blocs_and_news_agencies_are_known_bodies() -> None:
                        "ingin menemui pemimpin Liga Nasional untuk Demokrasi (NLD) Suu Kyi.", "id")
     assert {("Organization", "Palestinian National Authority"), ("Organization", "Quartet on the Middle East"),
             ("Organization", "National League for Democracy")} <= found
+    # the palace's press bureau in credits, by its long and short names (id/dev4, id/dev7, id/dev12)
+    found, _ = extract("Foto: Biro Pers Setpres. Jokowi bertemu Abe, kata Biro Pers, Media, dan Informasi Sekretariat "
+                       "Presiden.", "id")
+    assert ("Organization", "Press Bureau of the Presidential Secretariat") in found
     # ASEAN's name word for word (VIVAnews in id/dev22): the body, no region inside it
     found, _ = extract("Mereka bertemu di sela konferensi negara-negara anggota Asosiasi Negara-negara Asia Tenggara "
                        "(ASEAN) di Pattaya.", "id")
