@@ -73,6 +73,9 @@ def test_regions_are_typed_places_never_linked() -> None:
     found = places("Putin menganeksasi Semenanjung Krimea pada 2014, dan konflik Nagorno-Karabakh berlanjut.", "id")
     assert {("Place", "Crimea", None), ("Place", "Nagorno-Karabakh", None)} <= found
     assert ("Place", "Casa Rosada", None) in places("Lula met Fernandez at the Casa Rosada on Monday.", "en")
+    # the city the UN sits in, as news names it (Business Recorder in en/dev23, The Hindu in en/dev24)
+    assert ("Place", "New York City", "Q60") in places("Bush and Hu will meet at the UN General Assembly in New York.",
+                                                       "en")
     # a former state, a side of historical talks (Medcom in id/dev16)
     assert ("Country", "Soviet Union", None) in places("Jepang dan Uni Soviet mulai berdiskusi pada 1956.", "id")
 
