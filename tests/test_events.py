@@ -337,7 +337,7 @@ def test_an_unplaced_meeting_takes_the_place_of_the_story_that_dates_it() -> Non
     x = extract("Pertemuan-pertemuan bilateral ini dilakukan di sela-sela Sidang Majelis Umum PBB di New York, "
                 "Amerika Serikat, Selasa (21/5/2024).\nLalu, Retno bertemu dengan Menlu Estonia Urmas Reinsalu.", "id")
     meeting = only_event(x, "Meeting")
-    assert (meeting.date, meeting.location) == ("2024-05-21", entity(x, "New York").id)
+    assert (meeting.date, meeting.location) == ("2024-05-21", entity(x, "New York City").id)
 
 
 def test_a_date_from_an_earlier_paragraph_must_fit_the_news_of_the_week() -> None:
