@@ -76,6 +76,9 @@ def test_regions_are_typed_places_never_linked() -> None:
     # the city the UN sits in, as news names it (Business Recorder in en/dev23, The Hindu in en/dev24)
     assert ("Place", "New York City", "Q60") in places("Bush and Hu will meet at the UN General Assembly in New York.",
                                                        "en")
+    # Indonesian spellings of states (EGINDO.co in id/dev16, Republika in id/dev23, Goindonesia.co in id/dev)
+    found = places("Presiden Belarusia Alexander Lukashenko bertemu Presiden Republik Korea Moon Jae-in.", "id")
+    assert {("Country", "Belarus", "Q184"), ("Country", "South Korea", "Q884")} <= found
     # the article in lower case (CCTV English in en/dev9), not the person William Hague
     found = places("The parties met in the Hague on Monday, William Hague said.", "en")
     assert ("Place", "The Hague", "Q36600") in found and ("Person", "William Hague") in {(t, n) for t, n, _ in found}

@@ -144,3 +144,18 @@ def test_index_grows(linker: Linker) -> None:
     index.add(KBEntry("Q999999990001", "Person", "Testa Fakeperson"))  # fake test QID
     assert [c.entry.qid for c in index.candidates("Person", ["Testa Fakepersen"], LinkSettings())] == [
         "Q999999990001"]
+
+
+def test_a_state_named_by_its_demonym_is_linked() -> None:
+    """'Dr. Workneh has also conferred with his Nigerian and Angolan counterparts' (AllAfrica in en/dev5): the
+    demonym resolves to the state's name, whose label match outweighs the near spellings of the demonym itself."""
+    from datetime import date
+
+    from loaders.model import Article
+    from loaders.pipeline import default_pipeline
+
+    text = "He held talks with the Angolan Foreign Minister and the Nigerian Foreign Minister in Addis Ababa."
+    x = default_pipeline().extract(Article(iri="urn:test", url=None, title="", text=text, lang="en",
+                                           published=date(2017, 7, 4)))
+    assert {(e.name, e.wikidata) for e in x.entities if e.type == "Country"} == {("Angola", "Q916"),
+                                                                                 ("Nigeria", "Q1033")}

@@ -278,8 +278,11 @@ class Linker:
         found = {c.entry.key: c for c in self.index.candidates(type_, surfaces, self.settings)}
         if name not in surfaces:  # the recognizer resolved a name part or a spelling to this canonical name
             for c in self.index.candidates(type_, [name], self.settings):
-                if c.method in ("label", "alias") and c.entry.key not in found:
-                    found[c.entry.key] = LinkCandidate(c.entry, c.score * RECOGNIZER, "recognizer")
+                resolved = LinkCandidate(c.entry, c.score * RECOGNIZER, "recognizer")
+                # ... which weighs more than a near spelling of the text's form ('Belarusian' ~ 'Belarusia')
+                if c.method in ("label", "alias") and (c.entry.key not in found
+                                                        or found[c.entry.key].score < resolved.score):
+                    found[c.entry.key] = resolved
         return sorted(found.values(), key=lambda c: -c.score)
 
     def _generic(self, label: str) -> bool:
