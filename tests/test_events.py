@@ -2204,3 +2204,12 @@ def test_telephoning_someone_is_a_call_with_them() -> None:
                 date(2010, 5, 24))
     call = only_event(x, "Meeting")
     assert (participant_names(x, call), call.location) == ({"Barack Obama", "Lee Myung-bak"}, None)
+
+
+def test_former_soviet_republics_name_the_soviet_union_but_it_takes_no_part() -> None:
+    """EGINDO.co, 2023 (id/dev16): 'lima negara bekas republik Soviet di Asia Tengah' names the Soviet Union, as the
+    golds annotate it, but as whose republics they were, no side of the meeting."""
+    x = extract("Di Astana, Qin Gang juga akan bertemu dengan para menteri luar negeri dari lima negara bekas republik "
+                "Soviet di Asia Tengah.", "id", date(2023, 2, 28))
+    assert ("Country", "Soviet Union") in {(e.type, e.name) for e in x.entities}
+    assert all(entity(x, "Soviet Union").id not in e.participants for e in x.events)

@@ -185,7 +185,9 @@ PACK = register(LanguagePack(
         of_words=("dari",),
         plural_possessives=("mereka",),
         status_nouns=("pembatalan", "penundaan"),
-        relation_nouns=("sekutu", "istri", "suami", "putra", "putri", "anak", "menantu", "utusan", "ajudan"),
+        # ('bekas republik Soviet': whose republics they were)
+        relation_nouns=("sekutu", "istri", "suami", "putra", "putri", "anak", "menantu", "utusan", "ajudan",
+                        "republik"),
         post_links=("untuk",),
         counterpart_nouns=("rekan", "rekannya", "rekan-rekan", "rekan-rekannya", "mitra", "mitranya", "sejawat",
                            "sejawatnya", "kolega", "koleganya"),
