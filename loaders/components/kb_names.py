@@ -197,9 +197,8 @@ class KBNames:
         """A mention of the record, named by its label unless other records share it ('Ministry of Foreign
         Affairs'): then the text's own name says more ('Kemlu RI')."""
         assert self.kb is not None
-        generic = len(prominent(record.label, self.kb.records(record.label))) > 1
-        return Mention(span, record_type(record), span.text if generic else record.label, record.qid, record.qid,
-                       "kb")
+        name = span.text if self.kb.shared_label(record.label) else record.label
+        return Mention(span, record_type(record), name, record.qid, record.qid, "kb")
 
     def _record(self, qid: str) -> Record | None:
         assert self.kb is not None

@@ -263,7 +263,7 @@ class Linker:
                 # the large KB's labels come from its sources, not always Wikidata's: a full name the
                 # article used that the record also has ('Abbas Araghchi', not 'Seyed Abbas Araghchi') stays
                 keep = entry is not None and ((" " in name and fold(name) in {fold(n) for n in entry.names()})
-                                              or (name in surfaces and self._generic(entry.label)))
+                                              or (name in surfaces and self.large.shared_label(entry.label)))
                 return replace(link, label=name if keep else entry.label) if entry else link
         method = None
         if not candidates and self.lookup and type_ != "Event" and (name, type_) not in self._asked:
@@ -284,11 +284,6 @@ class Linker:
                                                         or found[c.entry.key].score < resolved.score):
                     found[c.entry.key] = resolved
         return sorted(found.values(), key=lambda c: -c.score)
-
-    def _generic(self, label: str) -> bool:
-        """A label several records share ('Ministry of Foreign Affairs') names no one entity well."""
-        assert self.large is not None
-        return len(prominent(label, self.large.records(label))) > 1
 
     def _large_candidates(self, type_: str, name: str, surfaces: set[str], when: date | None,
                           countries: set[str]) -> list[LinkCandidate]:

@@ -139,7 +139,7 @@ class OrganizationNames:
                           None)
             span = Span(start, body.end(), doc.text[start:body.end()])
             if record is not None:  # by the KB's label unless other bodies share it ('Ministry of Foreign Affairs')
-                name = record.label if len(self.kb.records(record.label)) == 1 else written or span.text
+                name = written or span.text if self.kb.shared_label(record.label) else record.label
                 out.append(Mention(span, "Organization", name, record.qid, record.qid, "kb"))
             elif written is not None:
                 out.append(Mention(span, "Organization", written, None, f"Organization:{fold(written)}", "pattern"))

@@ -103,6 +103,10 @@ class KBIndex:
             self._cache[key] = found
         return list(found)
 
+    def shared_label(self, label: str) -> bool:
+        """Whether several records share this label ('Ministry of Foreign Affairs'): it names no one entity well."""
+        return len(prominent(label, self.records(label))) > 1
+
     def names_from(self, prefix: str, limit: int = 5000) -> list[tuple[str, str, str]]:
         """(folded name, kind, QID) of the names that start with the folded `prefix`, at most `limit`: the
         candidates a near-name search compares ('tony ' for a 'Tony Abbot' no name matches exactly)."""
