@@ -137,7 +137,8 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
     tokens, text = doc.tokens, doc.text
     in_title = title_tokens(doc)
     found, dates = cues(), date_words()
-    own = lang.get(doc.article.lang).stopwords if doc.article.lang in lang.codes() else found.stopwords
+    pack = lang.find(doc.article.lang)
+    own = pack.stopwords if pack is not None else found.stopwords
     runs: list[tuple[int, int]] = []
     start: int | None = None
     tail = False
@@ -201,8 +202,8 @@ def _nickname(tokens: list[Token], text: str, i: int) -> bool:
     """"Ferdinand 'Bongbong' Marcos Jr.": one quoted capitalised word between two words of a name."""
     if not 0 < i < len(tokens) - 1 or not (tokens[i].text[:1].isupper() and tokens[i + 1].text[:1].isupper()):
         return False
-    before, after = text[tokens[i - 1].end:tokens[i].start], text[tokens[i].end:tokens[i + 1].start]
-    return len(before) == 2 and before[0] == " " and _QUOTES.get(before[1]) == after[:1] and after[1:] == " "
+    return (quoted(text, tokens[i]) and text[tokens[i - 1].end:tokens[i].start - 1] == " "
+            and text[tokens[i].end + 1:tokens[i + 1].start] == " ")
 
 
 def quoted(text: str, token: Token) -> bool:
@@ -279,7 +280,7 @@ def ends_longer_name(doc: Document, i: int, words: int) -> bool:
     after a capitalised word ("Iran's Supreme National Security Council")? Not after a title ('Chairman Islamic
     Development Bank'), a function word, or an owner's acronym ('UN', 'U.S. Treasury Department')."""
     tokens, text = doc.tokens, doc.text
-    pack = lang.get(doc.article.lang) if doc.article.lang in lang.codes() else None
+    pack = lang.find(doc.article.lang)
     if i == 0 or pack is None or tokens[i + words - 1].folded not in pack.organization_heads:
         return False
     before = tokens[i - 1]

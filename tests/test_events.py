@@ -2145,7 +2145,6 @@ def test_a_caption_names_who_acts_before_its_during_word(text: str, lang: str, e
     assert participant_names(x, only_event(x, "Meeting")) == expected
 
 
-
 @pytest.mark.parametrize(("text", "lang"), [
     # VOV World, 2015 (id/dev21): 'di Brussels (Belgia)' says where Brussels is; Belgium takes no part
     ("Presiden Serbia Aleksandar Vucic akan mengadakan pertemuan di Brussels (Belgia) pada Jumat dengan Josep "

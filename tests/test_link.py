@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -149,11 +150,6 @@ def test_index_grows(linker: Linker) -> None:
 def test_a_state_named_by_its_demonym_is_linked() -> None:
     """'Dr. Workneh has also conferred with his Nigerian and Angolan counterparts' (AllAfrica in en/dev5): the
     demonym resolves to the state's name, whose label match outweighs the near spellings of the demonym itself."""
-    from datetime import date
-
-    from loaders.model import Article
-    from loaders.pipeline import default_pipeline
-
     text = "He held talks with the Angolan Foreign Minister and the Nigerian Foreign Minister in Addis Ababa."
     x = default_pipeline().extract(Article(iri="urn:test", url=None, title="", text=text, lang="en",
                                            published=date(2017, 7, 4)))

@@ -75,7 +75,7 @@ class Events:
             # then one the sentence before gives of a meeting ('menerima tamu negara di Istana Merdeka. Ada sembilan
             # pemimpin yang diterima ...')
             # (what two sides discussed follows its trigger: 'membicarakan situasi di Palestina' is no place)
-            d.location = (d.location or reader.location_in(d.sentence, d.trigger.start, JOINT not in d.marks)
+            d.location = (d.location or reader.location_in(d.sentence, d.trigger.start, after_it=JOINT not in d.marks)
                           or reader.location_told_before(d.sentence))
         self._at_the_summit(reader, drafts)
         self._finest_places(doc, drafts)

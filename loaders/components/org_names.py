@@ -114,7 +114,7 @@ class OrganizationNames:
         Affairs' of India), else as written with the adjective ('Saudi foreign ministry') or by its English name
         and the state's ('Ministry of Foreign Affairs of Iran'), so that no two states' bodies share a name. Not
         without the state ('the foreign ministry': whose?)."""
-        pack = lang.get(doc.article.lang) if doc.article.lang in lang.codes() else None
+        pack = lang.find(doc.article.lang)
         if pack is None or not pack.state_bodies or self.kb is None:
             return []
         states = {m.span.end: m.qid for m in doc.proposed() if m.type == "Country" and m.qid}
@@ -139,7 +139,7 @@ class OrganizationNames:
                           None)
             span = Span(start, body.end(), doc.text[start:body.end()])
             if record is not None:  # by the KB's label unless other bodies share it ('Ministry of Foreign Affairs')
-                name = written or span.text if self.kb.shared_label(record.label) else record.label
+                name = (written or span.text) if self.kb.shared_label(record.label) else record.label
                 out.append(Mention(span, "Organization", name, record.qid, record.qid, "kb"))
             elif written is not None:
                 out.append(Mention(span, "Organization", written, None, f"Organization:{fold(written)}", "pattern"))

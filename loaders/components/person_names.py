@@ -59,7 +59,8 @@ class PersonNames:
     def __call__(self, doc: Document) -> None:
         text, tokens = doc.text, doc.tokens
         found = cues()
-        demonyms = lang.get(doc.article.lang).demonyms if doc.article.lang in lang.codes() else {}
+        pack = lang.find(doc.article.lang)
+        demonyms = pack.demonyms if pack is not None else {}
         earlier = doc.proposed()
         ends = {m.span.end: m for m in earlier}
         people = {m.span.start: m for m in earlier if m.type == "Person"}

@@ -58,6 +58,11 @@ def get(code: str) -> LanguagePack:
         raise ValueError(f"no language pack for {code!r}; kabar reads {' and '.join(codes())}") from None
 
 
+def find(code: str) -> LanguagePack | None:
+    """The pack of `code`, or None for a language kabar has none for (its words are then every pack's)."""
+    return _PACKS.get(code)
+
+
 def codes() -> tuple[str, ...]:
     """The registered languages, in alphabetical order."""
     return tuple(sorted(_PACKS))

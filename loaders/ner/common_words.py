@@ -61,7 +61,8 @@ def load(path: Path) -> frozenset[str]:
 def ordinary(words: Iterable[str], language: str) -> bool:
     """Whether every word is a common word of the language's running text (its pack's `common_words`): an
     office's portfolio ('Urusan Strategis'), not a name. False for a language without a list."""
-    path = lang.get(language).common_words if language in lang.codes() else None
+    pack = lang.find(language)
+    path = pack.common_words if pack is not None else None
     if path is None:
         return False
     common = load(path)
