@@ -16,6 +16,17 @@ def test_unknown_english_organisations_by_their_head() -> None:
             ("Organization", "Atlantic Shipping Company"), ("Country", "Iran")} <= found
 
 
+def test_coalitions_missions_and_federations_are_organisations_not_people() -> None:
+    """'The Syrian National Coalition met ...': a meeting verb after a run cues a person, unless the run ends in an
+    organisation's head (en/dev19, en/dev13: the coalition was a person, the monitoring mission nothing)."""
+    found = entities("The Syrian National Coalition met the Sri Lanka Monitoring Mission on Monday. The Japan "
+                     "Business Federation and the Nationwide Ceasefire Coordination Team also met.", "en")
+    assert {("Organization", "Syrian National Coalition"), ("Organization", "Sri Lanka Monitoring Mission"),
+            ("Organization", "Japan Business Federation"),
+            ("Organization", "Nationwide Ceasefire Coordination Team")} <= found
+    assert not any(t == "Person" for t, _ in found)
+
+
 def test_a_head_word_alone_or_in_indonesian_text_is_not_an_organisation() -> None:
     assert not any(t == "Organization" for t, _ in entities("The Ministry said the Army would not comment.", "en"))
     found = entities("Juru bicara Kementerian Luar Negeri Iran mengatakan pembicaraan berlangsung baik.", "id")

@@ -90,6 +90,7 @@ class PersonNames:
                 i += 1
             words = sum(1 for t in tokens[i:j] if t.folded not in found.particles)
             if not 2 <= words <= _MAX_NAME_WORDS or any(t.folded in found.organization_words for t in tokens[i:j]) \
+                    or tokens[j - 1].folded in found.organization_heads \
                     or text[tokens[i].start:tokens[j - 1].end] in found.organization_names:  # 'RIA Novosti', 'Shin Bet'
                 continue
             if ordinary((t.text for t in tokens[i:j]), doc.article.lang):  # 'Menteri Urusan Strategis'

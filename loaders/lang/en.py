@@ -81,7 +81,8 @@ PACK = register(LanguagePack(
         "navy", "party", "court", "bank", "company", "corporation", "group", "radio", "press", "forces", "guard",
         "authority", "department", "organization", "organisation", "association", "union", "front", "movement",
         "foundation", "service", "network", "parliament", "assembly", "embassy", "office", "bureau", "secretariat",
-        "centre", "center", "forum", "fund",
+        "centre", "center", "forum", "fund", "coalition", "mission", "team", "congress", "alliance", "church",
+        "federation",
         # news media: 'Fox News', 'Tehran Times', 'The Jakarta Post', 'Al Aqsa TV', 'IDX Channel'
         "news", "times", "post", "tv", "daily", "herald", "tribune", "journal", "gazette", "telegraph", "channel",
     }),
