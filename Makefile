@@ -8,8 +8,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 KB_SOURCES ?= ../kb-sources
+LEADERS_SOURCE ?= ../world-leaders-current
 
-.PHONY: run test install load serve lint virtuoso ontology seeds clean browser model kb yasgui vis-network basemap screenshots demonyms
+.PHONY: run test install load serve lint virtuoso ontology seeds clean browser model kb yasgui vis-network basemap screenshots demonyms leaders
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "kabar needs Python 3.11 ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -84,6 +85,12 @@ demonyms: $(STAMP)
 	rm -rf build/world-countries && mkdir -p build/world-countries
 	cd build/world-countries && npm pack --silent world-countries@$(WORLD_COUNTRIES_VERSION) && tar xzf world-countries-$(WORLD_COUNTRIES_VERSION).tgz
 	$(BIN)/python -m loaders.kb.build.demonyms build/world-countries/package/countries.json
+
+## Leaders who took office after the large KB's sources (seeds/wikidata/kb/leaders.csv) from a checkout of
+## open-data-archive/world-leaders-current in $(LEADERS_SOURCE); see loaders/kb/build/leaders.py.
+leaders: $(STAMP)
+	@test -d $(LEADERS_SOURCE) || { echo "$(LEADERS_SOURCE) not found; set LEADERS_SOURCE=... (a checkout of open-data-archive/world-leaders-current)"; exit 1; }
+	$(BIN)/python -m loaders.kb.build.leaders $(LEADERS_SOURCE)
 
 ## Screenshots of each kind of page (docs/screenshots/*.png, shown in the README), from the seed in headless Chromium.
 screenshots: $(STAMP) browser

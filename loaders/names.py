@@ -46,6 +46,7 @@ class NameCues:
     organization_firsts: frozenset[str]  # their first words, as written
     organization_heads: frozenset[str]  # last words of organisation names: 'association', 'forum'
     venue_heads: frozenset[str]  # last words of venue names: 'palace', 'convention center'
+    customary_titles: frozenset[str]  # a ruler's name is known with them: 'Sultan Ibrahim', no surname after them
     minor: frozenset[str]  # left out of an organisation's initials: 'of', 'dan'
     articles: str  # alternation of the packs' articles: 'the|a|an|seorang|sang'
 
@@ -93,6 +94,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         organization_firsts=frozenset(n.split()[0] for n in lang.words(packs, lambda p: p.organization_names)),
         organization_heads=frozenset(lang.words(packs, lambda p: p.organization_heads)),
         venue_heads=frozenset(lang.words(packs, lambda p: p.venue_heads)),
+        customary_titles=frozenset(lang.words(packs, lambda p: p.customary_titles)),
         minor=frozenset(lang.words(packs, lambda p: p.minor_words)),
         articles=articles,
     )

@@ -284,3 +284,56 @@ def test_the_shipped_demonyms_cover_the_seed_countries() -> None:
         qids = {r["qid"] for r in csv.DictReader(f)}
     assert {r["qid"] for r in rows} <= qids and len({r["qid"] for r in rows}) >= 190
     assert {"Q884", "Q881", "Q155"} <= {r["qid"] for r in rows}  # South Korea, Vietnam, Brazil
+
+
+def _leaders_clone(root: Path, countries: dict[str, dict]) -> Path:
+    for code, data in countries.items():
+        folder = root / "data" / "countries" / code
+        folder.mkdir(parents=True)
+        (folder / "current.json").write_text(json.dumps(data), encoding="utf-8")
+    return root
+
+
+def _holder(name: str | None, qid: str | None, since: str | None) -> dict:
+    return {"name_en": name, "wikidata_id": qid, "since": since}
+
+
+def test_leaders_are_kept_where_the_kb_pairs_the_name_with_the_qid(tmp_path: Path) -> None:
+    """The dataset gives Ursula von der Leyen Viktor Orbán's QID, the crown prince as King of Saudi Arabia and a
+    prime minister without the day he began: none of them is kept, and each is said in one line."""
+    clone = _leaders_clone(tmp_path / "clone", {
+        "indonesia": {"country": {"iso_code": "ID", "name_en": "Indonesia"}, "positions": {
+            "head_of_state": {"title_en": "President", "current_holder": _holder("Prabowo Subianto", "Q2107268",
+                                                                                 "2024-10-20")},
+            "head_of_government": {"title_en": "President", "current_holder": _holder("Prabowo Subianto",
+                                                                                      "Q2107268", "2024-10-20")}}},
+        "european_union": {"country": {"iso_code": "EU", "name_en": "European Union"}, "positions": {
+            "head_of_government": {"title_en": "President of the European Commission",
+                                   "current_holder": _holder("Ursula von der Leyen", "Q57641", "2019-12-01")}}},
+        "saudi_arabia": {"country": {"iso_code": "SA", "name_en": "Saudi Arabia"}, "positions": {
+            "head_of_state": {"title_en": "King", "current_holder": _holder("Mohammad bin Salman", "Q6892571",
+                                                                            "2022-09-27")}}},
+        "canada": {"country": {"iso_code": "CA", "name_en": "Canada"}, "positions": {
+            "head_of_government": {"title_en": "Prime Minister", "current_holder": _holder("Mark Carney",
+                                                                                           "Q192533", None)}}},
+    })
+    out = tmp_path / "leaders.csv"
+    run = subprocess.run([sys.executable, "-m", "loaders.kb.build.leaders", str(clone), "--out", str(out)],
+                         capture_output=True, text=True, check=True)
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows == [{"qid": "Q2107268", "name": "Prabowo Subianto", "office": "President of Indonesia",
+                     "of": "Q252", "start": "2024-10-20", "end": "", "role": "leader"}]
+    left = [line for line in run.stdout.splitlines() if line.startswith("left out:")]
+    assert [line.rsplit(": ", 1)[1] for line in left] == [  # by folder: canada, european_union, saudi_arabia
+        "no holder, QID or start", "the KB names Q57641 'Viktor Orbán'", "contradicts the verified seed"]
+    assert run.stdout.splitlines()[-1] == f"1 offices of 1 leaders -> {out}"
+
+
+def test_the_index_gives_a_leader_the_office_leaders_csv_adds(tmp_path: Path) -> None:
+    """The index is derived from the KB files and leaders.csv: a row there is an office of the person's record,
+    and changing the file rebuilds the index."""
+    index = KBIndex.open(KB_DIR, tmp_path / "index.sqlite")
+    sheinbaum = index.record("person", "Q5771800")
+    assert sheinbaum is not None and ("President of Mexico", "Q96", "2024-10-01", None, "leader") in [
+        (o.label, o.of, o.start, o.end, o.role) for o in sheinbaum.offices]

@@ -151,6 +151,8 @@ class KBNames:
         title = title_before(text, before[0]) if before[1] else title_before(text, span.start)
         if title is None:
             return None if _inside_name(doc, span) else self._leader(span, str(doc.article.published or ""))
+        if fold(title.group()).strip() in cues().customary_titles:
+            return None  # 'Sultan Ibrahim': a ruler's given name, no official's surname
         stated = before[1] or self._country_to.get(len(_POSSESSIVE_END.sub("", text[:title.start()].rstrip())),
                                                    (0, None))[1]
         wanted = {stated} if stated else countries

@@ -101,7 +101,7 @@ class NamedEntities:
         if m.type != "Person" or m.qid:
             return m
         end = next((b for a, b in titles if a <= m.span.start < b < m.span.end), None)
-        if end is None or fold(m.span.text[:end - m.span.start]).strip() in _customary_titles():
+        if end is None or fold(m.span.text[:end - m.span.start]).strip() in cues().customary_titles:
             return m
         start = end + len(m.span.text[end - m.span.start:]) - len(m.span.text[end - m.span.start:].lstrip())
         text = m.span.text[start - m.span.start:]
@@ -133,11 +133,6 @@ class NamedEntities:
 @lang.compiled
 def _event_nouns(packs: tuple[lang.LanguagePack, ...]) -> frozenset[str]:
     return frozenset(fold(n) for p in packs for t in p.events.values() for n in t.nouns)
-
-
-@lang.compiled
-def _customary_titles(packs: tuple[lang.LanguagePack, ...]) -> frozenset[str]:
-    return frozenset(lang.words(packs, lambda p: p.customary_titles))
 
 
 def _capitalised_start(text: str, start: int, end: int) -> int:

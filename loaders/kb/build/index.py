@@ -23,6 +23,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from loaders.kb.build.leaders import LEADERS, read_leaders
 from loaders.kb.build.merge import fold
 from loaders.kb.build.records import FILES, KB_DIR, Organization, Person, Place, from_row
 from loaders.kb.model import KBEntry
@@ -32,7 +33,7 @@ Record = Person | Organization | Place
 DEFAULT_PATH = KB_DIR.parent.parent.parent / "var" / "kb-index.sqlite"
 _KINDS = tuple(FILES)  # stored as their position: 0 person, 1 organization, 2 place
 _CACHE_SIZE = 20_000
-_SCHEMA = "5"  # part of the digest: an index written by an older kabar is rebuilt
+_SCHEMA = "6"  # part of the digest: an index written by an older kabar is rebuilt
 LEGISLATOR = "legislator"  # an office's role whose holders are too many to be named by surname
 
 
@@ -40,6 +41,8 @@ def kb_digest(kb_dir: Path = KB_DIR) -> str:
     h = hashlib.sha256(_SCHEMA.encode())
     for kind in _KINDS:
         h.update((kb_dir / FILES[kind]).read_bytes())
+    if (kb_dir / LEADERS).is_file():
+        h.update((kb_dir / LEADERS).read_bytes())
     return h.hexdigest()
 
 
@@ -217,9 +220,15 @@ def build_index(kb_dir: Path, path: Path, digest: str) -> None:
             CREATE TABLE surnames (word TEXT, qid INTEGER, PRIMARY KEY (word, qid)) WITHOUT ROWID;
         """)
         firsts: dict[str, list[int]] = {}
+        later: dict[str, list[list[str | None]]] = {}  # offices taken after the KB's sources (`leaders.py`)
+        for leader in read_leaders(kb_dir):
+            later.setdefault(leader.qid, []).append(leader.as_office())
         for number, kind in enumerate(_KINDS):
             for line in _lines(kb_dir / FILES[kind]):
                 row = json.loads(line)
+                if number == 0 and row[0] in later:
+                    row[7] = [*row[7], *later[row[0]]]
+                    line = json.dumps(row, ensure_ascii=False)
                 qid = int(row[0][1:])
                 db.execute("INSERT INTO records VALUES (?, ?, ?)", (number, qid, line))
                 keys = {fold(n) for n in (row[1], row[2], *(a[0] for a in row[3])) if n}
