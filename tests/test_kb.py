@@ -68,6 +68,13 @@ def test_regions_are_typed_places_never_linked() -> None:
     assert ("Place", "Eastern Europe", None) in found
     assert ("Organization", "Pacific Islands Forum") in {(t, n) for t, n, _ in found}
     assert not any(name in {"Europe", "Pacific"} for _, name, _ in found)
+    # the places of talks and wars the KB lacks (Sudan Tribune in en/dev11 and en/dev25, BenarNews in en/dev24,
+    # KBS in id/dev23): regions, islands, seas and a truce village
+    found = places("Sudanese government and Darfur rebel groups met for talks on Mindanao, near the Black Sea, "
+                   "and at Panmunjom.", "en")
+    assert {("Place", "Darfur", None), ("Place", "Mindanao", None), ("Place", "Black Sea", None),
+            ("Place", "Panmunjom", None)} <= found
+    assert ("Place", "Panmunjom", None) in places("Trump dan Kim bertemu di Panmunjeom.", "id")
     # disputed and annexed territories, and the Argentine president's seat (Koran Jakarta in id/dev19, Infobae in
     # en/dev5)
     found = places("Putin menganeksasi Semenanjung Krimea pada 2014, dan konflik Nagorno-Karabakh berlanjut.", "id")
