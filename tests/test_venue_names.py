@@ -30,6 +30,14 @@ def test_an_english_venue_is_the_meeting_place_rather_than_its_city() -> None:
     assert location_of_the_meeting(text, "en") == "State Palace"
 
 
+def test_rooms_mansions_residences_and_shrines_are_venues() -> None:
+    """'in the Roosevelt Room' (en/dev21), 'at the Maximos Mansion' (en/dev8), the Yasukuni Shrine (en/dev17)."""
+    text = "Donald Trump met Benjamin Netanyahu in the Roosevelt Room on Monday."
+    assert location_of_the_meeting(text, "en") == "Roosevelt Room"
+    assert location_of_the_meeting("Mitsotakis met Erdogan at the Maximos Mansion.", "en") == "Maximos Mansion"
+    assert ("Place", "Yasukuni Shrine") in entities("Koizumi visited the Yasukuni Shrine again.", "en")
+
+
 def test_an_airbase_written_as_one_word_is_a_venue() -> None:
     """'at Noor Khan Airbase' (Dunya News in en/dev14), as 'Air Base' is: a place, not a person."""
     found = entities("While speaking to the media at Noor Khan Airbase, Dar said that Pakistan shares fraternal "

@@ -102,6 +102,7 @@ PACK = register(LanguagePack(
         "palace", "hall", "air base", "airbase", "building", "hotel", "mosque", "stadium", "house", "square",
         "consulate", "convention center", "convention centre", "conference center", "conference centre",
         "exhibition center", "exhibition centre", "resort", "villa", "museum", "cathedral", "temple", "airport",
+        "room", "mansion", "residence", "shrine", "castle",
     }),
     transit_words=frozenset({"airport", "airbase"}),
     cue_verbs_before=("met with", "met", "said"),
