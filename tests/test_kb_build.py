@@ -312,7 +312,10 @@ def test_leaders_are_kept_where_the_kb_pairs_the_name_with_the_qid(tmp_path: Pat
                                    "current_holder": _holder("Ursula von der Leyen", "Q57641", "2019-12-01")}}},
         "saudi_arabia": {"country": {"iso_code": "SA", "name_en": "Saudi Arabia"}, "positions": {
             "head_of_state": {"title_en": "King", "current_holder": _holder("Mohammad bin Salman", "Q6892571",
-                                                                            "2022-09-27")}}},
+                                                                            "2022-09-27")},
+            # the KB spells him 'Mohammad': one name in two spellings
+            "head_of_government": {"title_en": "Prime Minister (King)", "current_holder": _holder(
+                "Mohammed bin Salman", "Q6892571", "2022-09-27")}}},
         "canada": {"country": {"iso_code": "CA", "name_en": "Canada"}, "positions": {
             "head_of_government": {"title_en": "Prime Minister", "current_holder": _holder("Mark Carney",
                                                                                            "Q192533", None)}}},
@@ -323,11 +326,13 @@ def test_leaders_are_kept_where_the_kb_pairs_the_name_with_the_qid(tmp_path: Pat
     with out.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert rows == [{"qid": "Q2107268", "name": "Prabowo Subianto", "office": "President of Indonesia",
-                     "of": "Q252", "start": "2024-10-20", "end": "", "role": "leader"}]
+                     "of": "Q252", "start": "2024-10-20", "end": "", "role": "leader"},
+                    {"qid": "Q6892571", "name": "Mohammed bin Salman", "office": "Prime Minister of Saudi Arabia",
+                     "of": "Q851", "start": "2022-09-27", "end": "", "role": "leader"}]
     left = [line for line in run.stdout.splitlines() if line.startswith("left out:")]
     assert [line.rsplit(": ", 1)[1] for line in left] == [  # by folder: canada, european_union, saudi_arabia
         "no holder, QID or start", "the KB names Q57641 'Viktor Orbán'", "contradicts the verified seed"]
-    assert run.stdout.splitlines()[-1] == f"1 offices of 1 leaders -> {out}"
+    assert run.stdout.splitlines()[-1] == f"2 offices of 2 leaders -> {out}"
 
 
 def test_the_index_gives_a_leader_the_office_leaders_csv_adds(tmp_path: Path) -> None:
