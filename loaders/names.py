@@ -182,14 +182,17 @@ def _named_after_title(tokens: list[Token], i: int, in_title: Container[int], co
 
 _FAMILY_WORD = 4  # the longest function word a family name after a title may be: 'He', 'Yang'
 _SYLLABLE = 5  # the longest given-name syllable after a hyphen: 'Jae-myung'
+_NAME_WORD = 9  # a longer lower-case word after a hyphen, not a participle: 'Bahiddha-nukara', 'Nkoana-mashabane'
+_PARTICIPLES = ("ed", "ing")  # 'Kremlin-backed', 'Hamas-controlled', 'Iran-leaning'
 
 
 def _syllable(before: Token, gap: str, token: Token) -> bool:
-    """'Jong-un', 'Ki-moon': a lower-case syllable hyphened to a capitalised word, not an adjective's suffix
-    ('Biden-era'), a particle ('al-'), or a reduplication."""
-    return (gap == "-" and token.text.islower() and len(token.text) <= _SYLLABLE and before.text[:1].isupper()
+    """'Jong-un', 'Ki-moon', 'Nkoana-mashabane': a lower-case syllable or word hyphened to a capitalised word, not an
+    adjective's suffix ('Biden-era', 'Kremlin-backed'), a particle ('al-'), or a reduplication ('Mudah-mudahan')."""
+    short = len(token.text) <= _SYLLABLE or (len(token.text) <= _NAME_WORD and not token.text.endswith(_PARTICIPLES))
+    return (gap == "-" and token.text.islower() and before.text[:1].isupper() and short
             and token.folded not in cues().hyphen_suffixes and token.folded not in cues().particles
-            and token.folded != before.folded)
+            and not token.folded.startswith(before.folded))
 
 
 def _joins(before: Token, gap: str) -> bool:
