@@ -375,6 +375,18 @@ def test_talks_a_journey_is_for_take_their_own_date(text: str, lang: str, date: 
     assert only_event(extract(text, lang), "Negotiation").date == date
 
 
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    # Kyodo in en/dev20: 'Yachi is in China for three days of working-level talks'
+    ("Wang Yi held talks with Retno Marsudi on May 20, the first of three days of talks.", "en", "Negotiation"),
+    # Tribun Kupang in id/dev21: 'Albanese akan mengunjungi PNG selama dua hari mulai Kamis (12/1)'
+    ("Albanese akan mengunjungi PNG selama dua hari mulai 20 Mei, di mana dia akan mengadakan pertemuan empat mata "
+     "dengan Perdana Menteri James Marape.", "id", "Meeting"),
+])
+def test_an_event_of_several_days_is_dated_by_its_month(text: str, lang: str, kind: str) -> None:
+    """The guidelines date multi-day events by their month."""
+    assert only_event(extract(text, lang), kind).date == "2024-05"
+
+
 def test_a_datelines_day_is_the_reports_not_the_talks() -> None:
     """'HEFEI, May 21 (Xinhua) -- ... held talks on Monday': Monday, not the day the wire filed; the caption
     above it tells the same talks, so there is one event."""

@@ -70,6 +70,8 @@ class Events:
                 draft.status = head.status if head else reader.status(sentence, draft.trigger, draft.date, draft.marks)
                 if when and draft.status == "planned" and when.value != reader.published_day:
                     draft.date = when.ahead()  # 'akan bertemu pada hari Sabtu': the coming Saturday
+                if draft.date and len(draft.date) > len("YYYY-MM") and self.frames.several_days.search(sentence.text):
+                    draft.date = draft.date[:len("YYYY-MM")]  # 'three days of talks': days of a month, no one day
                 self._merge_or_add(reader, drafts, draft, world)
         for d in drafts:  # merged by what the clauses say; a place the rest of its sentence gives only fills a gap,
             # then one the sentence before gives of a meeting ('menerima tamu negara di Istana Merdeka. Ada sembilan

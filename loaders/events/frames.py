@@ -239,6 +239,7 @@ class Frames:
         # ', dan pada |Rabu (16/3)', 'and on |Wednesday': a date that opens the next clause
         self.clause_opening = re.compile(rf"{joined}\s*(?:[a-z]+\s+)?$", re.I)
         self.purpose = re.compile(rf"\b(?:{_grammar(lambda g: g.purpose_words)})\b", re.I)
+        self.several_days = re.compile(rf"\b(?:{_grammar(lambda g: g.several_days)})\b", re.I)
         # up to the noun, no ordering word: 'for the first time after peace talks broke down' is not what it is for
         self.talks_aim = re.compile(rf"\b(?:{_grammar(lambda g: g.talks_aims)})\b"
                                     rf"(?:(?!\b(?:{_grammar(lambda g: g.ordering)})\b)[^.;]){{0,50}}?"

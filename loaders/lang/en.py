@@ -179,6 +179,8 @@ PACK = register(LanguagePack(
         relative_pronouns=("who", "which"),
         sequence_words=("then", "later"),
         purpose_words=("to", "in order to"),
+        several_days=("two days of", "three days of", "four days of", "five days of", "several days of",
+                      "a couple of days", "this weekend", "over the weekend"),
         talks_aims=("for", "to discuss", "to hold talks", "to negotiate", "to work out", "to resolve", "to settle",
                     "to end"),
         settled_nouns=("peace", "ceasefire", "cease-fire", "truce", "deal", "dispute", "differences", "hostilities",

@@ -154,6 +154,8 @@ PACK = register(LanguagePack(
         relative_pronouns=("yang",),
         sequence_words=("kemudian", "lalu", "selanjutnya"),
         purpose_words=("untuk", "guna"),
+        several_days=("selama dua hari", "selama tiga hari", "selama empat hari", "selama lima hari",
+                      "selama beberapa hari", "akhir pekan ini"),
         talks_aims=("untuk membahas", "guna membahas", "untuk membicarakan", "untuk merundingkan", "untuk berunding",
                     "untuk menyelesaikan", "untuk mengakhiri"),
         settled_nouns=("perdamaian", "damai", "gencatan senjata", "sengketa", "perselisihan", "permusuhan"),

@@ -107,6 +107,8 @@ class EventGrammar:
     relative_pronouns: tuple[str, ...] = ()  # open a clause about the name before them: 'X, yang dikenal ..., bertemu'
     sequence_words: tuple[str, ...] = ()  # after a comma, the next thing the subject does: ', kemudian pembicaraan'
     purpose_words: tuple[str, ...] = ()  # what a verb is done for: 'akan ke Dhaka untuk melakukan pertemuan'
+    # the event takes several days, so its date is the month (the guidelines): 'three days of talks', 'selama dua hari'
+    several_days: tuple[str, ...] = ()
     # after a meeting, what it is held for when that is talks ('to work out', 'untuk membahas'), and what talks
     # settle ('differences', 'sengketa'): 'met X on Monday to work out differences over the dam' is talks
     talks_aims: tuple[str, ...] = ()
