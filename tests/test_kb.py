@@ -134,6 +134,12 @@ def test_regional_blocs_and_news_agencies_are_known_bodies() -> None:
     assert not {("Place", "Southeast Asia"), ("Place", "Asia")} & found
     found, _ = extract("ASTANA. KAZINFORM - The talks resumed on Monday, Tanjug and VNA reported.", "en")
     assert {("Organization", "Kazinform"), ("Organization", "Tanjug"), ("Organization", "Vietnam News Agency")} <= found
+    # news media credits and sources name (en/dev, en/dev10, en/dev16, en/dev19): by their own names, no place in them
+    found, _ = extract("CAIRO (Ahram Online) - The talks resumed, Sky News Arabia and Iran International reported, "
+                       "citing RFE/RL and the Mainichi.", "en")
+    assert {("Organization", "Ahram Online"), ("Organization", "Sky News Arabia"), ("Organization", "Iran International"),
+            ("Organization", "Radio Free Europe/Radio Liberty"), ("Organization", "Mainichi Shimbun")} <= found
+    assert ("Country", "Iran") not in found
 
 
 def test_a_bracketed_description_in_the_unverified_list_is_no_alias() -> None:
