@@ -137,8 +137,9 @@ def test_regional_blocs_and_news_agencies_are_known_bodies() -> None:
     # news media credits and sources name (en/dev, en/dev10, en/dev16, en/dev19): by their own names, no place in them
     found, _ = extract("CAIRO (Ahram Online) - The talks resumed, Sky News Arabia and Iran International reported, "
                        "citing RFE/RL and the Mainichi.", "en")
-    assert {("Organization", "Ahram Online"), ("Organization", "Sky News Arabia"), ("Organization", "Iran International"),
-            ("Organization", "Radio Free Europe/Radio Liberty"), ("Organization", "Mainichi Shimbun")} <= found
+    assert {("Organization", "Ahram Online"), ("Organization", "Sky News Arabia"),
+            ("Organization", "Iran International"), ("Organization", "Radio Free Europe/Radio Liberty"),
+            ("Organization", "Mainichi Shimbun")} <= found
     assert ("Country", "Iran") not in found
 
 
