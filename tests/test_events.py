@@ -375,6 +375,19 @@ def test_talks_a_journey_is_for_take_their_own_date(text: str, lang: str, date: 
     assert only_event(extract(text, lang), "Negotiation").date == date
 
 
+def test_talks_held_after_and_are_the_subjects_and_to_come_with_the_first_verb() -> None:
+    """'He will meet with US President Barack Obama in Washington DC and hold talks with Canadian Prime Minister
+    Stephen Harper in Ottawa' (9News in en/dev26): Abbott holds the talks, not Obama; they are to come too, and the
+    meeting is in Washington."""
+    x = extract("Tony Abbott will meet with US President Barack Obama in Washington DC and hold talks with Canadian "
+                "Prime Minister Stephen Harper in Ottawa.", "en")
+    meeting, talks = only_event(x, "Meeting"), only_event(x, "Negotiation")
+    assert names(x, talks).keys() == {"Tony Abbott", "Stephen Harper"} and talks.status == "planned"
+    assert talks.location == entity(x, "Ottawa").id
+    assert names(x, meeting).keys() == {"Tony Abbott", "Barack Obama"}
+    assert meeting.location == entity(x, "Washington, D.C.").id
+
+
 @pytest.mark.parametrize(("text", "lang", "kind"), [
     # Kyodo in en/dev20: 'Yachi is in China for three days of working-level talks'
     ("Wang Yi held talks with Retno Marsudi on May 20, the first of three days of talks.", "en", "Negotiation"),

@@ -969,8 +969,9 @@ class EventReader:
     def goes_on_from(self, a: Span, b: Span) -> bool:
         """Whether trigger `b` of the sentence of trigger `a` goes on from it, and so has its status: it stands in
         the phrase `a` opens ('akan mengadakan pembicaraan dengan para mediator Mesir': at most `_HEADED_WORDS`
-        words between, no comma), is what `a` was held for ('met last week in Doha for their first talks') or is the
-        next thing its subject does ('akan bertemu dengan X, kemudian pembicaraan terpisah dengan Y')."""
+        words between, no comma), is what `a` was held for ('met last week in Doha for their first talks'), is held
+        by a verb joined to `a`'s clause ('will meet Y and hold talks with Z') or is the next thing its subject does
+        ('akan bertemu dengan X, kemudian pembicaraan terpisah dengan Y')."""
         if a.end > b.start:
             return False
         between = token_at(self.doc.tokens, b.start) - token_at(self.doc.tokens, a.end)
@@ -980,8 +981,8 @@ class EventReader:
         ordered = self.frames.ordering.search(gap) is not None
         # 'direncanakan akan bertemu pada pekan depan yang merupakan pertemuan pertama sejak ...': the same meeting
         renamed = ";" not in gap and self.frames.renaming.search(gap) is not None
-        return ((between <= _HEADED_WORDS or held_for) and "," not in gap and ";" not in gap and not ordered) \
-            or renamed or self.in_sequence(b.start)
+        near = between <= _HEADED_WORDS or held_for or self.held_after_and(b.start)  # 'and hold talks with Z'
+        return (near and "," not in gap and ";" not in gap and not ordered) or renamed or self.in_sequence(b.start)
 
     def refers_back(self, m: re.Match[str]) -> bool:
         """Whether a noun trigger names an event told before ('Pertemuan ini menunjukkan ... antara Indonesia dan
@@ -1533,6 +1534,18 @@ class EventReader:
                 return False
         return False
 
+    def held_after_and(self, trigger: int) -> bool:
+        """'X will meet Y in Washington and hold talks with Z in Ottawa': a noun its holding verb takes, the verb
+        joined by a conjunction to the clause before, has that clause's subject and time, as a verb would."""
+        tokens, frames = self.doc.tokens, self.frames
+        first = token_at(tokens, trigger)
+        for k in range(first - 1, max(0, first - 1 - _HOLDER_REACH), -1):
+            if tokens[k].folded in frames.talks_holders or tokens[k].folded in frames.meeting_supports:
+                return tokens[k - 1].folded in frames.conjunctions
+            if not tokens[k].text[:1].islower():
+                return False
+        return False
+
     def held_for_talks(self, sentence: Sentence, trigger: re.Match[str]) -> bool:
         """'met X on Monday to work out differences over the dam', 'pertemuan ... untuk membahas sengketa
         perdagangan': the meeting is held for what talks settle, before the sentence's next trigger (a call
@@ -1730,7 +1743,8 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
         # 'membatalkan pertemuannya dengan Putin pada KTT G-20': the summit the meeting was at has the subject
         occasion = forum is not None and bool(earlier) and reader.occasion_of_before(sentence, m) \
             and "summit" not in family.marks.get(" ".join(earlier[-1].group("trigger").lower().split()), frozenset())
-        if not (local and [a for a in local if a is not forum]) or reader.is_verb(m) or next_step or occasion:
+        if not (local and [a for a in local if a is not forum]) or reader.is_verb(m) or next_step or occasion \
+                or reader.held_after_and(m.start("trigger")):
             first = earlier[0] if earlier else m
             own = reader.own_subject(earlier[-1].end("trigger"), m.start("trigger")) if earlier else []
             subject = (own if own and reader.is_verb(m)
