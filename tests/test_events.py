@@ -375,6 +375,16 @@ def test_talks_a_journey_is_for_take_their_own_date(text: str, lang: str, date: 
     assert only_event(extract(text, lang), "Negotiation").date == date
 
 
+def test_a_date_in_a_persons_relative_clause_is_not_the_meetings() -> None:
+    """'for what Santos, who took office on Saturday, said would be frank talks' (France 24 in en/dev26): Saturday
+    is when Santos took office; the meeting told the sentence before, on Tuesday, is this one."""
+    x = extract("Colombian President Juan Manuel Santos and Venezuelan President Hugo Chavez met on Tuesday to patch "
+                "up ties. The two leaders met in the Caribbean city of Santa Marta for what Santos, who took office on "
+                "Saturday, said would be frank talks.", "en", date(2010, 8, 10))
+    meeting = only_event(x, "Meeting")
+    assert meeting.date == "2010-08-10" and meeting.location == entity(x, "Santa Marta").id
+
+
 def test_talks_held_after_and_are_the_subjects_and_to_come_with_the_first_verb() -> None:
     """'He will meet with US President Barack Obama in Washington DC and hold talks with Canadian Prime Minister
     Stephen Harper in Ottawa' (9News in en/dev26): Abbott holds the talks, not Obama; they are to come too, and the

@@ -192,6 +192,7 @@ class Frames:
         self.origin = re.compile(rf"\b(?:{_grammar(lambda g: g.origin_phrases)})\b", re.I)
         self.list_copula = re.compile(rf"\b(?:{_grammar(lambda g: g.list_copulas)})\b", re.I)
         self.relative_word = re.compile(rf"\b(?:{_grammar(lambda g: g.relative_pronouns)})\b", re.I)
+        self.person_clause = re.compile(rf",\s*(?:{_grammar(lambda g: g.person_relatives)})\b[^,;]*$", re.I)
         self.list_continuer = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_continuers)})\b")
         self.described = re.compile("|".join(f"(?:{p.grammar.described_person})" for p in lang.packs()
                                               if p.grammar.described_person) or r"(?!)", re.I)
@@ -1415,7 +1416,8 @@ class EventReader:
         end = min(end, self.clause_break_after(offset, end))
         topic = self.frames.topic_opener.search(self.doc.text, offset, end)  # 'membahas kerja sama tahun 2019'
         end = topic.start() if topic else end
-        inside = [d for d in dates if not d.since and start <= d.span.start < end]
+        inside = [d for d in dates if not d.since and start <= d.span.start < end
+                  and not self.frames.person_clause.search(self.doc.text, start, d.span.start)]  # ', who took office'
         opened = sentence.start + dateline_end(sentence.text)
         inside = [d for d in inside if d.span.start >= opened] or inside  # 'HEFEI, April 1 (Xinhua) -- ...'
         later = [d for d in inside if d.span.start > offset]

@@ -177,6 +177,7 @@ PACK = register(LanguagePack(
                        "despite"),
         occasion_phrases=("on the sidelines of", "on the margins of", "on the sidelines", "at the sidelines of"),
         relative_pronouns=("who", "which"),
+        person_relatives=("who",),
         sequence_words=("then", "later"),
         purpose_words=("to", "in order to"),
         several_days=("two days of", "three days of", "four days of", "five days of", "several days of",

@@ -105,6 +105,8 @@ class EventGrammar:
     # open a phrase, up to a comma, of the occasion (its place is the event's, its forum no side): 'Di sela-sela KTT,'
     occasion_phrases: tuple[str, ...] = ()
     relative_pronouns: tuple[str, ...] = ()  # open a clause about the name before them: 'X, yang dikenal ..., bertemu'
+    # of them, those only a person's clause opens: a date in it is the person's ('Santos, who took office on Saturday,')
+    person_relatives: tuple[str, ...] = ()
     sequence_words: tuple[str, ...] = ()  # after a comma, the next thing the subject does: ', kemudian pembicaraan'
     purpose_words: tuple[str, ...] = ()  # what a verb is done for: 'akan ke Dhaka untuk melakukan pertemuan'
     # the event takes several days, so its date is the month (the guidelines): 'three days of talks', 'selama dua hari'
