@@ -35,6 +35,7 @@ class NameCues:
     cue_only: frozenset[str]  # titles that name no office ('Mr', 'analis')
     verb_before: re.Pattern[str]  # 'bertemu dengan |X', ', kata |X'
     post_before: re.Pattern[str]  # "Jokowi's chief of staff, |X": a post in apposition before the name
+    post_link: re.Pattern[str]  # 'Ambassador to| Moldova X': between a post and the state it is posted to
     after: re.Pattern[str]  # 'X|, kepala penasihat ...', 'X| met'
     titles: str  # the title expression, for other patterns to embed
     stopwords: frozenset[str]
@@ -83,6 +84,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         cue_only=frozenset(lang.words(packs, lambda p: p.cue_titles)),
         verb_before=re.compile(rf"(?:\b(?:{before})|,\s*(?:{quotes}))\s+$", re.IGNORECASE),
         post_before=re.compile(rf"(?:['\u2019]s|\b(?:{articles}))\s+{title}\s*,\s*$", re.IGNORECASE),
+        post_link=re.compile(rf"\s(?:{lang.alternatives(lang.words(packs, lambda p: p.grammar.post_links))})\s+$"),
         after=after_re,
         titles=title,
         stopwords=frozenset(lang.words(packs, lambda p: p.stopwords)),

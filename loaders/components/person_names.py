@@ -45,6 +45,7 @@ from loaders.normalize import fold
 from loaders.pipeline import Resources, component
 
 _MAX_NAME_WORDS = 4
+_LINK_REACH = 8  # characters of a post link before the state: ' untuk '
 _CREDIT_WORD = r"[A-Z](?:[a-z'-]+|[A-Z]+)?\.?(?![\w])"
 _CREDIT_NAME = rf"(?P<name>{_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,3}})(?!\.\w)"
 
@@ -127,8 +128,10 @@ def _cue_before(text: str, start: int, ends: dict[int, Mention]) -> bool:
             or cues().post_before.search(text, max(0, start - 60), start)):
         return True
     anchor = mention_before(text, start, ends)
-    return (anchor is not None and anchor.type in ("Country", "Organization")
-            and title_before(text, anchor.span.start) is not None)
+    if anchor is None or anchor.type not in ("Country", "Organization"):
+        return False
+    link = cues().post_link.search(text, max(0, anchor.span.start - _LINK_REACH), anchor.span.start)
+    return title_before(text, link.start() if link else anchor.span.start) is not None  # 'Ambassador to Moldova X'
 
 
 def _listed_with_people(text: str, start: int, end: int, people: dict[int, Mention]) -> bool:
