@@ -90,7 +90,8 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("Pemimpin Korea Utara Kim Jong-un bertemu Moon Jae-in.", "id", ("Person", "Kim Jong-un")),
     ("Former UN chief Ban Ki-moon said so.", "en", ("Person", "Ban Ki-moon")),
     # a post's state after 'to' keeps the title the cue of the name after it (TASS in en/dev26)
-    ("Vitaly Ignatiev said at a meeting with British Ambassador to Moldova Fern Horine.", "en", ("Person", "Fern Horine")),
+    ("Vitaly Ignatiev said at a meeting with British Ambassador to Moldova Fern Horine.", "en",
+     ("Person", "Fern Horine")),
     # and so does a longer lower-case word that is no participle (Suara in id/dev9, Reuters in en/dev6)
     ('"Dia ingin memenuhi undangan ini," kata Maite Nkoana-mashabane.', "id", ("Person", "Maite Nkoana-Mashabane")),
     ("Thai Foreign Minister Parnpree Bahiddha-nukara said so.", "en", ("Person", "Parnpree Bahiddha-nukara")),
