@@ -89,6 +89,8 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     # a given name's hyphened syllable belongs to the name
     ("Pemimpin Korea Utara Kim Jong-un bertemu Moon Jae-in.", "id", ("Person", "Kim Jong-un")),
     ("Former UN chief Ban Ki-moon said so.", "en", ("Person", "Ban Ki-moon")),
+    # a one-word seat after a title is the post's, no part of the name after it (CNN Indonesia in id/dev26)
+    ("Juru Bicara Kremlin Dmitry Peskov mengatakan negosiasi akan berlangsung.", "id", ("Person", "Dmitry Peskov")),
     # a post's state after 'to' keeps the title the cue of the name after it (TASS in en/dev26)
     ("Vitaly Ignatiev said at a meeting with British Ambassador to Moldova Fern Horine.", "en",
      ("Person", "Fern Horine")),
@@ -185,6 +187,7 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("Rebels of the Kremlin-backed Donetsk People's Army met Juan Manuel Santos.", "en",
      ("Person", "Kremlin-backed")),
     ("Mudah-mudahan Prabowo bertemu Putin.", "id", ("Person", "Mudah-mudahan")),
+    ("Pertemuan itu dimediasi oleh para ketua Minsk Group.", "id", ("Place", "Minsk")),
     # a portfolio before its title is no person ('Chinese Commerce', 'Trade Commissioner')
     ("US Trade Representative Jamieson Greer met Chinese Commerce Minister Wang Wentao.", "en",
      ("Person", "Chinese Commerce")),

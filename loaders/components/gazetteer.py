@@ -283,6 +283,8 @@ def _fits_context(doc: Document, i: int, name: IndexedName, sentence_starts: set
         return True
     if name.entry.type == "Country":
         return after.folded not in _compass()
-    if name.entry.type == "Place":
-        return not opens_longer_name(doc, i)
+    if name.entry.type == "Place":  # 'Juru Bicara Kremlin Dmitry Peskov': after a title, the post's seat, unless a
+        # body's name goes on ('ketua Minsk Group')
+        return not opens_longer_name(doc, i) or (title_before(text, tokens[i].start) is not None
+                                                 and after.folded not in cues().organization_heads)
     return True
