@@ -141,6 +141,12 @@ def test_regional_blocs_and_news_agencies_are_known_bodies() -> None:
             ("Organization", "Iran International"), ("Organization", "Radio Free Europe/Radio Liberty"),
             ("Organization", "Mainichi Shimbun")} <= found
     assert ("Country", "Iran") not in found
+    # the Tamil Tigers, the Thai-Cambodian border committee and MINA by their Indonesian names (id/dev26), and
+    # Sri Lanka written as one word
+    found, _ = extract("Jakarta, MINA - Delegasi Srilanka dan Macan Tamil bertemu di Jenewa. Komite Perbatasan Umum "
+                       "akan bersidang di Kuala Lumpur.", "id")
+    assert {("Organization", "Mi'raj News Agency"), ("Country", "Sri Lanka"),
+            ("Organization", "Liberation Tigers of Tamil Eelam"), ("Organization", "General Border Committee")} <= found
 
 
 def test_a_bracketed_description_in_the_unverified_list_is_no_alias() -> None:
