@@ -41,6 +41,7 @@ class NameCues:
     stopwords: frozenset[str]
     particles: frozenset[str]
     hyphen_suffixes: frozenset[str]
+    participle_endings: tuple[str, ...]  # 'Kremlin-backed': the hyphened word is no part of the name
     organization_words: frozenset[str]
     state_forms: frozenset[str]  # 'republik': part of the state's name after a title, not of the post
     organization_names: frozenset[str]  # as written: 'TNI AU', 'Kemlu', 'CIA'
@@ -90,6 +91,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         stopwords=frozenset(lang.words(packs, lambda p: p.stopwords)),
         particles=frozenset(lang.words(packs, lambda p: p.particles)),
         hyphen_suffixes=frozenset(lang.words(packs, lambda p: p.hyphen_suffixes)),
+        participle_endings=tuple(lang.words(packs, lambda p: p.participle_endings)),
         organization_words=frozenset(lang.words(packs, lambda p: p.organization_words)),
         state_forms=frozenset(lang.words(packs, lambda p: p.state_forms)),
         organization_names=frozenset(lang.words(packs, lambda p: p.organization_names)),
@@ -185,13 +187,13 @@ def _named_after_title(tokens: list[Token], i: int, in_title: Container[int], co
 _FAMILY_WORD = 4  # the longest function word a family name after a title may be: 'He', 'Yang'
 _SYLLABLE = 5  # the longest given-name syllable after a hyphen: 'Jae-myung'
 _NAME_WORD = 9  # a longer lower-case word after a hyphen, not a participle: 'Bahiddha-nukara', 'Nkoana-mashabane'
-_PARTICIPLES = ("ed", "ing")  # 'Kremlin-backed', 'Hamas-controlled', 'Iran-leaning'
 
 
 def _syllable(before: Token, gap: str, token: Token) -> bool:
     """'Jong-un', 'Ki-moon', 'Nkoana-mashabane': a lower-case syllable or word hyphened to a capitalised word, not an
     adjective's suffix ('Biden-era', 'Kremlin-backed'), a particle ('al-'), or a reduplication ('Mudah-mudahan')."""
-    short = len(token.text) <= _SYLLABLE or (len(token.text) <= _NAME_WORD and not token.text.endswith(_PARTICIPLES))
+    endings = cues().participle_endings
+    short = len(token.text) <= _SYLLABLE or (len(token.text) <= _NAME_WORD and not token.text.endswith(endings))
     return (gap == "-" and token.text.islower() and before.text[:1].isupper() and short
             and token.folded not in cues().hyphen_suffixes and token.folded not in cues().particles
             and not token.folded.startswith(before.folded))

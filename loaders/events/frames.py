@@ -293,6 +293,7 @@ class Frames:
         self.short_titles = {short: full for p in lang.packs() for short, full in p.short_titles.items()}
         self.talks_holders = frozenset(lang.words(lang.packs(), lambda p: p.grammar.talks_holders))
         self.meeting_supports = frozenset(lang.words(lang.packs(), lambda p: p.grammar.meeting_support_verbs))
+        self.holding_verbs = self.talks_holders | self.meeting_supports  # 'and hold talks', 'and holding a meeting'
         self.status_before = _status_words(lambda g: g.status_before)
         self.status_after = _status_words(lambda g: g.status_after)
 
@@ -1527,26 +1528,25 @@ class EventReader:
     def held_talks(self, m: re.Match[str]) -> bool:
         """'Jiang Zemin held formal talks with Putin': talks someone holds are a negotiation, of people only too (a
         meeting that is itself the talks), where the pack says so of its holding verbs."""
-        tokens = self.doc.tokens
-        first = token_at(tokens, m.start("trigger"))
-        for k in range(first - 1, max(-1, first - 1 - _HOLDER_REACH), -1):
-            if tokens[k].folded in self.frames.talks_holders:
-                return True
-            if not tokens[k].text[:1].islower():
-                return False
-        return False
+        return self._holder_before(m.start("trigger"), self.frames.talks_holders) is not None
 
     def held_after_and(self, trigger: int) -> bool:
         """'X will meet Y in Washington and hold talks with Z in Ottawa': a noun its holding verb takes, the verb
         joined by a conjunction to the clause before, has that clause's subject and time, as a verb would."""
-        tokens, frames = self.doc.tokens, self.frames
+        k = self._holder_before(trigger, self.frames.holding_verbs)
+        return k is not None and k > 0 and self.doc.tokens[k - 1].folded in self.frames.conjunctions
+
+    def _holder_before(self, trigger: int, verbs: frozenset[str]) -> int | None:
+        """The token index of one of `verbs` before the trigger, only lower-case words between ('held formal talks',
+        'held two rounds of talks'), or None."""
+        tokens = self.doc.tokens
         first = token_at(tokens, trigger)
-        for k in range(first - 1, max(0, first - 1 - _HOLDER_REACH), -1):
-            if tokens[k].folded in frames.talks_holders or tokens[k].folded in frames.meeting_supports:
-                return tokens[k - 1].folded in frames.conjunctions
+        for k in range(first - 1, max(-1, first - 1 - _HOLDER_REACH), -1):
+            if tokens[k].folded in verbs:
+                return k
             if not tokens[k].text[:1].islower():
-                return False
-        return False
+                return None
+        return None
 
     def held_for_talks(self, sentence: Sentence, trigger: re.Match[str]) -> bool:
         """'met X on Monday to work out differences over the dam', 'pertemuan ... untuk membahas sengketa

@@ -41,6 +41,7 @@ PACK = register(LanguagePack(
     particles=frozenset({"van", "von", "de", "der", "den", "da", "dos", "la", "del", "du"}),
     hyphen_suffixes=frozenset({"led", "era", "style", "based", "born", "run", "made", "like", "type", "free",
                                "wide", "owned", "held", "ruled", "bound", "level"}),
+    participle_endings=("ed", "ing"),
     titles=(
         "president", "prime minister", "foreign minister", "foreign affairs minister", "defense minister",
         "defence minister", "interior minister", "finance minister", "foreign secretary", "secretary of state",

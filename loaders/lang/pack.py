@@ -191,6 +191,8 @@ class LanguagePack:
     # after a hyphen they make a name an adjective ('Biden-era', 'US-led'); any other short lower-case word
     # there ends the name ('Kim Jong-un', 'Moon Jae-in')
     hyphen_suffixes: frozenset[str] = frozenset()
+    # endings of a participle hyphened to a name, no part of it: 'Kremlin-backed', 'Iran-leaning'
+    participle_endings: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()  # offices: a person named after one holds a Position ('presiden')
     cue_titles: tuple[str, ...] = ()  # words announcing a person without naming an office ('analis')
     # titles a ruler's name is known by, title and all ('Sultan Ibrahim', 'King Charles'): kept with the name
