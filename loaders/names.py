@@ -63,7 +63,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
     modifiers = lang.words(packs, lambda p: p.title_modifiers)
     titles = sorted(lang.words(packs, lambda p: (*p.titles, *p.cue_titles)), key=len, reverse=True)
     modifier = "(?:(?:" + "|".join(
-        lang.alternatives([m]) + (r"\.?" if m in abbreviated else "") for m in modifiers) + r")\s+)?"
+        lang.alternatives([m]) + (r"\.?" if m in abbreviated else "") for m in modifiers) + r")(?:\s+|-))?"
     title = modifier + "(?:" + "|".join(_title(t, abbreviated) for t in titles) + ")"
     articles = lang.alternatives(lang.words(packs, lambda p: p.articles))
     adjectives = lang.alternatives(lang.words(packs, lambda p: p.title_adjectives))

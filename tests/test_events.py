@@ -524,6 +524,15 @@ def test_one_person_meeting_three_or_more_named_persons_holds_a_meeting_with_eac
     assert len(met) == 4 and all(len(m) == 2 and "Hakan Fidan" in m for m in met)
 
 
+def test_talks_one_person_holds_with_three_or_more_named_persons_are_talks_with_each() -> None:
+    """'Erdogan also held talks with Georgian President Mikheil Saakashvili, Kazakh President Nursultan Nazarbayev and
+    Iranian Vice-President Parviz Davudi' (World Bulletin in en/dev17): three talks, the noun held as a verb is."""
+    x = extract("While in the Turkmen capital, Erdogan also held talks with Georgian President Mikheil Saakashvili, "
+                "Kazakh President Nursultan Nazarbayev and Iranian Vice-President Parviz Davudi.", "en")
+    held = [names(x, e).keys() for e in x.events if e.type in ("Meeting", "Negotiation")]
+    assert len(held) == 3 and all("Recep Tayyip Erdoğan" in h and len(h) == 2 for h in held)
+
+
 def test_ministers_listed_by_name_after_their_joint_title_met_as_one() -> None:
     """'Sybiha met with the foreign ministers of France, Germany and Poland - Jean-Noël Barrot, Johann Wadephul and
     Radosław Sikorski' (Ukrainska Pravda in en/dev14): one meeting of the four, not three."""

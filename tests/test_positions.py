@@ -39,6 +39,12 @@ def held(text: str, lang: str, name: str) -> set[tuple[str, str | None]]:
     # but the name that opens its sentence has the post after its comma, closed or not (Alodunia, in id/dev18)
     ("Kairat Abdrakhmanov, menteri luar negeri Kazakhstan telah melakukan pertemuan dengan Staffan de Mistura.", "id",
      "Kairat Abdrakhmanov", {("menteri luar negeri", entity_iri("Country", "", "Q232"))}),
+    # a post after a comma that a name follows is that name's, not an apposition (World Bulletin, in en/dev17)
+    ("Erdogan held talks with Georgian President Mikheil Saakashvili, Kazakh President Nursultan Nazarbayev and "
+     "Iranian President Mahmoud Ahmadinejad.", "en", "Mikheil Saakashvili",
+     {("President", entity_iri("Country", "", "Q230"))}),
+    # a hyphened modifier is part of the title, not of a person's name
+    ("Erdogan met Iranian Vice-President Parviz Davudi.", "en", "Parviz Davudi", {("Vice-President", IRAN)}),
     # a first lady's title is a post, no part of her name
     ("Biden and First Lady Jill Biden welcomed Fumio Kishida.", "en", "Jill Biden", {("First Lady", None)}),
     ("Presiden Yoon Suk Yeol dan Ibu Negara Kim Keon-hee menyambut Jokowi.", "id", "Kim Keon-hee",

@@ -145,6 +145,10 @@ class Positions:
             owner, title = None, title_re.match(text, pos)
         if title is None or not is_position_title(title.group()):
             return None
+        gap = _SPACE.match(text, title.end())
+        named = starts.get(gap.end() if gap else title.end())
+        if named is not None and doc.type_of(named) == "Person":
+            return None  # 'Saakashvili, Kazakh President Nursultan Nazarbayev': the post is the next name's
         # 'Usai bertemu Prabowo, Menhan China juga menggelar': a post opening the next clause is no apposition, but the
         # name that opens its sentence has it ('Kairat Abdrakhmanov, menteri luar negeri Kazakhstan telah melakukan')
         if not _closed(text, title.end()) and not any(s.start == m.span.start for s in doc.sentences):

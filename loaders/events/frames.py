@@ -1802,7 +1802,7 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
         # separately with Arias': each met him alone
         return [replace(draft, participants=[p, *objects], marks=draft.marks | {SEPARATE}) for p in persons]
     between = reader.between_follows(trigger, right[0].span.start) if right else False  # 'talks between A and B'
-    listed = len(subjects) == 1 and subjects[0] in reader.persons and reader.is_verb(m) \
+    listed = len(subjects) == 1 and subjects[0] in reader.persons and (reader.is_verb(m) or reader.held_talks(m)) \
         and len([o for o in objects if o in reader.persons]) >= _MANY_MET \
         and all(reader.titled(h) for h in right if reader.entity_of(h) in reader.persons) \
         and not any(reader.same_state(subjects[0], o) for o in objects)
