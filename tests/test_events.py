@@ -533,6 +533,17 @@ def test_talks_one_person_holds_with_three_or_more_named_persons_are_talks_with_
     assert len(held) == 3 and all("Recep Tayyip Erdoğan" in h and len(h) == 2 for h in held)
 
 
+def test_bilateral_meetings_with_several_ministers_among_others_are_one_per_side() -> None:
+    """'serangkaian pertemuan bilateral dengan sejumlah Menteri Luar Negeri antara lain Ethiopia, Mesir, ...' (Kemlu
+    in id/dev27): 'antara lain' is 'among others', not 'between'; 'sejumlah Menteri Luar Negeri' is several ministers,
+    not Retno, the one foreign minister the article names."""
+    x = extract("Menlu Retno Marsudi melakukan serangkaian pertemuan bilateral dengan sejumlah Menteri Luar Negeri "
+                "antara lain Ethiopia, Mesir, Togo dan Kenya.", "id")
+    met = [names(x, e).keys() for e in x.events if e.type == "Meeting"]
+    assert sorted(next(iter(m - {"Retno Marsudi"})) for m in met) == ["Egypt", "Ethiopia", "Kenya", "Togo"]
+    assert all(len(m) == 2 and "Retno Marsudi" in m for m in met)
+
+
 def test_ministers_listed_by_name_after_their_joint_title_met_as_one() -> None:
     """'Sybiha met with the foreign ministers of France, Germany and Poland - Jean-Noël Barrot, Johann Wadephul and
     Radosław Sikorski' (Ukrainska Pravda in en/dev14): one meeting of the four, not three."""

@@ -183,6 +183,8 @@ class Frames:
         self.comitatives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.comitatives))
         self.place_only = frozenset(lang.words(lang.packs(), lambda p: p.grammar.place_only_prepositions))
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
+        self.between_idioms = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_idioms))
+        self.quantifiers = frozenset(lang.words(lang.packs(), lambda p: p.grammar.quantifiers))
         self.demonstratives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.demonstratives))
         self.referring = frozenset(lang.words(lang.packs(), lambda p: p.grammar.referring))
         self.referring_phrase = re.compile(
@@ -432,7 +434,7 @@ class EventReader:
         return tok.folded == "s" and tok.start > 0 and self.doc.text[tok.start - 1] in "'\u2019"
 
     def _heads(self, groups: list[list[Mention]], titled: Mapping[int, str] | None = None,
-               owned: frozenset[int] = frozenset()) -> list[Mention]:
+               owned: frozenset[int] = frozenset(), counted: frozenset[int] = frozenset()) -> list[Mention]:
         """The participant of each phrase: its person if it names one ('Presiden AS Joe Biden'), else its agents;
         an agent of a phrase with a title ('Menlu Bangladesh', groups by index in `titled`, with the title's
         words) is an official's: the person the article names in that post, if it names one and not in this
@@ -457,7 +459,7 @@ class EventReader:
                 if k not in owned:  # "Qatar's Prime Minister": the state, as English news means it
                     self.officials.add(body.span.start)
             # 'the Secretary and Foreign Minister': the one holders of posts written as names, not 'the president-elect'
-            if not group and titled and k in titled and titled[k][0].isupper():
+            if not group and titled and k in titled and titled[k][0].isupper() and k not in counted:
                 holder = self.holder(titled[k], ANY_BODY)
                 heads += [holder] if holder is not None else []
                 continue
@@ -838,6 +840,7 @@ class EventReader:
         groups: list[list[Mention]] = [[]]
         titled: dict[int, str] = {}
         owned: set[int] = set()
+        counted: set[int] = set()  # 'sejumlah Menteri Luar Negeri', 'several foreign ministers': of no one holder
         i, last, away, skipped = token_at(tokens, start), start, False, None
         while i < len(tokens) and tokens[i].end <= end:
             tok = tokens[i]
@@ -882,6 +885,8 @@ class EventReader:
                 groups.append([])
                 away, last, i = True, travel.end(), token_at(tokens, travel.end())
                 continue
+            if tok.folded in frames.quantifiers:
+                counted.add(len(groups) - 1)
             if tok.folded in frames.away and not self.counterpart_before(i):
                 groups.append([])
                 away = True
@@ -907,7 +912,7 @@ class EventReader:
             if k - 1 in titled and k not in titled and k - 1 not in owned and self._one_country(groups[k - 1]) \
                     and self._one_country(groups[k]):
                 titled[k] = titled[k - 1]
-        return self._heads(groups, titled, frozenset(owned))
+        return self._heads(groups, titled, frozenset(owned), frozenset(counted))
 
     def conjoined(self, start: int, end: int) -> bool:
         """Whether a conjunction ('dan', 'and') stands between `start` and `end`."""
@@ -1014,7 +1019,8 @@ class EventReader:
         tokens = self.doc.tokens
         i = token_at(tokens, start)
         while i < len(tokens) and tokens[i].end <= end:
-            if tokens[i].folded in self.frames.between:
+            idiom = i + 1 < len(tokens) and f"{tokens[i].folded} {tokens[i + 1].folded}" in self.frames.between_idioms
+            if tokens[i].folded in self.frames.between and not idiom:  # 'antara lain': among others, not between
                 return True
             i += 1
         return False

@@ -188,6 +188,7 @@ PACK = register(LanguagePack(
         settled_nouns=("peace", "ceasefire", "cease-fire", "truce", "deal", "dispute", "differences", "hostilities",
                        "settlement"),
         between_words=("between", "among"),
+        quantifiers=("several", "some", "many", "various", "other", "all"),
         by_phrases=("headed by", "led by", "chaired by", "attended by", "hosted by", "mediated by", "brokered by"),
         mediator_nouns=("mediators", "mediator"),
         mediator_words=("with", "the", "and", "both"),

@@ -160,6 +160,8 @@ PACK = register(LanguagePack(
                     "untuk menyelesaikan", "untuk mengakhiri"),
         settled_nouns=("perdamaian", "damai", "gencatan senjata", "sengketa", "perselisihan", "permusuhan"),
         between_words=("antara",),
+        between_idioms=("antara lain",),
+        quantifiers=("sejumlah", "beberapa", "berbagai", "banyak", "para"),
         by_phrases=("dipimpin oleh", "dipimpin", "dihadiri oleh", "dihadiri", "dipandu oleh", "dimediasi oleh",
                     "diketuai oleh", "diketuai", "yang dipimpin", "yang dihadiri"),
         separately=("terpisah", "masing-masing", "satu per satu", "bilateral", "bergantian"),
