@@ -75,6 +75,8 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
     after_re = re.compile(
         rf"\s*,\s*(?:(?:{articles})\s+)?(?:(?-i:[A-Z])[\w.]*(?:['\u2019]s)?\s+){{0,3}}"
         rf"(?:(?:{adjectives})\s+)?{title}"
+        # ", Myanmar's detained democracy leader", ', the visiting UN envoy': a possessive's or article's modifiers
+        rf"|\s*,\s*(?:{articles}|(?-i:[A-Z])[\w.]*['\u2019]s)\s+(?:(?-i:[a-z])[\w-]*\s+){{1,2}}{title}"
         rf"|\s+(?:{after})\b",
         re.IGNORECASE,
     )

@@ -379,6 +379,22 @@ def test_a_name_before_a_states_post_in_apposition_is_a_person(apposition: str) 
     assert "Kong Xuanyou" in [e.name for e in x.entities if e.type == "Person"]
 
 
+@pytest.mark.parametrize("apposition", ["Myanmar's detained democracy leader", "the detained democracy leader",
+                                        "the opposition leader"])
+def test_a_name_before_a_leader_with_modifiers_in_apposition_is_a_person(apposition: str) -> None:
+    """'Aung San Suu Kyi, Myanmar's detained democracy leader, has refused to meet with Ibrahim Gambari' (Al Jazeera,
+    in en/dev28): after a possessive or an article, a leader's modifiers; a name the KB does not know."""
+    x = extract(f"Aung San Suu Kyi, {apposition}, has refused to meet with Ibrahim Gambari.", "en", date(2008, 8, 24))
+    assert "Aung San Suu Kyi" in [e.name for e in x.entities if e.type == "Person"]
+
+
+def test_a_modifier_after_a_comma_without_article_or_possessive_names_no_person() -> None:
+    """'di Istana Qasr Al Shatie, kediaman resmi Presiden UEA' (Sinar Harapan, in id/dev2): a palace, no person."""
+    x = extract("Presiden dijadwalkan bertemu MBZ di Istana Qasr Al Shatie, kediaman resmi Presiden UEA.", "id",
+                date(2025, 4, 9))
+    assert not [e for e in x.entities if e.type == "Person" and "Shatie" in e.name]
+
+
 def test_a_surname_alone_is_the_head_of_state_in_office_that_day() -> None:
     """'Sheinbaum and Petro talked of importance of the next CELAC meeting' (Prensa Latina, in en/dev10): 'Petro' is
     Colombia's president on the article's day, not before he took office; a word ending a regnal name ('Charles III

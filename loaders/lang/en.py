@@ -57,7 +57,7 @@ PACK = register(LanguagePack(
         "chairman", "chairwoman", "chairperson", "first lady", "admiral", "commodore", "colonel", "brigadier",
     ),
     cue_titles=("mr", "mrs", "ms", "dr", "h.e", "his excellency", "her excellency", "analyst", "sheikh", "counterpart",
-                "counterparts", "sir", "dame", "hon", "honorable", "honourable", "shri", "smt", "maulana"),
+                "counterparts", "sir", "dame", "hon", "honorable", "honourable", "shri", "smt", "maulana", "leader"),
     customary_titles=frozenset({"king", "queen", "prince", "princess", "crown prince", "sultan", "sheikh", "emir",
                                 "pope"}),
     title_modifiers=("deputy", "vice", "assistant", "acting", "former"),
