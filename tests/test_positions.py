@@ -43,6 +43,9 @@ def held(text: str, lang: str, name: str) -> set[tuple[str, str | None]]:
     ("Erdogan held talks with Georgian President Mikheil Saakashvili, Kazakh President Nursultan Nazarbayev and "
      "Iranian President Mahmoud Ahmadinejad.", "en", "Mikheil Saakashvili",
      {("President", entity_iri("Country", "", "Q230"))}),
+    # ... and so is one the post's body stands between (Kompas, in id/dev28)
+    ("Najib akan bertemu dengan Wakil Presiden Jusuf Kalla, Ketua MPR Hidayat Nur Wahid, dan Ketua DPR Agung "
+     "Laksono.", "id", "Jusuf Kalla", {("Wakil Presiden", None)}),
     # a hyphened modifier is part of the title, not of a person's name
     ("Erdogan met Iranian Vice-President Parviz Davudi.", "en", "Parviz Davudi", {("Vice-President", IRAN)}),
     # a first lady's title is a post, no part of her name

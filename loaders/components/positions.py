@@ -145,9 +145,7 @@ class Positions:
             owner, title = None, title_re.match(text, pos)
         if title is None or not is_position_title(title.group()):
             return None
-        gap = _SPACE.match(text, title.end())
-        named = starts.get(gap.end() if gap else title.end())
-        if named is not None and doc.type_of(named) == "Person":
+        if _named_after(doc, title.end(), starts):
             return None  # 'Saakashvili, Kazakh President Nursultan Nazarbayev': the post is the next name's
         # 'Usai bertemu Prabowo, Menhan China juga menggelar': a post opening the next clause is no apposition, but the
         # name that opens its sentence has it ('Kairat Abdrakhmanov, menteri luar negeri Kazakhstan telah melakukan')
@@ -260,6 +258,20 @@ def _agent_within(doc: Document, start: int, end: int) -> Mention | None:
         if doc.type_of(m) in _AGENT_TYPES:
             return m
     return None
+
+
+def _named_after(doc: Document, offset: int, starts: dict[int, Mention]) -> bool:
+    """Whether a person's name follows `offset`, maybe after the state or body of the post ('Jusuf Kalla, Ketua MPR
+    Hidayat Nur Wahid'): then the post before `offset` is that person's."""
+    for _ in range(2):
+        gap = _SPACE.match(doc.text, offset)
+        named = starts.get(gap.end() if gap else offset)
+        if named is None or doc.type_of(named) not in ("Person", *_AGENT_TYPES):
+            return False
+        if doc.type_of(named) == "Person":
+            return True
+        offset = named.span.end
+    return False
 
 
 def _closed(text: str, offset: int) -> bool:
