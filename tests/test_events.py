@@ -1540,6 +1540,9 @@ def test_meetings_told_before_named_again_in_the_plural_are_no_new_event() -> No
     ("Jokowi telah berkomunikasi dengan Kanselir Jerman Olaf Scholz.", "id", {"Joko Widodo", "Olaf Scholz"}),
     ("A call between Secretary of State Marco Rubio and Russian Foreign Minister Sergey Lavrov was productive.", "en",
      {"Marco Rubio", "Sergey Lavrov"}),
+    # the two sides in the subject, the phone after the verb (detikNews, in id/dev28)
+    ("Presiden AS Donald Trump dan PM Australia Malcolm Turnbull bercakap via telepon pada 28 Januari lalu.", "id",
+     {"Donald Trump", "Malcolm Turnbull"}),
 ])
 def test_conferring_and_calling_are_meetings(text: str, lang: str, sides: set[str]) -> None:
     """'conferred with', 'discussed with', 'menghubungi' (called), 'berkomunikasi dengan': meetings in person or by
