@@ -205,6 +205,12 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("France does not favor trade deals with countries opposing the Paris Agreement, Emmanuel Macron said.", "en",
      ("Person", "Paris Agreement")),
     ("Joseph R. Donovan met Minister of Foreign Affairs, Retno Marsudi.", "en", ("Person", "Foreign Affairs")),
+    # the capital written with its district in either language, not a body 'DC' (both in id/dev)
+    ("Sugiono bertemu Marco Rubio di Washington, DC, Amerika Serikat, Jumat (20/2).", "id", ("Organization", "DC")),
+    ("WASHINGTON DC, KOMPAS.com - Presiden Amerika Serikat Donald Trump membatalkan pertemuan.", "id",
+     ("Organization", "DC")),
+    # short forms of common nouns name nothing: World War II (Medcom, in id/dev20)
+    ("Korsel dan Jepang dibayang-bayangi sejarah kelam PD II.", "id", ("Organization", "PD II")),
 ])
 def test_misreadings_are_gone(text: str, lang: str, wrong: tuple[str, str]) -> None:
     assert wrong not in found(text, lang)

@@ -72,6 +72,8 @@ class NamedEntities:
             return False
         if fold(m.span.text) in _event_nouns():  # 'KTT siang nanti akan membahas': a meeting's kind names nothing
             return False
+        if fold(m.span.text) in _common_acronyms():  # 'sejarah kelam PD II' (World War II), 'WNI' (citizens)
+            return False
         if m.type != "Person" or m.qid:
             return True
         if any(is_acronym(w) or w in cues().organization_names for w in words) and not m.span.text.isupper():
@@ -128,6 +130,11 @@ class NamedEntities:
         if type_ != "Person":
             return None
         return index.person_parts.get(words) or index.person_keys.get(person_key(words))
+
+
+@lang.compiled
+def _common_acronyms(packs: tuple[lang.LanguagePack, ...]) -> frozenset[str]:
+    return frozenset(fold(a) for p in packs for a in p.common_acronyms)
 
 
 @lang.compiled

@@ -118,6 +118,7 @@ PACK = register(LanguagePack(
     compass_words=frozenset({"south", "north", "central", "east", "west"}),
     # 'Group' (from 'World Bank (Group)'), and first names far more often than the places the KB knows by them
     not_names=frozenset({"group", "orange", "resolute", "david", "george", "mary"}),
+    common_acronyms=frozenset({"WWI", "WWII", "WW2", "CEO", "GDP"}),  # world wars, an officer, an economy
     pronouns=frozenset({"he", "she"}),
     connectives=("but", "however", "meanwhile", "later"),
     or_words=("or", "aka"),

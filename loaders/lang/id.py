@@ -98,6 +98,8 @@ PACK = register(LanguagePack(
     origin_words=("asal",),
     compass_words=frozenset({"latin", "latina", "selatan", "utara", "tengah", "barat", "timur"}),
     not_names=frozenset({"natal", "kota"}),  # Christmas (and a Brazilian city), city (and an Indian one)
+    # short forms of common nouns: World War I and II, citizens, human rights, layoffs, fuel, laws and bills
+    common_acronyms=frozenset({"PD I", "PD II", "PD 2", "WNI", "WNA", "HAM", "PHK", "BBM", "UU", "RUU", "CEO"}),
     pronouns=frozenset({"dia", "ia", "beliau"}),
     connectives=("namun", "tetapi", "kemudian", "lalu", "sementara itu", "selain itu"),
     or_words=("atau",),

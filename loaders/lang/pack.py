@@ -239,6 +239,7 @@ class LanguagePack:
     party_nouns: tuple[str, ...] = ()
     compass_words: frozenset[str] = frozenset()  # after a country they name a region: 'Amerika Latin'
     not_names: frozenset[str] = frozenset()  # one-word KB names too common as words to match alone
+    common_acronyms: frozenset[str] = frozenset()  # short forms of common nouns, no names: 'WNI', 'PD II'
     pronouns: frozenset[str] = frozenset()  # third-person singular subject pronouns: 'dia'
     connectives: tuple[str, ...] = ()  # may open a sentence before its subject pronoun: 'namun'
     or_words: tuple[str, ...] = ()  # between a name and its short form: 'Mohamed bin Zayed atau MBZ'
