@@ -341,6 +341,16 @@ def test_a_quoted_nickname_inside_a_name_is_one_person_linked_without_it(text: s
     assert person in [(e.name, e.wikidata) for e in x.entities if e.type == "Person"]
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Menteri Luar Negeri Indonesia Retno Lestari juga telah bertemu dengan Mullah Abdul Ghani Baradar di Doha.", "id"),
+    ("Zalmay Khalilzad met Mullah Abdul Ghani Baradar in Doha.", "en"),
+])
+def test_a_mullahs_title_is_no_part_of_his_name(text: str, lang: str) -> None:
+    """'Mullah Abdul Ghani Baradar' (Tempo, in id/dev14) is Abdul Ghani Baradar, as most news names
+    him, not a person 'Mullah Abdul Ghani Baradar'."""
+    assert "Abdul Ghani Baradar" in [e.name for e in extract(text, lang, date(2021, 8, 20)).entities]
+
+
 def test_a_malaysian_honorific_is_a_title_not_a_name() -> None:
     x = extract("Prabowo dijadwalkan bertemu Perdana Menteri Datuk Seri Anwar Ibrahim.", "id", date(2025, 1, 27))
     assert sorted(e.name for e in x.entities if e.type == "Person") == ["Anwar Ibrahim", "Prabowo Subianto"]
