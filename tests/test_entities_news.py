@@ -211,6 +211,9 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
      ("Organization", "DC")),
     # short forms of common nouns name nothing: World War II (Medcom, in id/dev20)
     ("Korsel dan Jepang dibayang-bayangi sejarah kelam PD II.", "id", ("Organization", "PD II")),
+    # Papua New Guinea's short form is the country, no body (Liputan6, in id/dev16; 1News, in en/dev21)
+    ("Presiden Jokowi juga mengatakan, PNG merupakan tetangga penting.", "id", ("Organization", "PNG")),
+    ("Antony Blinken will arrive on Monday to meet with PNG for a bilateral meeting.", "en", ("Organization", "PNG")),
 ])
 def test_misreadings_are_gone(text: str, lang: str, wrong: tuple[str, str]) -> None:
     assert wrong not in found(text, lang)
