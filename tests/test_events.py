@@ -1722,10 +1722,19 @@ def test_facilitated_exchanges_are_talks(text: str, lang: str, sides: set[str]) 
 
 
 @pytest.mark.parametrize("text", ["Egypt calls on Israel and Hamas to accept the truce.",
-                                  "The UN renewed its call for a ceasefire between Israel and Hamas."])
+                                  "The UN renewed its call for a ceasefire between Israel and Hamas.",
+                                  # naming, no phone (FMT, in en/dev25)
+                                  "But President Nicolas Maduro, who calls opposition leader Juan Guaido a "
+                                  "coup-mongering US puppet, has held on to power.",
+                                  "US President Donald Trump calls Russian President Vladimir Putin a friend."])
 def test_a_call_on_or_for_something_is_no_call(text: str) -> None:
     """'call' alone is a phone call only with its parties: 'calls on Israel', 'its call for a ceasefire' are not."""
     assert [e for e in extract(text, "en").events if e.type in ("Meeting", "Negotiation")] == []
+
+
+def test_a_call_to_someone_with_no_complement_stays_a_call() -> None:
+    x = extract("US President Donald Trump calls Russian President Vladimir Putin every week.", "en")
+    assert {"Donald Trump", "Vladimir Putin"} <= participant_names(x, only_event(x, "Meeting"))
 
 
 def test_a_photographer_in_a_caption_credit_takes_no_part() -> None:

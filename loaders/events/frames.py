@@ -185,6 +185,7 @@ class Frames:
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
         self.between_idioms = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_idioms))
         self.quantifiers = frozenset(lang.words(lang.packs(), lambda p: p.grammar.quantifiers))
+        self.article_next = re.compile(rf"\s+(?:{articles})\s", re.I)  # 'calls Guaido a puppet'
         self.demonstratives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.demonstratives))
         self.referring = frozenset(lang.words(lang.packs(), lambda p: p.grammar.referring))
         self.referring_phrase = re.compile(
@@ -346,6 +347,21 @@ class EventReader:
     def persons(self) -> frozenset[str]:
         """The entities of the article that are persons."""
         return frozenset(self.entity_of(m) for m in self.doc.mentions if self.type_of(m) == "Person")
+
+    def names_as(self, m: re.Match[str], right: list[Mention]) -> bool:
+        """'Maduro, who calls Guaido a coup-mongering US puppet': a one-word call whose object an article follows
+        names someone something; no one is phoned."""
+        word = m.group("trigger")
+        if " " in word or "call" not in self.frames.families["interaction"].marks.get(word.lower(), frozenset()) \
+                or not right:
+            return False
+        # 'calls opposition leader Guaido a puppet', not 'held calls with Modi a week ago': whom it names, directly
+        tokens = self.doc.tokens
+        between = range(token_at(tokens, m.end("trigger")), token_at(tokens, right[0].span.start))
+        if any(tokens[i].folded in cues().stopwords for i in between) \
+                or "," in self.doc.text[m.end("trigger"):right[0].span.start]:
+            return False
+        return any(self.frames.article_next.match(self.doc.text, h.span.end) for h in right)
 
     def is_agent(self, mention: Mention) -> bool:
         """A person, body or country that can take part, not a medium that reports ('kata AFP', 'Purna Warta')."""
@@ -1846,7 +1862,7 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         return None
     if "receive" in marks and reader.frames.received_thing.match(reader.doc.text, m.end("trigger")):
         return None  # 'Zuma sudah menerima undangan dari Presiden Joko Widodo': an invitation, no visit
-    if reader.hypothetical(sentence, m.start("trigger"), m.end("trigger")):
+    if reader.hypothetical(sentence, m.start("trigger"), m.end("trigger")) or reader.names_as(m, right):
         return None
     if "each" in marks and reader.refers_back(m):  # 'Pertemuan-pertemuan bilateral ini ...': those told before
         return None
