@@ -1732,8 +1732,11 @@ def test_a_call_on_or_for_something_is_no_call(text: str) -> None:
     assert [e for e in extract(text, "en").events if e.type in ("Meeting", "Negotiation")] == []
 
 
-def test_a_call_to_someone_with_no_complement_stays_a_call() -> None:
-    x = extract("US President Donald Trump calls Russian President Vladimir Putin every week.", "en")
+@pytest.mark.parametrize("text", ["US President Donald Trump calls Russian President Vladimir Putin every week.",
+                                  "US President Donald Trump held calls with Russian President Vladimir Putin a week "
+                                  "ago."])
+def test_a_call_to_someone_with_no_complement_stays_a_call(text: str) -> None:
+    x = extract(text, "en")
     assert {"Donald Trump", "Vladimir Putin"} <= participant_names(x, only_event(x, "Meeting"))
 
 
