@@ -375,6 +375,20 @@ def test_a_one_word_name_after_a_title_is_the_person_of_that_whole_name() -> Non
     assert "Imran" not in [e.name for e in khan.entities]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("President Obama met Pope Francis at the Vatican for nearly an hour Thursday.", "en"),
+    ("Presiden Joko Widodo bertemu Paus Fransiskus di Vatikan.", "id"),
+])
+def test_a_ruler_is_named_with_the_title_the_kb_keeps_in_the_name(text: str, lang: str) -> None:
+    """'President Obama met Pope Francis at the Vatican' (Fox News, in en/dev29): the KB's label keeps the title,
+    and Indonesian news writes 'Paus Fransiskus' (kabar's alias); the meeting is the pope's, not a photographer's."""
+    x = extract(text, lang, date(2014, 3, 27))
+    assert ("Pope Francis", "Q450675") in [(e.name, e.wikidata) for e in x.entities]
+    names = {e.id: e.name for e in x.entities}
+    assert [{names[p] for p in e.participants} & {"Barack Obama", "Joko Widodo", "Pope Francis"}
+            for e in x.events] == [{"Pope Francis", "Barack Obama" if lang == "en" else "Joko Widodo"}]
+
+
 @pytest.mark.parametrize("text, lang, person", [
     ("Hadir Menteri Luar Negeri Cina Wang Yi dan Menteri Luar Negeri India Jaishankar.", "id",
      ("Subrahmanyam Jaishankar", "Q16186720")),

@@ -74,7 +74,10 @@ class KBNames:
             self._country_at = {m.span.start: (m.span.end, m.qid) for m in earlier if m.type == "Country"}
             self._country_to = {m.span.end: (m.span.start, m.qid) for m in earlier if m.type == "Country"}
             for i, j in runs:
-                k = i
+                ruler = self._ruler(doc, i, j)  # 'Pope Francis'
+                k = i if ruler is None else ruler[1]
+                if ruler is not None:
+                    mentions.append(ruler[0])
                 while k < j:
                     for n in range(min(_MAX_WORDS, j - k), 0, -1):
                         found = self._mention(doc, k, k + n, countries)
@@ -111,6 +114,24 @@ class KBNames:
         if found is None and j - i == 1:  # 'Bush' in 2005, 'Obama': towns bear the name too, yet it is the leader's
             return self._official(doc, span, countries)
         return found
+
+    def _ruler(self, doc: Document, i: int, j: int) -> tuple[Mention, int] | None:
+        """'Pope Francis', 'Sheikh Hasina': a customary title that the KB (or kabar's aliases) keeps as the first word
+        of one person's name, with the run's first words after it; the mention and the token where the run goes on."""
+        assert self.kb is not None
+        title = doc.tokens[i - 1] if i else None
+        if title is None or title.folded not in cues().customary_titles \
+                or doc.text[title.end:doc.tokens[i].start] != " ":
+            return None
+        for n in range(min(_MAX_WORDS - 1, j - i), 0, -1):
+            span = Span(title.start, doc.tokens[i + n - 1].end, doc.text[title.start:doc.tokens[i + n - 1].end])
+            row = self.curated.get(fold(span.text))  # 'Paus Fransiskus', kabar's own alias
+            record = self._record(row.target) if row is not None else None
+            records = [record] if record is not None else \
+                self.kb.records(span.text) if self.kb.has_name(span.text) else []
+            if len(records) == 1 and record_type(records[0]) == "Person":
+                return self._named(span, records[0]), i + n
+        return None
 
     def _recorded(self, doc: Document, span: Span, i: int, j: int, countries: set[str]) -> Mention | None:
         """The mention the KB's records of the words at tokens `i` to `j` make, if they fit where they stand."""
