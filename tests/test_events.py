@@ -621,6 +621,19 @@ def test_a_titles_short_form_in_brackets_and_a_bare_title_as_subject() -> None:
     assert met[frozenset({"Joko Widodo", "Rishi Sunak"})] == "planned"
 
 
+def test_a_bare_head_of_state_is_the_president_the_article_names_without_a_country() -> None:
+    """'Kepala Negara akan berada di Ankara untuk pertemuan bilateral dengan Presiden Turki Abdullah Gul' (Arrahmah in
+    id/dev27): Indonesian news names its own president with no country, the others' with one ('Presiden AS Barack
+    Obama', later 'Presiden Obama'); the head of state who goes to Ankara is Yudhoyono, not the last one named."""
+    x = extract("Presiden Susilo Bambang Yudhoyono akan bertemu dengan Presiden Amerika Serikat Barack Obama di "
+                "Toronto. Ia akan membicarakan perundingan yang dimediasi oleh Presiden Obama. Kepala Negara akan "
+                "berada di Ankara untuk pertemuan bilateral dengan Presiden Turki Abdullah Gul.", "id",
+                published=date(2010, 6, 24))
+    met = [frozenset(names(x, e)) for e in x.events if e.type == "Meeting"]
+    assert frozenset({"Susilo Bambang Yudhoyono", "Abdullah Gül"}) in met
+    assert frozenset({"Barack Obama", "Abdullah Gül"}) not in met
+
+
 def test_a_title_right_after_a_named_person_opens_the_next_listed_one() -> None:
     """'Menlu Britania Raya dan Irlandia Raya David Lammy Wakil PM Selandia Baru Winston Peters dan ...' (id/dev3):
     the comma left out, Peters is still a guest of his own."""

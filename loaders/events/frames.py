@@ -55,6 +55,7 @@ _WORD_AT_END = re.compile(r"(\w+(?:-\w+)*)\s*$")
 _LEFT_STOPS = (";", ":", " - ", " \u2013 ", " \u2014 ")  # a dateline ends at a dash: 'TRIBUNNEWS.COM - Pembicaraan'
 STATUS_WINDOW = 4
 ANY_BODY = ""  # the body of a post named without one ('the Secretary'): its holder is the article's one holder
+_NO_BODY = "-"  # the posts the article gives with no body ('Presiden Susilo Bambang Yudhoyono'): the writer's own
 SUPPORT_REACH = 9  # tokens from a support verb to the event noun it holds: 'hold a new edition of the SR dialogue'
 """How many words before a trigger may say its status: 'Prabowo will visit China and meet Xi'."""
 HYPOTHETICAL_WINDOW = 6  # 'keen on holding a bilateral meeting': the wish may stand further back than a status word
@@ -301,8 +302,9 @@ class Frames:
         self.status_after = _status_words(lambda g: g.status_after)
 
     def full_title(self, folded: str) -> str:
-        """A title's words with its short forms written out: 'wakil menlu' -> 'wakil menteri luar negeri'."""
-        return " ".join(self.short_titles.get(word, word) for word in folded.split())
+        """A title's words with its short forms written out: 'wakil menlu' -> 'wakil menteri luar negeri', 'kepala
+        negara' -> 'presiden'."""
+        return self.short_titles.get(folded) or " ".join(self.short_titles.get(word, word) for word in folded.split())
 
     def read(self, doc: Document, reporters: frozenset[str] = frozenset()) -> EventReader:
         return EventReader(self, doc, mention_tokens(doc, doc.mentions), {m.span.start: m for m in doc.mentions},
@@ -512,11 +514,14 @@ class EventReader:
                 first.setdefault(self.entity_of(m), m)
             posts: dict[tuple[str, str], set[str]] = {}
             for person, positions in self.doc.positions.items():
+                served = {self.frames.full_title(fold(p.title)) for p in positions if p.of is not None}
                 for p in positions:
                     if person not in first:
                         continue
                     full = self.frames.full_title(fold(p.title))
-                    for owner in (p.of, ANY_BODY) if p.of is not None else (ANY_BODY,):
+                    # 'Presiden Obama' after 'Presiden AS Barack Obama' is not the writer's own president
+                    unnamed = (_NO_BODY,) if full not in served else ()
+                    for owner in (p.of, ANY_BODY) if p.of is not None else (ANY_BODY, *unnamed):
                         posts.setdefault((full, owner), set()).add(person)
                         for word in set(full.split()) - {full}:
                             posts.setdefault((f"... {word}", owner), set()).add(person)
@@ -1317,6 +1322,25 @@ class EventReader:
         self.officials.update(h.span.start for h in sides)
         return sides
 
+    def post_subject(self, left_start: int, trigger: int) -> list[Mention]:
+        """'Kepala Negara akan berada di Ankara untuk pertemuan bilateral dengan X', 'Presiden juga akan bertemu':
+        a clause opening with a bare post, no name after it and no side before the trigger, has for subject the one
+        person the article gives that post with no body ('Presiden Susilo Bambang Yudhoyono' beside 'Presiden AS
+        Barack Obama'): the writer's own, as Indonesian news names its president."""
+        tokens = self.doc.tokens
+        i = token_at(tokens, left_start)
+        for n in (2, 1):
+            if i + n >= len(tokens) or any(j in self.by_token for j in range(i, i + n + 1)) \
+                    or not tokens[i].text[0].isupper() or self._agent_in(tokens[i + n].start, trigger):
+                continue
+            holder = self.holder(" ".join(t.folded for t in tokens[i:i + n]), _NO_BODY)
+            if holder is not None:
+                return [holder]
+        return []
+
+    def _agent_in(self, start: int, end: int) -> bool:
+        return any(start <= m.span.start < end and self.is_agent(m) for m in self.doc.mentions)
+
     def described_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:
         """'Adapun Khalilzad dilaporkan tiba di Kabul. ... diplomat berusia 67 tahun itu menggelar pertemuan dengan
         Ghani': a description of a person right before the trigger stands for the person last named before it."""
@@ -1888,7 +1912,7 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
                  if reader.entity_of(h) not in objects]
         trigger = m.start("trigger")
         left = (reader.speaker(sentence, left_start) or reader.reporter_before(sentence, trigger)
-                or reader.described_subject(sentence, left_start, trigger)
+                or reader.post_subject(left_start, trigger) or reader.described_subject(sentence, left_start, trigger)
                 or reader.pronoun_subject(sentence, left_start, trigger)
                 or reader.opening_subject(sentence, trigger) or after or reader.context_subject(sentence))
     elif not left and not right and not forum:  # 'India dan Pakistan sepakat ... usai dilakukan perundingan'

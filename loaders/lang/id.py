@@ -51,7 +51,8 @@ PACK = register(LanguagePack(
     title_modifiers=("wakil", "mantan", "plt"),
     short_titles={"menlu": "menteri luar negeri", "menhan": "menteri pertahanan", "mendagri": "menteri dalam negeri",
                   "pm": "perdana menteri", "dubes": "duta besar", "sekjen": "sekretaris jenderal",
-                  "jubir": "juru bicara", "seskab": "sekretaris kabinet", "mensesneg": "menteri sekretaris negara"},
+                  "jubir": "juru bicara", "seskab": "sekretaris kabinet", "mensesneg": "menteri sekretaris negara",
+                  "kepala negara": "presiden"},
     abbreviated=frozenset({"dr", "plt"}),
     articles=("seorang", "sang"),
     # government bodies, the military and the media Indonesian news names by acronym or short name alone
