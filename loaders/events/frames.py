@@ -198,6 +198,9 @@ class Frames:
         self.relative_word = re.compile(rf"\b(?:{_grammar(lambda g: g.relative_pronouns)})\b", re.I)
         self.person_clause = re.compile(rf",\s*(?:{_grammar(lambda g: g.person_relatives)})\b[^,;]*$", re.I)
         self.list_continuer = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_continuers)})\b")
+        self.leader_posts = re.compile(rf"\b(?:{_grammar(lambda g: g.leader_posts)})", re.I)
+        self.pair_people = re.compile("|".join(f"(?:{p.grammar.pair_people})" for p in lang.packs()
+                                               if p.grammar.pair_people) or r"(?!)", re.I)
         self.described = re.compile("|".join(f"(?:{p.grammar.described_person})" for p in lang.packs()
                                               if p.grammar.described_person) or r"(?!)", re.I)
         self.joined = re.compile(rf"\b(?:{_grammar(lambda g: g.joins)})\s+(?:(?:{articles})\s+)?$", re.I)
@@ -1338,6 +1341,31 @@ class EventReader:
                 return [holder]
         return []
 
+    def pair_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:
+        """'The two leaders met for about 45 minutes', 'Kedua menteri terakhir kali membahas masalah Rohingya': two
+        people named by what they are, no side named in the clause, are the two persons of the nearest sentence
+        before that names just two (one that names more, a delegation, is passed over); 'the two leaders' are two
+        who lead, not the foreign secretary who briefed on their talks."""
+        pair = self.frames.pair_people.search(self.doc.text, left_start, trigger)
+        if pair is None or self._agent_in(left_start, trigger):
+            return []
+        leaders = self.frames.leader_posts.search(pair.group()) is not None
+        index = self.sentence_index.get(sentence.start, 0)
+        for before in self.doc.sentences[max(0, index - _PRONOUN_REACH):index][::-1]:
+            people: dict[str, Mention] = {}
+            for m in self.doc.mentions:
+                if before.start <= m.span.start < before.end and self.type_of(m) == "Person" \
+                        and not (leaders and self._led_not(self.entity_of(m))):
+                    people.setdefault(self.entity_of(m), m)
+            if len(people) == 2:
+                return list(people.values())
+        return []
+
+    def _led_not(self, person: str) -> bool:
+        """Whether the article gives the person posts, none of them a leader's ('Foreign Secretary Ranjan Mathai')."""
+        posts = self.doc.positions.get(person, [])
+        return bool(posts) and not any(self.frames.leader_posts.search(p.title) for p in posts)
+
     def _agent_in(self, start: int, end: int) -> bool:
         return any(start <= m.span.start < end and self.is_agent(m) for m in self.doc.mentions)
 
@@ -1916,7 +1944,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
                 or reader.pronoun_subject(sentence, left_start, trigger)
                 or reader.opening_subject(sentence, trigger) or after or reader.context_subject(sentence))
     elif not left and not right and not forum:  # 'India dan Pakistan sepakat ... usai dilakukan perundingan'
-        left = reader.opening_subject(sentence, m.start("trigger")) or (
+        left = reader.opening_subject(sentence, m.start("trigger")) \
+            or reader.pair_subject(sentence, left_start, m.start("trigger")) or (
             reader.possessor_subject(sentence, left_start, m.start("trigger")) if reader.is_verb(m) else [])
     held_at = reader.forum_place(m)  # 'KTT G20 Jerman': where the summit is, no side of it
     right = [h for h in right if held_at is None or reader.entity_of(h) != reader.entity_of(held_at)]

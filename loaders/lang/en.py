@@ -224,6 +224,10 @@ PACK = register(LanguagePack(
         referring=("this", "that", "these", "those", "to the", "at the"),
         described_person=r"\bthe\s+(?:visiting|former|veteran|[\w]+-year-old)\s+(?:[a-z]+\s+)?"
                          r"(?:president|minister|diplomat|leader|envoy|premier|chancellor)",
+        pair_people=r"\b(?:the\s+two|both)\s+(?:[a-z]+\s+)?(?:leaders|presidents|premiers|prime\s+ministers|ministers|"
+                    r"heads\s+of\s+state|envoys|diplomats|chancellors|men)\b",
+        leader_posts=("president", "prime minister", "premier", "chancellor", "leader", "head of state", "king",
+                      "emir", "sultan"),
         listing=("that included", "which included", "that include", "including", "such as"),
         joins=("join", "joins", "joined", "joining", "take part in", "took part in", "taking part in", "participate in",
                "participated in", "participating in"),

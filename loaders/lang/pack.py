@@ -136,6 +136,9 @@ class EventGrammar:
     demonstratives: tuple[str, ...] = ()  # 'pembicaraan itu'
     # a person told before, named by a description: 'diplomat berusia 67 tahun itu', 'the visiting president'
     described_person: str = ""  # a regular expression
+    # two people told before, named together by what they are: 'the two leaders', 'kedua menteri'
+    pair_people: str = ""  # a regular expression
+    leader_posts: tuple[str, ...] = ()  # who 'the two leaders' can be: 'president', 'prime minister'
     # before a noun, name what was told before: 'this meeting'; a phrase of two words ('to the') when no name follows
     referring: tuple[str, ...] = ()
     listing: tuple[str, ...] = ()  # after a counterpart noun, go on to name them: 'counterparts that included'
