@@ -657,6 +657,15 @@ def test_the_two_leaders_are_the_two_people_the_sentence_before_names(text: str,
         assert pair in met
 
 
+def test_a_persons_initials_in_brackets_name_that_person_later() -> None:
+    """'Mohammed bin Salman (MBS)': the initials in brackets are his short name, so 'MBS later met Macron' is his
+    meeting, not one of the last person named before."""
+    x = extract("Chinese President Xi Jinping met Mohammed bin Salman (MBS) in Riyadh. MBS later met Emmanuel Macron.",
+                "en", date(2022, 12, 9))
+    met = [set(names(x, e)) for e in x.events if e.type == "Meeting"]
+    assert {"Mohammed bin Salman", "Emmanuel Macron"} in met and {"Xi Jinping", "Emmanuel Macron"} not in met
+
+
 def test_a_title_right_after_a_named_person_opens_the_next_listed_one() -> None:
     """'Menlu Britania Raya dan Irlandia Raya David Lammy Wakil PM Selandia Baru Winston Peters dan ...' (id/dev3):
     the comma left out, Peters is still a guest of his own."""

@@ -195,12 +195,14 @@ def _spelled_otherwise(words: tuple[str, ...], key: str, mentions: list[Mention]
 def _with_short_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """An organisation's short name in parentheses right after it is that organisation: 'General Elections
     Commission (KPU)', 'Great Indonesia Movement Party (Gerindra)', whatever a recognizer made of the word; and
-    a person's or an organisation's initials after 'or' are that one: 'Sheikh Mohamed bin Zayed Al Nahyan atau
-    MBZ' (the letters, in order, open words of the name)."""
+    a person's or an organisation's initials in parentheses or after 'or' are that one: 'Mohammed bin Salman
+    (MBS)', 'Sheikh Mohamed bin Zayed Al Nahyan atau MBZ' (the letters, in order, open words of the name)."""
     out = list(mentions)
     named: dict[str, Mention] = {}
     for m in mentions:
-        short = _PARENTHESIS.match(doc.text, m.span.end) if m.type == "Organization" else None
+        short = _PARENTHESIS.match(doc.text, m.span.end) if m.type in ("Person", "Organization") else None
+        if short is not None and m.type == "Person" and not _spells(short.group("name"), m.span.text):
+            short = None  # 'Mohammed bin Salman (MBS)' is his; 'Joko Widodo (Jokowi)' the KB knows already
         if short is None and m.type in ("Person", "Organization"):
             short = _words().or_short.match(doc.text, m.span.end)
             short = short if short and _spells(short.group("name"), m.span.text) else None
