@@ -666,6 +666,15 @@ def test_a_persons_initials_in_brackets_name_that_person_later() -> None:
     assert {"Mohammed bin Salman", "Emmanuel Macron"} in met and {"Xi Jinping", "Emmanuel Macron"} not in met
 
 
+def test_two_people_joined_by_a_hyphen_are_the_two_sides() -> None:
+    """'pertemuan Obama-Castro tersebut merupakan interaksi informal' (Jakartakita in id/dev30): Obama and Castro met;
+    the UN chief watching them in the sentence before is no side of it."""
+    x = extract("Presiden Amerika Serikat, Barack Obama dan Presiden Kuba, Raul Castro berjabatan tangan di Panama "
+                "City. Sekjen PBB, Ban Ki-moon memandang ke arah keduanya. Seorang pejabat AS mengatakan, pertemuan "
+                "Obama-Castro tersebut merupakan interaksi informal.", "id", date(2015, 4, 12))
+    assert [set(names(x, e)) for e in x.events] == [{"Barack Obama", "Raúl Castro"}]
+
+
 def test_a_title_right_after_a_named_person_opens_the_next_listed_one() -> None:
     """'Menlu Britania Raya dan Irlandia Raya David Lammy Wakil PM Selandia Baru Winston Peters dan ...' (id/dev3):
     the comma left out, Peters is still a guest of his own."""

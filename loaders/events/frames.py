@@ -400,6 +400,8 @@ class EventReader:
         while i < len(tokens) and tokens[i].end <= limit and _inside_phrase(text[end:tokens[i].start]):
             mention = self.by_token.get(i)
             if mention is not None:
+                if groups[-1] and self.paired(groups[-1][-1], mention):
+                    groups.append([])
                 groups[-1].append(mention)
                 end = mention.span.end
                 i = token_at(tokens, end)
@@ -422,6 +424,8 @@ class EventReader:
             if not _inside_phrase(text[mention.span.end if mention else tokens[i].end:start]):
                 break
             if mention is not None:
+                if groups[-1] and self.paired(mention, groups[-1][0]):
+                    groups.append([])
                 groups[-1].insert(0, mention)
                 start = mention.span.start
                 i = token_at(tokens, start) - 1
@@ -438,6 +442,11 @@ class EventReader:
         last = len(groups) - 1
         return self._heads(groups[::-1], {last - k: title for k, title in titled.items()},
                            frozenset(last - k for k in owned)), start
+
+    def paired(self, first: Mention, second: Mention) -> bool:
+        """'pertemuan Obama-Castro': two people joined by a hyphen are two sides, not one name."""
+        return self.doc.text[first.span.end:second.span.start] == "-" and self.type_of(first) == "Person" \
+            and self.type_of(second) == "Person" and self.entity_of(first) != self.entity_of(second)
 
     def _phrase_word(self, i: int, groups: list[list[Mention]]) -> bool:
         """A word that may sit in a noun phrase; a conjunction starts the next phrase."""
@@ -885,6 +894,8 @@ class EventReader:
                 away = away and text[last:tok.start].strip() in (",", "(") and skipped is not None \
                     and named is not None \
                     and self.type_of(skipped) in ("Place", "Organization") and self.type_of(named) in _PLACES
+            if mention is not None and groups[-1] and self.paired(groups[-1][-1], mention):
+                groups.append([])
             if mention is not None:
                 # 'sekutu Putin, Presiden Belarus Aleksandr Lukashenko': whose ally, not who took part
                 related = i > 0 and tokens[i - 1].folded in frames.relation_nouns \
@@ -1933,7 +1944,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     if not left and not reader.is_verb(m):  # 'X berjabat tangan dengan Y saat pertemuan BRICS': X and Y were there
         left = reader.clause_before(sentence, m.start("trigger"))
     # objects without a subject ('the minister paid courtesy calls with X and Y'): X and Y never met each other
-    if not left and right and not forum and not reader.between_follows(m.end("trigger"), right[0].span.start):
+    if not left and right and not forum and not reader.between_follows(m.end("trigger"), right[0].span.start) \
+            and not (len(right) > 1 and reader.paired(right[0], right[1])):  # 'pertemuan Obama-Castro': both sides
         objects = {reader.entity_of(h) for h in right}
         after = [h for h in reader.subject_after(sentence, right_end, reader.is_verb(m))
                  or reader.fronted_subject(sentence, m.start("trigger"), right_end)
