@@ -36,6 +36,10 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("Menurut Kemlu RI, pertemuan ini penting.", "id", ("Organization", "Kemlu RI")),
     ("Juru bicara Kementerian Luar Negeri Iran Nasser Kanaani berbicara.", "id", ("Country", "Iran")),
     ("Jakarta, VIVA.co.id - Menlu Retno Marsudi tiba.", "id", ("Organization", "VIVA.co.id")),
+    # a site written in lower case, and the place in brackets after it a dateline's, no short name of the site
+    ("alodunia.com (Astana) - Perundingan terkait krisis Suriah dimulai di Astana.", "id",
+     ("Organization", "alodunia.com")),
+    ("alodunia.com (Astana) - Perundingan terkait krisis Suriah dimulai di Astana.", "id", ("Place", "Astana")),
     ("Jakarta, CNBC Indonesia - Menteri Pertahanan Prabowo Subianto tiba di Istana.", "id",
      ("Organization", "CNBC Indonesia")),
     # the medium a dateline names beside its place, with or without a web suffix; a site's name ends a sentence

@@ -41,7 +41,7 @@ from loaders.edits import Edits
 from loaders.kb.model import KBEntry
 from loaders.lang import LanguagePack
 from loaders.model import SOURCE_CONFIDENCE, Document, Mention, Sentence, Span, Token
-from loaders.names import cues, mention_tokens, name_runs
+from loaders.names import cues, mention_tokens, name_runs, without_web_suffix
 from loaders.ner.common_words import ordinary
 from loaders.normalize import fold
 from loaders.pipeline import Resources, component
@@ -200,7 +200,8 @@ def _with_short_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
     named: dict[str, Mention] = {}
     for m in mentions:
-        short = _PARENTHESIS.match(doc.text, m.span.end) if m.type in ("Person", "Organization") else None
+        short = _PARENTHESIS.match(doc.text, m.span.end) if m.type in ("Person", "Organization") \
+            and without_web_suffix(m.span.text) == m.span.text else None  # 'alodunia.com (Astana) -': a dateline
         if short is not None and m.type == "Person" and not _spells(short.group("name"), m.span.text):
             short = None  # 'Mohammed bin Salman (MBS)' is his; 'Joko Widodo (Jokowi)' the KB knows already
         if short is None and m.type in ("Person", "Organization"):

@@ -14,7 +14,7 @@ words after it are an organisation ('Dewan Pertahanan Nasional',
 the name news uses without a head word (`organization_names`: 'TNI AU',
 'Kemlu', 'CIA', 'Xinhua') are organisations where they are written so; one
 that is also a function word ('Antara', 'among') only in capitals. A
-capitalised web name ('Tempo.co', 'REPUBLIKA.CO.ID', 'Aktual.com') is the
+web name ('Tempo.co', 'REPUBLIKA.CO.ID', 'Aktual.com', 'jpnn.com') is the
 news medium publishing under it, as datelines and credits write it, and so
 is the medium a dateline names beside its place ('Muscat, Purna Warta -').
 A diplomatic mission is named by where it is ('KBRI Abu Dhabi'), an
@@ -404,12 +404,13 @@ def _spelled(doc: Document, j: int, letters: str) -> int | None:
 
 
 def _web_names(doc: Document, earlier: list[Mention]) -> list[Mention]:
-    """'Aktual.com', 'VIVA.co.id': media by their web names, where no mention is."""
+    """'Aktual.com', 'VIVA.co.id', 'jpnn.com': media by their web names, where no mention is (not inside an address:
+    'www.kemlu.go.id', 'info@kompas.com')."""
     taken = [(m.span.start, m.span.end) for m in (*doc.proposed(), *earlier)]
     out = []
     for match in _WEB_NAME.finditer(doc.text):
         start, end = match.span()
-        if match.group()[0].isupper() and not any(a < end and start < b for a, b in taken):
+        if not any(a < end and start < b for a, b in taken):
             name = match.group()
             out.append(Mention(Span(start, end, name), "Organization", name, None, "Organization:" + fold(name),
                                "pattern"))
