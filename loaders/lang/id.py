@@ -224,7 +224,7 @@ PACK = register(LanguagePack(
         demonstratives=("itu", "tersebut", "ini"),
         described_person=r"\b(?:diplomat|menteri|menlu|presiden|pemimpin|utusan|politikus|politisi|jenderal|"
                          r"perdana menteri|kanselir)(?:\s+[\w-]+){0,4}?\s+(?:itu|tersebut)",
-        pair_people=r"\b(?:kedua|dua)\s+(?:pemimpin|presiden|kepala\s+negara|perdana\s+menteri|menteri|menlu|menhan|"
+        pair_people=r"\bkedua\s+(?:pemimpin|presiden|kepala\s+negara|perdana\s+menteri|menteri|menlu|menhan|"
                     r"tokoh|pejabat|diplomat)\b",
         leader_posts=("presiden", "perdana menteri", "pemimpin", "kepala negara", "kanselir", "raja", "emir", "sultan"),
         status_before={
