@@ -643,6 +643,9 @@ def test_a_bare_head_of_state_is_the_president_the_article_names_without_a_count
     # the foreign secretary who briefed on the talks is no leader of them
     ("Prime Minister Manmohan Singh met Premier Wen Jiabao in Beijing. Foreign Secretary Ranjan Mathai said Wen "
      "Jiabao was warm. The two leaders held very fruitful talks.", "en", None),
+    # the clause before, in the same sentence (Al Jazeera in en/dev27), and a call with no 'with'
+    ("The official said that Trump had no plans to meet with Putin after the two leaders spoke by phone for two "
+     "hours Thursday.", "en", {"Donald Trump", "Vladimir Putin"}),
 ])
 def test_the_two_leaders_are_the_two_people_the_sentence_before_names(text: str, lang: str,
                                                                        pair: set[str] | None) -> None:
@@ -655,6 +658,15 @@ def test_the_two_leaders_are_the_two_people_the_sentence_before_names(text: str,
         assert not any("Ranjan Mathai" in people for people in met)
     else:
         assert pair in met
+
+
+def test_how_long_a_call_lasted_stands_between_it_and_its_sides() -> None:
+    """'pembicaraan telepon selama 20 menit antara Presiden Rousseff dan Presiden Barack Obama' (in id/dev25): how
+    long it lasted, then whom it was between."""
+    x = extract("Nampaknya pembicaraan telepon selama 20 menit antara Presiden Rousseff dan Presiden Barack Obama pada "
+                "Senin (16/9/2013), tak membuat Rousseff mencabut keputusannya.", "id", date(2013, 9, 17))
+    call = only_event(x, "Meeting")
+    assert set(names(x, call)) == {"Rousseff", "Barack Obama"} and call.date == "2013-09-16"
 
 
 def test_a_persons_initials_in_brackets_name_that_person_later() -> None:

@@ -235,9 +235,10 @@ class Frames:
         # 'panggilan telepon yang panjang dengan Xi': the clause is about the call, its participants come after
         self.modified = re.compile(rf"(?:{_grammar(lambda g: g.relative_pronouns)})(?:\s+[a-z][\w-]*){{1,3}}?\s+"
                                    rf"(?=(?:{_grammar(lambda g: g.comitatives)})\b)", re.I)
-        # 'bertemu selama lebih dari satu jam dengan X': how long, then whom
+        # 'bertemu selama lebih dari satu jam dengan X', 'pembicaraan telepon selama 20 menit antara X dan Y': how
+        # long, then whom
         self.lasting = re.compile(rf"(?:{_grammar(lambda g: g.duration_words)})(?:\s+[\w-]+){{1,5}}?\s+"
-                                  rf"(?=(?:{_grammar(lambda g: g.comitatives)})\b)", re.I)
+                                  rf"(?=(?:{_grammar(lambda g: g.comitatives + g.between_words)})\b)", re.I)
         # 'met Qatari mediators', 'bertemu dengan para mediator Norwegia': right after the trigger, only small words
         # and capitalised ones before the noun
         self.with_mediators = re.compile(rf"\s+(?:(?:{_grammar(lambda g: g.mediator_words)})\s+|[A-Z][\w-]*\s+){{0,4}}"
@@ -1355,17 +1356,20 @@ class EventReader:
     def pair_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:
         """'The two leaders met for about 45 minutes', 'Kedua menteri terakhir kali membahas masalah Rohingya': two
         people named by what they are, no side named in the clause, are the two persons of the nearest sentence
-        before that names just two (one that names more, a delegation, is passed over); 'the two leaders' are two
-        who lead, not the foreign secretary who briefed on their talks."""
+        before that names just two (one that names more, a delegation, is passed over), or of the clauses before
+        it in the same sentence ('no plans to meet with Putin after the two leaders spoke by phone'); 'the two
+        leaders' are two who lead, not the foreign secretary who briefed on their talks."""
         pair = self.frames.pair_people.search(self.doc.text, left_start, trigger)
         if pair is None or self._agent_in(left_start, trigger):
             return []
         leaders = self.frames.leader_posts.search(pair.group()) is not None
         index = self.sentence_index.get(sentence.start, 0)
-        for before in self.doc.sentences[max(0, index - _PRONOUN_REACH):index][::-1]:
+        spans = [(sentence.start, left_start)] + [(s.start, s.end) for s in
+                                                  self.doc.sentences[max(0, index - _PRONOUN_REACH):index][::-1]]
+        for start, end in spans:
             people: dict[str, Mention] = {}
             for m in self.doc.mentions:
-                if before.start <= m.span.start < before.end and self.type_of(m) == "Person" \
+                if start <= m.span.start < end and self.type_of(m) == "Person" \
                         and not (leaders and self._led_not(self.entity_of(m))):
                     people.setdefault(self.entity_of(m), m)
             if len(people) == 2:

@@ -282,7 +282,9 @@ PACK = register(LanguagePack(
                    "talked by phone with", "spoke on the phone with", "spoken on the phone with", "received",
                    "receives", "receiving", "sat down with", "sit down with", "conferred with", "confers with",
                    "confer with", "discussed with", "discusses with", "held discussions with", "convened with",
-                   "telephoned", "phoned"),
+                   "telephoned", "phoned",
+                   # two sides joined in the subject: 'the two leaders spoke by phone for two hours'
+                   "spoke by phone", "spoke by telephone", "talked by phone", "spoke on the phone"),
             joint_verbs=("discussed", "discuss"),
             nouns=("meeting", "meetings", "summit", "summits", "phone call", "phone calls", "phone conversation",
                    "phone talks", "telephone conversation", "telephone call", "telephone calls", "telephone talks",
@@ -303,12 +305,13 @@ PACK = register(LanguagePack(
                              "phone call", "phone calls", "phone conversation", "phone talks",
                              "telephone conversation", "telephone call", "telephone calls", "telephone talks",
                              "video call", "video calls", "video conference", "call", "calls", "telephoned",
-                             "phoned"),
+                             "phoned", "spoke by phone", "spoke by telephone", "talked by phone", "spoke on the phone"),
                     # a past form no auxiliary makes future ('will be hosted' does): what it tells was held
                     "past": ("met", "spoke with", "talked with", "spoke to", "talked to", "spoke by phone with",
                              "spoke by telephone with",
                              "spoke virtually with", "spoke by video with", "talked by phone with",
-                             "spoke on the phone with", "received", "sat down with", "conferred with",
+                             "spoke on the phone with", "spoke by phone", "spoke by telephone", "talked by phone",
+                             "spoke on the phone", "received", "sat down with", "conferred with",
                              "discussed with", "held discussions with", "convened with")},
         ),
         "Negotiation": Triggers(
