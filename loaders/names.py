@@ -49,6 +49,7 @@ class NameCues:
     organization_heads: frozenset[str]  # last words of organisation names: 'association', 'forum'
     venue_heads: frozenset[str]  # last words of venue names: 'palace', 'convention center'
     customary_titles: frozenset[str]  # a ruler's name is known with them: 'Sultan Ibrahim', no surname after them
+    spouse_titles: frozenset[str]  # 'ibu negara': the name after one may end with the leader's
     minor: frozenset[str]  # left out of an organisation's initials: 'of', 'dan'
     articles: str  # alternation of the packs' articles: 'the|a|an|seorang|sang'
 
@@ -101,6 +102,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         organization_heads=frozenset(lang.words(packs, lambda p: p.organization_heads)),
         venue_heads=frozenset(lang.words(packs, lambda p: p.venue_heads)),
         customary_titles=frozenset(lang.words(packs, lambda p: p.customary_titles)),
+        spouse_titles=frozenset(lang.words(packs, lambda p: p.spouse_titles)),
         minor=frozenset(lang.words(packs, lambda p: p.minor_words)),
         articles=articles,
     )
@@ -265,6 +267,19 @@ def mention_before(text: str, offset: int, ends: dict[int, Mention]) -> Mention 
     while k > 0 and text[k - 1] in " \t":
         k -= 1
     return ends.get(k) if k < offset else None
+
+
+def given_before_name(doc: Document, i: int) -> bool:
+    """'Ibu Negara Iriana Joko Widodo': is token `i`, which opens a person's full name, preceded by one capitalised
+    word right after a spouse's title? Then that word and the name are the spouse's name, not the person's. The
+    caller checks that the word is no name it knows."""
+    if i < 2:
+        return False
+    word = doc.tokens[i - 1]
+    if not word.text[:1].isupper() or word.text.isupper() or doc.text[word.end:doc.tokens[i].start] != " ":
+        return False
+    title = title_before(doc.text, word.start)
+    return title is not None and " ".join(title.group().lower().split()) in cues().spouse_titles
 
 
 def after_given_name(doc: Document, i: int, given: Container[str]) -> bool:

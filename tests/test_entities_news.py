@@ -699,3 +699,15 @@ def test_a_short_family_name_after_a_title_and_its_country_is_a_name() -> None:
     x = extract("Putaran ini melibatkan Menteri Keuangan AS Scott Bessent dan Wakil Perdana Menteri China He Lifeng.",
                 "id")
     assert ("Person", "He Lifeng") in {(e.type, e.name) for e in x.entities}
+
+
+@pytest.mark.parametrize("text, lang, spouse", [
+    ("Pesawat yang membawa Presiden dan Ibu Negara Iriana Joko Widodo tiba di Sydney.", "id", "Iriana Joko Widodo"),
+    ("President Yudhoyono and First Lady Ani Susilo Bambang Yudhoyono arrived in Canberra.", "en",
+     "Ani Susilo Bambang Yudhoyono"),
+])
+def test_a_first_lady_named_with_her_husbands_name_is_not_the_president(text: str, lang: str, spouse: str) -> None:
+    """Suara.com, 2018 (id/dev4): 'Ibu Negara Iriana Joko Widodo' is the first lady, whose name ends with the
+    president's; it is no mention of him."""
+    people = {e.name for e in extract(text, lang, date(2018, 3, 8)).entities if e.type == "Person"}
+    assert spouse in people and "Joko Widodo" not in people

@@ -45,6 +45,7 @@ from loaders.names import (
     after_given_name,
     cues,
     ends_longer_name,
+    given_before_name,
     mention_tokens,
     name_runs,
     opens_longer_name,
@@ -188,10 +189,16 @@ class Gazetteer:
         if i == 0 or doc.text[doc.tokens[i - 1].end:doc.tokens[i].start] not in (" ", "-"):
             return False
         if len(name.tokens) > 1:
+            if name.entry.type == "Person":
+                return self._given_before(doc, i)
             return name.entry.type == "Organization" and ends_longer_name(doc, i, len(name.tokens))
         if name.exact[0] is not None:
             return doc.tokens[i - 1].text.isupper() and len(doc.tokens[i - 1].text) > 1
         return name.entry.type == "Place" and (after_given_name(doc, i, self.given) or self._ends_person(doc, i))
+
+    def _given_before(self, doc: Document, i: int) -> bool:
+        return given_before_name(doc, i) and not any(
+            _matches(doc, i - 1, n) for n in self.index.by_first.get(doc.tokens[i - 1].folded, ()))
 
     def _ends_person(self, doc: Document, i: int) -> bool:
         """'Vuong Dinh Hue': the capitalised words before a one-word place make with it a person the large KB

@@ -31,6 +31,7 @@ from loaders.names import (
     after_given_name,
     cues,
     ends_longer_name,
+    given_before_name,
     mention_tokens,
     name_runs,
     opens_longer_name,
@@ -146,6 +147,9 @@ class KBNames:
         type_ = types.pop()
         if type_ == "Organization" and ends_longer_name(doc, i, j - i):
             return None
+        if type_ == "Person" and j - i > 1 and given_before_name(doc, i) \
+                and not self.kb.has_name(doc.tokens[i - 1].text):
+            return None  # 'Ibu Negara Iriana Joko Widodo' is not the president
         if j - i == 1 and _city_where(doc, i, records) and not opens_longer_name(doc, i):
             return self._named(span, records[0])
         alone = _fits_alone(text, records, type_, countries) or _mononym_after_title(doc, span, records)

@@ -61,6 +61,7 @@ PACK = register(LanguagePack(
                 "mullah", "mulla"),
     customary_titles=frozenset({"king", "queen", "prince", "princess", "crown prince", "sultan", "sheikh", "emir",
                                 "pope"}),
+    spouse_titles=frozenset({"first lady"}),
     title_modifiers=("deputy", "vice", "assistant", "acting", "former"),
     title_adjectives=("senior", "top", "chief", "foreign policy", "security"),
     abbreviated=frozenset({"mr", "mrs", "ms", "dr", "h.e"}),

@@ -48,6 +48,7 @@ PACK = register(LanguagePack(
                 "tokoh", "syekh", "pak", "bapak", "bu", "daw", "letkol", "kolonel", "mayjen",
                 "letjen", "brigjen", "laksamana", "marsekal", "kapten", "mayor", "sir", "maulana", "mullah", "mulla"),
     customary_titles=frozenset({"sultan", "raja", "ratu", "pangeran", "syekh", "sheikh", "emir", "paus"}),
+    spouse_titles=frozenset({"ibu negara"}),
     title_modifiers=("wakil", "mantan", "plt"),
     short_titles={"menlu": "menteri luar negeri", "menhan": "menteri pertahanan", "mendagri": "menteri dalam negeri",
                   "pm": "perdana menteri", "dubes": "duta besar", "sekjen": "sekretaris jenderal",

@@ -202,6 +202,9 @@ class LanguagePack:
     cue_titles: tuple[str, ...] = ()  # words announcing a person without naming an office ('analis')
     # titles a ruler's name is known by, title and all ('Sultan Ibrahim', 'King Charles'): kept with the name
     customary_titles: frozenset[str] = frozenset()
+    # titles of a leader's spouse ('ibu negara', 'first lady'): the name after one may end with the leader's
+    # ('Ibu Negara Iriana Joko Widodo') and is still the spouse's
+    spouse_titles: frozenset[str] = frozenset()
     title_modifiers: tuple[str, ...] = ()  # before a title: 'wakil', 'mantan'
     # a title's short form -> its full one, so one post is one post: 'menlu' -> 'menteri luar negeri'
     short_titles: Mapping[str, str] = field(default_factory=dict)
