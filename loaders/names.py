@@ -40,6 +40,7 @@ class NameCues:
     titles: str  # the title expression, for other patterns to embed
     stopwords: frozenset[str]
     particles: frozenset[str]
+    patronymics: frozenset[str]  # 'bin': the father's name follows
     hyphen_suffixes: frozenset[str]
     participle_endings: tuple[str, ...]  # 'Kremlin-backed': the hyphened word is no part of the name
     organization_words: frozenset[str]
@@ -93,6 +94,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         titles=title,
         stopwords=frozenset(lang.words(packs, lambda p: p.stopwords)),
         particles=frozenset(lang.words(packs, lambda p: p.particles)),
+        patronymics=frozenset(lang.words(packs, lambda p: p.patronymics)),
         hyphen_suffixes=frozenset(lang.words(packs, lambda p: p.hyphen_suffixes)),
         participle_endings=tuple(lang.words(packs, lambda p: p.participle_endings)),
         organization_words=frozenset(lang.words(packs, lambda p: p.organization_words)),

@@ -711,3 +711,12 @@ def test_a_first_lady_named_with_her_husbands_name_is_not_the_president(text: st
     president's; it is no mention of him."""
     people = {e.name for e in extract(text, lang, date(2018, 3, 8)).entities if e.type == "Person"}
     assert spouse in people and "Joko Widodo" not in people
+
+
+def test_a_malay_name_with_bin_is_the_son_not_the_father() -> None:
+    """ANTARA, 2009 (id/dev32): 'Perdana Menteri Malaysia Dato` Sri Mohammad Najib bin Haji Tun Abdul Razak' is Najib
+    Razak, whom the KB knows by his given name's last word and his father's; 'Abdul Razak' is no one of the story."""
+    x = extract("Presiden akan menerima kunjungan kehormatan Perdana Menteri Malaysia Dato` Sri Mohammad Najib bin "
+                "Haji Tun Abdul Razak di Hotel Mandarin.", "id", date(2009, 11, 16))
+    people = [(e.name, e.wikidata) for e in x.entities if e.type == "Person"]
+    assert people == [("Najib Razak", "Q57675")]

@@ -79,6 +79,10 @@ class KBNames:
                 k = i if ruler is None else ruler[1]
                 if ruler is not None:
                     mentions.append(ruler[0])
+                son = self._son(doc, k, j)  # 'Mohammad Najib bin Haji Tun Abdul Razak'
+                if son is not None:
+                    mentions.append(son)
+                    k = j
                 while k < j:
                     for n in range(min(_MAX_WORDS, j - k), 0, -1):
                         found = self._mention(doc, k, k + n, countries)
@@ -133,6 +137,23 @@ class KBNames:
             if len(records) == 1 and record_type(records[0]) == "Person":
                 return self._named(span, records[0]), i + n
         return None
+
+    def _son(self, doc: Document, i: int, j: int) -> Mention | None:
+        """'Dato' Sri Mohammad Najib bin Haji Tun Abdul Razak': a name with a patronymic ('bin') that the KB does not
+        hold whole is the person the KB knows by the given name's last word and the father's ('Najib Razak'); the
+        father's name alone is no one in the story. None when the run has no patronymic or the KB holds its words as
+        a name ('Mohammed bin Salman': the KB's whole)."""
+        assert self.kb is not None
+        tokens = doc.tokens
+        at = next((p for p in range(i + 1, j - 1) if tokens[p].folded in cues().patronymics), None)
+        if at is None or self.kb.has_name(doc.text[tokens[i].start:tokens[min(j, i + _MAX_WORDS) - 1].end]):
+            return None
+        short = f"{tokens[at - 1].text} {tokens[j - 1].text}"
+        records = [r for r in self.kb.records(short) if record_type(r) == "Person"] if self.kb.has_name(short) else []
+        if len(records) != 1:
+            return None
+        return self._named(Span(tokens[i].start, tokens[j - 1].end, doc.text[tokens[i].start:tokens[j - 1].end]),
+                           records[0])
 
     def _recorded(self, doc: Document, span: Span, i: int, j: int, countries: set[str]) -> Mention | None:
         """The mention the KB's records of the words at tokens `i` to `j` make, if they fit where they stand."""

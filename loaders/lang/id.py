@@ -27,6 +27,7 @@ PACK = register(LanguagePack(
         "bidang",  # a portfolio after its title: 'Menteri Koordinator Bidang Kemaritiman dan Investasi Luhut'
     }),
     particles=frozenset({"bin", "binti", "ibn", "bint", "al", "el", "ad", "ash", "ar", "abu", "abd"}),
+    patronymics=frozenset({"bin", "binti", "ibn", "bint"}),
     hyphen_suffixes=frozenset({"nya", "lah", "kah", "pun", "an"}),  # clitics: 'Jokowi-lah'
     titles=(
         "presiden", "pemimpin tertinggi spiritual", "pemimpin tertinggi", "pemimpin spiritual", "pemimpin",

@@ -193,6 +193,8 @@ class LanguagePack:
     abbreviations: frozenset[str] = frozenset()  # a period after these ends no sentence: 'Dr.', 'Jl.'
     stopwords: frozenset[str] = frozenset()  # capitalised only because they open a sentence: never a name
     particles: frozenset[str] = frozenset()  # lower-case words inside personal names: 'bin', 'van'
+    # of them, those that open a father's name: 'Mohammad Najib bin Tun Abdul Razak' is Najib, son of Abdul Razak
+    patronymics: frozenset[str] = frozenset()
     # after a hyphen they make a name an adjective ('Biden-era', 'US-led'); any other short lower-case word
     # there ends the name ('Kim Jong-un', 'Moon Jae-in')
     hyphen_suffixes: frozenset[str] = frozenset()
