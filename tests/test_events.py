@@ -634,6 +634,23 @@ def test_a_bare_head_of_state_is_the_president_the_article_names_without_a_count
     assert frozenset({"Barack Obama", "Abdullah Gül"}) not in met
 
 
+def test_a_lower_case_head_of_state_after_a_clause_is_the_president_for_both_meetings_he_goes_to() -> None:
+    """'Setelah menyelesaikan kunjungan kerjanya ke Malaysia, kepala negara kemudian bertolak menuju Singapura guna
+    melakukan kunjungan kehormatan kepada Presiden Singapura SR Nathan dan melakukan pertemuan dwipihak dengan
+    Perdana Menteri Singapura Lee Hsien Loong' (ANTARA in id/dev32): the head of state, in lower case after the
+    opening clause, makes both calls; Singapore is where he goes, no side, and Nathan is whom he called on, not
+    who met Lee; nor is Malaysia's prime minister, named the sentence before."""
+    x = extract("Presiden Susilo Bambang Yudhoyono tiba di Kuala Lumpur. Dalam pertemuan dengan PM Malaysia Najib "
+                "Razak, Presiden membahas sejumlah isu. Setelah menyelesaikan kunjungan kerjanya ke Malaysia, kepala "
+                "negara kemudian bertolak menuju Singapura guna melakukan kunjungan kehormatan kepada Presiden "
+                "Singapura SR Nathan dan melakukan pertemuan dwipihak dengan Perdana Menteri Singapura Lee Hsien "
+                "Loong.", "id",
+                published=date(2009, 11, 16))
+    met = [frozenset(names(x, e)) for e in x.events if e.type == "Meeting"]
+    assert frozenset({"Susilo Bambang Yudhoyono", "SR Nathan"}) in met
+    assert frozenset({"Susilo Bambang Yudhoyono", "Lee Hsien Loong"}) in met
+
+
 @pytest.mark.parametrize("text, lang, pair", [
     ("Indian Prime Minister Manmohan Singh discussed the nuclear deal with US President George W. Bush at this resort. "
      "The two leaders met for about 45 minutes at Hotel Windsor Toya.", "en", {"Manmohan Singh", "George W. Bush"}),

@@ -1339,14 +1339,17 @@ class EventReader:
 
     def post_subject(self, left_start: int, trigger: int) -> list[Mention]:
         """'Kepala Negara akan berada di Ankara untuk pertemuan bilateral dengan X', 'Presiden juga akan bertemu':
-        a clause opening with a bare post, no name after it and no side before the trigger, has for subject the one
-        person the article gives that post with no body ('Presiden Susilo Bambang Yudhoyono' beside 'Presiden AS
-        Barack Obama'): the writer's own, as Indonesian news names its president."""
+        a clause opening with a bare post (in either case: '..., kepala negara kemudian bertolak'), no name after it
+        and no side before the clause's first trigger (a place it goes to is none), has for subject the one person
+        the article gives that post with no body ('Presiden Susilo Bambang Yudhoyono' beside 'Presiden AS Barack
+        Obama'): the writer's own, as Indonesian news names its president."""
         tokens = self.doc.tokens
         i = token_at(tokens, left_start)
+        first = self.frames.meet.search(self.doc.text, left_start, trigger)  # 'X ... dan melakukan pertemuan'
+        verb = first.start("trigger") if first else trigger
         for n in (2, 1):
             if i + n >= len(tokens) or any(j in self.by_token for j in range(i, i + n + 1)) \
-                    or not tokens[i].text[0].isupper() or self._agent_in(tokens[i + n].start, trigger):
+                    or self.agents(tokens[i + n].start, verb):
                 continue
             holder = self.holder(" ".join(t.folded for t in tokens[i:i + n]), _NO_BODY)
             if holder is not None:

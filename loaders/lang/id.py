@@ -221,6 +221,7 @@ PACK = register(LanguagePack(
         mediator_nouns=("mediator", "penengah"),
         mediator_words=("dengan", "para", "dan", "kedua"),
         support_verbs=("melancarkan", "melakukan"),
+        meeting_support_verbs=("melakukan", "mengadakan", "menggelar", "melangsungkan"),
         object_prepositions=("terhadap", "ke", "atas"),
         held_verbs=("diadakan", "berlangsung", "digelar", "dilangsungkan", "dilaksanakan"),
         demonstratives=("itu", "tersebut", "ini"),
