@@ -2365,3 +2365,16 @@ def test_former_soviet_republics_name_the_soviet_union_but_it_takes_no_part() ->
                 "Soviet di Asia Tengah.", "id", date(2023, 2, 28))
     assert ("Country", "Soviet Union") in {(e.type, e.name) for e in x.entities}
     assert all(entity(x, "Soviet Union").id not in e.participants for e in x.events)
+
+
+def test_bilateral_meetings_with_several_leaders_are_one_meeting_each() -> None:
+    """'kepala negara melakukan pertemuan dwipihak dengan sejumlah kepala negara/pemerintahan negara sahabat antara
+    lain Presiden China Hu Jintao, ... dan Perdana Menteri Kamboja Hun Sen' (ANTARA in id/dev32): 'dwipihak' is
+    'bilateral', so the president met each of them, and they never met each other."""
+    x = extract("Presiden Susilo Bambang Yudhoyono menghadiri KTT APEC di Singapura. Di sela-sela pertemuan itu, "
+                "kepala negara melakukan pertemuan dwipihak dengan sejumlah kepala negara sahabat antara lain "
+                "Presiden China Hu Jintao, Perdana Menteri Thailand Abhisit Vejjajiva dan Perdana Menteri Kamboja "
+                "Hun Sen.", "id", published=date(2009, 11, 16))
+    met = {frozenset(names(x, e)) - {"Asia-Pacific Economic Cooperation"} for e in x.events if e.type == "Meeting"}
+    assert {frozenset({"Susilo Bambang Yudhoyono", other}) for other in ("Hu Jintao", "Abhisit Vejjajiva", "Hun Sen")} \
+        <= met

@@ -169,7 +169,7 @@ PACK = register(LanguagePack(
         quantifiers=("sejumlah", "beberapa", "berbagai", "banyak", "para"),
         by_phrases=("dipimpin oleh", "dipimpin", "dihadiri oleh", "dihadiri", "dipandu oleh", "dimediasi oleh",
                     "diketuai oleh", "diketuai", "yang dipimpin", "yang dihadiri"),
-        separately=("terpisah", "masing-masing", "satu per satu", "bilateral", "bergantian"),
+        separately=("terpisah", "masing-masing", "satu per satu", "bilateral", "dwipihak", "bergantian"),
         list_openers=("Mereka adalah", "Mereka ialah", "Mereka yakni", "Mereka yaitu", "Di antaranya",
                       "Di antara mereka"),
         list_continuers=("Selain itu, ada", "Selain itu ada", "Ada pula", "Juga ada"),
