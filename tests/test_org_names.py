@@ -12,7 +12,7 @@ def entities(text: str, lang: str) -> set[tuple[str, str]]:
 def test_unknown_english_organisations_by_their_head() -> None:
     found = entities("Iran's Foreign Ministry rejected the report, the Saudi Press Agency said on Monday. "
                      "Officials of the Atlantic Shipping Company declined to comment.", "en")
-    assert {("Organization", "Foreign Ministry"), ("Organization", "Saudi Press Agency"),
+    assert {("Organization", "Ministry of Foreign Affairs of Iran"), ("Organization", "Saudi Press Agency"),
             ("Organization", "Atlantic Shipping Company"), ("Country", "Iran")} <= found
 
 
@@ -94,6 +94,16 @@ def test_a_states_body_in_lower_case_after_the_state_is_an_organisation() -> Non
     assert {("Organization", "Saudi foreign ministry"), ("Organization", "Ministry of Foreign Affairs of Iran"),
             ("Organization", "Ministry of External Affairs")} <= found
     assert not any(t == "Organization" for t, _ in entities("The foreign ministry said it would attend.", "en"))
+
+
+def test_a_states_capitalised_body_after_its_possessive_is_that_states() -> None:
+    """"Norway's Foreign Ministry" (AP, in en/dev29), "Ukraine's Foreign Ministry": capitalised, the body is still
+    the state's, so two states' ministries are two organisations, not one 'Foreign Ministry'."""
+    found = entities("Norway\u2019s Foreign Ministry said the talks would resume. Ukraine's Foreign Ministry said so "
+                     "too.", "en")
+    assert {("Organization", "Ministry of Foreign Affairs of Norway"),
+            ("Organization", "Ministry of Foreign Affairs of Ukraine")} <= found
+    assert ("Organization", "Foreign Ministry") not in found
 
 
 def test_no_two_states_bodies_are_one_entity() -> None:

@@ -109,8 +109,8 @@ class OrganizationNames:
         doc.proposals[self.name] = mentions
 
     def _state_bodies(self, doc: Document) -> list[Mention]:
-        """'the Saudi foreign ministry', "Iran's foreign ministry": a state's body written in lower case right after
-        the state's adjective or possessive, named as the KB names that state's body ('Ministry of External
+        """'the Saudi foreign ministry', "Iran's foreign ministry", "Norway's Foreign Ministry": a state's body
+        right after the state's adjective or possessive, named as the KB names that state's body ('Ministry of External
         Affairs' of India), else as written with the adjective ('Saudi foreign ministry') or by its English name
         and the state's ('Ministry of Foreign Affairs of Iran'), so that no two states' bodies share a name. Not
         without the state ('the foreign ministry': whose?)."""
@@ -120,12 +120,12 @@ class OrganizationNames:
         states = {m.span.end: m.qid for m in doc.proposed() if m.type == "Country" and m.qid}
         out = []
         for body in _state_body_words().finditer(doc.text):
-            if body.group() not in pack.state_bodies:
+            if body.group().lower() not in pack.state_bodies:
                 continue
             possessive = _POSSESSIVE_BEFORE.search(doc.text, max(0, body.start() - 3), body.start())
             found = (p.search(doc.text, max(0, body.start() - 30), body.start()) for p in _ADJECTIVES_BEFORE)
             adjective = next((m for m in found if m and fold(m["words"]) in pack.demonyms), None)
-            english = pack.state_bodies[body.group()]
+            english = pack.state_bodies[body.group().lower()]
             if possessive is not None and possessive.start() in states:
                 start, state = body.start(), states[possessive.start()]
                 place = self.kb.record("place", state)
@@ -278,7 +278,7 @@ def _missions(doc: Document) -> list[Mention]:
 
 @lang.compiled
 def _state_body_words(packs: tuple[lang.LanguagePack, ...]) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{lang.alternatives(lang.words(packs, lambda p: p.state_bodies))})\b")
+    return re.compile(rf"\b(?:{lang.alternatives(lang.words(packs, lambda p: p.state_bodies))})\b", re.IGNORECASE)
 
 
 def _bodies_of_posts(doc: Document) -> list[Mention]:
