@@ -106,6 +106,17 @@ def test_a_states_capitalised_body_after_its_possessive_is_that_states() -> None
     assert ("Organization", "Foreign Ministry") not in found
 
 
+def test_an_indonesian_short_name_of_a_ministry_with_another_state_is_that_states() -> None:
+    """'Kemlu Myanmar' (Antara, in id/dev29), 'Kemenlu Rusia' (in id/dev31): the short name of a foreign ministry
+    with another state after it is that state's, not Indonesia's 'Kemlu', which stays the KB's Q12490747."""
+    article = Article(iri="urn:test", url=None, title="t", text="Kemlu Myanmar menolak tuduhan itu. Kemenlu Rusia "
+                      "juga berkomentar. Kemlu menyatakan prihatin.", lang="id")
+    bodies = {(e.name, e.wikidata) for e in default_pipeline().extract(article).entities
+              if e.type == "Organization"}
+    assert {("Kemlu Myanmar", None), ("Kemenlu Rusia", None)} <= bodies
+    assert any(qid == "Q12490747" for _, qid in bodies)
+
+
 def test_no_two_states_bodies_are_one_entity() -> None:
     pipeline = default_pipeline()
 

@@ -73,6 +73,10 @@ class OrganizationNames:
 
     def __init__(self, resources: Resources) -> None:
         self.kb: KBIndex | None = resources.kb_index
+        # kabar's aliases of large-KB bodies ('Kemlu' is Indonesia's ministry): a short name followed by that
+        # body's own state ('Kemlu RI') is the same body, no other state's
+        self.aliased = {fold(row.alias): row.target for row in resources.aliases
+                        if row.type == "Organization" and row.target.startswith("Q")}
 
     def __call__(self, doc: Document) -> None:
         heads = lang.get(doc.article.lang).organization_heads
@@ -109,15 +113,21 @@ class OrganizationNames:
         doc.proposals[self.name] = mentions
 
     def _state_bodies(self, doc: Document) -> list[Mention]:
-        """'the Saudi foreign ministry', "Iran's foreign ministry", "Norway's Foreign Ministry": a state's body
-        right after the state's adjective or possessive, named as the KB names that state's body ('Ministry of External
-        Affairs' of India), else as written with the adjective ('Saudi foreign ministry') or by its English name
-        and the state's ('Ministry of Foreign Affairs of Iran'), so that no two states' bodies share a name. Not
-        without the state ('the foreign ministry': whose?)."""
+        """'the Saudi foreign ministry', "Iran's foreign ministry", "Norway's Foreign Ministry", 'Kementerian Luar
+        Negeri Rusia', 'Kemlu Myanmar': a state's body right after the state's adjective or possessive, or with the
+        state named right after it (Indonesian word order), named as the KB names that state's body ('Ministry of
+        External Affairs' of India), else as written with the adjective or the state ('Saudi foreign ministry',
+        'Kemlu Myanmar') or by its English name and the state's after a possessive ('Ministry of Foreign Affairs of
+        Iran'), so that no two states' bodies share a name. Not without the state ('the foreign ministry', 'Kemlu':
+        whose? the KB's aliases and the recognizers after this one say)."""
         pack = lang.find(doc.article.lang)
         if pack is None or not pack.state_bodies or self.kb is None:
             return []
-        states = {m.span.end: m.qid for m in doc.proposed() if m.type == "Country" and m.qid}
+        proposed = doc.proposed()
+        countries = [m for m in proposed if m.type == "Country" and m.qid]
+        states = {m.span.end: m.qid for m in countries}
+        after = {m.span.start: m for m in countries}
+        named = {m.span.start for m in proposed if m.type == "Organization"}  # 'Kementerian Luar Negeri RI': the KB's
         out = []
         for body in _state_body_words().finditer(doc.text):
             if body.group().lower() not in pack.state_bodies:
@@ -125,11 +135,15 @@ class OrganizationNames:
             possessive = _POSSESSIVE_BEFORE.search(doc.text, max(0, body.start() - 3), body.start())
             found = (p.search(doc.text, max(0, body.start() - 30), body.start()) for p in _ADJECTIVES_BEFORE)
             adjective = next((m for m in found if m and fold(m["words"]) in pack.demonyms), None)
+            owner = after.get(body.end() + 1) if doc.text[body.end():body.end() + 1] == " " else None
             english = pack.state_bodies[body.group().lower()]
+            start, end = body.start(), body.end()
             if possessive is not None and possessive.start() in states:
-                start, state = body.start(), states[possessive.start()]
-                place = self.kb.record("place", state)
-                written = f"{english} of {place.label}" if place is not None else None
+                state = states[possessive.start()]
+                written = self._of_state(english, state)
+            elif owner is not None and start not in named and not self._own_state(body.group(), owner.qid):
+                state, end = owner.qid, owner.span.end
+                written = doc.text[start:end]
             elif adjective is not None:
                 start, state = adjective.start("words"), pack.demonyms[fold(adjective["words"])]
                 written = doc.text[start:body.end()]
@@ -137,13 +151,24 @@ class OrganizationNames:
                 continue
             record = next((r for r in self.kb.records(english) if isinstance(r, Organization) and r.country == state),
                           None)
-            span = Span(start, body.end(), doc.text[start:body.end()])
+            span = Span(start, end, doc.text[start:end])
             if record is not None:  # by the KB's label unless other bodies share it ('Ministry of Foreign Affairs')
                 name = (written or span.text) if self.kb.shared_label(record.label) else record.label
                 out.append(Mention(span, "Organization", name, record.qid, record.qid, "kb"))
             elif written is not None:
                 out.append(Mention(span, "Organization", written, None, f"Organization:{fold(written)}", "pattern"))
         return out
+
+    def _own_state(self, body: str, state: str | None) -> bool:
+        assert self.kb is not None
+        target = self.aliased.get(fold(body))
+        record = self.kb.record("organization", target) if target else None
+        return record is not None and record.country == state
+
+    def _of_state(self, english: str, state: str | None) -> str | None:
+        assert self.kb is not None
+        place = self.kb.record("place", state) if state else None
+        return f"{english} of {place.label}" if place is not None else None
 
 
 @lang.compiled

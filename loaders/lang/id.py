@@ -83,6 +83,13 @@ PACK = register(LanguagePack(
         "republik",
     }),
     state_forms=frozenset({"republik", "kerajaan", "federasi", "kesultanan", "keemiran"}),
+    # a state's body by its short name with another state named right after it: 'Kemlu Myanmar', 'Kemenlu Rusia'
+    # (alone, or with 'RI', Indonesia's: `seeds/aliases.csv`; the full names, 'Kementerian Luar Negeri Rusia', are
+    # organisation names with their country: `organization_openers`)
+    state_bodies={
+        "kemlu": "Ministry of Foreign Affairs",
+        "kemenlu": "Ministry of Foreign Affairs",
+    },
     organization_openers=frozenset({
         "dewan", "kementerian", "komisi", "partai", "majelis", "pasukan", "angkatan", "badan", "lembaga", "kantor",
         "kabinet", "sekretariat", "departemen", "garda", "dinas", "biro", "korps", "mahkamah", "liga", "brigade",
