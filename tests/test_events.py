@@ -2378,3 +2378,12 @@ def test_bilateral_meetings_with_several_leaders_are_one_meeting_each() -> None:
     met = {frozenset(names(x, e)) - {"Asia-Pacific Economic Cooperation"} for e in x.events if e.type == "Meeting"}
     assert {frozenset({"Susilo Bambang Yudhoyono", other}) for other in ("Hu Jintao", "Abhisit Vejjajiva", "Hun Sen")} \
         <= met
+
+
+def test_a_leaders_retreat_is_a_summit_of_those_attending() -> None:
+    """'Hu'akavameiliku is attending the Pacific Islands Forum Special Leaders Retreat at the Sheraton Resort' (Loop
+    Tonga, in en/dev32): a retreat of leaders is a summit, of its forum and who attends."""
+    x = extract("Tonga's Prime Minister Siaosi Sovaleni is attending the Pacific Islands Forum Special Leaders Retreat "
+                "at the Sheraton Resort in Nadi.", "en", date(2023, 2, 24))
+    summit = only_event(x, "Meeting")
+    assert {"Siaosi Sovaleni", "Pacific Islands Forum"} <= set(names(x, summit))

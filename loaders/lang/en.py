@@ -287,15 +287,16 @@ PACK = register(LanguagePack(
                    # two sides joined in the subject: 'the two leaders spoke by phone for two hours'
                    "spoke by phone", "spoke by telephone", "talked by phone", "spoke on the phone"),
             joint_verbs=("discussed", "discuss"),
-            nouns=("meeting", "meetings", "summit", "summits", "phone call", "phone calls", "phone conversation",
-                   "phone talks", "telephone conversation", "telephone call", "telephone calls", "telephone talks",
+            nouns=("meeting", "meetings", "summit", "summits", "retreat", "phone call", "phone calls",
+                   "phone conversation", "phone talks", "telephone conversation", "telephone call", "telephone calls",
+                   "telephone talks",
                    "courtesy call", "courtesy calls", "tete-a-tete", "dinner", "luncheon", "iftar", "video call",
                    "video calls", "video conference", "conclave", "call", "calls",
                    # a body's members met: 'an Extraordinary session of ECOWAS in Ghana'
                    "extraordinary session", "special session", "emergency session"),
             marked={"host": ("hosted", "hosts", "host", "hosting", "received", "receives", "receiving"),
                     "receive": ("received", "receives", "receiving"), "visit": ("visited", "visits", "visit"),
-                    "summit": ("summit", "summits", "conclave", "extraordinary session", "special session",
+                    "summit": ("summit", "summits", "retreat", "conclave", "extraordinary session", "special session",
                                "emergency session"),
                     # spoken to one by one at an occasion ('also spoke to A, B and C'): a talk with each
                     "each": ("meetings", "courtesy calls", "spoke to", "talked to"),
