@@ -113,9 +113,9 @@ class OrganizationNames:
         doc.proposals[self.name] = mentions
 
     def _state_bodies(self, doc: Document) -> list[Mention]:
-        """'the Saudi foreign ministry', "Iran's foreign ministry", "Norway's Foreign Ministry", 'Kementerian Luar
-        Negeri Rusia', 'Kemlu Myanmar': a state's body right after the state's adjective or possessive, or with the
-        state named right after it (Indonesian word order), named as the KB names that state's body ('Ministry of
+        """'the Saudi foreign ministry', "Iran's foreign ministry", "Norway's Foreign Ministry", 'Kemenlu Rusia',
+        'Kemlu Myanmar': a state's body right after the state's adjective or possessive, or with the state named
+        right after it (Indonesian word order), named as the KB names that state's body ('Ministry of
         External Affairs' of India), else as written with the adjective or the state ('Saudi foreign ministry',
         'Kemlu Myanmar') or by its English name and the state's after a possessive ('Ministry of Foreign Affairs of
         Iran'), so that no two states' bodies share a name. Not without the state ('the foreign ministry', 'Kemlu':
@@ -127,7 +127,7 @@ class OrganizationNames:
         countries = [m for m in proposed if m.type == "Country" and m.qid]
         states = {m.span.end: m.qid for m in countries}
         after = {m.span.start: m for m in countries}
-        named = {m.span.start for m in proposed if m.type == "Organization"}  # 'Kementerian Luar Negeri RI': the KB's
+        named = {m.span.start for m in proposed if m.type == "Organization"}  # a body an earlier recognizer named
         out = []
         for body in _state_body_words().finditer(doc.text):
             if body.group().lower() not in pack.state_bodies:
