@@ -13,7 +13,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-_APOSTROPHES = re.compile("['`\u2019\u02bc\u00b4]")  # straight, typographic, modifier, accents
+# Apostrophes: straight, backtick (older wire copy: 'Ba`asyir'), typographic, modifier, acute accent. Inside a word
+# they join its parts; folding drops them.
+APOSTROPHES = "'`\u2019\u02bc\u00b4"
+_APOSTROPHES = re.compile(f"[{APOSTROPHES}]")
 _NON_WORD = re.compile(r"[\W_]+")
 _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLED = re.compile(r"(.)\1+")

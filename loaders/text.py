@@ -14,10 +14,10 @@ from bisect import bisect_left
 from loaders import lang
 from loaders.lang import LanguagePack
 from loaders.model import Sentence, Token
-from loaders.normalize import fold
+from loaders.normalize import APOSTROPHES, fold
 
-# Letters and digits; an apostrophe joins word parts ("Sa'ar", "Jum'at") but not a possessive "'s".
-_WORD = re.compile("[^\\W_]+(?:['\u2019](?!s\\b)[^\\W_]+)*")
+# Letters and digits; an apostrophe joins word parts ("Sa'ar", "Jum'at", "Ba`asyir") but not a possessive "'s".
+_WORD = re.compile(f"[^\\W_]+(?:[{APOSTROPHES}](?!s\\b)[^\\W_]+)*")
 _END = re.compile("[.!?\u2026]+[\"'\u201d\u2019)\\]]*(?=\\s|$)|\n")
 _DOTTED_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _WORD_BEFORE = re.compile(r"(\w+)\.$")

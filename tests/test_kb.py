@@ -149,6 +149,27 @@ def test_regional_blocs_and_news_agencies_are_known_bodies() -> None:
             ("Organization", "Liberation Tigers of Tamil Eelam"), ("Organization", "General Border Committee")} <= found
 
 
+def test_news_spellings_of_names_and_a_letter_that_is_no_city() -> None:
+    """'the U.K.' and 'St. Vincent and the Grenadines' (Hurriyet Daily News and Kaieteur News in en/dev33) are the
+    countries; 'Ba`asyir' (ANTARA in id/dev33) is one name with an old wire copy's apostrophe; 'Surat itu
+    mengatakan' is a letter, not the Indian city."""
+    from datetime import date
+
+    from loaders.model import Article
+    from loaders.pipeline import default_pipeline
+
+    def found(text: str, lang: str) -> set[tuple[str, str]]:
+        x = default_pipeline().extract(Article("urn:test", None, "", text, lang, date(2019, 9, 10)))
+        return {(e.type, e.name) for e in x.entities}
+
+    english = found("Turkey, Greece and the U.K. took part. Ali and Maduro arrived in St. Vincent and the Grenadines "
+                    "on Thursday and left St Vincent and the Grenadines on Friday.", "en")
+    assert {("Country", "United Kingdom"), ("Country", "Saint Vincent and the Grenadines")} <= english
+    indonesian = found("Surat itu mengatakan Presiden Yudhoyono membahas kasus Abu Bakar Ba`asyir.", "id")
+    assert ("Person", "Abu Bakar Ba`asyir") in indonesian
+    assert not {e for e in indonesian if e[1] in ("Surat", "Abu Bakar Ba")}
+
+
 def test_a_bracketed_description_in_the_unverified_list_is_no_alias() -> None:
     """'Antara (news agency)' names Antara; 'news agency' is what it is, not a name of it."""
     antara = next(e for e in load_kb().entries if e.label == "Antara")

@@ -24,6 +24,7 @@ PACK = register(LanguagePack(
         "karena", "meski", "meskipun", "seorang", "sebuah", "para", "sang", "adalah", "yang", "dan", "atau",
         "sayangnya", "tidak", "pihak", "antara", "kini", "lalu", "kemudian", "adapun",
         "istimewa", "redaksi",  # a photo credit ('-Istimewa-') and a byline ('Tim Redaksi'): no names
+        "surat",  # 'Surat itu mengatakan ...' opening a sentence is a letter, not the Indian city
         "bidang",  # a portfolio after its title: 'Menteri Koordinator Bidang Kemaritiman dan Investasi Luhut'
     }),
     particles=frozenset({"bin", "binti", "ibn", "bint", "al", "el", "ad", "ash", "ar", "abu", "abd"}),

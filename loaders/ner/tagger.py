@@ -16,6 +16,7 @@ import pycrfsuite
 from loaders.kb.index import NameIndex
 from loaders.model import Span
 from loaders.ner.features import KBLexicon, sentence_features
+from loaders.normalize import APOSTROPHES
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-id.crfsuite"
 TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
@@ -25,7 +26,7 @@ USE_KB_FEATURES = True
 MIN_CONFIDENCE = 0.5
 # Words and single punctuation marks, as the CoNLL training data splits them: 'PDI-P' and
 # 'TRIBUNNEWS.COM' are one token each.
-_TOKEN = re.compile("[^\\W_]+(?:[-.'\u2019][^\\W_]+)*|[^\\w\\s]")
+_TOKEN = re.compile(f"[^\\W_]+(?:[-.{APOSTROPHES}][^\\W_]+)*|[^\\w\\s]")
 
 
 def entity_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
