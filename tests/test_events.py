@@ -524,6 +524,25 @@ def test_one_person_meeting_three_or_more_named_persons_holds_a_meeting_with_eac
     assert len(met) == 4 and all(len(m) == 2 and "Hakan Fidan" in m for m in met)
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Di sela-sela KTT tersebut, Presiden China Xi Jinping bakal bertemu Presiden Rusia Vladimir Putin dan Perdana "
+     "Menteri India Narendra Modi.", "id"),
+    ("On the sidelines of the summit, Chinese President Xi Jinping met Russian President Vladimir Putin and Indian "
+     "Prime Minister Narendra Modi.", "en"),
+])
+def test_two_leaders_one_person_meets_on_the_sidelines_are_two_meetings(text: str, lang: str) -> None:
+    """'Di sela-sela KTT tersebut, Xi bakal bertemu Presiden Rusia Vladimir Putin dan Perdana Menteri India Narendra
+    Modi' (Antara in id/dev21): on the sidelines of a gathering, bilateral meetings, one with each leader; the
+    state between a title and the name ('Presiden Rusia') keeps the name titled. Elsewhere it takes three."""
+    x = extract(text, lang)
+    met = sorted(sorted(names(x, e).keys()) for e in x.events if e.type == "Meeting")
+    assert met == [["Narendra Modi", "Xi Jinping"], ["Vladimir Putin", "Xi Jinping"]]
+    together = extract("Chinese President Xi Jinping met Russian President Vladimir Putin and Indian Prime Minister "
+                       "Narendra Modi in Beijing.", "en")
+    assert [sorted(names(together, e).keys()) for e in together.events] == [
+        ["Narendra Modi", "Vladimir Putin", "Xi Jinping"]]
+
+
 def test_talks_one_person_holds_with_three_or_more_named_persons_are_talks_with_each() -> None:
     """'Erdogan also held talks with Georgian President Mikheil Saakashvili, Kazakh President Nursultan Nazarbayev and
     Iranian Vice-President Parviz Davudi' (World Bulletin in en/dev17): three talks, the noun held as a verb is."""

@@ -354,6 +354,11 @@ class EventReader:
         """The entities of the article that are persons."""
         return frozenset(self.entity_of(m) for m in self.doc.mentions if self.type_of(m) == "Person")
 
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """The entities of the article that are countries."""
+        return frozenset(self.entity_of(m) for m in self.doc.mentions if self.type_of(m) == "Country")
+
     def names_as(self, m: re.Match[str], right: list[Mention]) -> bool:
         """'Maduro, who calls Guaido a coup-mongering US puppet': a one-word call whose object an article follows
         names someone something; no one is phoned."""
@@ -545,10 +550,16 @@ class EventReader:
 
     def titled(self, mention: Mention) -> bool:
         """Whether a title stands right before the mention ('German Chancellor Angela Merkel'), as it does before each
-        of several counterparts met one by one, not before a list of names ('- Jean-Noël Barrot, Johann Wadephul
-        and Radosław Sikorski', who met as one)."""
-        i = token_at(self.doc.tokens, mention.span.start) - 1
-        return i >= 0 and i in self.in_title and not self.doc.text[self.doc.tokens[i].end:mention.span.start].strip()
+        of several counterparts met one by one, or with the post's state between ('Presiden Rusia Vladimir Putin'), not
+        before a list of names ('- Jean-Noël Barrot, Johann Wadephul and Radosław Sikorski', who met as one)."""
+        tokens, text = self.doc.tokens, self.doc.text
+        start = mention.span.start
+        state = next((c for c in self.doc.mentions if c.span.end < start and self.type_of(c) == "Country"
+                      and not text[c.span.end:start].strip()), None)
+        if state is not None:
+            start = state.span.start
+        i = token_at(tokens, start) - 1
+        return i >= 0 and i in self.in_title and not text[tokens[i].end:start].strip()
 
     def same_state(self, a: str, b: str) -> bool:
         """Whether the text gives two persons posts of one state or body ('U.S. National Security Advisor Mike
@@ -1894,10 +1905,15 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
         # separately with Arias': each met him alone
         return [replace(draft, participants=[p, *objects], marks=draft.marks | {SEPARATE}) for p in persons]
     between = reader.between_follows(trigger, right[0].span.start) if right else False  # 'talks between A and B'
-    listed = len(subjects) == 1 and subjects[0] in reader.persons and (reader.is_verb(m) or reader.held_talks(m)) \
-        and len([o for o in objects if o in reader.persons]) >= _MANY_MET \
+    # one person, with their state ('Türkiye's Foreign Minister Hakan Fidan'), met several titled persons; on the
+    # sidelines of a gathering two are enough ('Di sela-sela KTT, Xi bakal bertemu Presiden Rusia Vladimir Putin dan
+    # Perdana Menteri India Narendra Modi'): bilateral meetings, one each
+    many = 2 if reader.frames.occasion_of.search(text, draft.sentence.start, draft.sentence.end) else _MANY_MET
+    listed = len(persons) == 1 and all(s in reader.countries for s in subjects if s not in persons) \
+        and (reader.is_verb(m) or reader.held_talks(m)) \
+        and len([o for o in objects if o in reader.persons]) >= many \
         and all(reader.titled(h) for h in right if reader.entity_of(h) in reader.persons) \
-        and not any(reader.same_state(subjects[0], o) for o in objects)
+        and not any(reader.same_state(persons[0], o) for o in objects)
     if len(objects) < 2 or not subjects or draft.forum or between or not (
             listed or "each" in draft.marks or reader.counterparts_of_each(right)
             or reader.frames.separately.search(text, trigger, right[0].span.start)
