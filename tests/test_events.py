@@ -705,6 +705,19 @@ def test_how_long_a_call_lasted_stands_between_it_and_its_sides() -> None:
     assert set(names(x, call)) == {"Rousseff", "Barack Obama"} and call.date == "2013-09-16"
 
 
+@pytest.mark.parametrize("call", ["pembicaraan melalui telepon", "pembicaraan melalui sambungan telepon",
+                                  "pembicaraan per telepon", "pembicaraan via telepon"])
+def test_talks_by_telephone_are_a_call(call: str) -> None:
+    """'Media Rusia, Sputnik, memberitakan telah terjadi pembicaraan melalui telepon antara Menteri Luar Negeri (Menlu)
+    RI Retno LP Marsudi dan Menlu Rusia Sergei Lavrov' (Liputan6 in id/dev29): a phone call, a Meeting, as
+    'pembicaraan telepon' is; never talks."""
+    x = extract(f"Menlu Retno Marsudi menerima telepon. Liputan6.com, Jakarta - Media Rusia, Sputnik, memberitakan "
+                f"telah terjadi {call} antara Menteri Luar Negeri (Menlu) RI Retno LP Marsudi dan Menlu Rusia Sergei "
+                f"Lavrov.", "id")
+    assert [e.type for e in x.events] == ["Meeting"]
+    assert {"Retno Marsudi", "Sergey Lavrov"} <= set(names(x, x.events[0]))
+
+
 def test_a_persons_initials_in_brackets_name_that_person_later() -> None:
     """'Mohammed bin Salman (MBS)': the initials in brackets are his short name, so 'MBS later met Macron' is his
     meeting, not one of the last person named before."""
