@@ -2381,6 +2381,20 @@ def test_a_refused_offer_of_talks_is_refused(text: str, lang: str) -> None:
     assert only_event(x, "Negotiation").status == "refused"
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # iNews, 2025 (id/dev34): the offer, then whose it is
+    ("Presiden Rusia Vladimir Putin menolak tawaran Presiden Ukraina Volodymyr Zelensky untuk bertemu di Turki.", "id"),
+    # in English the owner's name may stand before the offer
+    ("Russian President Vladimir Putin rejected Ukrainian President Volodymyr Zelensky's offer to meet in Turkey.",
+     "en"),
+])
+def test_a_refused_offer_to_meet_is_a_refused_meeting(text: str, lang: str) -> None:
+    x = extract(text, lang, date(2025, 5, 15))
+    meeting = only_event(x, "Meeting")
+    assert {"Vladimir Putin", "Volodymyr Zelenskyy"} <= participant_names(x, meeting)
+    assert meeting.status == "refused"
+
+
 def test_telephoning_someone_is_a_call_with_them() -> None:
     """The Hankyoreh, 2010 (en/dev18): 'Obama telephoned South Korean President ...' is a call: a meeting of the two,
     placed nowhere."""

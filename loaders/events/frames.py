@@ -286,7 +286,10 @@ class Frames:
                                    rf"\s+)?(?:(?:{articles})\s+)?", re.I)
         refusals = lang.alternatives(lang.words(lang.packs(), lambda p: p.grammar.status_before.get("refused", ())))
         offers = _grammar(lambda g: g.offer_nouns)
-        self.refused_offer = re.compile(rf"\b(?:{refusals})\s+(?:(?:{articles})\s+)?(?:{offers})\b", re.I)
+        # 'rejected Ukrainian President Volodymyr Zelensky's offer to meet': an owner's name may stand before the offer
+        owner = r"(?:[\w.-]+\s+){0,5}?[\w.-]+['\u2019]s\s+"
+        self.refused_offer = re.compile(rf"\b(?:{refusals})\s+(?:(?:{articles})\s+)?(?:{owner})?(?:{offers})\b",
+                                        re.I)
         self.travel = re.compile(rf"\b(?:{_grammar(lambda g: g.travel_phrases)})\s+(?:(?:{articles})\s+)?", re.I)
         self.where = re.compile(rf",\s*(?:{_grammar(lambda g: g.where_words)})\s", re.I)
         # 'perang di Gaza' is what talks are about; 'perundingan gencatan senjata di Doha' is where they are
