@@ -2395,6 +2395,18 @@ def test_a_refused_offer_to_meet_is_a_refused_meeting(text: str, lang: str) -> N
     assert meeting.status == "refused"
 
 
+def test_a_relative_clause_about_a_person_keeps_its_own_time() -> None:
+    """ANTARA, 2006 (id/dev34): 'Surayud Chulanont, Perdana Menteri Thailand ... yang dilantik setelah kudeta bulan
+    lalu, akan berkunjung ke Jakarta pada Sabtu (21/10) untuk bertemu dengan Presiden Susilo Bambang Yudhoyono': the
+    'setelah' and the month of the clause about him neither cut him off the meeting nor date it."""
+    x = extract("Jakarta (ANTARA News) - Surayud Chulanont, Perdana Menteri Thailand dukungan militer yang dilantik "
+                "setelah kudeta bulan lalu, akan berkunjung ke Jakarta pada Sabtu (21/10) untuk bertemu dengan "
+                "Presiden Susilo Bambang Yudhoyono.", "id", date(2006, 10, 18))
+    meeting = only_event(x, "Meeting")
+    assert {"Surayud Chulanont", "Susilo Bambang Yudhoyono"} <= participant_names(x, meeting)
+    assert (meeting.date, meeting.status) == ("2006-10-21", "planned")
+
+
 def test_telephoning_someone_is_a_call_with_them() -> None:
     """The Hankyoreh, 2010 (en/dev18): 'Obama telephoned South Korean President ...' is a call: a meeting of the two,
     placed nowhere."""

@@ -1509,12 +1509,28 @@ class EventReader:
             text = self.doc.text
             cuts = [sentence.start, sentence.end]
             for m in self.frames.ordering.finditer(text, sentence.start, sentence.end):
+                if self._in_relative_clause(sentence, m.start()):
+                    continue  # 'X, PM yang dilantik setelah kudeta bulan lalu, akan bertemu Y': the clause's own time
                 cuts.append(m.start())
                 if not text[sentence.start:m.start()].strip(" ,"):
                     comma = text.find(",", m.end(), sentence.end)
                     cuts.append(comma + 1 if comma >= 0 else sentence.end)
             self._cuts[sentence.start] = cuts
         return max(c for c in cuts if c <= offset), min(c for c in cuts if c > offset)
+
+    def _in_relative_clause(self, sentence: Sentence, offset: int) -> bool:
+        """Whether `offset` stands in a relative clause that a comma closes ('X, PM yang dilantik setelah kudeta, akan
+        ...'): a relative word since the last comma before it, and a comma after it."""
+        text = self.doc.text
+        opened = max(sentence.start, text.rfind(",", sentence.start, offset) + 1)
+        return self.frames.relative_word.search(text, opened, offset) is not None \
+            and text.find(",", offset, sentence.end) >= 0
+
+    def _relative_before(self, sentence: Sentence, offset: int, trigger: int) -> bool:
+        """Whether `offset` stands in a relative clause closed by a comma before the trigger: what the clause tells
+        of a name ('Surayud, PM yang dilantik bulan lalu, akan bertemu ...'), not of the event."""
+        comma = self.doc.text.find(",", offset, sentence.end)
+        return self._in_relative_clause(sentence, offset) and comma < trigger
 
     def event_date(self, sentence: Sentence, offset: int, dates: list[DateMention]) -> DateMention | None:
         """The first date of the trigger's part of the sentence that is not a 'sejak'/'since' bound, nor in a
@@ -1524,7 +1540,8 @@ class EventReader:
         topic = self.frames.topic_opener.search(self.doc.text, offset, end)  # 'membahas kerja sama tahun 2019'
         end = topic.start() if topic else end
         inside = [d for d in dates if not d.since and start <= d.span.start < end
-                  and not self.frames.person_clause.search(self.doc.text, start, d.span.start)]  # ', who took office'
+                  and not self.frames.person_clause.search(self.doc.text, start, d.span.start)  # ', who took office'
+                  and not self._relative_before(sentence, d.span.start, offset)]  # ', yang dilantik bulan lalu,'
         opened = sentence.start + dateline_end(sentence.text)
         inside = [d for d in inside if d.span.start >= opened] or inside  # 'HEFEI, April 1 (Xinhua) -- ...'
         later = [d for d in inside if d.span.start > offset]
