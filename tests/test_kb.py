@@ -170,6 +170,23 @@ def test_news_spellings_of_names_and_a_letter_that_is_no_city() -> None:
     assert not {e for e in indonesian if e[1] in ("Surat", "Abu Bakar Ba")}
 
 
+def test_a_title_word_inside_a_persons_name_stays_in_it() -> None:
+    """'panggilan telepon terpisah dengan rekannya dari Somalia Hassan Sheikh Mohamud' (id/dev22): 'Sheikh' is a
+    title elsewhere, but the large KB knows the whole name as Somalia's president, who takes part in the call."""
+    from datetime import date
+
+    from loaders.model import Article
+    from loaders.pipeline import default_pipeline
+
+    x = default_pipeline().extract(Article(
+        "urn:test", None, "", "Erdogan juga melakukan panggilan telepon terpisah dengan rekannya dari Somalia Hassan "
+        "Sheikh Mohamud.", "id", date(2022, 6, 1)))
+    names = {e.id: e.name for e in x.entities}
+    assert ("Person", "Hassan Sheikh Mohamud") in {(e.type, e.name) for e in x.entities}
+    assert [sorted(names[p] for p in e.participants) for e in x.events] == [
+        ["Hassan Sheikh Mohamud", "Recep Tayyip Erdoğan"]]
+
+
 def test_a_bracketed_description_in_the_unverified_list_is_no_alias() -> None:
     """'Antara (news agency)' names Antara; 'news agency' is what it is, not a name of it."""
     antara = next(e for e in load_kb().entries if e.label == "Antara")

@@ -69,7 +69,8 @@ class KBNames:
         if self.kb is not None:
             earlier = doc.proposed()
             countries = {m.qid for m in earlier if m.type == "Country" and m.qid}
-            runs = _across_possessives(doc, name_runs(doc, mention_tokens(doc, earlier)))
+            runs = self._across_titles(doc, _across_possessives(doc, name_runs(doc, mention_tokens(doc, earlier))),
+                                       countries)
             self._surnames = {fold(m.span.text).split()[-1] for m in earlier if m.type == "Person"} \
                 | {doc.tokens[j - 1].folded for i, j in runs if j - i > 1}
             self._country_at = {m.span.start: (m.span.end, m.qid) for m in earlier if m.type == "Country"}
@@ -93,6 +94,22 @@ class KBNames:
                     else:
                         k += 1
         doc.proposals[self.name] = mentions
+
+    def _across_titles(self, doc: Document, runs: list[tuple[int, int]], countries: set[str]) -> list[tuple[int, int]]:
+        """Runs that a title word inside a person's name parted joined again, when the KB knows the whole as a
+        person: 'Presiden Somalia Hassan Sheikh Mohamud' ('Sheikh' is a title elsewhere)."""
+        tokens, text = doc.tokens, doc.text
+        joined: list[tuple[int, int]] = []
+        for i, j in runs:
+            title = tokens[i - 1].text
+            if joined and joined[-1][1] + 1 == i and text[tokens[i - 2].end:tokens[i].start] == f" {title} " \
+                    and title[:1].isupper() and j - joined[-1][0] <= _MAX_WORDS:
+                whole = self._mention(doc, joined[-1][0], j, countries)
+                if whole is not None and whole.type == "Person":
+                    joined[-1] = (joined[-1][0], j)
+                    continue
+            joined.append((i, j))
+        return joined
 
     def _mention(self, doc: Document, i: int, j: int, countries: set[str]) -> Mention | None:
         start, end = doc.tokens[i].start, doc.tokens[j - 1].end
