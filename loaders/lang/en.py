@@ -320,7 +320,9 @@ PACK = register(LanguagePack(
             verbs=("negotiated", "negotiate", "negotiating", "mediated", "mediating", "mediate", "brokered",
                    "facilitated"),
             nouns=("talks", "negotiations", "negotiation", "dialogue", "mediation", "mediators", "mediator",
-                   "intermediaries", "intermediary", "negotiators", "facilitation", "indirect talks"),
+                   "intermediaries", "intermediary", "negotiators", "facilitation", "indirect talks",
+                   "first round", "second round", "third round", "fourth round", "fifth round", "sixth round",
+                   "next round", "new round", "latest round", "previous round"),
             # words that name talks and nothing else: of people only, still talks ('began negotiations'; indirect
             # talks go through mediators: never a meeting of the sides)
             marked={"talks": ("negotiated", "negotiate", "negotiating", "negotiations", "negotiation",

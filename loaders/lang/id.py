@@ -310,7 +310,11 @@ PACK = register(LanguagePack(
                                 nouns=("pembicaraan", "pembicaraannya", "perundingan", "perundingannya", "negosiasi",
                                        "dialog", "mediasi", "mediator", "penengah", "juru runding", "tim perunding",
                                        "pembicaraan tak langsung", "pembicaraan tidak langsung", "pembicaraan damai",
-                                       "pembicaraan perdamaian"),
+                                       "pembicaraan perdamaian",
+                                       # a round its ordinal names is one of the talks told before
+                                       "putaran pertama", "putaran kedua", "putaran ketiga", "putaran keempat",
+                                       "putaran kelima", "putaran berikutnya", "putaran selanjutnya", "putaran baru",
+                                       "putaran terbaru", "putaran sebelumnya"),
                                 # words that name talks and nothing else: of people only, still talks (indirect
                                 # talks go through mediators: never a meeting of the sides)
                                 marked={"talks": ("berunding", "bernegosiasi", "perundingan", "perundingannya",
