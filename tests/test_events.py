@@ -2425,6 +2425,19 @@ def test_a_round_named_by_its_ordinal_is_a_round_of_the_talks(text: str, lang: s
     assert participant_names(x, talks[1]) >= {"North Korea", "United States"}
 
 
+def test_a_call_noun_after_a_means_word_is_how_the_call_was_held() -> None:
+    """Tribunnews, 2022 (id/dev33): 'Macron ... telah menghubungi Presiden Rusia Vladimir Putin lewat sambungan
+    telepon di tengah konflik Rusia dengan Ukraina' is one call, Macron's with Putin; the means names no call of
+    Putin with the sides of the conflict. A call it names a counterpart of is one of its own."""
+    x = extract("TRIBUNNEWS.COM - Presiden Perancis Emmanuel Macron mengaku telah menghubungi Presiden Rusia Vladimir "
+                "Putin lewat sambungan telepon di tengah konflik Rusia dengan Ukraina.", "id", date(2022, 2, 25))
+    assert [participant_names(x, e) for e in x.events] == [{"Emmanuel Macron", "Vladimir Putin"}]
+    y = extract("Haniyeh dan Perdana Menteri Qatar Mohammed bin Abdulrahman Al Thani sepakat untuk melanjutkan "
+                "diskusi melalui panggilan telepon terpisah dengan kepala intelijen Mesir Abbas Kamel.", "id",
+                date(2024, 1, 28))
+    assert any("Abbas Kamel" in participant_names(y, e) for e in y.events)
+
+
 def test_telephoning_someone_is_a_call_with_them() -> None:
     """The Hankyoreh, 2010 (en/dev18): 'Obama telephoned South Korean President ...' is a call: a meeting of the two,
     placed nowhere."""

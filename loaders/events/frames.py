@@ -185,6 +185,7 @@ class Frames:
         self.place_only = frozenset(lang.words(lang.packs(), lambda p: p.grammar.place_only_prepositions))
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
         self.between_idioms = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_idioms))
+        self.means_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.means_words))
         self.quantifiers = frozenset(lang.words(lang.packs(), lambda p: p.grammar.quantifiers))
         self.article_next = re.compile(rf"\s+(?:{articles})\s", re.I)  # 'calls Guaido a puppet'
         self.demonstratives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.demonstratives))
@@ -1851,6 +1852,10 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
         following = triggers[k + 1].start("trigger") if k + 1 < len(triggers) else sentence.end
         right_end = reader.right_bound(sentence, m.end("trigger"), following)
         right = [] if reader.refers_back(m) else reader.agents(m.end("trigger"), right_end)
+        means = fold(word_before(text, m.start("trigger")) or "") in frames.means_words
+        if earlier and means and not reader.is_verb(m) and not any(reader.type_of(h) == "Person" for h in right):
+            drafts.append(None)  # 'menghubungi Putin lewat sambungan telepon': how the call told was held, unless
+            continue  # it names its own counterpart ('melalui panggilan telepon terpisah dengan Abbas Kamel')
         # 'diterima oleh Presiden secara bergantian. Mereka adalah X, Y dan Z.': the guests the host received
         if len(right) <= 1 and k == len(triggers) - 1:
             right = reader.listed_after(sentence) or right

@@ -174,6 +174,7 @@ PACK = register(LanguagePack(
         settled_nouns=("perdamaian", "damai", "gencatan senjata", "sengketa", "perselisihan", "permusuhan"),
         between_words=("antara",),
         between_idioms=("antara lain",),
+        means_words=("lewat", "melalui", "via"),
         quantifiers=("sejumlah", "beberapa", "berbagai", "banyak", "para"),
         by_phrases=("dipimpin oleh", "dipimpin", "dihadiri oleh", "dihadiri", "dipandu oleh", "dimediasi oleh",
                     "diketuai oleh", "diketuai", "yang dipimpin", "yang dihadiri"),

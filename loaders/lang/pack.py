@@ -60,6 +60,8 @@ class EventGrammar:
     between_words: tuple[str, ...] = ()  # an event noun's participants all follow: 'pertemuan antara X dan Y'
     quantifiers: tuple[str, ...] = ()  # a plural's count: 'sejumlah menteri', 'several ministers' (no one holder)
     between_idioms: tuple[str, ...] = ()  # a between word that means something else here: 'antara lain' (among others)
+    # before a call noun, how the event the clause told was held: 'menghubungi X lewat sambungan telepon'
+    means_words: tuple[str, ...] = ()
     by_phrases: tuple[str, ...] = ()  # introduce more participants after a comma: ', headed by X'
     separately: tuple[str, ...] = ()  # before a trigger's objects, one event per object: 'separately with X and Y'
     hypothetical: tuple[str, ...] = ()  # before a trigger, the event is only a possibility: 'a possible meeting'
