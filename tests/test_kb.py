@@ -150,9 +150,9 @@ def test_regional_blocs_and_news_agencies_are_known_bodies() -> None:
 
 
 def test_news_spellings_of_names_and_a_letter_that_is_no_city() -> None:
-    """'the U.K.' and 'St. Vincent and the Grenadines' (Hurriyet Daily News and Kaieteur News in en/dev33) are the
-    countries; 'Ba`asyir' (ANTARA in id/dev33) is one name with an old wire copy's apostrophe; 'Surat itu
-    mengatakan' is a letter, not the Indian city."""
+    """'the U.K.', 'St. Vincent and the Grenadines' (Hurriyet Daily News and Kaieteur News in en/dev33), 'the DPRK'
+    and 'the ROK' (China.org.cn in en/dev34) are the countries; 'Ba`asyir' (ANTARA in id/dev33) is one name with an
+    old wire copy's apostrophe; 'Surat itu mengatakan' is a letter, not the Indian city."""
     from datetime import date
 
     from loaders.model import Article
@@ -163,8 +163,10 @@ def test_news_spellings_of_names_and_a_letter_that_is_no_city() -> None:
         return {(e.type, e.name) for e in x.entities}
 
     english = found("Turkey, Greece and the U.K. took part. Ali and Maduro arrived in St. Vincent and the Grenadines "
-                    "on Thursday and left St Vincent and the Grenadines on Friday.", "en")
-    assert {("Country", "United Kingdom"), ("Country", "Saint Vincent and the Grenadines")} <= english
+                    "on Thursday and left St Vincent and the Grenadines on Friday. The envoys of the DPRK and the ROK "
+                    "met.", "en")
+    assert {("Country", "United Kingdom"), ("Country", "Saint Vincent and the Grenadines"),
+            ("Country", "North Korea"), ("Country", "South Korea")} <= english
     indonesian = found("Surat itu mengatakan Presiden Yudhoyono membahas kasus Abu Bakar Ba`asyir.", "id")
     assert ("Person", "Abu Bakar Ba`asyir") in indonesian
     assert not {e for e in indonesian if e[1] in ("Surat", "Abu Bakar Ba")}
