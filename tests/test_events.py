@@ -2438,6 +2438,13 @@ def test_a_call_noun_after_a_means_word_is_how_the_call_was_held() -> None:
     assert any("Abbas Kamel" in participant_names(y, e) for e in y.events)
 
 
+def test_envoys_of_states_meet_for_their_states() -> None:
+    """'Utusan Korea Selatan dan Korea Utara bertemu': the envoys stand for their states, the sides of the meeting,
+    as 'Delegasi Korea Selatan dan Korea Utara' do."""
+    x = extract("Utusan Korea Selatan dan Korea Utara bertemu di Panmunjom pada Senin.", "id", date(2018, 1, 10))
+    assert participant_names(x, only_event(x, "Meeting")) == {"South Korea", "North Korea"}
+
+
 def test_telephoning_someone_is_a_call_with_them() -> None:
     """The Hankyoreh, 2010 (en/dev18): 'Obama telephoned South Korean President ...' is a call: a meeting of the two,
     placed nowhere."""

@@ -167,6 +167,7 @@ class Frames:
         modifiers = lang.words(lang.packs(), lambda p: p.grammar.place_modifiers)
         self.reporting = frozenset(lang.words(lang.packs(), lambda p: p.grammar.reporting_verbs))
         self.relation_nouns = frozenset(lang.words(lang.packs(), lambda p: p.grammar.relation_nouns))
+        self.envoy_nouns = frozenset(lang.words(lang.packs(), lambda p: p.grammar.envoy_nouns))
         self.counterparts = frozenset(lang.words(lang.packs(), lambda p: p.grammar.counterpart_nouns))
         self.post_links = frozenset(lang.words(lang.packs(), lambda p: p.grammar.post_links))
         self.place_modifiers = frozenset(word for phrase in modifiers for word in phrase.split())
@@ -915,7 +916,8 @@ class EventReader:
             if mention is not None:
                 # 'sekutu Putin, Presiden Belarus Aleksandr Lukashenko': whose ally, not who took part
                 related = i > 0 and tokens[i - 1].folded in frames.relation_nouns \
-                    and not text[tokens[i - 1].end:tok.start].strip()
+                    and not text[tokens[i - 1].end:tok.start].strip() \
+                    and not (tokens[i - 1].folded in frames.envoy_nouns and self.type_of(mention) != "Person")
                 if not away and not related:  # "his Indian counterpart" told before as "... S. Jaishankar"
                     counterpart = self.counterpart_named(mention) if self.type_of(mention) == "Country" else None
                     groups[-1].append(counterpart or mention)

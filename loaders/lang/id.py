@@ -206,6 +206,7 @@ PACK = register(LanguagePack(
         # ('bekas republik Soviet': whose republics they were)
         relation_nouns=("sekutu", "istri", "suami", "putra", "putri", "anak", "menantu", "utusan", "ajudan",
                         "republik"),
+        envoy_nouns=("utusan",),
         post_links=("untuk",),
         counterpart_nouns=("rekan", "rekannya", "rekan-rekan", "rekan-rekannya", "mitra", "mitranya", "sejawat",
                            "sejawatnya", "kolega", "koleganya"),

@@ -74,6 +74,8 @@ class EventGrammar:
     renaming_words: tuple[str, ...] = ()
     none_words: tuple[str, ...] = ()  # right before a trigger, up to two words apart, it did not take place
     relation_nouns: tuple[str, ...] = ()  # the name after them is whose they are, no participant: 'sekutu Putin'
+    # relation nouns whose state or body after them is the side they stand for: 'Utusan Korea Selatan'
+    envoy_nouns: tuple[str, ...] = ()
     # a place after them is whose official takes part, no place of the event: 'rekan-rekannya di Mesir'
     counterpart_nouns: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()  # may open a participant's phrase after 'dan' or a comma: 'para', 'his'
