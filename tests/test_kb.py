@@ -189,6 +189,21 @@ def test_a_title_word_inside_a_persons_name_stays_in_it() -> None:
         ["Hassan Sheikh Mohamud", "Recep Tayyip Erdoğan"]]
 
 
+def test_a_body_of_a_known_body_is_named_whole() -> None:
+    """'The African Union Commission chairperson Moussa Faki Mahamat' (busiweek in en/dev25): the commission, a body
+    of its own in the large KB, not the African Union with a word after it; the union named alone stays the union."""
+    from datetime import date
+
+    from loaders.model import Article
+    from loaders.pipeline import default_pipeline
+
+    x = default_pipeline().extract(Article(
+        "urn:test", None, "", "The African Union Commission chairperson Moussa Faki Mahamat welcomed the talks. The "
+        "African Union will host them.", "en", date(2022, 10, 5)))
+    bodies = {(e.name, e.wikidata) for e in x.entities if e.type == "Organization"}
+    assert {("African Union Commission", "Q2362881"), ("African Union", "Q7159")} <= bodies
+
+
 def test_a_bracketed_description_in_the_unverified_list_is_no_alias() -> None:
     """'Antara (news agency)' names Antara; 'news agency' is what it is, not a name of it."""
     antara = next(e for e in load_kb().entries if e.label == "Antara")

@@ -62,6 +62,7 @@ _SEPARATORS = frozenset(" \u00a0-\u2010\u2013")  # space, no-break space, hyphen
 _MAX_GAP = 3
 _MAX_PERSON_KEY_WORDS = 4
 _PERSON_HEAD_WORDS = 3  # words before a one-word place that may make a person's whole name with it
+_BODY_WORDS_AFTER = 2  # words after a body's name that may make another body's name with it
 
 
 @lang.compiled
@@ -188,6 +189,8 @@ class Gazetteer:
         owner's acronym before it, 'U.S. Treasury Department', leaves it whole)."""
         if i == 0 or doc.text[doc.tokens[i - 1].end:doc.tokens[i].start] not in (" ", "-"):
             return False
+        if name.entry.type == "Organization" and self._body_of_body(doc, i, len(name.tokens)):
+            return True
         if len(name.tokens) > 1:
             if name.entry.type == "Person":
                 return self._given_before(doc, i)
@@ -195,6 +198,20 @@ class Gazetteer:
         if name.exact[0] is not None:
             return doc.tokens[i - 1].text.isupper() and len(doc.tokens[i - 1].text) > 1
         return name.entry.type == "Place" and (after_given_name(doc, i, self.given) or self._ends_person(doc, i))
+
+    def _body_of_body(self, doc: Document, i: int, words: int) -> bool:
+        """'African Union Commission', 'NATO Parliamentary Assembly': the capitalised words after a body's name make
+        with it the name of another body the large KB knows, which the KB names' component then finds whole."""
+        tokens, text = doc.tokens, doc.text
+        end = i + words
+        for extra in range(1, _BODY_WORDS_AFTER + 1):
+            k = end + extra - 1
+            if k >= len(tokens) or text[tokens[k - 1].end:tokens[k].start] != " " or not tokens[k].text[:1].isupper():
+                return False
+            whole = text[tokens[i].start:tokens[k].end]
+            if self.kb is not None and any(record_type(r) == "Organization" for r in self.kb.records(whole)):
+                return True
+        return False
 
     def _given_before(self, doc: Document, i: int) -> bool:
         return given_before_name(doc, i) and not any(
