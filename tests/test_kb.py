@@ -152,7 +152,8 @@ def test_regional_blocs_and_news_agencies_are_known_bodies() -> None:
 def test_news_spellings_of_names_and_a_letter_that_is_no_city() -> None:
     """'the U.K.', 'St. Vincent and the Grenadines' (Hurriyet Daily News and Kaieteur News in en/dev33), 'the DPRK'
     and 'the ROK' (China.org.cn in en/dev34) are the countries; 'Ba`asyir' (ANTARA in id/dev33) is one name with an
-    old wire copy's apostrophe; 'Surat itu mengatakan' is a letter, not the Indian city."""
+    old wire copy's apostrophe; 'Surat itu mengatakan' is a letter, not the Indian city; 'Antara' opening an
+    English line is the agency."""
     from datetime import date
 
     from loaders.model import Article
@@ -167,6 +168,9 @@ def test_news_spellings_of_names_and_a_letter_that_is_no_city() -> None:
                     "met.", "en")
     assert {("Country", "United Kingdom"), ("Country", "Saint Vincent and the Grenadines"),
             ("Country", "North Korea"), ("Country", "South Korea")} <= english
+    # an English byline opening with the agency (Medcom in en/dev): 'antara' is a preposition in Indonesian only
+    assert ("Organization", "Antara") in found("Antara • 31 October 2022 22:02\nJakarta: Nations seek meetings.", "en")
+    assert ("Organization", "Antara") not in found("Antara lain, Jokowi bertemu Putin.", "id")
     indonesian = found("Surat itu mengatakan Presiden Yudhoyono membahas kasus Abu Bakar Ba`asyir.", "id")
     assert ("Person", "Abu Bakar Ba`asyir") in indonesian
     assert not {e for e in indonesian if e[1] in ("Surat", "Abu Bakar Ba")}

@@ -299,9 +299,10 @@ def _fits_context(doc: Document, i: int, name: IndexedName, sentence_starts: set
             or (tokens[last + 1].folded in given and opens_longer_name(doc, last + 1)))
     if len(name.tokens) > 1:
         return True
-    stopwords = cues().stopwords
+    pack = lang.find(doc.article.lang)  # the article's own function words: 'Antara' opens English lines as the agency
+    stopwords = pack.stopwords if pack is not None else cues().stopwords
     if tokens[i].start in sentence_starts and name.tokens[0] in stopwords:
-        return False  # 'Antara ...' opening a sentence is the preposition, not the news agency
+        return False  # 'Antara ...' opening an Indonesian sentence is the preposition, not the news agency
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     if after is None or text[tokens[i].end:after.start] != " " or not after.text[0].isupper():
         return True
