@@ -119,6 +119,16 @@ def _date_words(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
     return frozenset(w.replace("'", "") for w in (*grammar.months, *grammar.weekdays, *zones))
 
 
+@lang.compiled
+def _name_months(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
+    return frozenset(lang.words(packs, lambda p: p.dates.name_months))
+
+
+def name_months() -> frozenset[str]:
+    """Folded month names that are people's names too ('May', 'June'): a name's word, not a date, after a name."""
+    return _name_months()
+
+
 def date_words() -> frozenset[str]:
     """Folded month and weekday names and time zones: capitalised, but never part of a name."""
     return _date_words()

@@ -14,7 +14,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from loaders import lang
-from loaders.dates import date_words
+from loaders.dates import date_words, name_months
 from loaders.lang import LanguagePack
 from loaders.model import Document, Mention, Token
 from loaders.text import dateline_parts
@@ -160,8 +160,11 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
         # another language's function word inside a run is a word of the name ('Moon Jae In' in Indonesian)
         named = tok.folded not in found.stopwords or _named_after_title(tokens, i, in_title, covered) \
             or (tok.folded not in own and (joined or _opens_name(tokens, text, i)))
+        # a month's name after a name's word, no number after it, is the name's: 'Theresa May said', not 'May 5'
+        dated = tok.folded in dates and not (start is not None and joined and tok.folded in name_months()
+                                             and not _number_next(tokens, i))
         word = (tok.text[0].isupper() and named
-                and tok.folded not in dates and not tok.text.isdigit() and i not in covered and i not in in_title)
+                and not dated and not tok.text.isdigit() and i not in covered and i not in in_title)
         particle = tok.folded in found.particles and tok.text.islower() and i not in covered
         tail = joined and _syllable(tokens[i - 1], text[tokens[i - 1].end:tok.start], tok) and i not in covered
         if start is not None and not (joined and (word or particle or tail)):
@@ -172,6 +175,11 @@ def name_runs(doc: Document, covered: Container[int]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, len(tokens)))
     return [r for r in (_trim(tokens, *run, found.particles) for run in runs) if r]
+
+
+def _number_next(tokens: list[Token], i: int) -> bool:
+    """Whether a number follows token `i` ('May 5', 'Mei 2018')."""
+    return i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit()
 
 
 def _opens_name(tokens: list[Token], text: str, i: int) -> bool:

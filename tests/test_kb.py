@@ -1,6 +1,7 @@
 """The seed Wikidata KB: verified QIDs only, in Wikidata's RDF shape."""
 
 import pyoxigraph as ox
+import pytest
 
 from loaders.kb.seed import load_kb
 from ontology import RDFS, SKOS, WD, WDT
@@ -206,6 +207,23 @@ def test_a_body_of_a_known_body_is_named_whole() -> None:
         "African Union will host them.", "en", date(2022, 10, 5)))
     bodies = {(e.name, e.wikidata) for e in x.entities if e.type == "Organization"}
     assert {("African Union Commission", "Q2362881"), ("African Union", "Q7159")} <= bodies
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("British Prime Minister Theresa May met Jean-Claude Juncker in Brussels on May 24.", "en"),
+    ("Perdana Menteri Inggris Theresa May bertemu Jean-Claude Juncker di Brussels.", "id"),
+])
+def test_a_month_that_is_a_name_ends_a_persons_name(text: str, lang: str) -> None:
+    """'Theresa May' (The Parliament Magazine in en/dev25, Medcom in id/dev11): after a name's word and with no number
+    after it, 'May' is her name, not the month; 'May 24' stays a date."""
+    from datetime import date
+
+    from loaders.model import Article
+    from loaders.pipeline import default_pipeline
+
+    x = default_pipeline().extract(Article("urn:test", None, "", text, lang, date(2018, 11, 24)))
+    names = {e.id: e.name for e in x.entities}
+    assert [sorted(names[p] for p in e.participants) for e in x.events] == [["Jean-Claude Juncker", "Theresa May"]]
 
 
 def test_a_bracketed_description_in_the_unverified_list_is_no_alias() -> None:

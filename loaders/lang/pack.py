@@ -178,6 +178,8 @@ class DateWords:
     previous: tuple[str, ...] = ()  # 'the one before': 'bulan lalu', 'last month', 'Jumat lalu'
     following: tuple[str, ...] = ()  # 'the one after': 'bulan depan', 'next month'
     ordinal_suffixes: tuple[str, ...] = ()  # 'May 17th'
+    # months that are names too: after a name's word with no number after, the name's ('Theresa May said')
+    name_months: tuple[str, ...] = ()
     time_zones: tuple[str, ...] = ()  # after a clock time, capitalised, never a name: 'pukul 14.00 WIB'
     relative_month_re: str = ""  # 'awal bulan ini', 'last month'
     relative_week_re: str = ""
