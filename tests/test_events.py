@@ -1413,6 +1413,11 @@ def test_the_meeting_told_before_takes_no_sides_from_what_is_said_of_it(follow_u
     # a maybe
     ("Presiden AS Donald Trump mungkin akan bertemu dengan Presiden Rusia Vladimir Putin di Buenos Aires.", "id"),
     ("US President Donald Trump might meet Russian President Vladimir Putin in Buenos Aires.", "en"),
+    # what could happen (AP, in en/dev12) and a chance lost (CBC, in en/dev31)
+    ("Zimbabwean President Robert Mugabe and opposition leader Morgan Tsvangirai could secure a deal at a meeting "
+     "on Sunday.", "en"),
+    ("The cancellation could leave Canadian Prime Minister Stephen Harper without an opportunity to meet with "
+     "President Barack Obama.", "en"),
 ])
 def test_a_meeting_only_wished_for_or_offered_is_no_event(text: str, lang: str) -> None:
     """The guidelines: planned meetings count, hypothetical ones do not; an invitation is an offer."""

@@ -211,7 +211,8 @@ PACK = register(LanguagePack(
                       # a relationship to keep up, no event: 'to strengthen the strategic dialogue'
                       "strengthen", "strengthening", "deepen", "deepening",
                       # negated: what did not happen is no event ('did not hold talks with')
-                      "did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "never", "no plans"),
+                      "did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "never", "no plans",
+                      "could", "without an opportunity", "without a chance"),
         offer_nouns=("offer", "offers", "proposal", "proposals"),
         held_for_words=("for",),
         renaming_words=("which is", "which was", "which will be", "which would be", "in what is",
