@@ -1916,7 +1916,7 @@ def test_a_states_official_named_by_a_word_of_the_post_is_its_holder(later: str)
                 f"{later} is also scheduled to meet with Coordinating Minister Luhut Binsar Pandjaitan.", "en",
                 date(2020, 1, 10))
     planned = [e for e in x.events if e.status == "planned"]
-    assert [participant_names(x, e) for e in planned] == [{"Japan", "Toshimitsu Motegi", "Luhut Binsar Panjaitan"}]
+    assert [participant_names(x, e) for e in planned] == [{"Japan", "Toshimitsu Motegi", "Luhut Binsar Pandjaitan"}]
 
 
 
@@ -2150,7 +2150,7 @@ def test_whose_office_a_meeting_was_in_takes_no_part() -> None:
                 "Menhan China juga menggelar pertemuan dengan Menteri Koordinator Bidang Kemaritiman dan Investasi "
                 "Luhut Binsar Pandjaitan di ruang kerja Prabowo.", "id", date(2020, 9, 8))
     assert [participant_names(x, e) for e in x.events] == [{"Prabowo Subianto", "Wei Fenghe"},
-                                                          {"Wei Fenghe", "Luhut Binsar Panjaitan"}]
+                                                          {"Wei Fenghe", "Luhut Binsar Pandjaitan"}]
 
 
 def test_a_person_after_a_conjunction_is_a_side_apart_from_the_country_before() -> None:

@@ -260,14 +260,25 @@ class KBNames:
 
     def _named(self, span: Span, record: Record) -> Mention:
         """A mention of the record, named by its label unless other records share it ('Ministry of Foreign
-        Affairs'): then the text's own name says more ('Kemlu RI')."""
+        Affairs'): then the text's own name says more ('Kemlu RI'). A person's full name the text wrote that
+        is the record's English name is kept: the label comes from the KB's sources, not always Wikidata's
+        ('Raila Odinga', not 'Raila A Odinga')."""
         assert self.kb is not None
-        name = span.text if self.kb.shared_label(record.label) else record.label
+        name = span.text if self.kb.shared_label(record.label) else _name_written(span.text, record)
         return Mention(span, record_type(record), name, record.qid, record.qid, "kb")
 
     def _record(self, qid: str) -> Record | None:
         assert self.kb is not None
         return self.kb.any_record(qid)
+
+
+def _name_written(text: str, record: Record) -> str:
+    """The record's English name (its English Wikipedia title) when it is the full name the text wrote, else its
+    label."""
+    folded = fold(text)
+    if record_type(record) != "Person" or " " not in text.strip() or fold(record.label) == folded:
+        return record.label
+    return next((a for a, lang_ in record.aliases if lang_ == "en" and fold(a) == folded), record.label)
 
 
 def _inside_name(doc: Document, span: Span) -> bool:
