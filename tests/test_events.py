@@ -2488,3 +2488,14 @@ def test_a_leaders_retreat_is_a_summit_of_those_attending() -> None:
                 "at the Sheraton Resort in Nadi.", "en", date(2023, 2, 24))
     summit = only_event(x, "Meeting")
     assert {"Siaosi Sovaleni", "Pacific Islands Forum"} <= set(names(x, summit))
+
+
+@pytest.mark.parametrize("attended", ["yang menghadirkan", "yang dihadiri"])
+def test_who_a_relative_clause_says_attended_the_talks_are_their_sides(attended: str) -> None:
+    """'perundingan trilateral yang menghadirkan Pashinyan, Presiden Azerbaijan Ilham Aliyev, dan Presiden Amerika
+    Serikat (AS) Donald Trump' (Vozpublica, in id/dev36): with no comma before it, the clause still names the sides."""
+    x = extract("Kesepakatan itu dicapai dalam perundingan trilateral " + attended + " Presiden Armenia Nikol "
+                "Pashinyan, Presiden Azerbaijan Ilham Aliyev, dan Presiden Amerika Serikat Donald Trump di Gedung "
+                "Putih.", "id", date(2025, 8, 9))
+    talks = only_event(x, "Negotiation")
+    assert participant_names(x, talks) == {"Nikol Pashinyan", "Ilham Aliyev", "Donald Trump"}

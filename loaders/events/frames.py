@@ -689,6 +689,11 @@ class EventReader:
                     continue
             if tok.folded in frames.conjunctions and not self.starts_phrase(i + 1):
                 return last
+            # 'perundingan yang dihadiri Pashinyan, Aliyev dan Trump': before any name, who attended are its sides
+            by = frames.by_phrase.match(text, tok.start) if not named else None
+            if by:
+                last, i = by.end(), token_at(tokens, by.end())
+                continue
             mention = self.by_token.get(i)
             # 'with his counterparts that included Iran, Bulgaria': the list of them goes on
             listed = frames.listing.match(text, tok.start) if i and tokens[i - 1].folded in frames.counterparts \

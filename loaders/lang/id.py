@@ -177,7 +177,7 @@ PACK = register(LanguagePack(
         means_words=("lewat", "melalui", "via"),
         quantifiers=("sejumlah", "beberapa", "berbagai", "banyak", "para"),
         by_phrases=("dipimpin oleh", "dipimpin", "dihadiri oleh", "dihadiri", "dipandu oleh", "dimediasi oleh",
-                    "diketuai oleh", "diketuai", "yang dipimpin", "yang dihadiri"),
+                    "diketuai oleh", "diketuai", "yang dipimpin", "yang dihadiri", "yang menghadirkan"),
         separately=("terpisah", "masing-masing", "satu per satu", "bilateral", "dwipihak", "bergantian"),
         list_openers=("Mereka adalah", "Mereka ialah", "Mereka yakni", "Mereka yaitu", "Di antaranya",
                       "Di antara mereka"),
