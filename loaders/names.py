@@ -193,12 +193,12 @@ def _named_after_title(tokens: list[Token], i: int, in_title: Container[int], co
     after a title (or a title and the name it is of) and before another capitalised word is a family name (a pronoun
     never stands there)."""
     titled = i - 1 in in_title or (i - 1 in covered and i - 2 in in_title)
-    return (len(tokens[i].text) <= _FAMILY_WORD and titled and i + 1 < len(tokens)
+    return (len(tokens[i].text) <= FAMILY_WORD and titled and i + 1 < len(tokens)
             and tokens[i + 1].text[:1].isupper()
             and tokens[i].start == tokens[i - 1].end + 1 and tokens[i + 1].start == tokens[i].end + 1)
 
 
-_FAMILY_WORD = 4  # the longest function word a family name after a title may be: 'He', 'Yang'
+FAMILY_WORD = 4  # the longest function word a family name after a title may be: 'He', 'Yang'
 _SYLLABLE = 5  # the longest given-name syllable after a hyphen: 'Jae-myung'
 _NAME_WORD = 9  # a longer lower-case word after a hyphen, not a participle: 'Bahiddha-nukara', 'Nkoana-mashabane'
 

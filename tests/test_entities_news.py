@@ -231,6 +231,10 @@ def test_misreadings_are_gone(text: str, lang: str, wrong: tuple[str, str]) -> N
      "Mike Waltz"),
     ("Raisi didampingi Wakil Presiden Bidang Ilmu Pengetahuan dan Teknologi, serta Menteri Luar Negeri Hossein "
      "Amir-Abdollahian.", "Bidang Ilmu Pengetahuan", "Hossein Amir-Abdollahian"),
+    # before a one-word name (ANTARA, in id/dev36); a word as short as a family name stays the name's
+    ("Penandatanganan akan dilakukan oleh Menteri Koordinator Perekonomian Boediono di Batam.",
+     "Perekonomian Boediono", "Boediono"),
+    ("Sjafrie secara khusus bertemu dengan Menhan RRC Laksamana Dong Jun.", "Jun", "Dong Jun"),
 ])
 def test_a_portfolio_after_a_title_is_no_person(text: str, portfolio: str, person: str) -> None:
     people = {e.name for e in extract(text, "id").entities if e.type == "Person"}

@@ -29,6 +29,7 @@ from loaders import lang
 from loaders.lang import LanguagePack
 from loaders.model import Document, Mention, Span
 from loaders.names import (
+    FAMILY_WORD,
     cues,
     dateline_outlets,
     is_acronym,
@@ -86,6 +87,11 @@ class PersonNames:
                 in_title.add(i)
                 i += 1
             if i > opened and ordinary([tokens[i].text], doc.article.lang):  # a portfolio: 'Kerja Sama ...'
+                continue
+            # 'Menteri Perdagangan Boediono': the portfolio and a one-word name, no two-word name; a word short
+            # enough to be a family name is one ('Laksamana Dong Jun')
+            if j - i == 2 and i - 1 in in_title and len(tokens[i].text) > FAMILY_WORD \
+                    and ordinary([tokens[i].text], doc.article.lang):
                 continue
             while j - i > 2 and (is_acronym(tokens[i].text) or tokens[i].text in found.organization_names):
                 i += 1
