@@ -2499,3 +2499,12 @@ def test_who_a_relative_clause_says_attended_the_talks_are_their_sides(attended:
                 "Putih.", "id", date(2025, 8, 9))
     talks = only_event(x, "Negotiation")
     assert participant_names(x, talks) == {"Nikol Pashinyan", "Ilham Aliyev", "Donald Trump"}
+
+
+def test_both_countries_are_the_two_states_named_before() -> None:
+    """'Both countries held the first round of talks mediated by Qatar' (The News, in en/dev36): 'both countries'
+    are the two states the sentence before names, sides of the talks beside the mediator."""
+    x = extract("Pakistan and Afghanistan agreed to a ceasefire on Saturday. Both countries held the first round of "
+                "talks mediated by Qatar, diplomatic sources said.", "en", date(2025, 10, 19))
+    talks = only_event(x, "Negotiation")
+    assert participant_names(x, talks) == {"Pakistan", "Afghanistan", "Qatar"}

@@ -203,6 +203,8 @@ class Frames:
         self.leader_posts = re.compile(rf"\b(?:{_grammar(lambda g: g.leader_posts)})", re.I)
         self.pair_people = re.compile("|".join(f"(?:{p.grammar.pair_people})" for p in lang.packs()
                                                if p.grammar.pair_people) or r"(?!)", re.I)
+        self.pair_states = re.compile("|".join(f"(?:{p.grammar.pair_states})" for p in lang.packs()
+                                               if p.grammar.pair_states) or r"(?!)", re.I)
         self.described = re.compile("|".join(f"(?:{p.grammar.described_person})" for p in lang.packs()
                                               if p.grammar.described_person) or r"(?!)", re.I)
         self.joined = re.compile(rf"\b(?:{_grammar(lambda g: g.joins)})\s+(?:(?:{articles})\s+)?$", re.I)
@@ -1401,6 +1403,25 @@ class EventReader:
                 return list(people.values())
         return []
 
+    def pair_states(self, sentence: Sentence, start: int, end: int) -> list[Mention]:
+        """'Both countries held the first round of talks', 'the defence ministers of the two countries', 'kedua
+        negara': the two states a phrase of the clause refers to are the two countries of the nearest stretch that
+        names just two (the sentence before the phrase, then the sentences before it)."""
+        pair = self.frames.pair_states.search(self.doc.text, start, end)
+        if pair is None:
+            return []
+        index = self.sentence_index.get(sentence.start, 0)
+        spans = [(sentence.start, pair.start())] + [(s.start, s.end) for s in
+                                                    self.doc.sentences[max(0, index - _PRONOUN_REACH):index][::-1]]
+        for first, last in spans:
+            states: dict[str, Mention] = {}
+            for m in self.doc.mentions:
+                if first <= m.span.start < last and self.type_of(m) == "Country":
+                    states.setdefault(self.entity_of(m), m)
+            if len(states) == 2:
+                return list(states.values())
+        return []
+
     def _led_not(self, person: str) -> bool:
         """Whether the article gives the person posts, none of them a leader's ('Foreign Secretary Ranjan Mathai')."""
         posts = self.doc.positions.get(person, [])
@@ -2017,6 +2038,11 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     held_at = reader.forum_place(m)  # 'KTT G20 Jerman': where the summit is, no side of it
     right = [h for h in right if held_at is None or reader.entity_of(h) != reader.entity_of(held_at)]
     heads = [h for h in ([forum] if forum else []) + left + right if reader.type_of(h) in owner.participant_types]
+    # 'pemimpin kedua negara bertemu': the two states the clause refers to, which tell no more than the context
+    # whether it was talks or a meeting
+    told = len({reader.entity_of(h) for h in heads}) >= 2
+    paired = reader.pair_states(sentence, left_start, right_end)
+    heads += paired
     pattern = "verb" if reader.is_verb(m) else "noun"
     if len({reader.entity_of(h) for h in heads}) < 2:
         if reader.noun_object(sentence, m):
@@ -2028,7 +2054,7 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     if len(participants) < 2:
         return None
     # who the context names does not tell talks from a meeting
-    kind = "Meeting" if "mediators" in marks else owner.name if pattern == "context" else owner.classify(
+    kind = "Meeting" if "mediators" in marks else owner.name if pattern == "context" or not told else owner.classify(
         {"Person" if h.span.start in reader.officials else reader.type_of(h) for h in heads}, marks)
     draft = reader.draft(family, m, sentence, heads, pattern, kind)
     draft.marks |= marks & {"summit"}  # held for a summit, it is the summit
@@ -2046,7 +2072,7 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
         location = location or reader.entity_of(visited[0])
     draft.participants, draft.location = participants, location
     # 'pertemuan itu' is the meeting told before: it joins that one, or is no event, as 'the talks' alone is
-    draft.from_context = pattern == "context" or reader.refers_back(m)
+    draft.from_context = pattern == "context" or reader.refers_back(m) or (bool(paired) and not told)
     draft.forum = reader.entity_of(forum) if forum else None
     return draft
 

@@ -230,6 +230,7 @@ PACK = register(LanguagePack(
                          r"(?:president|minister|diplomat|leader|envoy|premier|chancellor)",
         pair_people=r"\b(?:the\s+two|both)\s+(?:[a-z]+\s+)?(?:leaders|presidents|premiers|prime\s+ministers|ministers|"
                     r"heads\s+of\s+state|envoys|diplomats|chancellors|men)\b",
+        pair_states=r"\b(?:the\s+two|both)\s+(?:countries|nations|governments)\b",
         leader_posts=("president", "prime minister", "premier", "chancellor", "leader", "head of state", "king",
                       "emir", "sultan"),
         listing=("that included", "which included", "that include", "including", "such as"),

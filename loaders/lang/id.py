@@ -239,6 +239,7 @@ PACK = register(LanguagePack(
                          r"perdana menteri|kanselir)(?:\s+[\w-]+){0,4}?\s+(?:itu|tersebut)",
         pair_people=r"\bkedua\s+(?:pemimpin|presiden|kepala\s+negara|perdana\s+menteri|menteri|menlu|menhan|"
                     r"tokoh|pejabat|diplomat)\b",
+        pair_states=r"\bkedua\s+negara\b",
         leader_posts=("presiden", "perdana menteri", "pemimpin", "kepala negara", "kanselir", "raja", "emir", "sultan"),
         status_before={
             "planned": ("akan", "bakal", "hendak", "dijadwalkan", "direncanakan", "rencananya", "berencana",

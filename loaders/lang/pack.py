@@ -142,6 +142,7 @@ class EventGrammar:
     described_person: str = ""  # a regular expression
     # two people told before, named together by what they are: 'the two leaders', 'kedua menteri'
     pair_people: str = ""  # a regular expression
+    pair_states: str = ""  # a regular expression: 'the two countries', 'kedua negara'
     leader_posts: tuple[str, ...] = ()  # who 'the two leaders' can be: 'president', 'prime minister'
     # before a noun, name what was told before: 'this meeting'; a phrase of two words ('to the') when no name follows
     referring: tuple[str, ...] = ()
