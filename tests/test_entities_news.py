@@ -28,6 +28,9 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("Direktur CIA William Burns tiba di Kairo.", "id", ("Person", "William Burns")),
     ("Direktur CIA William Burns tiba di Kairo.", "id", ("Organization", "Central Intelligence Agency")),
     ("Juru bicara Kemlu Michael Tene mengatakan itu.", "id", ("Person", "Michael Tene")),
+    # a body its head word ends, before the name (UPI, in en/dev36)
+    ("(L-R) Asia Editor of Time Magazine Zoher Abdoolcarim, Peruvian President Ollanta Humala Tasso attend.", "en",
+     ("Person", "Zoher Abdoolcarim")),
     ("Pesawat mendarat di Pangkalan TNI AU Halim Perdanakusuma.", "id", ("Organization", "TNI AU")),
     # names that mean something else than the KB's first reading
     ("Israel menyerang Gaza lagi.", "id", ("Place", "Gaza Strip")),

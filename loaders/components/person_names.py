@@ -95,6 +95,8 @@ class PersonNames:
                 continue
             while j - i > 2 and (is_acronym(tokens[i].text) or tokens[i].text in found.organization_names):
                 i += 1
+            # 'Asia Editor of Time Magazine Zoher Abdoolcarim': a body its head word ends, then the name
+            i = next((k + 1 for k in range(j - 3, i - 1, -1) if tokens[k].folded in found.organization_heads), i)
             words = sum(1 for t in tokens[i:j] if t.folded not in found.particles)
             if not 2 <= words <= _MAX_NAME_WORDS or any(t.folded in found.organization_words for t in tokens[i:j]) \
                     or tokens[j - 1].folded in found.organization_heads \

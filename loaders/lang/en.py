@@ -88,6 +88,7 @@ PACK = register(LanguagePack(
         "federation",
         # news media: 'Fox News', 'Tehran Times', 'The Jakarta Post', 'Al Aqsa TV', 'IDX Channel'
         "news", "times", "post", "tv", "daily", "herald", "tribune", "journal", "gazette", "telegraph", "channel",
+        "magazine",
     }),
     titled_heads=frozenset({"post", "times", "herald", "tribune", "journal", "gazette", "telegraph"}),
     state_bodies={
