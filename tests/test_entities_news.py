@@ -275,11 +275,12 @@ def test_the_large_kb_links_a_name_in_family_name_order_and_a_person_with_few_of
 
 
 def test_a_misspelt_name_of_the_large_kb_links_only_with_its_country_in_the_article() -> None:
-    """'Tony Abbot' (so the article spells him) is Tony Abbott when Australia is named; a one-letter difference
-    alone, among a hundred thousand names, is not enough."""
+    """'Tony Abbot' (so the article spells him) is Tony Abbott when Australia is named, and keeps the article's
+    spelling as its name (the link gives Wikidata's); a one-letter difference alone, among a hundred thousand
+    names, is not enough."""
     published = date(2014, 7, 23)
     x = extract("Perdana Menteri Australia Tony Abbot juga menelepon Jokowi.", "id", published)
-    abbott = entity(x, "Tony Abbott")
+    abbott = entity(x, "Tony Abbot")
     assert (abbott.wikidata, abbott.link.method) == ("Q348577", "fuzzy") and abbott.link.confidence < 1
     assert entity(extract("Tony Abbot juga menelepon Jokowi.", "id", published), "Tony Abbot").wikidata is None
     assert entity(extract("Presiden Rusia Tony Abbot menelepon Jokowi.", "id", published),
@@ -738,3 +739,22 @@ def test_a_person_the_kb_labels_otherwise_keeps_the_full_name_the_text_wrote() -
     people = {e.name: e.wikidata for e in x.entities if e.type == "Person"}
     assert people["Raila Odinga"] == "Q57657" and people["Cyril Ramaphosa"] == "Q1148669"
     assert "Raila A Odinga" not in people and "Matamela Cyril Ramaphosa" not in people
+
+
+def test_a_person_linked_by_a_near_spelling_keeps_the_name_the_text_wrote() -> None:
+    """'Prime Minister Yousaf Raza Gilani' (Pakistan Today, in en/dev34): the large KB's source spells him 'Gillani',
+    a letter from the text; the article's spelling names the entity, still linked to the record."""
+    x = extract("Pakistani Prime Minister Yousaf Raza Gilani met Indian Prime Minister Manmohan Singh in Seoul on "
+                "Tuesday.", "en", date(2012, 3, 28))
+    gilani = entity(x, "Yousaf Raza Gilani")
+    assert gilani.wikidata is not None and "Yousaf Raza Gillani" not in {e.name for e in x.entities}
+
+
+def test_a_name_without_its_middle_name_is_the_same_person() -> None:
+    """'Foreign Secretary Vinay Mohan Kwatra' then 'Foreign Secretary Vinay Kwatra met ...' (Nepal Khabar, in
+    en/dev20): the first and last words of a longer name the article gives are that person."""
+    x = extract("Indian Foreign Secretary Vinay Mohan Kwatra arrived in Kathmandu on Monday. \"Foreign Secretary "
+                "Vinay Kwatra met his counterpart Bharat Raj Paudyal,\" the Indian Embassy said.", "en",
+                date(2023, 2, 13))
+    people = {e.name: [m.text for m in e.mentions] for e in x.entities if e.type == "Person"}
+    assert people["Vinay Mohan Kwatra"] == ["Vinay Mohan Kwatra", "Vinay Kwatra"] and "Vinay Kwatra" not in people

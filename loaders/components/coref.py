@@ -287,8 +287,9 @@ def _scored(m: Mention) -> Mention:
 
 
 def _name_parts(mentions: list[Mention]) -> dict[tuple[str, ...], dict[str, Mention]]:
-    """Every run of words inside a name a person has in the article -> person key -> their first mention:
-    one lookup per candidate name part, however long the article ('Marsudi' -> Retno Marsudi)."""
+    """Every run of words inside a name a person has in the article, and its first and last word -> person key ->
+    their first mention: one lookup per candidate name part, however long the article ('Marsudi' -> Retno
+    Marsudi)."""
     out: dict[tuple[str, ...], dict[str, Mention]] = {}
     seen: set[tuple[str, tuple[str, ...]]] = set()
     first: dict[str, Mention] = {}
@@ -303,6 +304,8 @@ def _name_parts(mentions: list[Mention]) -> dict[tuple[str, ...], dict[str, Ment
             for k in range(len(name)):
                 for j in range(k + 1, len(name) + 1):
                     out.setdefault(name[k:j], {}).setdefault(m.key, first[m.key])
+            if len(name) > 2:  # 'Vinay Kwatra' for Vinay Mohan Kwatra: the middle name left out
+                out.setdefault((name[0], name[-1]), {}).setdefault(m.key, first[m.key])
     return out
 
 

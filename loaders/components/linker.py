@@ -245,7 +245,12 @@ class Linker:
             if link.qid and first.type == "Country":
                 countries.add(link.qid)
             links[key] = replace(link, label=link.label or self.labels.get(link.qid)) if link.qid else link
-        doc.links = links
+        # one name per entity, the one its first mention gives ('Vinay Mohan Kwarta', then 'Vinay Kwatra')
+        named: dict[str, str | None] = {}
+        for key in groups:
+            if links[key].qid:
+                named.setdefault(links[key].qid or "", links[key].label)
+        doc.links = {key: replace(link, label=named[link.qid]) if link.qid else link for key, link in links.items()}
 
     def link(self, type_: str, name: str, surfaces: Iterable[str], lang: str = "",
              countries: Iterable[str] = (), when: date | None = None) -> Link:
@@ -261,9 +266,12 @@ class Linker:
                 link = self._decide([_abroad(c, set(countries)) for c in large], set(countries), None)
                 entry = next((c.entry for c in large if c.entry.qid == link.qid), None)
                 # the large KB's labels come from its sources, not always Wikidata's: a full name the
-                # article used that the record also has ('Abbas Araghchi', not 'Seyed Abbas Araghchi') stays
+                # article used that the record also has ('Abbas Araghchi', not 'Seyed Abbas Araghchi') stays,
+                # as does one a letter or two from the record's ('Yousaf Raza Gilani', which its source spells
+                # 'Gillani'): the article's spelling is evidence, the source's may be a variant
                 keep = entry is not None and ((" " in name and fold(name) in {fold(n) for n in entry.names()})
-                                              or (name in surfaces and self.large.shared_label(entry.label)))
+                                              or (name in surfaces and self.large.shared_label(entry.label))
+                                              or link.method == "fuzzy")
                 return replace(link, label=name if keep else entry.label) if entry else link
         method = None
         if not candidates and self.lookup and type_ != "Event" and (name, type_) not in self._asked:
