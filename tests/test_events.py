@@ -2508,3 +2508,12 @@ def test_both_countries_are_the_two_states_named_before() -> None:
                 "talks mediated by Qatar, diplomatic sources said.", "en", date(2025, 10, 19))
     talks = only_event(x, "Negotiation")
     assert participant_names(x, talks) == {"Pakistan", "Afghanistan", "Qatar"}
+
+
+def test_talks_held_after_and_also_have_the_clauses_subject() -> None:
+    """'Lute met with Akinci six times and also held talks with ... Nicos Anastasiades' (Hürriyet Daily News, in
+    en/dev33): an auxiliary between the conjunction and the holding verb keeps the subject of the clause before."""
+    x = extract("During this period, Jane Holl Lute met with Mustafa Akinci six times and also held talks with Greek "
+                "Cypriot leader Nicos Anastasiades.", "en", date(2018, 9, 10))
+    assert sorted(participant_names(x, e) for e in x.events) == sorted(
+        [{"Jane Holl Lute", "Mustafa Akinci"}, {"Jane Holl Lute", "Nicos Anastasiades"}], key=sorted)

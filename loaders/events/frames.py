@@ -1684,9 +1684,16 @@ class EventReader:
 
     def held_after_and(self, trigger: int) -> bool:
         """'X will meet Y in Washington and hold talks with Z in Ottawa': a noun its holding verb takes, the verb
-        joined by a conjunction to the clause before, has that clause's subject and time, as a verb would."""
+        joined by a conjunction to the clause before (auxiliaries between: 'and also held talks'), has that clause's
+        subject and time, as a verb would."""
+        tokens = self.doc.tokens
         k = self._holder_before(trigger, self.frames.holding_verbs)
-        return k is not None and k > 0 and self.doc.tokens[k - 1].folded in self.frames.conjunctions
+        if k is None:
+            return False
+        k -= 1
+        while k >= 0 and tokens[k].folded in self.frames.auxiliaries:
+            k -= 1
+        return k >= 0 and tokens[k].folded in self.frames.conjunctions
 
     def _holder_before(self, trigger: int, verbs: frozenset[str]) -> int | None:
         """The token index of one of `verbs` before the trigger, only lower-case words between ('held formal talks',
