@@ -2517,3 +2517,14 @@ def test_talks_held_after_and_also_have_the_clauses_subject() -> None:
                 "Cypriot leader Nicos Anastasiades.", "en", date(2018, 9, 10))
     assert sorted(participant_names(x, e) for e in x.events) == sorted(
         [{"Jane Holl Lute", "Mustafa Akinci"}, {"Jane Holl Lute", "Nicos Anastasiades"}], key=sorted)
+
+
+@pytest.mark.parametrize("quote", [
+    # ANTARA, in id/dev31
+    '"Pertemuan saya dengan Olmert akan terjadi pekan depan," kata Presiden Palestina Mahmoud Abbas.',
+    '"Saya akan bertemu PM Israel Ehud Olmert pekan depan," kata Presiden Palestina Mahmoud Abbas.',
+])
+def test_i_in_a_quote_is_its_speaker(quote: str) -> None:
+    """'saya' ('I', 'my') before the trigger's objects inside a quote is whoever the reporting verb after it names."""
+    x = extract("Perdana Menteri Israel Ehud Olmert tiba di Yerusalem. " + quote, "id", date(2007, 4, 10))
+    assert participant_names(x, only_event(x, "Meeting")) == {"Mahmoud Abbas", "Ehud Olmert"}

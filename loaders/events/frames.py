@@ -178,6 +178,7 @@ class Frames:
                                                                            *p.grammar.source_words)))
         self.sources = frozenset(lang.words(lang.packs(), lambda p: p.grammar.source_words))
         self.pronouns = frozenset(lang.words(lang.packs(), lambda p: p.pronouns))
+        self.first_person = frozenset(lang.words(lang.packs(), lambda p: p.first_person))
         self.senders = frozenset(lang.words(lang.packs(), lambda p: p.grammar.senders))
         self.transit = re.compile(rf"\b(?:{lang.alternatives(lang.words(lang.packs(), lambda p: p.transit_words))})\b",
                                   re.I)
@@ -1453,10 +1454,22 @@ class EventReader:
     def _quote_speaker(self, start: int, sentence: Sentence) -> str | None:
         """Who says the quote that closes after `start` ('"...," kata Hasto', '"...," Hasto said'): the pronoun
         inside it is someone else, as the speaker would say 'I'."""
-        close = self._reported_close(start, sentence.end, _SPEAKER_WORDS)
-        person = next((m for m in self.doc.mentions if close <= m.span.start < sentence.end
-                       and self.type_of(m) == "Person"), None) if close is not None else None
+        person = self._speaker_mention(start, sentence)
         return self.entity_of(person) if person is not None else None
+
+    def _speaker_mention(self, start: int, sentence: Sentence) -> Mention | None:
+        close = self._reported_close(start, sentence.end, _SPEAKER_WORDS)
+        return next((m for m in self.doc.mentions if close <= m.span.start < sentence.end
+                     and self.type_of(m) == "Person"), None) if close is not None else None
+
+    def first_person_subject(self, left_start: int, end: int, sentence: Sentence) -> list[Mention]:
+        """'"Saya akan bertemu Olmert pekan depan," kata Abbas', '"Pertemuan saya dengan Olmert ...," kata Abbas':
+        'I' or 'my' before the trigger's objects, inside a quote, is whoever says it."""
+        tokens = self.doc.tokens
+        first = next((t for t in tokens[token_at(tokens, left_start):token_at(tokens, end)]
+                      if t.folded in self.frames.first_person), None)
+        speaker = self._speaker_mention(first.end, sentence) if first is not None else None
+        return [speaker] if speaker is not None else []
 
     def _quoted_before_speaker(self, start: int, trigger: int) -> bool:
         """'"Dia ingin memenuhi undangan ini," kata X usai melakukan pertemuan dengan Y': the pronoun is inside a
@@ -2035,6 +2048,7 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
                  if reader.entity_of(h) not in objects]
         trigger = m.start("trigger")
         left = (reader.speaker(sentence, left_start) or reader.reporter_before(sentence, trigger)
+                or reader.first_person_subject(left_start, right[0].span.start, sentence)
                 or reader.post_subject(left_start, trigger) or reader.described_subject(sentence, left_start, trigger)
                 or reader.pronoun_subject(sentence, left_start, trigger)
                 or reader.opening_subject(sentence, trigger) or after or reader.context_subject(sentence))

@@ -123,6 +123,7 @@ PACK = register(LanguagePack(
     not_names=frozenset({"group", "orange", "resolute", "david", "george", "mary"}),
     common_acronyms=frozenset({"WWI", "WWII", "WW2", "CEO", "GDP"}),  # world wars, an officer, an economy
     pronouns=frozenset({"he", "she"}),
+    first_person=frozenset({"i", "my", "me"}),
     connectives=("but", "however", "meanwhile", "later"),
     or_words=("or", "aka"),
     minor_words=frozenset({"of", "the", "and", "for"}),

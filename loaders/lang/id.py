@@ -112,6 +112,7 @@ PACK = register(LanguagePack(
     # short forms of common nouns: World War I and II, citizens, human rights, layoffs, fuel, laws and bills
     common_acronyms=frozenset({"PD I", "PD II", "PD 2", "WNI", "WNA", "HAM", "PHK", "BBM", "UU", "RUU", "CEO"}),
     pronouns=frozenset({"dia", "ia", "beliau"}),
+    first_person=frozenset({"saya", "aku"}),
     connectives=("namun", "tetapi", "kemudian", "lalu", "sementara itu", "selain itu"),
     or_words=("atau",),
     minor_words=frozenset({"dan", "untuk", "bagi"}),

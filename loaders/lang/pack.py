@@ -256,6 +256,7 @@ class LanguagePack:
     not_names: frozenset[str] = frozenset()  # one-word KB names too common as words to match alone
     common_acronyms: frozenset[str] = frozenset()  # short forms of common nouns, no names: 'WNI', 'PD II'
     pronouns: frozenset[str] = frozenset()  # third-person singular subject pronouns: 'dia'
+    first_person: frozenset[str] = frozenset()  # the speaker of a quote, as subject or owner: 'saya', 'my'
     connectives: tuple[str, ...] = ()  # may open a sentence before its subject pronoun: 'namun'
     or_words: tuple[str, ...] = ()  # between a name and its short form: 'Mohamed bin Zayed atau MBZ'
     minor_words: frozenset[str] = frozenset()  # left out of an organisation's initials: 'of', 'dan'
