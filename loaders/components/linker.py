@@ -248,8 +248,9 @@ class Linker:
         # one name per entity, the one its first mention gives ('Vinay Mohan Kwarta', then 'Vinay Kwatra')
         named: dict[str, str | None] = {}
         for key in groups:
-            if links[key].qid:
-                named.setdefault(links[key].qid or "", links[key].label)
+            qid = links[key].qid
+            if qid:
+                named.setdefault(qid, links[key].label)
         doc.links = {key: replace(link, label=named[link.qid]) if link.qid else link for key, link in links.items()}
 
     def link(self, type_: str, name: str, surfaces: Iterable[str], lang: str = "",

@@ -1391,18 +1391,8 @@ class EventReader:
         if pair is None or self._agent_in(left_start, trigger):
             return []
         leaders = self.frames.leader_posts.search(pair.group()) is not None
-        index = self.sentence_index.get(sentence.start, 0)
-        spans = [(sentence.start, left_start)] + [(s.start, s.end) for s in
-                                                  self.doc.sentences[max(0, index - _PRONOUN_REACH):index][::-1]]
-        for start, end in spans:
-            people: dict[str, Mention] = {}
-            for m in self.doc.mentions:
-                if start <= m.span.start < end and self.type_of(m) == "Person" \
-                        and not (leaders and self._led_not(self.entity_of(m))):
-                    people.setdefault(self.entity_of(m), m)
-            if len(people) == 2:
-                return list(people.values())
-        return []
+        return self._nearest_two(sentence, left_start, lambda m: self.type_of(m) == "Person"
+                                 and not (leaders and self._led_not(self.entity_of(m))))
 
     def pair_states(self, sentence: Sentence, start: int, end: int) -> list[Mention]:
         """'Both countries held the first round of talks', 'the defence ministers of the two countries', 'kedua
@@ -1411,16 +1401,21 @@ class EventReader:
         pair = self.frames.pair_states.search(self.doc.text, start, end)
         if pair is None:
             return []
+        return self._nearest_two(sentence, pair.start(), lambda m: self.type_of(m) == "Country")
+
+    def _nearest_two(self, sentence: Sentence, before: int, fits: Callable[[Mention], bool]) -> list[Mention]:
+        """The first mentions of the two entities `fits` keeps in the nearest stretch that names just two: the
+        sentence up to `before`, then the `_PRONOUN_REACH` sentences before it, nearest first."""
         index = self.sentence_index.get(sentence.start, 0)
-        spans = [(sentence.start, pair.start())] + [(s.start, s.end) for s in
-                                                    self.doc.sentences[max(0, index - _PRONOUN_REACH):index][::-1]]
-        for first, last in spans:
-            states: dict[str, Mention] = {}
+        spans = [(sentence.start, before)] + [(s.start, s.end) for s in
+                                             self.doc.sentences[max(0, index - _PRONOUN_REACH):index][::-1]]
+        for start, end in spans:
+            found: dict[str, Mention] = {}
             for m in self.doc.mentions:
-                if first <= m.span.start < last and self.type_of(m) == "Country":
-                    states.setdefault(self.entity_of(m), m)
-            if len(states) == 2:
-                return list(states.values())
+                if start <= m.span.start < end and fits(m):
+                    found.setdefault(self.entity_of(m), m)
+            if len(found) == 2:
+                return list(found.values())
         return []
 
     def _led_not(self, person: str) -> bool:
