@@ -300,15 +300,27 @@ def after_given_name(doc: Document, i: int, given: Container[str]) -> bool:
     return before.text[:1].isupper() and before.folded in given
 
 
-def opens_longer_name(doc: Document, i: int) -> bool:
+def opens_longer_name(doc: Document, i: int, joiners: tuple[str, ...] = (" ",)) -> bool:
     """Is the one-word place at token `i` the first word of a longer name the KB does not hold ('Tehran Times',
     'Kota Gaza')? Not when a date, a function word or a title follows it ('Geneva Sunday', 'Jakarta Presiden')."""
     tokens, text, found = doc.tokens, doc.text, cues()
     after = tokens[i + 1] if i + 1 < len(tokens) else None
-    if after is None or text[tokens[i].end:after.start] != " " or not after.text[0].isupper():
+    if after is None or text[tokens[i].end:after.start] not in joiners or not after.text[0].isupper():
         return False
     return not (after.folded in found.stopwords or after.folded in date_words()
                 or found.title.match(text, after.start) is not None)
+
+
+def region_opens_name(doc: Document, last: int, given: Container[str]) -> bool:
+    """Does a world region's name ending at token `last` open a longer name ('Asia Cooperation Dialogue', 'Middle
+    East Monitor')? Only where names end in their head (English); in Indonesian a name follows the region ('kota
+    pantai Laut Merah Jeddah'). Not before a person's name ('Assistant Secretary for Eastern Europe Christopher
+    Smith') or a place noun ('Asia Minor' stays whole, 'Tigray Region' is the region's)."""
+    pack = lang.find(doc.article.lang)  # 'Asia-Pacific Economic Cooperation': 'Asia' and 'Pacific' alike
+    if pack is None or not pack.organization_heads or not opens_longer_name(doc, last, (" ", "-")):
+        return False
+    after = doc.tokens[last + 1]
+    return after.folded not in pack.grammar.place_nouns and after.folded not in given
 
 
 def ends_longer_name(doc: Document, i: int, words: int) -> bool:

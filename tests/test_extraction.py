@@ -227,6 +227,25 @@ def test_one_word_place_inside_a_longer_name_is_not_the_place() -> None:
     assert entity(x, "The Washington Post").type == "Organization"
 
 
+def test_world_region_opening_a_longer_english_name_is_not_the_region() -> None:
+    x = extract("Aso may meet Li at the Asia Cooperation Dialogue, as they did at the Asia-Europe Meeting and the "
+                "Asia-Pacific Economic Co-operation summit, the Middle East Monitor said. Both then flew to the "
+                "Middle East and on to the Asia-Pacific region.", "en")
+    places = {e.name: texts(e) for e in x.entities if e.type == "Place"}
+    assert places == {"Middle East": {"Middle East"}, "Asia-Pacific": {"Asia-Pacific"}}
+    assert [m.start for m in entity(x, "Middle East").mentions] == [x.article.text.index("Middle East and")]
+    assert entity(x, "Middle East Monitor").type == "Organization"
+
+
+def test_world_region_before_a_name_stays_the_region() -> None:
+    # Indonesian names follow the region ('kota pantai Laut Merah Jeddah'); an English post's region precedes
+    # its holder's name
+    x = extract("Delegasi bertemu utusan AS untuk Timur Tengah Amos Hochstein di Beirut.", "id")
+    assert texts(entity(x, "Middle East")) == {"Timur Tengah"}
+    x = extract("Deputy Assistant Secretary for Eastern Europe Christopher Smith met Krasnoselsky.", "en")
+    assert texts(entity(x, "Eastern Europe")) == {"Eastern Europe"}
+
+
 def test_surname_alias_needs_a_title_or_full_name() -> None:
     assert extract("Harris said the talks were useful.", "en").entities == []
     assert entity(extract("Presiden Biden berbicara.", "id"), "Joe Biden").wikidata == "Q6279"

@@ -12,7 +12,8 @@ where they carry the meaning:
   ('Presiden Biden'); otherwise the coreference component links surnames
   to a full name already in the article;
 - a one-word place directly followed by another capitalised word is part
-  of a longer name ('Washington Post', 'Kota Gaza'), and a country followed
+  of a longer name ('Washington Post', 'Kota Gaza'), as is a world region
+  in English ('Middle East Monitor'), and a country followed
   by a compass word names a region ('Amerika Latin');
 - a one-word place right after a given name (a word that opens many KB
   persons' names: 'Lloyd Austin', 'Karine Jean-Pierre') is a person's
@@ -49,6 +50,7 @@ from loaders.names import (
     mention_tokens,
     name_runs,
     opens_longer_name,
+    region_opens_name,
     title_before,
     title_spans,
     web_suffix_at,
@@ -258,6 +260,11 @@ def _named_in_full(name: IndexedName, named: list[tuple[IndexedName, Span]]) -> 
                  and other.entry.key != name.entry.key and name.tokens[0] in other.tokens), name.entry)
 
 
+def _world_region(entry: KBEntry) -> bool:
+    """A region of no one country: 'Asia', 'Middle East', 'East Africa' (not 'Anhui', 'Tigray')."""
+    return entry.kind == "region" and entry.country is None
+
+
 def _mention(entry: KBEntry, span: Span) -> Mention:
     return Mention(span, entry.type, entry.label, entry.qid, entry.key, "kb")
 
@@ -297,6 +304,8 @@ def _fits_context(doc: Document, i: int, name: IndexedName, sentence_starts: set
         return title_before(text, tokens[i].start) is not None and (
             not opens_longer_name(doc, last)
             or (tokens[last + 1].folded in given and opens_longer_name(doc, last + 1)))
+    if _world_region(name.entry) and region_opens_name(doc, i + len(name.tokens) - 1, given):
+        return False  # 'Middle East Monitor', 'Asia-Pacific Economic Cooperation': a world region opening a name
     if len(name.tokens) > 1:
         return True
     pack = lang.find(doc.article.lang)  # the article's own function words: 'Antara' opens English lines as the agency

@@ -35,6 +35,7 @@ from loaders.names import (
     mention_tokens,
     name_runs,
     opens_longer_name,
+    region_opens_name,
     title_before,
     web_suffix_at,
 )
@@ -194,6 +195,8 @@ class KBNames:
         if j - i == 1 and (not alone or (type_ == "Place" and (after_given_name(doc, i, self.given) or (
                 doc.tokens[i].folded in self.given and opens_longer_name(doc, i))))):
             return None  # 'Lloyd Austin', 'George Charamba': a person's name, no place
+        if _world_regions(records) and region_opens_name(doc, j - 1, self.given):
+            return None  # 'Asia Cooperation Dialogue', 'Middle East Monitor': a longer name's first words
         if j - i < _MIN_ANYWHERE and type_ in ("Organization", "Place") and not _of_article(records, countries):
             return None  # 'Air Force' is some country's; the KB's one magazine of that name is not the likely one
         if len(records) == 1:
@@ -318,6 +321,11 @@ def _city_where(doc: Document, i: int, records: list[Record]) -> bool:
     before = doc.tokens[i - 1].folded if i else ""
     return (len(records) == 1 and is_prominent_city(records[0])
             and before in lang.words(lang.packs(), lambda p: p.grammar.place_prepositions))
+
+
+def _world_regions(records: list[Record]) -> bool:
+    """Are the records all regions of no one country ('Asia', 'East Africa'), whose names open forums' names?"""
+    return all(isinstance(r, Place) and r.kind == "region" and r.country is None for r in records)
 
 
 def _of_article(records: list[Record], countries: set[str]) -> bool:

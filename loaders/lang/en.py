@@ -85,10 +85,10 @@ PACK = register(LanguagePack(
         "authority", "department", "organization", "organisation", "association", "union", "front", "movement",
         "foundation", "service", "network", "parliament", "assembly", "embassy", "office", "bureau", "secretariat",
         "centre", "center", "forum", "fund", "coalition", "mission", "team", "congress", "alliance", "church",
-        "federation",
+        "federation", "community",
         # news media: 'Fox News', 'Tehran Times', 'The Jakarta Post', 'Al Aqsa TV', 'IDX Channel'
         "news", "times", "post", "tv", "daily", "herald", "tribune", "journal", "gazette", "telegraph", "channel",
-        "magazine",
+        "magazine", "monitor",
     }),
     titled_heads=frozenset({"post", "times", "herald", "tribune", "journal", "gazette", "telegraph"}),
     state_bodies={
