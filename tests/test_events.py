@@ -2528,3 +2528,15 @@ def test_i_in_a_quote_is_its_speaker(quote: str) -> None:
     """'saya' ('I', 'my') before the trigger's objects inside a quote is whoever the reporting verb after it names."""
     x = extract("Perdana Menteri Israel Ehud Olmert tiba di Yerusalem. " + quote, "id", date(2007, 4, 10))
     assert participant_names(x, only_event(x, "Meeting")) == {"Mahmoud Abbas", "Ehud Olmert"}
+
+
+def test_a_meeting_with_someone_and_no_side_is_with_whom_they_were_named_beside() -> None:
+    # the headline's person (Soekarno) and the quote before it name no side of 'Pertemuan dengan Ahmadinejad'
+    text = ("Wakil Presiden Boediono mengadakan pertemuan dengan Presiden Iran Mahmoud Ahmadinejad di Teheran. "
+            "Dalam pertemuan itu Boediono menyampaikan rasa bela sungkawa.\n"
+            "\"Iran mempunyai risiko bencana yang sama dengan Indonesia,\" katanya.\n"
+            "Pertemuan dengan Ahmadinejad juga membicarakan penanganan bencana.")
+    article = Article(article_iri(None, text), None, "Iran Kagumi Peran Soekarno dalam Gerakan Non-Blok", text,
+                      "id", PUBLISHED)
+    x = default_pipeline().extract(article)
+    assert [sorted(names(x, e)) for e in of_type(x, "Meeting")] == [["Boediono", "Mahmoud Ahmadinejad"]]

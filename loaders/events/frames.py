@@ -1496,6 +1496,19 @@ class EventReader:
         around = self.context_agents(sentence)
         return [next((m for m in around if self.type_of(m) == "Person"), around[0])] if around else []
 
+    def object_partner(self, sentence: Sentence, objects: list[Mention]) -> list[Mention]:
+        """'Pertemuan dengan Ahmadinejad juga membicarakan ...': a meeting with someone, its own side unnamed, is
+        with the person named beside them in the nearest sentence before that names them ('Boediono mengadakan
+        pertemuan dengan Presiden Iran Mahmoud Ahmadinejad'), before whoever the context or the headline names."""
+        wanted = {self.entity_of(h) for h in objects}
+        index = self.sentence_index.get(sentence.start, 0)
+        for before in self.doc.sentences[:index][::-1]:
+            named = [m for m in self.doc.mentions if before.start <= m.span.start < before.end]
+            if wanted & {self.entity_of(m) for m in named}:
+                return [m for m in named if self.type_of(m) == "Person" and self.is_agent(m)
+                        and self.entity_of(m) not in wanted][:1]
+        return []
+
     def headline_agents(self) -> list[Mention]:
         """The first mention of each agent the headline names, in headline order."""
         if self._headline is None:
@@ -2046,7 +2059,8 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
                 or reader.first_person_subject(left_start, right[0].span.start, sentence)
                 or reader.post_subject(left_start, trigger) or reader.described_subject(sentence, left_start, trigger)
                 or reader.pronoun_subject(sentence, left_start, trigger)
-                or reader.opening_subject(sentence, trigger) or after or reader.context_subject(sentence))
+                or reader.opening_subject(sentence, trigger) or after or reader.object_partner(sentence, right)
+                or reader.context_subject(sentence))
     elif not left and not right and not forum:  # 'India dan Pakistan sepakat ... usai dilakukan perundingan'
         left = reader.opening_subject(sentence, m.start("trigger")) \
             or reader.pair_subject(sentence, left_start, m.start("trigger")) or (
