@@ -1424,6 +1424,13 @@ def test_a_meeting_only_wished_for_or_offered_is_no_event(text: str, lang: str) 
     assert extract(text, lang).events == []
 
 
+def test_a_wish_stated_as_a_noun_is_no_meeting() -> None:
+    # Media Indonesia, in id/dev38: the trilateral meeting Trump wished for did not take place
+    x = extract("Presiden AS Donald Trump bertemu Putin di Alaska. Trump sebelumnya sempat menyatakan keinginannya "
+                "menggelar pertemuan tiga pihak bersama Presiden Ukraina Volodymyr Zelensky.", "id")
+    assert [sorted(names(x, e)) for e in x.events] == [["Donald Trump", "Vladimir Putin"]]
+
+
 def test_a_noun_after_an_ordering_word_takes_no_subject_from_the_sentences_opening() -> None:
     """'after a meeting in Muscat, headed by X and Y': the meeting's sides are its own; Italy only speaks."""
     x = extract("Italy said it was asked to stage the next phase of talks after a meeting in Muscat on Saturday, "

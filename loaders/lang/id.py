@@ -185,8 +185,8 @@ PACK = register(LanguagePack(
         list_continuers=("Selain itu, ada", "Selain itu ada", "Ada pula", "Juga ada"),
         list_copulas=("adalah", "ialah", "yakni", "yaitu"),
         origin_phrases=("berasal dari", "datang dari"),
-        hypothetical=("kemungkinan", "mungkin", "barangkali", "ingin", "berharap", "berpeluang", "mengusulkan",
-                      "meminta", "undangan",
+        hypothetical=("kemungkinan", "mungkin", "barangkali", "ingin", "keinginan", "keinginannya", "berharap",
+                      "berpeluang", "mengusulkan", "meminta", "undangan",
                       # a condition: 'Jika pertemuan dengan Bolton perlu, ...'
                       "jika", "jikalau", "apabila", "seandainya",
                       # advocated, not agreed: 'mendorong dialog antara kedua negara'
