@@ -2547,3 +2547,20 @@ def test_a_meeting_with_someone_and_no_side_is_with_whom_they_were_named_beside(
                       "id", PUBLISHED)
     x = default_pipeline().extract(article)
     assert [sorted(names(x, e)) for e in of_type(x, "Meeting")] == [["Boediono", "Mahmoud Ahmadinejad"]]
+
+
+def test_calls_from_a_semicolon_list_are_one_call_each_with_the_callers_state() -> None:
+    # The Open View, in en/dev38: items holding commas, parted by semicolons; each caller's post names their state
+    x = extract("Prime Minister Narendra Modi today received telephone calls from H.E. Mr. Moon Jae-in, President of "
+                "the Republic of Korea; H.E. Mr. E.D. Mnangagwa, President of Zimbabwe; and H.E. Mr. Filipe Jacinto "
+                "Nyusi, President of Mozambique.", "en")
+    assert sorted(sorted(names(x, e)) for e in x.events) == [
+        ["E.D. Mnangagwa", "Narendra Modi", "Zimbabwe"],
+        ["Filipe Jacinto Nyusi", "Mozambique", "Narendra Modi"],
+        ["Moon Jae-in", "Narendra Modi", "South Korea"],
+    ]
+
+
+def test_a_semicolon_without_a_list_after_it_still_ends_the_objects() -> None:
+    x = extract("Prime Minister Narendra Modi met President Moon Jae-in; Zimbabwe welcomed the talks.", "en")
+    assert [sorted(names(x, e)) for e in x.events] == [["Moon Jae-in", "Narendra Modi"]]

@@ -305,6 +305,8 @@ class Frames:
         self.verb_leads = self.auxiliaries | {word for p in lang.packs() for phrases in p.grammar.status_before.values()
                                               for phrase in phrases for word in phrase.split()}
         self.conjunctions = frozenset(lang.words(lang.packs(), lambda p: p.grammar.conjunctions))
+        # 'A, President of X; B, President of Y; and C': a list whose items hold commas, parted by semicolons
+        self.semicolon_list = re.compile(rf";\s*(?:{'|'.join(sorted(self.conjunctions))})\s", re.I)
         self.phrase_words = frozenset(lang.words(lang.packs(), lambda p: p.articles))
         self.short_titles = {short: full for p in lang.packs() for short, full in p.short_titles.items()}
         self.talks_holders = frozenset(lang.words(lang.packs(), lambda p: p.grammar.talks_holders))
@@ -663,11 +665,12 @@ class EventReader:
         dated = self.dated_tokens(sentence)
         i, last, named, listed_items = token_at(tokens, offset), offset, False, 0
         with_seen = tokens[i - 1].folded in frames.comitatives if 0 < i <= len(tokens) else False
+        semicolons = frames.semicolon_list.search(text, offset, end) is not None
         while i < len(tokens) and tokens[i].end <= end:
             gap, tok = text[last:tokens[i].start], tokens[i]
-            if ";" in gap or ":" in gap:
+            if (";" in gap and not semicolons) or ":" in gap:
                 return last
-            if "," in gap:
+            if "," in gap or ";" in gap:
                 by = frames.by_phrase.match(text, tok.start)
                 if by:
                     last, i = by.end(), token_at(tokens, by.end())
@@ -2010,6 +2013,9 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
         if k and kinds[k - 1] == "Country" and kinds[k] == "Person" and len(sides[-1]) == 1 \
                 and not reader.conjoined(firsts[k - 1].span.end, firsts[k].span.start):
             sides[-1].append(o)
+        elif k and kinds[k - 1] == "Person" and kinds[k] == "Country" and len(sides[-1]) == 1 \
+                and any(post.of == o for post in reader.doc.positions.get(objects[k - 1], ())):
+            sides[-1].append(o)  # 'Moon Jae-in, President of the Republic of Korea; ...': the state of their post
         else:
             sides.append([o])
     return [replace(draft, participants=[*subjects, *side], marks=draft.marks | {SEPARATE}) for side in sides]

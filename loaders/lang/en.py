@@ -304,8 +304,9 @@ PACK = register(LanguagePack(
                     "receive": ("received", "receives", "receiving"), "visit": ("visited", "visits", "visit"),
                     "summit": ("summit", "summits", "retreat", "conclave", "extraordinary session", "special session",
                                "emergency session"),
-                    # spoken to one by one at an occasion ('also spoke to A, B and C'): a talk with each
-                    "each": ("meetings", "courtesy calls", "spoke to", "talked to"),
+                    # spoken to one by one at an occasion ('also spoke to A, B and C'), calls from several: one each
+                    "each": ("meetings", "courtesy calls", "spoke to", "talked to", "phone calls", "telephone calls",
+                             "video calls", "calls"),
                     # by phone or video: a call, never the talks themselves
                     "call": ("spoke by phone with", "spoke by telephone with", "spoken by phone with",
                              "spoke virtually with", "spoken virtually with", "spoke by video with",
