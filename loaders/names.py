@@ -88,7 +88,9 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         title_starts=frozenset(re.split(r"[\s.-]", t, maxsplit=1)[0] for t in starts),  # 'H.E.' starts at 'H'
         cue_only=frozenset(lang.words(packs, lambda p: p.cue_titles)),
         verb_before=re.compile(rf"(?:\b(?:{before})|,\s*(?:{quotes}))\s+$", re.IGNORECASE),
-        post_before=re.compile(rf"(?:['\u2019]s|\b(?:{articles}))\s+{title}\s*,\s*$", re.IGNORECASE),
+        # 'Vanuatu Prime Minister, X': the post's state, a capitalised word, may stand for the article
+        post_before=re.compile(rf"(?:['\u2019]s|\b(?:{articles})|\b(?-i:[A-Z][\w-]*))\s+{title}\s*,\s*$",
+                               re.IGNORECASE),
         post_link=re.compile(rf"\s(?:{lang.alternatives(lang.words(packs, lambda p: p.grammar.post_links))})\s+$"),
         after=after_re,
         titles=title,

@@ -2564,3 +2564,13 @@ def test_calls_from_a_semicolon_list_are_one_call_each_with_the_callers_state() 
 def test_a_semicolon_without_a_list_after_it_still_ends_the_objects() -> None:
     x = extract("Prime Minister Narendra Modi met President Moon Jae-in; Zimbabwe welcomed the talks.", "en")
     assert [sorted(names(x, e)) for e in x.events] == [["Moon Jae-in", "Narendra Modi"]]
+
+
+def test_counterparts_each_named_after_their_post_and_a_comma_are_met_one_by_one() -> None:
+    # Fiji Sun, in en/dev38: three bilateral meetings on the margins of the forum
+    x = extract("Fiji Prime Minister Sitiveni Rabuka will leave the Pacific Islands Forum early. He met his New "
+                "Zealand counterpart, Christopher Luxon, Australian Prime Minister, Anthony Albanese, and Vanuatu "
+                "Prime Minister, Jotham Napat.", "en")
+    met = sorted(sorted(names(x, e)) for e in of_type(x, "Meeting"))
+    assert met == [["Anthony Albanese", "Sitiveni Rabuka"], ["Christopher Luxon", "Sitiveni Rabuka"],
+                   ["Jotham Napat", "Sitiveni Rabuka"]]

@@ -237,6 +237,11 @@ def test_world_region_opening_a_longer_english_name_is_not_the_region() -> None:
     assert entity(x, "Middle East Monitor").type == "Organization"
 
 
+def test_a_name_after_a_states_post_and_a_comma_is_a_person() -> None:
+    x = extract("Rabuka met Vanuatu Prime Minister, Jotham Napat, in Honiara.", "en")
+    assert entity(x, "Jotham Napat").type == "Person"
+
+
 def test_world_region_before_a_name_stays_the_region() -> None:
     # Indonesian names follow the region ('kota pantai Laut Merah Jeddah'); an English post's region precedes
     # its holder's name

@@ -569,7 +569,9 @@ class EventReader:
         if state is not None:
             start = state.span.start
         i = token_at(tokens, start) - 1
-        return i >= 0 and i in self.in_title and not text[tokens[i].end:start].strip()
+        # 'Australian Prime Minister, Anthony Albanese', 'his New Zealand counterpart, Christopher Luxon': in apposition
+        return i >= 0 and (i in self.in_title or tokens[i].folded in self.frames.counterparts) \
+            and text[tokens[i].end:start].strip() in ("", ",")
 
     def same_state(self, a: str, b: str) -> bool:
         """Whether the text gives two persons posts of one state or body ('U.S. National Security Advisor Mike
