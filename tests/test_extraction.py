@@ -242,6 +242,13 @@ def test_a_name_after_a_states_post_and_a_comma_is_a_person() -> None:
     assert entity(x, "Jotham Napat").type == "Person"
 
 
+def test_the_honorific_ibu_is_no_part_of_a_name() -> None:
+    # PresidenRI.go.id, in id/dev38: 'Ibu' (Mrs) before the first lady's one name, as 'Bu' and 'Pak'
+    x = extract("Di halaman depan Istana Merdeka, Presiden Jokowi dan Ibu Iriana beserta sejumlah menteri "
+                "menyambut tamu negara.", "id")
+    assert [e.name for e in x.entities if e.type == "Person"] == ["Joko Widodo"]
+
+
 def test_world_region_before_a_name_stays_the_region() -> None:
     # Indonesian names follow the region ('kota pantai Laut Merah Jeddah'); an English post's region precedes
     # its holder's name

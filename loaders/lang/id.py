@@ -47,7 +47,7 @@ PACK = register(LanguagePack(
     ),
     # honorifics and military ranks: a person follows, but they name no office
     cue_titles=("datuk seri", "dato seri", "datuk", "dato", "tan sri", "dr", "analis",
-                "tokoh", "syekh", "pak", "bapak", "bu", "daw", "letkol", "kolonel", "mayjen",
+                "tokoh", "syekh", "pak", "bapak", "bu", "ibu", "daw", "letkol", "kolonel", "mayjen",
                 "letjen", "brigjen", "laksamana", "marsekal", "kapten", "mayor", "sir", "maulana", "mullah", "mulla"),
     customary_titles=frozenset({"sultan", "raja", "ratu", "pangeran", "syekh", "sheikh", "emir", "paus"}),
     spouse_titles=frozenset({"ibu negara"}),
