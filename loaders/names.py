@@ -49,6 +49,7 @@ class NameCues:
     organization_firsts: frozenset[str]  # their first words, as written
     organization_heads: frozenset[str]  # last words of organisation names: 'association', 'forum'
     venue_heads: frozenset[str]  # last words of venue names: 'palace', 'convention center'
+    venue_words: frozenset[str]  # first words of head-first venue names: 'istana', 'lapangan'
     customary_titles: frozenset[str]  # a ruler's name is known with them: 'Sultan Ibrahim', no surname after them
     spouse_titles: frozenset[str]  # 'ibu negara': the name after one may end with the leader's
     minor: frozenset[str]  # left out of an organisation's initials: 'of', 'dan'
@@ -105,6 +106,7 @@ def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
         organization_firsts=frozenset(n.split()[0] for n in lang.words(packs, lambda p: p.organization_names)),
         organization_heads=frozenset(lang.words(packs, lambda p: p.organization_heads)),
         venue_heads=frozenset(lang.words(packs, lambda p: p.venue_heads)),
+        venue_words=frozenset(lang.words(packs, lambda p: p.venue_words)),
         customary_titles=frozenset(lang.words(packs, lambda p: p.customary_titles)),
         spouse_titles=frozenset(lang.words(packs, lambda p: p.spouse_titles)),
         minor=frozenset(lang.words(packs, lambda p: p.minor_words)),

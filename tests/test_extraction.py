@@ -249,6 +249,12 @@ def test_the_honorific_ibu_is_no_part_of_a_name() -> None:
     assert [e.name for e in x.entities if e.type == "Person"] == ["Joko Widodo"]
 
 
+def test_a_run_a_venue_word_opens_is_a_venue_not_a_person() -> None:
+    # PresidenRI.go.id, in id/dev38: the apposition after it cued a person's name
+    x = extract("Di Lapangan Monas, Presiden Petro dikawal oleh pasukan berkuda.", "id")
+    assert entity(x, "Lapangan Monas").type == "Place"
+
+
 def test_world_region_before_a_name_stays_the_region() -> None:
     # Indonesian names follow the region ('kota pantai Laut Merah Jeddah'); an English post's region precedes
     # its holder's name

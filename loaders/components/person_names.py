@@ -106,8 +106,8 @@ class PersonNames:
                 continue
             if all(t.folded in demonyms for t in tokens[i:j]):  # 'Turkish Cypriot leader Mustafa Akinci'
                 continue
-            if j - i >= 3 and tokens[j - 1].folded in found.venue_heads:  # 'Hamid Karzai International Airport'
-                continue
+            if (j - i >= 3 and tokens[j - 1].folded in found.venue_heads) or tokens[i].folded in found.venue_words:
+                continue  # 'Hamid Karzai International Airport', 'Lapangan Monas': a venue
             start, end = tokens[i].start, tokens[j - 1].end
             if text[end:end + 1] == " " and (found.title.match(text, end + 1) or end + 1 in people):
                 # 'Chinese Commerce Minister X': the title's portfolio; 'Kay Rala Xanana Gusmao': more given names
