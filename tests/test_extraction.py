@@ -255,6 +255,17 @@ def test_a_run_a_venue_word_opens_is_a_venue_not_a_person() -> None:
     assert entity(x, "Lapangan Monas").type == "Place"
 
 
+def test_a_portfolio_after_a_title_and_of_is_no_person() -> None:
+    x = extract("Guterres was welcomed by the Angolan Minister of Foreign Affairs, Tete Antonio, at the airport.", "en")
+    assert "Foreign Affairs" not in {e.name for e in x.entities}
+
+
+def test_east_timor_by_its_indonesian_names_of_before_independence() -> None:
+    x = extract("Presiden Yudhoyono dan Presiden Timor Timur, Xanana Gusmao, bertemu. Pemerintah Timor Timur (Timtim) "
+                "akan terus menguatkan proses itu.", "id")
+    assert texts(entity(x, "Timor-Leste")) == {"Timor Timur", "Timtim"}
+
+
 def test_world_region_before_a_name_stays_the_region() -> None:
     # Indonesian names follow the region ('kota pantai Laut Merah Jeddah'); an English post's region precedes
     # its holder's name

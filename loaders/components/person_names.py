@@ -109,6 +109,8 @@ class PersonNames:
             if (j - i >= 3 and tokens[j - 1].folded in found.venue_heads) or tokens[i].folded in found.venue_words:
                 continue  # 'Hamid Karzai International Airport', 'Lapangan Monas': a venue
             start, end = tokens[i].start, tokens[j - 1].end
+            if text[max(0, start - 4):start] == " of " and title_before(text, start - 3) is not None:
+                continue  # 'the Angolan Minister of Foreign Affairs, Téte António': the title's portfolio
             if text[end:end + 1] == " " and (found.title.match(text, end + 1) or end + 1 in people):
                 # 'Chinese Commerce Minister X': the title's portfolio; 'Kay Rala Xanana Gusmao': more given names
                 # of the person named right after; neither is a name of its own
