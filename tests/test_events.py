@@ -98,6 +98,9 @@ def test_seed_confidence_is_pattern_times_weakest_mention(seed: Extraction) -> N
     # discussing with someone is meeting them (VOA-Islam in id/dev24: 'ia akan membahas dengan pemerintah
     # Afghanistan langkah selanjutnya')
     ("Di Jakarta, Retno Marsudi membahas dengan Hossein Amir-Abdollahian situasi di Gaza.", "id", "membahas dengan"),
+    # a conversation (Media Indonesia in id/dev38: 'Trump melakukan percakapan lebih dari satu jam dengan Zelensky')
+    ("Di Jakarta, Retno Marsudi melakukan percakapan lebih dari satu jam dengan Hossein Amir-Abdollahian.", "id",
+     "percakapan"),
 ])
 def test_meeting_triggers(text: str, lang: str, trigger: str) -> None:
     x = extract(text, lang)

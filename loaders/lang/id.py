@@ -284,7 +284,9 @@ PACK = register(LanguagePack(
                    "sidang luar biasa", "sidang istimewa", "sidang darurat",
                    "panggilan suara", "panggilan video", "konferensi video",
                    "sambungan telepon", "panggilan telepon", "kunjungan kehormatan",
-                   "jamuan", "santap malam", "makan malam", "makan siang"),
+                   "jamuan", "santap malam", "makan malam", "makan siang",
+                   # a conversation of leaders, by phone or not: 'melakukan percakapan lebih dari satu jam dengan X'
+                   "percakapan", "percakapannya"),
             marked={"host": ("menerima kunjungan", "menerima kunjungan kehormatan", "menyambut kunjungan",
                              "terima kunjungan", "menjamu", "menerima"),
                     "visit": ("mengunjungi", "berkunjung ke kediaman", "berkunjung ke rumah", "bertandang ke kediaman",
