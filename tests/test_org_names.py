@@ -76,6 +76,18 @@ def test_a_body_named_with_its_owner_gives_the_owner_too() -> None:
     assert not any(t == "Organization" for t, _ in entities("Indonesia bertemu Amerika Serikat di Jakarta.", "id"))
 
 
+def test_a_body_named_with_its_owners_full_name_gives_the_owner_where_owners_stand() -> None:
+    """Owners open English names ('United Nations Security Council') and close Indonesian ones ('Dewan Keamanan
+    Perserikatan Bangsa-Bangsa'); the words ending an English name are its head ('Australian Associated Press' is
+    the Australian agency only)."""
+    for text, lang in (("Cambodia appeared before the United Nations Security Council in February.", "en"),
+                       ("Dewan Keamanan Perserikatan Bangsa-Bangsa bersidang pada Senin.", "id")):
+        assert ("Organization", "United Nations") in entities(text, lang)
+    found = entities("The photo was taken by Australian Associated Press in Suva.", "en")
+    assert ("Organization", "Australian Associated Press") in found
+    assert ("Organization", "Associated Press") not in found
+
+
 def test_armed_groups_news_names_by_their_short_names() -> None:
     """'M23', 'TPLF': armed groups news names without a head word, which the KB does not hold; 'ELN', which the seed
     KB's bodies hold, is the National Liberation Army."""

@@ -133,18 +133,39 @@ class Gazetteer:
         doc.proposals[self.name] = found
 
     def _owners(self, doc: Document, found: list[Mention]) -> Iterator[Mention]:
-        """'Dewan Keamanan PBB', 'UN Security Council': a body named with its owner's acronym, at the name's end or
-        start, gives the owner too (the guidelines' rule), as a mention inside the body's."""
+        """'Dewan Keamanan PBB', 'UN Security Council', 'United Nations Security Council': a body named with its
+        owner's acronym or name, at the name's end or start, gives the owner too (the guidelines' rule), as a
+        mention inside the body's."""
         tokens = doc.tokens
         for m in [m for m in found if m.type == "Organization"]:
             i, j = token_at(tokens, m.span.start), token_at(tokens, m.span.end)
-            for k in {i, j - 1} if j - i > 1 else ():
-                if not tokens[k].text.isupper():
-                    continue
-                owner = next((n for n in self.index.by_first.get(tokens[k].folded, ()) if len(n.tokens) == 1
-                              and _matches(doc, k, n) and n.entry.type == "Organization"), None)
-                if owner is not None and owner.entry.key != m.key:
-                    yield _mention(owner.entry, Span(tokens[k].start, tokens[k].end, tokens[k].text))
+            for k, n in self._owner_names(doc, i, j):
+                if n.entry.key != m.key:
+                    end = tokens[k + len(n.tokens) - 1].end
+                    yield _mention(n.entry, Span(tokens[k].start, end, doc.text[tokens[k].start:end]))
+
+    def _owner_names(self, doc: Document, i: int, j: int) -> Iterator[tuple[int, IndexedName]]:
+        """The organisations' names that open or close the body's name at tokens [i, j): an acronym ('UN'), or a
+        name of more words than one, shorter than the body's, where owners stand: first in English ('United
+        Nations Security Council'; 'Australian Associated Press' is no press of the AP's), last in Indonesian
+        ('Dewan Keamanan Perserikatan Bangsa-Bangsa')."""
+        tokens = doc.tokens
+        for k in {i, j - 1} if j - i > 1 else ():
+            if tokens[k].text.isupper():
+                yield from [(k, n) for n in self.index.by_first.get(tokens[k].folded, ()) if len(n.tokens) == 1
+                            and _matches(doc, k, n) and n.entry.type == "Organization"][:1]
+        pack = lang.find(doc.article.lang)
+        if pack is None:
+            return
+        for n in self.index.by_first.get(tokens[i].folded, ()) if pack.organization_heads else ():
+            if 1 < len(n.tokens) < j - i and n.entry.type == "Organization" and _matches(doc, i, n):
+                yield i, n
+                break
+        for n in (n for k in range(i + 1, j - 1) for n in self.index.by_first.get(tokens[k].folded, ())
+                  if len(n.tokens) == j - k and not pack.organization_heads):
+            if len(n.tokens) > 1 and n.entry.type == "Organization" and _matches(doc, j - len(n.tokens), n):
+                yield j - len(n.tokens), n
+                break
 
     def _demonyms(self, doc: Document, found: list[Mention]) -> Iterator[Mention]:
         """'Ukrainian President': the demonym before a title names the country acting."""
