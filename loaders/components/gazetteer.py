@@ -157,15 +157,13 @@ class Gazetteer:
         pack = lang.find(doc.article.lang)
         if pack is None:
             return
-        for n in self.index.by_first.get(tokens[i].folded, ()) if pack.organization_heads else ():
-            if 1 < len(n.tokens) < j - i and n.entry.type == "Organization" and _matches(doc, i, n):
-                yield i, n
-                break
-        for n in (n for k in range(i + 1, j - 1) for n in self.index.by_first.get(tokens[k].folded, ())
-                  if len(n.tokens) == j - k and not pack.organization_heads):
-            if len(n.tokens) > 1 and n.entry.type == "Organization" and _matches(doc, j - len(n.tokens), n):
-                yield j - len(n.tokens), n
-                break
+        head_final = bool(pack.organization_heads)
+        for k in [i] if head_final else range(i + 1, j - 1):  # the longest name first
+            for n in self.index.by_first.get(tokens[k].folded, ()):
+                fits = len(n.tokens) < j - i if head_final else k + len(n.tokens) == j
+                if len(n.tokens) > 1 and fits and n.entry.type == "Organization" and _matches(doc, k, n):
+                    yield k, n
+                    return
 
     def _demonyms(self, doc: Document, found: list[Mention]) -> Iterator[Mention]:
         """'Ukrainian President': the demonym before a title names the country acting."""
