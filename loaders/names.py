@@ -319,7 +319,7 @@ def region_opens_name(doc: Document, last: int, given: Container[str]) -> bool:
     """Does a world region's name ending at token `last` open a longer name ('Asia Cooperation Dialogue', 'Middle
     East Monitor')? Only where names end in their head (English); in Indonesian a name follows the region ('kota
     pantai Laut Merah Jeddah'). Not before a person's name ('Assistant Secretary for Eastern Europe Christopher
-    Smith') or a place noun ('Asia Minor' stays whole, 'Tigray Region' is the region's)."""
+    Smith') or a place noun ('Central Asia Region' is the region's)."""
     pack = lang.find(doc.article.lang)  # 'Asia-Pacific Economic Cooperation': 'Asia' and 'Pacific' alike
     if pack is None or not pack.organization_heads or not opens_longer_name(doc, last, (" ", "-")):
         return False
