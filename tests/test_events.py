@@ -2577,3 +2577,26 @@ def test_counterparts_each_named_after_their_post_and_a_comma_are_met_one_by_one
     met = sorted(sorted(names(x, e)) for e in of_type(x, "Meeting"))
     assert met == [["Anthony Albanese", "Sitiveni Rabuka"], ["Christopher Luxon", "Sitiveni Rabuka"],
                    ["Jotham Napat", "Sitiveni Rabuka"]]
+
+
+def test_courtesy_calls_paid_on_several_hosts_are_one_meeting_each() -> None:
+    # Nepal Khabar, in en/dev20: the visitor's calls on party leaders, a list its 'among others' closes
+    x = extract("Indian Foreign Secretary Vinay Mohan Kwatra arrived in Kathmandu on Monday. He will also pay "
+                "courtesy calls on CPN (UML) Chairman KP Sharma Oli, Nepali Congress President Sher Bahadur Deuba "
+                "among others during his stay in Kathmandu.", "en")
+    met = sorted(sorted(names(x, e)) for e in of_type(x, "Meeting"))
+    assert met == [["KP Sharma Oli", "Vinay Mohan Kwatra"], ["Sher Bahadur Deuba", "Vinay Mohan Kwatra"]]
+    assert {e.status for e in x.events} == {"planned"}
+
+
+def test_he_after_a_reporters_sentence_is_the_storys_subject_not_the_reporter() -> None:
+    # The New Indian Express, in en/dev37: the foreign secretary reports the prime minister's meetings
+    text = ("Modi met Nepal's former prime ministers on Friday.\n"
+            "Commenting on Modi's meetings, Foreign Secretary Vijay Gokhale told reporters that the prime minister "
+            "held good meetings with the Nepali leaders.\n"
+            "He also paid a courtesy call on President Bidya Devi Bhandari yesterday.")
+    article = Article(article_iri(None, text), None, "PM Narendra Modi meets ex-Nepal premiers", text, "en",
+                      PUBLISHED)
+    x = default_pipeline().extract(article)
+    called = [e for e in of_type(x, "Meeting") if "Bidya Devi Bhandari" in names(x, e)]
+    assert [sorted(names(x, e)) for e in called] == [["Bidya Devi Bhandari", "Narendra Modi"]]

@@ -46,6 +46,7 @@ from loaders.normalize import fold
 from loaders.pipeline import Resources, component
 
 _MAX_NAME_WORDS = 4
+_INITIALS = 2  # letters of a person's initials written as one word ('KP Sharma Oli')
 _LINK_REACH = 8  # characters of a post link before the state: ' untuk '
 _CREDIT_WORD = r"[A-Z](?:[a-z'-]+|[A-Z]+)?\.?(?![\w])"
 _CREDIT_NAME = rf"(?P<name>{_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,3}})(?!\.\w)"
@@ -93,7 +94,8 @@ class PersonNames:
             if j - i == 2 and i - 1 in in_title and len(tokens[i].text) > FAMILY_WORD \
                     and ordinary([tokens[i].text], doc.article.lang):
                 continue
-            while j - i > 2 and (is_acronym(tokens[i].text) or tokens[i].text in found.organization_names):
+            while j - i > 2 and ((is_acronym(tokens[i].text) and not _initials(tokens[i].text, i in in_title))
+                                 or tokens[i].text in found.organization_names):
                 i += 1
             # 'Asia Editor of Time Magazine Zoher Abdoolcarim': a body its head word ends, then the name
             i = next((k + 1 for k in range(j - 3, i - 1, -1) if tokens[k].folded in found.organization_heads), i)
@@ -129,6 +131,12 @@ class PersonNames:
                 key = "Person:" + " ".join(t.folded for t in tokens[i:j])
                 mentions.append(Mention(Span(start, end, name), "Person", name, None, key, "pattern"))
         doc.proposals[self.name] = mentions + credited
+
+
+def _initials(word: str, titled: bool) -> bool:
+    """'KP Sharma Oli', 'JK': two capitals no title or body spells are a person's initials, part of the name; a
+    longer acronym before a name is its body's ('TNI Agus Subiyanto', 'CIA William Burns')."""
+    return len(word) == _INITIALS and not titled
 
 
 def _cue_before(text: str, start: int, ends: dict[int, Mention]) -> bool:

@@ -214,6 +214,7 @@ class Frames:
         self.plural_possessives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.plural_possessives))
         self.possessive_suffixes = tuple(lang.words(lang.packs(), lambda p: p.grammar.possessive_suffixes))
         self.list_joiner = re.compile(rf"(?:{_grammar(lambda g: g.list_joiners)})\b", re.I)
+        self.list_ender = re.compile(rf"(?:{_grammar(lambda g: g.list_enders)})\b", re.I)
         trilateral = _grammar(lambda g: g.trilateral_words)
         self.trilateral = re.compile(rf"\s+(?:{trilateral})\b|(?:^|\s)(?:{trilateral})\s+$", re.I)
         self.received_thing = re.compile(
@@ -825,13 +826,15 @@ class EventReader:
 
     def apposition(self, i: int, end: int) -> bool:
         """Whether the phrase from token `i` stands alone, as an apposition or a list item does: followed by a
-        comma, a bracket, 'dan' or the end ('..., Joko Widodo.'), not by a verb (', Sugiono juga dijadwalkan')."""
+        comma, a bracket, 'dan', a list's end ('among others') or the end ('..., Joko Widodo.'), not by a verb
+        (', Sugiono juga dijadwalkan')."""
         tokens = self.doc.tokens
         j = self.phrase_end(i, end)
         if j >= len(tokens) or tokens[j].end > end or j == i:
             return j != i
         gap = self.doc.text[tokens[j - 1].end:tokens[j].start]
-        return any(c in gap for c in ",;()") or tokens[j].folded in self.frames.conjunctions
+        return any(c in gap for c in ",;()") or tokens[j].folded in self.frames.conjunctions \
+            or self.frames.list_ender.match(self.doc.text, tokens[j].start) is not None
 
     def placed(self, i: int, end: int) -> bool:
         """Whether the phrase from token `i` is followed by where it happened ('and Retno Marsudi in Jakarta')."""
@@ -1342,6 +1345,10 @@ class EventReader:
         earlier = self.doc.sentences[max(0, index - _PRONOUN_REACH):index][::-1]
         opener = next((s for s in earlier if not self._opens_with_pronoun(s)), None)
         opening = self.agents(opener.start, opener.end)[:1] if opener else []
+        # 'Gokhale told reporters that the prime minister held meetings. He also paid calls on X': who reported
+        # the story's events is not their subject
+        if opening and self._reports_next(opening[0]):
+            opening = []
         headline = [m for m in self.headline_agents() if self.type_of(m) == "Person"][:1]
         nearest = (m for before in earlier for m in self.doc.mentions
                    if before.start <= m.span.start < before.end and self.is_agent(m))
@@ -1352,6 +1359,11 @@ class EventReader:
             if not self._opens_with_pronoun(sentence) else []
         return [m for m in (*own, *opening, *headline, *nearest)
                 if self.type_of(m) == "Person" and self.entity_of(m) != speaker][:1]
+
+    def _reports_next(self, mention: Mention) -> bool:
+        """Whether a reporting verb follows the mention ('Vijay Gokhale told reporters')."""
+        i = token_at(self.doc.tokens, mention.span.end)
+        return i < len(self.doc.tokens) and self.doc.tokens[i].folded in self.frames.reporting
 
     def possessor_subject(self, sentence: Sentence, left_start: int, trigger: int) -> list[Mention]:
         """'Rusia, Jerman dan Prancis sepakat bahwa menteri luar negeri mereka harus bertemu', 'agreed that their

@@ -242,6 +242,7 @@ PACK = register(LanguagePack(
         plural_possessives=("their",),
         status_nouns=("cancellation", "postponement"),
         list_joiners=("as well as",),
+        list_enders=("among others", "and others"),
         trilateral_words=("trilateral", "three-way"),
         received_things=("invitation", "invitations", "letter", "letters", "message", "proposal", "report",
                          "award", "aid", "gift"),
@@ -290,6 +291,10 @@ PACK = register(LanguagePack(
                    "receives", "receiving", "sat down with", "sit down with", "conferred with", "confers with",
                    "confer with", "discussed with", "discusses with", "held discussions with", "convened with",
                    "telephoned", "phoned",
+                   # a visitor's call on a host: 'paid courtesy calls on President X and Vice-President Y'
+                   "paid a courtesy call on", "pay a courtesy call on", "pays a courtesy call on",
+                   "paying a courtesy call on", "paid courtesy calls on", "pay courtesy calls on",
+                   "paying courtesy calls on",
                    # two sides joined in the subject: 'the two leaders spoke by phone for two hours'
                    "spoke by phone", "spoke by telephone", "talked by phone", "spoke on the phone"),
             joint_verbs=("discussed", "discuss"),
@@ -305,7 +310,8 @@ PACK = register(LanguagePack(
                     "summit": ("summit", "summits", "retreat", "conclave", "extraordinary session", "special session",
                                "emergency session"),
                     # spoken to one by one at an occasion ('also spoke to A, B and C'), calls from several: one each
-                    "each": ("meetings", "courtesy calls", "spoke to", "talked to", "phone calls", "telephone calls",
+                    "each": ("meetings", "courtesy calls", "paid courtesy calls on", "pay courtesy calls on",
+                             "paying courtesy calls on", "spoke to", "talked to", "phone calls", "telephone calls",
                              "video calls", "calls"),
                     # by phone or video: a call, never the talks themselves
                     "call": ("spoke by phone with", "spoke by telephone with", "spoken by phone with",
@@ -321,7 +327,8 @@ PACK = register(LanguagePack(
                              "spoke virtually with", "spoke by video with", "talked by phone with",
                              "spoke on the phone with", "spoke by phone", "spoke by telephone", "talked by phone",
                              "spoke on the phone", "received", "sat down with", "conferred with",
-                             "discussed with", "held discussions with", "convened with")},
+                             "discussed with", "held discussions with", "convened with", "paid a courtesy call on",
+                             "paid courtesy calls on")},
         ),
         "Negotiation": Triggers(
             verbs=("negotiated", "negotiate", "negotiating", "mediated", "mediating", "mediate", "brokered",

@@ -94,6 +94,7 @@ class EventGrammar:
     # before talks, up to two lower-case words apart: who holds them negotiates, people only too ('held talks with')
     talks_holders: tuple[str, ...] = ()
     list_joiners: tuple[str, ...] = ()  # after a comma, go on with a list as a conjunction does: 'as well as'
+    list_enders: tuple[str, ...] = ()  # close a list of names as its end does: 'X, Y among others'
     # next to a trigger, a meeting of three sides: 'pertemuan trilateral', 'three-way talks'
     trilateral_words: tuple[str, ...] = ()
     # right after a receiving verb, a thing received, no visitor: 'menerima undangan dari X', 'received a letter'
