@@ -2600,3 +2600,12 @@ def test_he_after_a_reporters_sentence_is_the_storys_subject_not_the_reporter() 
     x = default_pipeline().extract(article)
     called = [e for e in of_type(x, "Meeting") if "Bidya Devi Bhandari" in names(x, e)]
     assert [sorted(names(x, e)) for e in called] == [["Bidya Devi Bhandari", "Narendra Modi"]]
+
+
+def test_persons_met_in_a_list_titled_with_their_body_are_met_one_by_one() -> None:
+    # SAB-DA.com, in id/dev40: 'Direktur CIA William Burns' is titled as 'Presiden Joe Biden' is, with the body between
+    x = extract("Presiden Prabowo Subianto tiba di Jakarta. Di AS, Prabowo bertemu Presiden Joe Biden, Menteri "
+                "Pertahanan Lloyd Austin, dan Direktur CIA William Burns.", "id")
+    met = sorted(sorted(names(x, e)) for e in of_type(x, "Meeting"))
+    assert met == [["Joe Biden", "Prabowo Subianto"], ["Lloyd Austin", "Prabowo Subianto"],
+                   ["Prabowo Subianto", "William Burns"]]

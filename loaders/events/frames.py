@@ -561,12 +561,13 @@ class EventReader:
 
     def titled(self, mention: Mention) -> bool:
         """Whether a title stands right before the mention ('German Chancellor Angela Merkel'), as it does before each
-        of several counterparts met one by one, or with the post's state between ('Presiden Rusia Vladimir Putin'), not
-        before a list of names ('- Jean-Noël Barrot, Johann Wadephul and Radosław Sikorski', who met as one)."""
+        of several counterparts met one by one, or with the post's state or body between ('Presiden Rusia Vladimir
+        Putin', 'Direktur CIA William Burns'), not before a list of names ('- Jean-Noël Barrot, Johann Wadephul and
+        Radosław Sikorski', who met as one)."""
         tokens, text = self.doc.tokens, self.doc.text
         start = mention.span.start
-        state = next((c for c in self.doc.mentions if c.span.end < start and self.type_of(c) == "Country"
-                      and not text[c.span.end:start].strip()), None)
+        state = next((c for c in self.doc.mentions if c.span.end < start
+                      and self.type_of(c) in ("Country", "Organization") and not text[c.span.end:start].strip()), None)
         if state is not None:
             start = state.span.start
         i = token_at(tokens, start) - 1
