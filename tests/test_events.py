@@ -2609,3 +2609,13 @@ def test_persons_met_in_a_list_titled_with_their_body_are_met_one_by_one() -> No
     met = sorted(sorted(names(x, e)) for e in of_type(x, "Meeting"))
     assert met == [["Joe Biden", "Prabowo Subianto"], ["Lloyd Austin", "Prabowo Subianto"],
                    ["Prabowo Subianto", "William Burns"]]
+
+
+def test_a_meeting_called_off_on_one_day_and_planned_for_another_is_one_cancelled_event() -> None:
+    # The Toronto Star, in en/dev40: the call-off is dated when it was made, the plan when the meeting was to be
+    text = ("U.S. President Barack Obama on Wednesday cancelled a meeting with Russian President Vladimir Putin. "
+            "Obama had planned a one-on-one meeting with Putin in Moscow next month.")
+    article = Article(article_iri(None, text), None, "", text, "en", date(2013, 8, 7))
+    x = default_pipeline().extract(article)
+    [met] = of_type(x, "Meeting")
+    assert (sorted(names(x, met)), met.status, met.date) == (["Barack Obama", "Vladimir Putin"], "cancelled", "2013-09")

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from loaders import lang
 from loaders.events import Draft, EventType, World, check_event_types, event_types
-from loaders.events.base import JOINT, compatible
+from loaders.events.base import JOINT, compatible, compatible_dates
 from loaders.events.frames import FRAMES, EventReader, Frames
 from loaders.iris import entity_iri, event_iri
 from loaders.kb.build.records import Place
@@ -214,7 +214,9 @@ class Events:
         if d.location is None or (draft.location and world.type_of(d.location) == "Country"
                                   and world.type_of(draft.location) == "Place"):
             d.location = draft.location  # the finest place stated: Muscat over Oman
-        if d.date is None:
+        # 'cancelled the meeting on Wednesday', then 'had planned it for next month': the plan dates the event
+        if d.date is None or (d.status == "cancelled" and draft.status == "planned" and draft.date
+                              and not compatible_dates(d.date, draft.date)):
             d.date, d.date_text = draft.date, draft.date_text
         d.confidence = max(d.confidence, draft.confidence)
         d.merged.append(draft.trigger)

@@ -130,7 +130,10 @@ def compatible(a: Draft, b: Draft) -> bool:
     places = a.location is None or b.location is None or a.location == b.location
     same_day = a.date is not None and a.date == b.date and len(a.date) == 10
     held = a.status == b.status == "held"
-    return places and (compatible_dates(a.date, b.date) or (held and _next_days(a.date, b.date))) and (
+    # 'cancelled a summit with Putin on Wednesday' and 'a Kremlin meeting next month': a call-off is dated when
+    # called off, the plan when it was to be; one event
+    called_off = "cancelled" in (a.status, b.status) and "held" not in (a.status, b.status)
+    return places and (compatible_dates(a.date, b.date) or (held and _next_days(a.date, b.date)) or called_off) and (
         (a.status == "held") == (b.status == "held") or same_day)
 
 
