@@ -2619,3 +2619,13 @@ def test_a_meeting_called_off_on_one_day_and_planned_for_another_is_one_cancelle
     x = default_pipeline().extract(article)
     [met] = of_type(x, "Meeting")
     assert (sorted(names(x, met)), met.status, met.date) == (["Barack Obama", "Vladimir Putin"], "cancelled", "2013-09")
+
+
+def test_a_subject_said_by_others_to_plan_meetings_is_their_side() -> None:
+    # The Mercury News, in en/dev40: the officials report Bush's plan; Olmert and Abbas are met one after the other
+    x = extract("Israeli Prime Minister Ehud Olmert and Palestinian President Mahmoud Abbas met on Thursday. "
+                "President George W. Bush will visit the region next month. Bush is said by officials to have "
+                "planned a meeting with Olmert in Jerusalem and then a meeting afterward with Abbas in Jericho, and "
+                "both men want to have something positive to report, their aides say.", "en")
+    planned = sorted(sorted(names(x, e)) for e in of_type(x, "Meeting") if e.status == "planned")
+    assert planned == [["Ehud Olmert", "George W. Bush"], ["George W. Bush", "Mahmoud Abbas"]]

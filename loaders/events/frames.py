@@ -206,6 +206,8 @@ class Frames:
                                                if p.grammar.pair_people) or r"(?!)", re.I)
         self.pair_states = re.compile("|".join(f"(?:{p.grammar.pair_states})" for p in lang.packs()
                                                if p.grammar.pair_states) or r"(?!)", re.I)
+        self.passive_report = re.compile("|".join(f"(?:{p.grammar.passive_report})" for p in lang.packs()
+                                                  if p.grammar.passive_report) or r"(?!)", re.I)
         self.described = re.compile("|".join(f"(?:{p.grammar.described_person})" for p in lang.packs()
                                               if p.grammar.described_person) or r"(?!)", re.I)
         self.joined = re.compile(rf"\b(?:{_grammar(lambda g: g.joins)})\s+(?:(?:{articles})\s+)?$", re.I)
@@ -642,13 +644,18 @@ class EventReader:
         i = token_at(tokens, relative.start() if relative else offset) - 1
         while i >= 0 and tokens[i].start >= start:
             if tokens[i].folded in self.frames.clause_breaks and i not in self.by_token \
-                    and not self.captioned(sentence, i):
+                    and not self.captioned(sentence, i) and not self._passive_report(i):
                 comma = text.find(",", tokens[i].end, offset) if tokens[i].folded in self.frames.sources else -1
                 return comma + 1 if comma >= 0 else tokens[i].end  # 'Menurut Kemlu RI, pertemuan ...'
             if tokens[i].folded in self.frames.senders:  # 'Trump mengirimkan utusan khusus Witkoff bertemu ...'
                 return tokens[i].end
             i -= 1
         return start
+
+    def _passive_report(self, i: int) -> bool:
+        """Whether the reporting verb at token `i` reports in the passive what its subject does ('is said by
+        officials to have planned'), which keeps that subject."""
+        return i > 0 and self.frames.passive_report.match(self.doc.text, self.doc.tokens[i - 1].start) is not None
 
     def captioned(self, sentence: Sentence, i: int) -> bool:
         """'Presiden Prabowo Subianto saat menerima telepon dari Presiden Donald Trump': a caption whose only words

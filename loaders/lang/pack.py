@@ -141,6 +141,7 @@ class EventGrammar:
     demonstratives: tuple[str, ...] = ()  # 'pembicaraan itu'
     # a person told before, named by a description: 'diplomat berusia 67 tahun itu', 'the visiting president'
     described_person: str = ""  # a regular expression
+    passive_report: str = ""  # a regular expression: a report that keeps the subject before it ('is said to')
     # two people told before, named together by what they are: 'the two leaders', 'kedua menteri'
     pair_people: str = ""  # a regular expression
     pair_states: str = ""  # a regular expression: 'the two countries', 'kedua negara'
