@@ -2629,3 +2629,11 @@ def test_a_subject_said_by_others_to_plan_meetings_is_their_side() -> None:
                 "both men want to have something positive to report, their aides say.", "en")
     planned = sorted(sorted(names(x, e)) for e in of_type(x, "Meeting") if e.status == "planned")
     assert planned == [["Ehud Olmert", "George W. Bush"], ["George W. Bush", "Mahmoud Abbas"]]
+
+
+def test_leaders_bilateral_or_summit_talks_are_their_meeting_but_states_talks_stay_talks() -> None:
+    # NHK World, in en/dev3; Lokmat Times, in en/dev40: talks named by their level are the leaders' meeting
+    x = extract("Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk-yeol held bilateral talks "
+                "in Seoul on Sunday. Iran and Saudi Arabia held bilateral talks in Baghdad.", "en")
+    assert sorted((e.type, sorted(names(x, e))) for e in x.events) == [
+        ("Meeting", ["Fumio Kishida", "Yoon Suk-yeol"]), ("Negotiation", ["Iran", "Saudi Arabia"])]

@@ -305,6 +305,8 @@ PACK = register(LanguagePack(
                    "telephone talks",
                    "courtesy call", "courtesy calls", "tete-a-tete", "dinner", "luncheon", "iftar", "video call",
                    "video calls", "video conference", "conclave", "call", "calls",
+                   # leaders' talks named by their level are their meeting: 'held bilateral talks in Seoul'
+                   "bilateral talks", "summit talks",
                    # a body's members met: 'an Extraordinary session of ECOWAS in Ghana'
                    "extraordinary session", "special session", "emergency session"),
             marked={"host": ("hosted", "hosts", "host", "hosting", "received", "receives", "receiving"),
