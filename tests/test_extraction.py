@@ -266,6 +266,17 @@ def test_east_timor_by_its_indonesian_names_of_before_independence() -> None:
     assert texts(entity(x, "Timor-Leste")) == {"Timor Timur", "Timtim"}
 
 
+def test_states_and_cities_by_the_codes_and_spellings_news_use() -> None:
+    # A2 CNN in en/dev40 ('the EU and the USA', 'in Prishtina'); SAB-DA.com in id/dev40 ('Inggris, dan PEA')
+    en = extract("The coordination between the EU and the USA is welcome. Kurti met him in Prishtina. He read USA "
+                 "Today.", "en")
+    assert texts(entity(en, "United States")) == {"USA"}
+    assert texts(entity(en, "Pristina")) == {"Prishtina"}
+    indonesian = extract("Presiden Prabowo mengunjungi Peru, Brasil, Inggris, dan PEA.", "id")
+    assert entity(indonesian, "United Arab Emirates").type == "Country"
+    assert "PEA" not in {e.name for e in indonesian.entities}
+
+
 def test_world_region_before_a_name_stays_the_region() -> None:
     # Indonesian names follow the region ('kota pantai Laut Merah Jeddah'); an English post's region precedes
     # its holder's name
