@@ -2637,3 +2637,11 @@ def test_leaders_bilateral_or_summit_talks_are_their_meeting_but_states_talks_st
                 "in Seoul on Sunday. Iran and Saudi Arabia held bilateral talks in Baghdad.", "en")
     assert sorted((e.type, sorted(names(x, e))) for e in x.events) == [
         ("Meeting", ["Fumio Kishida", "Yoon Suk-yeol"]), ("Negotiation", ["Iran", "Saudi Arabia"])]
+
+
+def test_talks_a_post_is_for_name_the_post_not_an_event() -> None:
+    # A2 CNN, in en/dev40: 'dialogue' says what Lajcak's post is for; he is one of those Kurti met
+    x = extract("Kurti met Andrew Palmer and the EU Special Representative for the Prishtina-Belgrade dialogue, "
+                "Miroslav Lajcak.", "en")
+    assert [(e.type, sorted(names(x, e))) for e in x.events] == [
+        ("Meeting", ["Albin Kurti", "Andrew Palmer", "European Union", "Miroslav Lajčák"])]

@@ -760,13 +760,27 @@ class EventReader:
         post is for and a person's name follows the comma; None otherwise."""
         tokens, text = self.doc.tokens, self.doc.text
         for k in range(i, min(i + _POST_WORDS, len(tokens))):
-            if tokens[k].end > end or k in self.by_token:
+            # what a post is for may name places ('Special Representative for the Prishtina-Belgrade dialogue')
+            if tokens[k].end > end or (k in self.by_token and self.type_of(self.by_token[k]) not in _PLACES):
                 return None
             comma = text.find(",", tokens[k].end, tokens[k + 1].start if k + 1 < len(tokens) else end)
             if comma >= 0:
                 person = self.by_token.get(k + 1)
                 return comma if person is not None and self.type_of(person) == "Person" else None
         return None
+
+    def in_post(self, m: re.Match[str], end: int) -> bool:
+        """Whether the trigger `m` says what a post is for ('the EU Special Representative for the Prishtina-Belgrade
+        dialogue, Miroslav Lajcak'): it names the post of the holder after it, no event."""
+        tokens, text = self.doc.tokens, self.doc.text
+        first = token_at(tokens, m.start("trigger"))
+        for k in range(first - 1, max(-1, first - _POST_WORDS), -1):
+            if "," in text[tokens[k].end:tokens[k + 1].start]:
+                return False
+            if k in self.in_title:
+                comma = self.holder_after_post(k + 1, end)
+                return comma is not None and comma >= m.end("trigger")
+        return False
 
     def posted_holder(self, i: int, end: int) -> int | None:
         """Where the holder of an envoy's post starts, when token `i` links the post to the country it is posted to
@@ -1924,7 +1938,8 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
     """Every trigger with the agents of its clause: the subject side, then the objects up to a break."""
     frames, text = reader.frames, reader.doc.text
     family = frames.families["interaction"]
-    triggers = list(frames.meet.finditer(text, sentence.start, sentence.end))
+    triggers = [m for m in frames.meet.finditer(text, sentence.start, sentence.end)
+                if not reader.in_post(m, sentence.end)]
     drafts: list[Draft | None] = []
     visited: str | None = None
     for k, m in enumerate(triggers):
