@@ -2645,3 +2645,20 @@ def test_talks_a_post_is_for_name_the_post_not_an_event() -> None:
                 "Miroslav Lajcak.", "en")
     assert [(e.type, sorted(names(x, e))) for e in x.events] == [
         ("Meeting", ["Albin Kurti", "Andrew Palmer", "European Union", "Miroslav Lajčák"])]
+
+
+def test_senior_diplomats_from_states_are_met_for_their_states() -> None:
+    # Metro TV News, in id/dev40: after 'dan', officials from states go on the list of sides
+    x = extract("Kesepakatan tersebut menyusul pertemuan antara Menteri Luar Negeri Iran Abbas Araghchi dan para "
+                "diplomat senior dari Inggris, Prancis, Jerman, serta Uni Eropa pada Kamis lalu.", "id")
+    assert [sorted(names(x, e)) for e in x.events] == [
+        ["Abbas Araghchi", "European Union", "France", "Germany", "United Kingdom"]]
+    x = extract("Iranian Foreign Minister Abbas Araghchi met Oman's foreign minister and senior diplomats from "
+                "Britain, France and Germany.", "en")
+    assert {"France", "Germany", "United Kingdom"} <= set(names(x, x.events[0]))
+
+
+def test_talks_to_restart_next_week_are_planned() -> None:
+    x = extract("Iran dan Prancis, Jerman, dan Inggris telah menyepakati secara prinsip untuk memulai kembali "
+                "negosiasi pekan depan, namun belum mengungkap waktu dan lokasi.", "id", date(2025, 7, 21))
+    assert [e.status for e in x.events] == ["planned"]

@@ -206,6 +206,8 @@ class Frames:
                                                if p.grammar.pair_people) or r"(?!)", re.I)
         self.pair_states = re.compile("|".join(f"(?:{p.grammar.pair_states})" for p in lang.packs()
                                                if p.grammar.pair_states) or r"(?!)", re.I)
+        self.officials_from = re.compile("|".join(f"(?:{p.grammar.officials_from})" for p in lang.packs()
+                                                  if p.grammar.officials_from) or r"(?!)")
         self.passive_report = re.compile("|".join(f"(?:{p.grammar.passive_report})" for p in lang.packs()
                                                   if p.grammar.passive_report) or r"(?!)", re.I)
         self.described = re.compile("|".join(f"(?:{p.grammar.described_person})" for p in lang.packs()
@@ -914,11 +916,14 @@ class EventReader:
         return end
 
     def starts_phrase(self, i: int) -> bool:
-        """Whether a participant's phrase may start at token `i`: a name, a title, a determiner before one."""
+        """Whether a participant's phrase may start at token `i`: a name, a title, a determiner before one, officials
+        from a state."""
         tokens = self.doc.tokens
         if i >= len(tokens):
             return False
         if i in self.by_token or i in self.in_title or tokens[i].text[0].isupper():
+            return True
+        if self.frames.officials_from.match(self.doc.text, tokens[i].start):  # 'dan para diplomat dari Inggris'
             return True
         return tokens[i].folded in self.frames.determiners and self.starts_phrase(i + 1)
 

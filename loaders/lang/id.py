@@ -236,6 +236,8 @@ PACK = register(LanguagePack(
         object_prepositions=("terhadap", "ke", "atas"),
         held_verbs=("diadakan", "berlangsung", "digelar", "dilangsungkan", "dilaksanakan"),
         demonstratives=("itu", "tersebut", "ini"),
+        officials_from=r"(?:para\s+)?(?:diplomat|pejabat|utusan|perwakilan|delegasi|negosiator)(?:\s+senior|\s+tinggi)?"
+                       r"\s+(?:dari|asal)\s+[A-Z]",
         described_person=r"\b(?:diplomat|menteri|menlu|presiden|pemimpin|utusan|politikus|politisi|jenderal|"
                          r"perdana menteri|kanselir)(?:\s+[\w-]+){0,4}?\s+(?:itu|tersebut)",
         pair_people=r"\bkedua\s+(?:pemimpin|presiden|kepala\s+negara|perdana\s+menteri|menteri|menlu|menhan|"
@@ -251,7 +253,8 @@ PACK = register(LanguagePack(
             "refused": ("menolak", "enggan", "tidak bersedia", "tidak mau", "tidak akan"),
         },
         status_after={
-            "planned": ("mendatang", "yang akan datang", "akan digelar", "akan diadakan", "akan berlangsung",
+            "planned": ("mendatang", "yang akan datang", "pekan depan", "minggu depan", "bulan depan", "tahun depan",
+                        "akan digelar", "akan diadakan", "akan berlangsung",
                         "akan dilaksanakan", "dijadwalkan", "direncanakan", "ditunda", "belum dipastikan",
                         "belum ditentukan", "belum dijadwalkan", "belum diputuskan"),
             "cancelled": ("batal", "dibatalkan", "dihentikan"),

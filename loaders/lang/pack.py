@@ -141,6 +141,9 @@ class EventGrammar:
     demonstratives: tuple[str, ...] = ()  # 'pembicaraan itu'
     # a person told before, named by a description: 'diplomat berusia 67 tahun itu', 'the visiting president'
     described_person: str = ""  # a regular expression
+    # a regular expression: officials a state sends, named by the state after them ('para diplomat senior dari
+    # Inggris', 'senior officials from Britain'), a participant's phrase
+    officials_from: str = ""
     passive_report: str = ""  # a regular expression: a report that keeps the subject before it ('is said to')
     # two people told before, named together by what they are: 'the two leaders', 'kedua menteri'
     pair_people: str = ""  # a regular expression
