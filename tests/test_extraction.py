@@ -277,6 +277,13 @@ def test_states_and_cities_by_the_codes_and_spellings_news_use() -> None:
     assert "PEA" not in {e.name for e in indonesian.entities}
 
 
+def test_named_aircraft_is_no_entity_nor_a_side() -> None:
+    # Kompas and Tempo, in id/dev26 and id/dev27: 'Air Force One' is the president's plane, of no entity type
+    x = extract("Trump mengatakan kepada wartawan di pesawat Air Force One bahwa ia akan bertemu Presiden Tiongkok Xi "
+                "Jinping.", "id")
+    assert "Air Force One" not in {e.name for e in x.entities}
+
+
 def test_world_region_before_a_name_stays_the_region() -> None:
     # Indonesian names follow the region ('kota pantai Laut Merah Jeddah'); an English post's region precedes
     # its holder's name

@@ -111,7 +111,7 @@ class Coreference:
                 mentions.append(_copy(target, span))
         mentions.sort(key=lambda m: m.span.start)
         outlets = _outlets(doc, mentions)
-        mentions = [m for m in mentions if not _nationality(doc, m) and m.span.text not in _platforms()
+        mentions = [m for m in mentions if not _nationality(doc, m) and m.span.text not in _no_entities()
                     and not (m.type == "Country" and any(a <= m.span.start and m.span.end <= b for a, b in outlets))]
         if self.edits:
             mentions = self.edits.apply(doc.text, mentions)
@@ -228,9 +228,10 @@ def _spells(initials: str, name: str) -> bool:
 
 
 @lang.compiled
-def _platforms(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
-    """'Truth Social', 'X': social platforms are no entities (the annotation guidelines' rule), as written."""
-    return frozenset(lang.words(packs, lambda p: p.platforms))
+def _no_entities(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
+    """'Truth Social', 'X': social platforms are no entities (the annotation guidelines' rule), nor is named craft
+    ('Air Force One', of none of the four types), as written."""
+    return frozenset(lang.words(packs, lambda p: (*p.platforms, *p.vehicles)))
 
 
 def _nationality(doc: Document, m: Mention) -> bool:

@@ -72,6 +72,7 @@ PACK = register(LanguagePack(
     media=_MEDIA,
     platforms=("X", "Twitter", "Truth Social", "Telegram", "Facebook", "Instagram", "YouTube", "Youtube", "TikTok",
                "WhatsApp", "Threads", "Weibo", "WeChat", "LinkedIn", "Bluesky"),
+    vehicles=("Air Force One", "Air Force Two", "Marine One"),
     credit_labels=("Photo by", "Photos by", "Reporting by", "Editing by", "Written by", "Photo", "Editor", "Reporter",
                    "Writer"),
     organization_words=frozenset({

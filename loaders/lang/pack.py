@@ -247,6 +247,7 @@ class LanguagePack:
     # before a country, it gives people's nationality ('warga') or a language ('bahasa'), no state acting
     nationality_nouns: frozenset[str] = frozenset()
     platforms: tuple[str, ...] = ()  # social platforms, no entities by the annotation guidelines: 'X', 'Telegram'
+    vehicles: tuple[str, ...] = ()  # named craft, of none of the entity types: 'Air Force One'
     credit_labels: tuple[str, ...] = ()  # a name after them is a credited person: 'Penulis:', 'Photo by'
     cue_verbs_before: tuple[str, ...] = ()  # a person's name follows: 'bertemu dengan X'
     quote_verbs: tuple[str, ...] = ()  # after a quote and a comma, a person's name follows: ', kata X'
