@@ -277,6 +277,16 @@ def test_states_and_cities_by_the_codes_and_spellings_news_use() -> None:
     assert "PEA" not in {e.name for e in indonesian.entities}
 
 
+def test_a_mediums_lower_case_styling_and_more_spellings_of_states_and_regions() -> None:
+    # Havana Times and Trend in en/dev splits ('noted dpa news'); 'Jordania' in id/dev21, id/dev29; The Mercury News
+    # in en/dev40 ('Mideast talks')
+    en = extract("Mideast talks were postponed, noted dpa news. Talks on the dpa model were held.", "en")
+    assert texts(entity(en, "Deutsche Presse-Agentur")) == {"dpa"}
+    assert texts(entity(en, "Middle East")) == {"Mideast"}
+    indonesian = extract("Menlu John Kerry tiba di Amman, Jordania, pada 19 Juli.", "id")
+    assert texts(entity(indonesian, "Jordan")) == {"Jordania"}
+
+
 def test_named_aircraft_is_no_entity_nor_a_side() -> None:
     # Kompas and Tempo, in id/dev26 and id/dev27: 'Air Force One' is the president's plane, of no entity type
     x = extract("Trump mengatakan kepada wartawan di pesawat Air Force One bahwa ia akan bertemu Presiden Tiongkok Xi "

@@ -118,13 +118,15 @@ def _entry_names(entry: KBEntry, extra: Iterable[AliasRow]) -> Iterator[tuple[st
 def _index_name(entry: KBEntry, words: list[Token], name: str, name_lang: str | None, rank: int, titled: bool,
                 order: int) -> IndexedName | None:
     """`name` without a leading title ('Presiden Biden' -> ' Biden'), and its words."""
-    if not words or not any(w.text[0].isupper() or w.text[0].isdigit() for w in words):
+    # a medium's own lower-case styling, one word ('dpa'), is its name where written just so
+    styled = entry.kind == "media" and len(words) == 1 and words[0].text.isalpha() and words[0].text.islower()
+    if not words or not (styled or any(w.text[0].isupper() or w.text[0].isdigit() for w in words)):
         return None  # 'news agency', 'detik.com': not written as a name
     folded = tuple(w.folded for w in words)
     if len(folded) == 1 and folded[0] in _not_names():
         return None
     is_alias = rank != LABEL
-    exact = tuple(w.text if is_short_acronym(w.text) else None for w in words)
+    exact = tuple(w.text if is_short_acronym(w.text) or styled else None for w in words)
     gaps = "".join(name[a.end:b.start] for a, b in pairwise(words))
     return IndexedName(
         entry=entry,
