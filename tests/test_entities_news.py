@@ -172,6 +172,8 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("Obama menelepon Jokowi dengan bahasa Indonesia.", "id", ("Country", "Indonesia")),
     # a country inside the name of the medium a dateline names
     ("Jakarta, CNBC Indonesia - Menteri Pertahanan Prabowo Subianto tiba di Istana.", "id", ("Country", "Indonesia")),
+    # ... and the network inside it (CNN Indonesia, in id/dev splits)
+    ("Jakarta, CNN Indonesia -- Pemerintah Kuba dan Amerika Serikat bertemu.", "id", ("Organization", "CNN")),
     # social platforms are no entities (the guidelines' rule)
     ("Dalam unggahan Truth Social berikutnya, Trump mengatakan ia berbicara dengan Putin.", "id",
      ("Person", "Truth Social")),

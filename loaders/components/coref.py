@@ -112,7 +112,8 @@ class Coreference:
         mentions.sort(key=lambda m: m.span.start)
         outlets = _outlets(doc, mentions)
         mentions = [m for m in mentions if not _nationality(doc, m) and m.span.text not in _no_entities()
-                    and not (m.type == "Country" and any(a <= m.span.start and m.span.end <= b for a, b in outlets))]
+                    and not any(a <= m.span.start and m.span.end <= b and (m.span.start, m.span.end) != (a, b)
+                                for a, b in outlets)]
         if self.edits:
             mentions = self.edits.apply(doc.text, mentions)
         doc.mentions = [_scored(m) for m in _with_pronouns(doc, mentions)]
@@ -244,8 +245,9 @@ def _nationality(doc: Document, m: Mention) -> bool:
 
 
 def _outlets(doc: Document, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """The dateline's media named with a country ('Jakarta, CNBC Indonesia - '): the country inside is part of the
-    medium's name, no mention of the state (the annotation guidelines' rule for fixed proper names)."""
+    """The dateline's media named with a country ('Jakarta, CNBC Indonesia - '): the country and the network inside
+    are part of the medium's name, no mention of the state or of CNBC (the annotation guidelines' rule for fixed
+    proper names)."""
     if not doc.sentences:
         return []
     first = doc.sentences[0]
