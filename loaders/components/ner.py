@@ -74,8 +74,10 @@ class NamedEntities:
             return False
         if fold(m.span.text) in _common_acronyms():  # 'sejarah kelam PD II' (World War II), 'WNI' (citizens)
             return False
-        if m.type != "Person" or m.qid:
+        if m.qid:
             return True
+        if m.type != "Person":  # 'Ilmu Pengetahuan dan Teknologi': one common word names nothing, unless in capitals
+            return len(words) > 1 or words[0].isupper() or not ordinary(words, doc.article.lang)
         if any(is_acronym(w) or w in cues().organization_names for w in words) and not m.span.text.isupper():
             return False
         if len(words) == 1 and fold(words[0]) in cues().stopwords:  # a credit ('-Istimewa-'): no name
