@@ -271,6 +271,8 @@ def test_states_and_cities_by_the_codes_and_spellings_news_use() -> None:
     en = extract("The coordination between the EU and the USA is welcome. Kurti met him in Prishtina. He read USA "
                  "Today.", "en")
     assert texts(entity(en, "United States")) == {"USA"}
+    gulf = extract("Saudi Arabia, the UAE, Bahrain and Egypt cut ties with Qatar.", "en")
+    assert texts(entity(gulf, "United Arab Emirates")) == {"UAE"}
     assert texts(entity(en, "Pristina")) == {"Prishtina"}
     indonesian = extract("Presiden Prabowo mengunjungi Peru, Brasil, Inggris, dan PEA.", "id")
     assert entity(indonesian, "United Arab Emirates").type == "Country"
