@@ -271,6 +271,9 @@ def test_states_and_cities_by_the_codes_and_spellings_news_use() -> None:
     en = extract("The coordination between the EU and the USA is welcome. Kurti met him in Prishtina. He read USA "
                  "Today.", "en")
     assert texts(entity(en, "United States")) == {"USA"}
+    assert {e.name for e in extract("Kirgistan dan Kazakstan, Libanon, Katar serta Takhta Suci bertemu.",
+                                    "id").entities} == {"Kyrgyzstan", "Kazakhstan", "Lebanon", "Qatar", "Vatican City"}
+    assert {e.name for e in extract("Burma and Macedonia agreed.", "en").entities} == {"Myanmar", "North Macedonia"}
     gulf = extract("Saudi Arabia, the UAE, Bahrain and Egypt cut ties with Qatar.", "en")
     assert texts(entity(gulf, "United Arab Emirates")) == {"UAE"}
     assert texts(entity(en, "Pristina")) == {"Prishtina"}
