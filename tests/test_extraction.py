@@ -292,6 +292,14 @@ def test_a_mediums_lower_case_styling_and_more_spellings_of_states_and_regions()
     assert texts(entity(indonesian, "Jordan")) == {"Jordania"}
 
 
+def test_bodies_news_names_by_initials_or_other_spellings() -> None:
+    # Taipei Times and The Star in en/dev34, en/dev40 ('the G8 summit'); Azatutyun in en/dev28 ('CIS')
+    x = extract("Putin met Obama at the G8 summit. The CIS leaders met later. UNHCR and UNICEF said so. Hizbollah "
+                "fighters withdrew.", "en")
+    assert {"G8", "Commonwealth of Independent States", "Office of the United Nations High Commissioner for Refugees",
+            "United Nations Children's Fund", "Hezbollah"} <= {e.name for e in x.entities}
+
+
 def test_named_aircraft_is_no_entity_nor_a_side() -> None:
     # Kompas and Tempo, in id/dev26 and id/dev27: 'Air Force One' is the president's plane, of no entity type
     x = extract("Trump mengatakan kepada wartawan di pesawat Air Force One bahwa ia akan bertemu Presiden Tiongkok Xi "
