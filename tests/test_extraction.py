@@ -300,6 +300,15 @@ def test_bodies_news_names_by_initials_or_other_spellings() -> None:
             "United Nations Children's Fund", "Hezbollah"} <= {e.name for e in x.entities}
 
 
+def test_indonesian_names_of_bodies_news_uses() -> None:
+    # 'Presiden Komisi Eropa' was read as Europe; GAM in id/dev29, id/dev32
+    x = extract("Presiden Komisi Eropa hadir. Pemerintah RI berunding dengan GAM di Helsinki, sementara OPM dan Palang "
+                "Merah Internasional tidak hadir.", "id")
+    assert {"European Commission", "Free Aceh Movement", "Free Papua Movement",
+            "International Committee of the Red Cross"} <= {e.name for e in x.entities}
+    assert "Europe" not in {e.name for e in x.entities}
+
+
 def test_named_aircraft_is_no_entity_nor_a_side() -> None:
     # Kompas and Tempo, in id/dev26 and id/dev27: 'Air Force One' is the president's plane, of no entity type
     x = extract("Trump mengatakan kepada wartawan di pesawat Air Force One bahwa ia akan bertemu Presiden Tiongkok Xi "
