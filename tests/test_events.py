@@ -2662,3 +2662,13 @@ def test_talks_to_restart_next_week_are_planned() -> None:
     x = extract("Iran dan Prancis, Jerman, dan Inggris telah menyepakati secara prinsip untuk memulai kembali "
                 "negosiasi pekan depan, namun belum mengungkap waktu dan lokasi.", "id", date(2025, 7, 21))
     assert [e.status for e in x.events] == ["planned"]
+
+
+def test_an_envoys_meetings_with_each_side_are_no_part_of_the_sides_talks() -> None:
+    # Hidayatullah, in id/dev12: Mitchell meets Netanyahu, then Abbas; the direct talks between Israel and Palestine
+    # are what he works for, not these meetings
+    x = extract("Presiden Mesir Husni Mubarak bertemu dengan Presiden Palestina Mahmud Abbas, guna membahas "
+                "perundingan langsung antara Palestina-Israel.\nSedangkan utusan Amerika Serikat untuk Timur Tengah, "
+                "George Mitchell, juga mengadakan pertemuan dengan Perdana Menteri Israel Benjamin Netanyahu.", "id")
+    met = [sorted(names(x, e)) for e in of_type(x, "Meeting")]
+    assert ["Benjamin Netanyahu", "George Mitchell"] in met

@@ -29,8 +29,9 @@ class Negotiation(EventType):
         held, is these talks; a summit is not, nor a phone call, nor a separate meeting with one side ('Haniyeh
         discussed the talks in separate calls with Egypt's Abbas Kamel and Qatar's Al Thani'), nor, by their
         countries alone, a meeting of other people beside talks only referred to ('the dialogue was revived at a
-        meeting between Modi and Xi')."""
-        sides = related(event, other) or (bool(other.countries) and other.countries <= event.countries
+        meeting between Modi and Xi'), or a meeting of one side's person with someone of no side ('utusan AS George
+        Mitchell bertemu PM Israel Benjamin Netanyahu' beside Israel-Palestine talks)."""
+        sides = related(event, other) or (len(other.countries) >= 2 and other.countries <= event.countries
                                           and not (event.from_context and event.sentence is other.sentence))
         return not {"summit", "call", SEPARATE} & other.marks and sides and compatible(event, other)
 
