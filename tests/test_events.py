@@ -2672,3 +2672,12 @@ def test_an_envoys_meetings_with_each_side_are_no_part_of_the_sides_talks() -> N
                 "George Mitchell, juga mengadakan pertemuan dengan Perdana Menteri Israel Benjamin Netanyahu.", "id")
     met = [sorted(names(x, e)) for e in of_type(x, "Meeting")]
     assert ["Benjamin Netanyahu", "George Mitchell"] in met
+
+
+def test_a_call_with_someone_is_a_call_whatever_words_stand_before_by_phone() -> None:
+    # EEAS, in en/dev32: 'spoke today on the phone with'; a day between the verb and the call
+    for text in ("EU foreign policy chief Josep Borrell spoke today on the phone with President of Serbia Aleksandar "
+                 "Vucic.", "EU foreign policy chief Josep Borrell spoke on Tuesday by phone with President of Serbia "
+                 "Aleksandar Vucic."):
+        x = extract(text, "en")
+        assert [sorted(names(x, e)) for e in x.events] == [["Aleksandar Vučić", "European Union", "Josep Borrell"]]

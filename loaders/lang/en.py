@@ -297,6 +297,8 @@ PACK = register(LanguagePack(
                    "receives", "receiving", "sat down with", "sit down with", "conferred with", "confers with",
                    "confer with", "discussed with", "discusses with", "held discussions with", "convened with",
                    "telephoned", "phoned",
+                   # the call alone, whatever words stand before it ('spoke today on the phone with X')
+                   "by phone with", "by telephone with", "on the phone with", "over the phone with",
                    # a visitor's call on a host: 'paid courtesy calls on President X and Vice-President Y'
                    "paid a courtesy call on", "pay a courtesy call on", "pays a courtesy call on",
                    "paying a courtesy call on", "paid courtesy calls on", "pay courtesy calls on",
@@ -322,7 +324,8 @@ PACK = register(LanguagePack(
                              "paying courtesy calls on", "spoke to", "talked to", "phone calls", "telephone calls",
                              "video calls", "calls"),
                     # by phone or video: a call, never the talks themselves
-                    "call": ("spoke by phone with", "spoke by telephone with", "spoken by phone with",
+                    "call": ("by phone with", "by telephone with", "on the phone with", "over the phone with",
+                             "spoke by phone with", "spoke by telephone with", "spoken by phone with",
                              "spoke virtually with", "spoken virtually with", "spoke by video with",
                              "talked by phone with", "spoke on the phone with", "spoken on the phone with",
                              "phone call", "phone calls", "phone conversation", "phone talks",
