@@ -2681,3 +2681,14 @@ def test_a_call_with_someone_is_a_call_whatever_words_stand_before_by_phone() ->
                  "Aleksandar Vucic."):
         x = extract(text, "en")
         assert [sorted(names(x, e)) for e in x.events] == [["Aleksandar Vučić", "European Union", "Josep Borrell"]]
+
+
+def test_calling_on_someone_is_a_visit_but_calling_on_them_to_act_is_an_appeal() -> None:
+    # The New Indian Express, in en/dev37: the Nepali Congress leaders called on Modi; appeals are no events
+    x = extract("President of Nepali Congress Sher Bahadur Deuba and other members of the Nepali Congress called on "
+                "PM Narendra Modi in Kathmandu.", "en")
+    assert [sorted(names(x, e)) for e in x.events] == [["Narendra Modi", "Nepali Congress", "Sher Bahadur Deuba"]]
+    for appeal in ("UN chief Antonio Guterres called on Israeli Prime Minister Benjamin Netanyahu to halt the strikes.",
+                   "Guterres called on both sides to exercise restraint.",
+                   "Pope Francis called on President Vladimir Putin, for the sake of peace."):
+        assert extract(appeal, "en").events == []

@@ -258,6 +258,9 @@ class Frames:
         # ', dan pada |Rabu (16/3)', 'and on |Wednesday': a date that opens the next clause
         self.clause_opening = re.compile(rf"{joined}\s*(?:[a-z]+\s+)?$", re.I)
         self.purpose = re.compile(rf"\b(?:{_grammar(lambda g: g.purpose_words)})\b", re.I)
+        # what an appeal is for, right after whom it calls on: 'called on both sides to stop', '... for restraint'
+        self.appealed_for = re.compile(
+            rf"\s*,?\s*(?:{_grammar(lambda g: (*g.purpose_words, *g.held_for_words))})\b", re.I)
         self.several_days = re.compile(rf"\b(?:{_grammar(lambda g: g.several_days)})\b", re.I)
         # up to the noun, no ordering word: 'for the first time after peace talks broke down' is not what it is for
         self.talks_aim = re.compile(rf"\b(?:{_grammar(lambda g: g.talks_aims)})\b"
@@ -2073,10 +2076,12 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     owner = reader.owner(family, m)
     word = " ".join(m.group("trigger").lower().split())
     marks = family.marks.get(word, frozenset())
-    if marks & {"visit", "receive"} and not any(reader.type_of(h) == "Person" for h in right):
+    if marks & {"visit", "receive", "appeal"} and not any(reader.type_of(h) == "Person" for h in right):
         return None
     if "receive" in marks and reader.frames.received_thing.match(reader.doc.text, m.end("trigger")):
         return None  # 'Zuma sudah menerima undangan dari Presiden Joko Widodo': an invitation, no visit
+    if "appeal" in marks and reader.frames.appealed_for.match(reader.doc.text, right_end):
+        return None  # 'called on Netanyahu to halt the strikes': an appeal, no call on him
     if reader.hypothetical(sentence, m.start("trigger"), m.end("trigger")) or reader.names_as(m, right):
         return None
     if "each" in marks and reader.refers_back(m):  # 'Pertemuan-pertemuan bilateral ini ...': those told before

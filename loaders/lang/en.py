@@ -297,6 +297,9 @@ PACK = register(LanguagePack(
                    "receives", "receiving", "sat down with", "sit down with", "conferred with", "confers with",
                    "confer with", "discussed with", "discusses with", "held discussions with", "convened with",
                    "telephoned", "phoned",
+                   # a call on someone, not one for something ('called on PM Modi in Kathmandu', not 'called on
+                   # both sides to stop')
+                   "called on", "calls on", "call on", "calling on", "calling upon", "called upon",
                    # the call alone, whatever words stand before it ('spoke today on the phone with X')
                    "by phone with", "by telephone with", "on the phone with", "over the phone with",
                    # a visitor's call on a host: 'paid courtesy calls on President X and Vice-President Y'
@@ -317,6 +320,7 @@ PACK = register(LanguagePack(
                    "extraordinary session", "special session", "emergency session"),
             marked={"host": ("hosted", "hosts", "host", "hosting", "received", "receives", "receiving"),
                     "receive": ("received", "receives", "receiving"), "visit": ("visited", "visits", "visit"),
+                    "appeal": ("called on", "calls on", "call on", "calling on", "calling upon", "called upon"),
                     "summit": ("summit", "summits", "retreat", "conclave", "extraordinary session", "special session",
                                "emergency session"),
                     # spoken to one by one at an occasion ('also spoke to A, B and C'), calls from several: one each
