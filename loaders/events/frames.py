@@ -98,6 +98,12 @@ def _grammar(get: Callable[[lang.EventGrammar], Iterable[str]]) -> str:
     return lang.alternatives(lang.words(lang.packs(), lambda p: get(p.grammar)))
 
 
+def _patterns(get: Callable[[lang.EventGrammar], str], flags: int = re.I) -> re.Pattern[str]:
+    """The packs' regular expressions of one grammar field as one alternation; one that matches nothing when no pack
+    has it."""
+    return re.compile("|".join(f"(?:{get(p.grammar)})" for p in lang.packs() if get(p.grammar)) or r"(?!)", flags)
+
+
 def _status_words(get: Callable[[lang.EventGrammar], Mapping[str, tuple[str, ...]]]) -> dict[str, re.Pattern[str]]:
     """Per status a pack marks, in `STATUSES` order, the expression finding its words."""
     found = {}
@@ -202,16 +208,11 @@ class Frames:
         self.person_clause = re.compile(rf",\s*(?:{_grammar(lambda g: g.person_relatives)})\b[^,;]*$", re.I)
         self.list_continuer = re.compile(rf"\s*(?:{_grammar(lambda g: g.list_continuers)})\b")
         self.leader_posts = re.compile(rf"\b(?:{_grammar(lambda g: g.leader_posts)})", re.I)
-        self.pair_people = re.compile("|".join(f"(?:{p.grammar.pair_people})" for p in lang.packs()
-                                               if p.grammar.pair_people) or r"(?!)", re.I)
-        self.pair_states = re.compile("|".join(f"(?:{p.grammar.pair_states})" for p in lang.packs()
-                                               if p.grammar.pair_states) or r"(?!)", re.I)
-        self.officials_from = re.compile("|".join(f"(?:{p.grammar.officials_from})" for p in lang.packs()
-                                                  if p.grammar.officials_from) or r"(?!)")
-        self.passive_report = re.compile("|".join(f"(?:{p.grammar.passive_report})" for p in lang.packs()
-                                                  if p.grammar.passive_report) or r"(?!)", re.I)
-        self.described = re.compile("|".join(f"(?:{p.grammar.described_person})" for p in lang.packs()
-                                              if p.grammar.described_person) or r"(?!)", re.I)
+        self.pair_people = _patterns(lambda g: g.pair_people)
+        self.pair_states = _patterns(lambda g: g.pair_states)
+        self.officials_from = _patterns(lambda g: g.officials_from, 0)
+        self.passive_report = _patterns(lambda g: g.passive_report)
+        self.described = _patterns(lambda g: g.described_person)
         self.joined = re.compile(rf"\b(?:{_grammar(lambda g: g.joins)})\s+(?:(?:{articles})\s+)?$", re.I)
         self.possessives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.possessives))
         self.status_nouns = frozenset(lang.words(lang.packs(), lambda p: p.grammar.status_nouns))

@@ -232,9 +232,9 @@ PACK = register(LanguagePack(
         referring=("this", "that", "these", "those", "to the", "at the"),
         described_person=r"\bthe\s+(?:visiting|former|veteran|[\w]+-year-old)\s+(?:[a-z]+\s+)?"
                          r"(?:president|minister|diplomat|leader|envoy|premier|chancellor)",
-        # 'Bush is said by officials to have planned a meeting with Olmert': Bush plans, the officials report
         officials_from=r"(?:senior\s+|top\s+)?(?:diplomats|officials|envoys|representatives|delegates|negotiators)\s+"
                        r"(?:from|of)\s+(?:the\s+)?[A-Z]",
+        # 'Bush is said by officials to have planned a meeting with Olmert': Bush plans, the officials report
         passive_report=r"\b(?:is|are|was|were)\s+(?:said|reported|believed|understood)(?:\s+by\s+[^,.;]{1,40}?)?\s+to\b",
         pair_people=r"\b(?:the\s+two|both)\s+(?:[a-z]+\s+)?(?:leaders|presidents|premiers|prime\s+ministers|ministers|"
                     r"heads\s+of\s+state|envoys|diplomats|chancellors|men)\b",
