@@ -307,6 +307,9 @@ def test_indonesian_names_of_bodies_news_uses() -> None:
     assert {"European Commission", "Free Aceh Movement", "Free Papua Movement",
             "International Committee of the Red Cross"} <= {e.name for e in x.entities}
     assert "Europe" not in {e.name for e in x.entities}
+    # Detik and Kompas in id/dev19, id/dev25, id/dev41: Wikidata gives the Council of Europe the same Indonesian label
+    council = extract("Presiden Dewan Eropa Charles Michel menggelar pertemuan di Brussels.", "id")
+    assert entity(council, "European Council").wikidata == "Q8886"
 
 
 def test_named_aircraft_is_no_entity_nor_a_side() -> None:
