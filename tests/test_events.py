@@ -538,14 +538,26 @@ def test_one_person_meeting_three_or_more_named_persons_holds_a_meeting_with_eac
 def test_two_leaders_one_person_meets_on_the_sidelines_are_two_meetings(text: str, lang: str) -> None:
     """'Di sela-sela KTT tersebut, Xi bakal bertemu Presiden Rusia Vladimir Putin dan Perdana Menteri India Narendra
     Modi' (Antara in id/dev21): on the sidelines of a gathering, bilateral meetings, one with each leader; the
-    state between a title and the name ('Presiden Rusia') keeps the name titled. Elsewhere it takes three."""
+    state between a title and the name ('Presiden Rusia') keeps the name titled."""
     x = extract(text, lang)
     met = sorted(sorted(names(x, e).keys()) for e in x.events if e.type == "Meeting")
     assert met == [["Narendra Modi", "Xi Jinping"], ["Vladimir Putin", "Xi Jinping"]]
-    together = extract("Chinese President Xi Jinping met Russian President Vladimir Putin and Indian Prime Minister "
-                       "Narendra Modi in Beijing.", "en")
-    assert [sorted(names(together, e).keys()) for e in together.events] == [
-        ["Narendra Modi", "Vladimir Putin", "Xi Jinping"]]
+
+
+def test_two_titled_persons_one_person_met_are_a_meeting_each_unless_one_delegation_or_hosted() -> None:
+    """'Ia bertemu Presiden Peru Dina Boluarte dan PM Australia Anthony Albanese' (SAB-DA.com in id/dev40): two
+    meetings, as with three; the president and premier of one state are its one delegation, and two a host
+    received together sat with the host at once."""
+    x = extract("Di Peru, Prabowo bertemu Presiden Peru Dina Boluarte dan PM Australia Anthony Albanese.", "id")
+    met = sorted(sorted(names(x, e).keys()) for e in x.events if e.type == "Meeting")
+    assert met == [["Anthony Albanese", "Prabowo Subianto"], ["Dina Boluarte", "Prabowo Subianto"]]
+    one = extract("Di Beijing, Prabowo bertemu Presiden Tiongkok Xi Jinping dan Perdana Menteri Tiongkok Li Qiang.",
+                  "id")
+    assert [sorted(names(one, e).keys()) for e in one.events] == [["Li Qiang", "Prabowo Subianto", "Xi Jinping"]]
+    hosted = extract("EU foreign policy chief Catherine Ashton hosted Kosovo Prime Minister Hashim Thaci and Serbian "
+                     "Prime Minister Ivica Dacic in Brussels.", "en")
+    assert [{"Catherine Ashton", "Hashim Thaçi", "Ivica Dačić"} <= names(hosted, e).keys() for e in hosted.events
+            if e.type == "Meeting"] == [True]
 
 
 def test_talks_one_person_holds_with_three_or_more_named_persons_are_talks_with_each() -> None:

@@ -2039,9 +2039,14 @@ def _one_per_object(reader: EventReader, m: re.Match[str], right: list[Mention],
     # sidelines of a gathering two are enough ('Di sela-sela KTT, Xi bakal bertemu Presiden Rusia Vladimir Putin dan
     # Perdana Menteri India Narendra Modi'): bilateral meetings, one each
     many = 2 if reader.frames.occasion_of.search(text, draft.sentence.start, draft.sentence.end) else _MANY_MET
+    met = [o for o in objects if o in reader.persons]
+    # two met ('Ia bertemu Presiden Peru Dina Boluarte dan PM Australia Anthony Albanese'): one meeting each, but not
+    # two of one state's delegation ('Presiden Xi Jinping dan Perdana Menteri Li Qiang'), nor two a host received
+    # together (one audience)
+    two_met = len(met) == 2 and not reader.same_state(*met) and not draft.marks & {"host", "receive"}
     listed = len(persons) == 1 and all(s in reader.countries for s in subjects if s not in persons) \
         and (reader.is_verb(m) or reader.held_talks(m)) \
-        and len([o for o in objects if o in reader.persons]) >= many \
+        and (len(met) >= many or two_met) \
         and all(reader.titled(h) for h in right if reader.entity_of(h) in reader.persons) \
         and not any(reader.same_state(persons[0], o) for o in objects)
     if len(objects) < 2 or not subjects or draft.forum or between or not (
