@@ -481,6 +481,17 @@ def test_a_leaders_surname_alone_is_the_leader_in_office_that_day(text: str, day
     assert leader in [e.name for e in extract(text, "en", day).entities if e.type == "Person"]
     assert leader not in [e.name for e in extract(text, "en", date(1985, 1, 1)).entities]
 
+@pytest.mark.parametrize("text", [
+    "South Korean President Roh Moo-hyun goes to Washington for a summit with President Bush.",
+    "The United States and South Korea agreed that Roh would go to Washington for a summit with President Bush.",
+])
+def test_a_surname_after_a_leaders_title_is_the_official_in_that_office_that_day(text: str) -> None:
+    """'a summit with President Bush' (VOA, 2006, in en/dev42): of the officials named Bush, the one whose office
+    'President' names on the article's day, whether or not the article names his state (not the first lady)."""
+    assert ("George W. Bush", "Q207") in [(e.name, e.wikidata) for e in extract(text, "en", date(2006, 9, 4)).entities]
+    assert "George W. Bush" not in [e.name for e in extract(text, "en", date(1985, 1, 1)).entities]
+
+
 def test_a_leader_back_in_office_after_the_kbs_sources_is_named_by_surname() -> None:
     """'Trump told reporters Saturday' (The Moscow Times, 2025, in en/dev3): the KB's sources end his presidency in
     2021; seeds/wikidata/kb/leaders.csv gives the one that began in 2025."""

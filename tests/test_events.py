@@ -715,11 +715,11 @@ def test_the_two_leaders_are_the_two_people_the_sentence_before_names(text: str,
 
 def test_how_long_a_call_lasted_stands_between_it_and_its_sides() -> None:
     """'pembicaraan telepon selama 20 menit antara Presiden Rousseff dan Presiden Barack Obama' (in id/dev25): how
-    long it lasted, then whom it was between."""
+    long it lasted, then whom it was between; 'Presiden Rousseff' in 2013 is the president of that day."""
     x = extract("Nampaknya pembicaraan telepon selama 20 menit antara Presiden Rousseff dan Presiden Barack Obama pada "
                 "Senin (16/9/2013), tak membuat Rousseff mencabut keputusannya.", "id", date(2013, 9, 17))
     call = only_event(x, "Meeting")
-    assert set(names(x, call)) == {"Rousseff", "Barack Obama"} and call.date == "2013-09-16"
+    assert set(names(x, call)) == {"Dilma Rousseff", "Barack Obama"} and call.date == "2013-09-16"
 
 
 @pytest.mark.parametrize("call", ["pembicaraan melalui telepon", "pembicaraan melalui sambungan telepon",

@@ -226,6 +226,12 @@ class KBNames:
                  if any(o.role != LEGISLATOR and (o.of or p.country) in wanted for o in p.offices)]
         if len(found) > 1 and not _modified(title.group()):  # 'Foreign Minister Lavrov' is no deputy minister
             found = [p for p in found if not all(_modified(o.label) for o in p.offices)]
+        day, post = str(doc.article.published or ""), fold(title.group()).strip()
+        if len(found) > 1 and day:  # 'President Bush' in 2006: the one in office that day whose office it names
+            found = [p for p in found if any(o.role != LEGISLATOR and (o.of or p.country) in wanted and post in fold(
+                o.label) and (o.start or "") <= day and (o.end is None or day <= o.end) for o in p.offices)] or found
+        if not found and not stated:  # 'a summit with President Bush' in a story of Korea: the leader of that day
+            return self._leader(span, day)
         return self._named(span, found[0]) if len(found) == 1 else None
 
     def _leader(self, span: Span, day: str) -> Mention | None:
