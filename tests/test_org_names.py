@@ -139,3 +139,13 @@ def test_no_two_states_bodies_are_one_entity() -> None:
     iran, again, qatar = ids(0, "Iran's foreign ministry spoke."), ids(1, "Iran's foreign ministry agreed."), \
         ids(2, "Qatar's foreign ministry spoke.")
     assert iran == again and set(iran.values()).isdisjoint(qatar.values()) and len(qatar) == 1
+
+
+def test_a_presidents_office_stands_for_its_state_and_names_no_body() -> None:
+    """'kata pernyataan Kantor Kepresidenan Turki' (CNN Indonesia in id/dev34), 'Kantor Kepresidenan Korea Selatan'
+    (Korea.net in id/dev42): the guidelines count the country ('kantor perdana menteri Israel'); 'di Kantor
+    Kepresidenan, Jakarta' names neither a body nor a venue of its own."""
+    found = entities("Kantor Kepresidenan Turki mengatakan Erdogan menelepon Putin. Dino berbicara di Kantor "
+                     "Kepresidenan, Jakarta.", "id")
+    assert ("Country", "Türkiye") in found
+    assert not [name for _, name in found if name.startswith("Kantor")]

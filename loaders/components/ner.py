@@ -58,7 +58,7 @@ class NamedEntities:
         found = [m for m in (_placed(doc, self._after_title(n, titles)) for n in self._mentions(doc, tagger))
                  if (not any(covered[m.span.start:m.span.end]) or _body_of(m, owners, covered))
                  and not any(a <= m.span.start and m.span.end <= b for a, b in titles)
-                 and not _modifier(doc, m, covered) and self._plausible(doc, m)]
+                 and not _modifier(doc, m, covered) and self._plausible(doc, m) and not _state_office(doc, m, owners)]
         parts = _inner_parts({_words(m.span.text) for m in (*earlier, *found) if m.type == "Person"})
         doc.proposals[self.name] = [m for m in found if _words(m.span.text) not in parts]
 
@@ -170,6 +170,15 @@ def _modifier(doc: Document, m: Mention, covered: bytearray) -> bool:
     end = m.span.end + 1
     return (len(m.span.text.split()) == 1 and end < len(covered) and doc.text[m.span.end] == " " and bool(covered[end])
             and ordinary([m.span.text], doc.article.lang))
+
+
+def _state_office(doc: Document, m: Mention, owners: list[Span]) -> bool:
+    """'Kantor Kepresidenan Turki mengatakan': a head of state's own office with its state stands for that state, a
+    mention of the country the guidelines count; alone ('di Kantor Kepresidenan') it names no body either."""
+    folded = fold(m.span.text)
+    return any(folded == office or (folded.startswith(office + " ") and any(
+        o.end == m.span.end and o.start > m.span.start for o in owners))
+        for office in lang.get(doc.article.lang).state_offices)
 
 
 def _body_of(m: Mention, owners: list[Span], covered: bytearray) -> bool:

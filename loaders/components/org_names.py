@@ -200,7 +200,8 @@ def _credited_media(doc: Document, found: list[Mention]) -> list[Mention]:
 def _head_first(doc: Document, earlier: list[Mention]) -> list[Mention]:
     """'Dewan Pertahanan Nasional', 'Sekretariat Presiden', 'Angkatan Udara': a capitalised opener of the article's
     language and the capitalised words after it, titles included, up to a mention or a lower-case word."""
-    openers = lang.get(doc.article.lang).organization_openers
+    pack = lang.get(doc.article.lang)
+    openers, offices = pack.organization_openers, pack.state_offices
     if not openers:
         return []
     tokens, text = doc.tokens, doc.text
@@ -224,7 +225,7 @@ def _head_first(doc: Document, earlier: list[Mention]) -> list[Mention]:
         end = tokens[j - 1].end
         if j > i + 1 and (owner := countries.get(j)) is not None and text[end:owner.span.start] == " ":
             end = owner.span.end  # 'Kementerian Luar Negeri Iran': the country owns it, and stays a mention
-        if j > i + 1:
+        if j > i + 1 and " ".join(t.folded for t in tokens[i:j]) not in offices:
             start = tokens[i].start
             name = text[start:end]
             out.append(Mention(Span(start, end, name), "Organization", name, None, "Organization:" + fold(name),

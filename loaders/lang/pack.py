@@ -239,6 +239,9 @@ class LanguagePack:
     venue_words: frozenset[str] = frozenset()  # first words of head-first venue names: 'istana', 'gedung'
     # first words of head-first body names, capitalised: 'Dewan Pertahanan Nasional', 'Partai Republik'
     organization_openers: frozenset[str] = frozenset()
+    # a head of state's or government's own office, which stands for the state ('Kantor Kepresidenan Turki
+    # mengatakan'): a mention of the country the guidelines count, no organization
+    state_offices: frozenset[str] = frozenset()
     venue_heads: frozenset[str] = frozenset()  # last words of head-final venue names (English): 'palace'
     # words of venues people pass through: where a plane lands is not where a meeting is ('Esenboga Airport')
     transit_words: frozenset[str] = frozenset()
