@@ -327,6 +327,21 @@ def region_opens_name(doc: Document, last: int, given: Container[str]) -> bool:
     return after.folded not in pack.grammar.place_nouns and after.folded not in given
 
 
+def in_gathering_name(doc: Document, i: int) -> bool:
+    """Does the name at token `i` follow a word that opens a gathering's name, alone or after other capitalised words
+    ('KTT Asia Timur', 'Konferensi Asia - Afrika')? Then it names the gathering, not a place."""
+    pack = lang.find(doc.article.lang)
+    if pack is None or not pack.gathering_openers:
+        return False
+    tokens, text = doc.tokens, doc.text
+    for j in range(i - 1, max(i - 4, -1), -1):
+        if not tokens[j].text[:1].isupper() or not set(text[tokens[j].end:tokens[j + 1].start]) <= {" ", "-"}:
+            return False
+        if tokens[j].folded in pack.gathering_openers:
+            return True
+    return False
+
+
 def ends_longer_name(doc: Document, i: int, words: int) -> bool:
     """Are the `words` tokens from `i`, a head-final body's name ('Security Council'), the end of a longer name
     after a capitalised word ("Iran's Supreme National Security Council")? Not after a title ('Chairman Islamic

@@ -149,3 +149,12 @@ def test_a_presidents_office_stands_for_its_state_and_names_no_body() -> None:
                      "Kepresidenan, Jakarta.", "id")
     assert ("Country", "Türkiye") in found
     assert not [name for _, name in found if name.startswith("Kantor")]
+
+
+def test_regions_naming_a_gathering_are_no_places() -> None:
+    """'Peringatan 60 Tahun Konferensi Asia Afrika' (id/dev9, id/dev2, id/dev38): the conference's name, no place in
+    Asia or Africa; the regions alone still are places."""
+    found = entities("Jokowi menghadiri Peringatan 60 Tahun Konferensi Asia Afrika dan KTT Asia Timur, lalu Konferensi "
+                     "Asia - Afrika di Bandung.", "id")
+    assert not {("Place", "Asia"), ("Place", "Africa"), ("Place", "East Asia")} & found
+    assert {("Place", "Asia"), ("Place", "Africa")} <= entities("Ia berkunjung ke Asia dan Afrika.", "id")

@@ -47,6 +47,7 @@ from loaders.names import (
     cues,
     ends_longer_name,
     given_before_name,
+    in_gathering_name,
     mention_tokens,
     name_runs,
     opens_longer_name,
@@ -325,6 +326,8 @@ def _fits_context(doc: Document, i: int, name: IndexedName, sentence_starts: set
             or (tokens[last + 1].folded in given and opens_longer_name(doc, last + 1)))
     if _world_region(name.entry) and region_opens_name(doc, i + len(name.tokens) - 1, given):
         return False  # 'Middle East Monitor', 'Asia-Pacific Economic Cooperation': a world region opening a name
+    if _world_region(name.entry) and in_gathering_name(doc, i):
+        return False
     if len(name.tokens) > 1:
         return True
     pack = lang.find(doc.article.lang)  # the article's own function words: 'Antara' opens English lines as the agency

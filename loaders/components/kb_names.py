@@ -32,6 +32,7 @@ from loaders.names import (
     cues,
     ends_longer_name,
     given_before_name,
+    in_gathering_name,
     mention_tokens,
     name_runs,
     opens_longer_name,
@@ -195,8 +196,8 @@ class KBNames:
         if j - i == 1 and (not alone or (type_ == "Place" and (after_given_name(doc, i, self.given) or (
                 doc.tokens[i].folded in self.given and opens_longer_name(doc, i))))):
             return None  # 'Lloyd Austin', 'George Charamba': a person's name, no place
-        if _world_regions(records) and region_opens_name(doc, j - 1, self.given):
-            return None  # 'Asia Cooperation Dialogue', 'Middle East Monitor': a longer name's first words
+        if _world_regions(records) and (region_opens_name(doc, j - 1, self.given) or in_gathering_name(doc, i)):
+            return None  # 'Asia Cooperation Dialogue', 'Middle East Monitor', 'KTT Asia Timur': a longer name's words
         if j - i < _MIN_ANYWHERE and type_ in ("Organization", "Place") and not _of_article(records, countries):
             return None  # 'Air Force' is some country's; the KB's one magazine of that name is not the likely one
         if len(records) == 1:

@@ -96,6 +96,7 @@ PACK = register(LanguagePack(
         "kabinet", "sekretariat", "departemen", "garda", "dinas", "biro", "korps", "mahkamah", "liga", "brigade",
         "kepolisian", "satuan", "komando",
     }),
+    gathering_openers=frozenset({"ktt", "konferensi"}),
     state_offices=frozenset({"kantor kepresidenan", "kantor presiden", "kantor perdana menteri", "kantor pm"}),
     venue_words=frozenset({
         "istana", "gedung", "wisma", "graha", "balai", "aula", "ruang", "pangkalan", "konsulat",

@@ -242,6 +242,9 @@ class LanguagePack:
     # a head of state's or government's own office, which stands for the state ('Kantor Kepresidenan Turki
     # mengatakan'): a mention of the country the guidelines count, no organization
     state_offices: frozenset[str] = frozenset()
+    # gatherings named head first by the regions they join ('KTT Asia Timur', 'Konferensi Asia Afrika'): those
+    # regions name the gathering, no place of it
+    gathering_openers: frozenset[str] = frozenset()
     venue_heads: frozenset[str] = frozenset()  # last words of head-final venue names (English): 'palace'
     # words of venues people pass through: where a plane lands is not where a meeting is ('Esenboga Airport')
     transit_words: frozenset[str] = frozenset()
