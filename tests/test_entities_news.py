@@ -774,3 +774,11 @@ def test_a_name_without_its_middle_name_is_the_same_person() -> None:
                 date(2023, 2, 13))
     people = {e.name: [m.text for m in e.mentions] for e in x.entities if e.type == "Person"}
     assert people["Vinay Mohan Kwatra"] == ["Vinay Mohan Kwatra", "Vinay Kwatra"] and "Vinay Kwatra" not in people
+
+
+def test_a_name_after_a_ministers_unlisted_portfolio_and_state_is_a_person() -> None:
+    """'Pompeo juga bertemu dengan Menteri Perdamaian Afghanistan Sadat Mansoor Naderi' (Islam Times in id/dev42):
+    a portfolio the titles do not list ('Perdamaian', peace) between the title and the state still cues the name."""
+    x = extract("Pompeo juga bertemu dengan Menteri Perdamaian Afghanistan Sadat Mansoor Naderi di Doha.", "id",
+                date(2020, 11, 22))
+    assert "Sadat Mansoor Naderi" in [e.name for e in x.entities if e.type == "Person"]

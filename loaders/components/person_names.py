@@ -48,6 +48,8 @@ from loaders.pipeline import Resources, component
 _MAX_NAME_WORDS = 4
 _INITIALS = 2  # letters of a person's initials written as one word ('KP Sharma Oli')
 _LINK_REACH = 8  # characters of a post link before the state: ' untuk '
+_PORTFOLIO_CHARS = 40
+_PORTFOLIO = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,3}")  # after a title: its portfolio, the title list lacks
 _CREDIT_WORD = r"[A-Z](?:[a-z'-]+|[A-Z]+)?\.?(?![\w])"
 _CREDIT_NAME = rf"(?P<name>{_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,3}})(?!\.\w)"
 
@@ -149,7 +151,12 @@ def _cue_before(text: str, start: int, ends: dict[int, Mention]) -> bool:
     if anchor is None or anchor.type not in ("Country", "Organization"):
         return False
     link = cues().post_link.search(text, max(0, anchor.span.start - _LINK_REACH), anchor.span.start)
-    return title_before(text, link.start() if link else anchor.span.start) is not None  # 'Ambassador to Moldova X'
+    before = link.start() if link else anchor.span.start
+    if title_before(text, before) is not None:  # 'Ambassador to Moldova X'
+        return True
+    # a title with a portfolio the titles do not list: 'Menteri Perdamaian Afghanistan Sadat Mansoor Naderi'
+    return any(_PORTFOLIO.fullmatch(text, t.end(), before) for t in cues().title.finditer(
+        text, max(0, before - _PORTFOLIO_CHARS), before) if text[t.end():t.end() + 1] == " ")
 
 
 def _listed_with_people(text: str, start: int, end: int, people: dict[int, Mention]) -> bool:
