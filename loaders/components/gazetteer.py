@@ -324,10 +324,9 @@ def _fits_context(doc: Document, i: int, name: IndexedName, sentence_starts: set
         return title_before(text, tokens[i].start) is not None and (
             not opens_longer_name(doc, last)
             or (tokens[last + 1].folded in given and opens_longer_name(doc, last + 1)))
-    if _world_region(name.entry) and region_opens_name(doc, i + len(name.tokens) - 1, given):
-        return False  # 'Middle East Monitor', 'Asia-Pacific Economic Cooperation': a world region opening a name
-    if _world_region(name.entry) and in_gathering_name(doc, i):
-        return False
+    if _world_region(name.entry) and (region_opens_name(doc, i + len(name.tokens) - 1, given)
+                                      or in_gathering_name(doc, i)):
+        return False  # 'Middle East Monitor', 'Asia-Pacific Economic Cooperation', 'KTT Asia Timur': inside a name
     if len(name.tokens) > 1:
         return True
     pack = lang.find(doc.article.lang)  # the article's own function words: 'Antara' opens English lines as the agency
