@@ -22,6 +22,7 @@ _END = re.compile("[.!?\u2026]+[\"'\u201d\u2019)\\]]*(?=\\s|$)|\n")
 _DOTTED_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _WORD_BEFORE = re.compile(r"(\w+)\.$")
 _PRECEDING_WORD = re.compile(r"(\w+)\s+$")
+_FOLLOWING_WORD = re.compile(r"\s+(\w+)")
 _PRECEDING_CHARS = 24
 # ' -- ', ' - ', ': ', or a dash glued to the outlet's web name ('YEREVAN, SATUHARAPAN.COM-Pertemuan ...')
 _DATELINE_STOP = re.compile(r" (?:--?|\u2013|\u2014|:)\s|(?i:(?<=\.com)|(?<=\.id))[-\u2013\u2014](?=\w)")
@@ -56,6 +57,12 @@ def split_sentences(text: str) -> list[Sentence]:
 def word_before(text: str, offset: int) -> str | None:
     """The word just before `offset`, across spaces ('ke' in 'berangkat ke |Sharm'), if one stands there."""
     found = _PRECEDING_WORD.search(text, max(0, offset - _PRECEDING_CHARS), offset)
+    return found.group(1) if found else None
+
+
+def word_after(text: str, offset: int) -> str | None:
+    """The word just after `offset`, across spaces ('AS| dollars'), if one stands there."""
+    found = _FOLLOWING_WORD.match(text, offset)
     return found.group(1) if found else None
 
 

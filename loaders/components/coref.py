@@ -45,7 +45,7 @@ from loaders.names import cues, mention_tokens, name_runs, without_web_suffix
 from loaders.ner.common_words import ordinary
 from loaders.normalize import fold
 from loaders.pipeline import Resources, component
-from loaders.text import dateline_parts, tokenize, word_before
+from loaders.text import dateline_parts, tokenize, word_after, word_before
 
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6
 _MIN_VARIANT = 4  # a given name spelled otherwise has at least these letters: 'Jong Un' and 'Jong Il' stay two
@@ -237,11 +237,15 @@ def _no_entities(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
 
 def _nationality(doc: Document, m: Mention) -> bool:
     """'warga Palestina', 'tahanan Palestina': the country names only people's nationality, not the state acting
-    (the annotation guidelines' rule), so it is no mention of it."""
+    (the annotation guidelines' rule), so it is no mention of it; nor does it when it names its money ('dolar AS',
+    'U.S. dollars', 'US$1')."""
     if m.type != "Country":
         return False
-    before = word_before(doc.text, m.span.start)
-    return before is not None and fold(before) in lang.get(doc.article.lang).nationality_nouns
+    pack = lang.get(doc.article.lang)
+    before = fold(word_before(doc.text, m.span.start) or "")
+    after = fold(word_after(doc.text, m.span.end) or "")
+    return before in pack.nationality_nouns or not pack.currency_nouns.isdisjoint((before, after)) \
+        or doc.text.startswith("$", m.span.end)
 
 
 def _outlets(doc: Document, mentions: list[Mention]) -> list[tuple[int, int]]:

@@ -59,7 +59,7 @@ PACK = register(LanguagePack(
     ),
     cue_titles=("mr", "mrs", "ms", "dr", "h.e", "his excellency", "her excellency", "analyst", "sheikh", "counterpart",
                 "counterparts", "sir", "dame", "hon", "honorable", "honourable", "shri", "smt", "maulana", "leader",
-                "mullah", "mulla"),
+                "mullah", "mulla", "barrister"),
     customary_titles=frozenset({"king", "queen", "prince", "princess", "crown prince", "sultan", "sheikh", "emir",
                                 "pope"}),
     spouse_titles=frozenset({"first lady"}),
@@ -73,6 +73,7 @@ PACK = register(LanguagePack(
     platforms=("X", "Twitter", "Truth Social", "Telegram", "Facebook", "Instagram", "YouTube", "Youtube", "TikTok",
                "WhatsApp", "Threads", "Weibo", "WeChat", "LinkedIn", "Bluesky"),
     vehicles=("Air Force One", "Air Force Two", "Marine One"),
+    currency_nouns=frozenset({"dollar", "dollars"}),
     credit_labels=("Photo by", "Photos by", "Reporting by", "Editing by", "Written by", "Photo", "Editor", "Reporter",
                    "Writer"),
     organization_words=frozenset({

@@ -75,6 +75,7 @@ PACK = register(LanguagePack(
                                  "sandera", "tawanan", "bangsa", "etnis", "keturunan", "diaspora", "gerakan",
                                  "kelompok", "faksi", "faksi-faksi", "militan", "pejuang", "bahasa",
                                  "oposisi", "pemberontak"}),
+    currency_nouns=frozenset({"dolar", "dollar"}),
     credit_labels=("Penulis", "Editor", "Reporter", "Pewarta", "Penyunting", "Fotografer", "Foto", "Kontributor",
                    "dok.", "Dok.", "Dokumentasi"),
     organization_words=frozenset({

@@ -252,6 +252,8 @@ class LanguagePack:
     media: tuple[str, ...] = ()  # news media among them ('AFP', 'Antara'): they report, they take part in no event
     # before a country, it gives people's nationality ('warga') or a language ('bahasa'), no state acting
     nationality_nouns: frozenset[str] = frozenset()
+    # beside a country, they name its money, no state acting: 'dolar AS', 'U.S. dollars'
+    currency_nouns: frozenset[str] = frozenset()
     platforms: tuple[str, ...] = ()  # social platforms, no entities by the annotation guidelines: 'X', 'Telegram'
     vehicles: tuple[str, ...] = ()  # named craft, of none of the entity types: 'Air Force One'
     credit_labels: tuple[str, ...] = ()  # a name after them is a credited person: 'Penulis:', 'Photo by'
