@@ -1088,6 +1088,11 @@ def test_death_noun_without_a_victim_is_no_event() -> None:
      "en"),
     ("Vladimir Putin akan mengadakan serangkaian pertemuan dengan Presiden China Xi Jinping dan Perdana Menteri "
      "India Narendra Modi.", "id"),
+    # the noun after them names those meetings, none of the two objects with each other (Republika, id/dev20)
+    ("PM Manasseh Sogavare bertemu PM Australia Anthony Albanese dan PM Selandia Baru Jacinda Ardern dalam pertemuan "
+     "bilateral terpisah di sela-sela Forum Kepulauan Pasifik.", "id"),
+    ("Manasseh Sogavare met Australian Prime Minister Anthony Albanese and New Zealand Prime Minister Jacinda Ardern "
+     "in separate bilateral meetings.", "en"),
     # Business Standard, 2014: counterparts, each one's own
     ("Indian Prime Minister Narendra Modi met his Bangladeshi and Bhutanese counterparts Sheikh Hasina and "
      "Tshering Tobgay.", "en"),

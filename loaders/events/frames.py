@@ -65,6 +65,7 @@ _MEDIATOR_REACH = 60  # characters from a meeting verb to the mediator noun it h
 _REFERRING_CHARS = 12  # reach of a referring phrase before a noun: 'at the '
 _OCCASION_WORDS = 8  # words from an event's trigger to the summit noun its phrase ends with
 _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan dengan para mediator'
+_SETTING_WORDS = 4  # a setting word and the modifiers of the noun after it: 'in separate bilateral meetings'
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
 _POST_WORDS = 6  # words that may say what a post is for before its holder: 'envoy on Afghan peace reconciliation,'
 _PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
@@ -194,6 +195,7 @@ class Frames:
         self.between = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_words))
         self.between_idioms = frozenset(lang.words(lang.packs(), lambda p: p.grammar.between_idioms))
         self.means_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.means_words))
+        self.setting_words = frozenset(lang.words(lang.packs(), lambda p: p.grammar.setting_words))
         self.quantifiers = frozenset(lang.words(lang.packs(), lambda p: p.grammar.quantifiers))
         self.article_next = re.compile(rf"\s+(?:{articles})\s", re.I)  # 'calls Guaido a puppet'
         self.demonstratives = frozenset(lang.words(lang.packs(), lambda p: p.grammar.demonstratives))
@@ -1150,6 +1152,14 @@ class EventReader:
         return (len(between.split()) < SUPPORT_REACH and not any(c in between for c in ",;")
                 and not any(m.end("trigger") <= s < following.start("trigger") for s in self.starts))
 
+    def told_again(self, before: re.Match[str], m: re.Match[str]) -> bool:
+        """'bertemu A dan B dalam pertemuan bilateral terpisah', 'met A and B in separate meetings': an event noun a
+        setting word puts right after the objects of the trigger before it names what that trigger told."""
+        objects = self.agents(before.end("trigger"), m.start("trigger"))
+        words = self.doc.text[objects[-1].span.end:m.start("trigger")].split() if objects else []
+        return 0 < len(words) <= _SETTING_WORDS and fold(words[0]) in self.frames.setting_words \
+            and all(w.isalpha() and w.islower() for w in words)
+
     def meets_mediators(self, m: re.Match[str]) -> bool:
         """'met Qatari mediators', 'bertemu dengan para mediator Norwegia': a verb's object is the talks' mediators
         (`m` the verb), or the mediator noun `m` is such an object; a meeting with mediators is no round of talks."""
@@ -1958,7 +1968,8 @@ def interaction(reader: EventReader, sentence: Sentence) -> list[Draft]:
         right_end = reader.right_bound(sentence, m.end("trigger"), following)
         right = [] if reader.refers_back(m) else reader.agents(m.end("trigger"), right_end)
         means = fold(word_before(text, m.start("trigger")) or "") in frames.means_words
-        if earlier and means and not reader.is_verb(m) and not any(reader.type_of(h) == "Person" for h in right):
+        if earlier and (means or reader.told_again(earlier[-1], m)) and not reader.is_verb(m) \
+                and not any(reader.type_of(h) == "Person" for h in right):
             drafts.append(None)  # 'menghubungi Putin lewat sambungan telepon': how the call told was held, unless
             continue  # it names its own counterpart ('melalui panggilan telepon terpisah dengan Abbas Kamel')
         # 'diterima oleh Presiden secara bergantian. Mereka adalah X, Y dan Z.': the guests the host received

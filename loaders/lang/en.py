@@ -224,6 +224,7 @@ PACK = register(LanguagePack(
                         "in what was", "in what will be"),
         none_words=("there was no", "there were no", "there has been no", "there have been no", "there had been no"),
         means_words=("by", "via", "over", "through"),
+        setting_words=("in", "during"),
         of_words=("of",),
         # (not 'envoy' or 'aide': 'special envoy Steve Witkoff' names the envoy, as a title does)
         relation_nouns=("ally", "wife", "husband", "son", "daughter", "son-in-law"),

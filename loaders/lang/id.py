@@ -179,6 +179,7 @@ PACK = register(LanguagePack(
         between_words=("antara",),
         between_idioms=("antara lain",),
         means_words=("lewat", "melalui", "via"),
+        setting_words=("dalam",),
         quantifiers=("sejumlah", "beberapa", "berbagai", "banyak", "para"),
         by_phrases=("dipimpin oleh", "dipimpin", "dihadiri oleh", "dihadiri", "dipandu oleh", "dimediasi oleh",
                     "diketuai oleh", "diketuai", "yang dipimpin", "yang dihadiri", "yang menghadirkan"),

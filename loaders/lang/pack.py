@@ -62,6 +62,9 @@ class EventGrammar:
     between_idioms: tuple[str, ...] = ()  # a between word that means something else here: 'antara lain' (among others)
     # before a call noun, how the event the clause told was held: 'menghubungi X lewat sambungan telepon'
     means_words: tuple[str, ...] = ()
+    # between a verb's objects and an event noun, the noun names the meetings the verb told, none of its objects
+    # with each other: 'bertemu A dan B dalam pertemuan bilateral terpisah', 'met A and B in separate meetings'
+    setting_words: tuple[str, ...] = ()
     by_phrases: tuple[str, ...] = ()  # introduce more participants after a comma: ', headed by X'
     separately: tuple[str, ...] = ()  # before a trigger's objects, one event per object: 'separately with X and Y'
     hypothetical: tuple[str, ...] = ()  # before a trigger, the event is only a possibility: 'a possible meeting'
