@@ -1753,6 +1753,11 @@ def test_a_date_inside_a_name_is_no_date() -> None:
      {"Sugiono", "Wang Yi"}),
     ("David Barnea and William Burns met with Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani in Doha "
      "for the first round of ceasefire and hostage talks.", "en", {"David Barnea", "William Burns"}),
+    # ANTARA (id/dev43), France 24 (en/dev26)
+    ("Menteri Luar Negeri Mesir, Ethiopia dan juga Sudan akan bertemu di Washington pada 13 Januari guna "
+     "menyelesaikan sengketa mega proyek bendungan.", "id", {"Egypt", "Ethiopia", "Sudan"}),
+    ("Colombia's President Juan Manuel Santos and Venezuela's President Hugo Chavez met on Tuesday in an attempt to "
+     "defuse diplomatic tensions.", "en", {"Juan Manuel Santos", "Hugo Chávez"}),
 ])
 def test_a_meeting_held_for_what_talks_settle_is_talks(text: str, lang: str, sides: set[str]) -> None:
     """'met X to work out differences', 'untuk membahas sengketa': the guidelines' 'a meeting that is itself the
