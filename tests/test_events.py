@@ -1481,6 +1481,16 @@ def test_no_meeting_of_one_side(text: str) -> None:
     assert not of_type(extract(text, "en"), "Meeting")
 
 
+def test_no_talks_of_a_leader_and_the_state_the_kb_gives_them() -> None:
+    """Sindonews, id/dev22: the talks Rouhani's presidency saw, told again with no other side, are no talks of
+    Rouhani with Iran."""
+    x = extract("Perundingan nuklir ini akan menjadi perundingan putaran pertama nuklir Iran di bawah kepemimpinan "
+                "Presiden moderat Iran, Hassan Rouhani.\nSeperti diketahui, presiden yang mulai menjabat pada "
+                "Agustus lalu ini berjanji menyelesaikan perundingan nuklir Iran yang telah berlangsung selama satu "
+                "dekade.", "id")
+    assert not any(sorted(names(x, e)) == ["Hassan Rouhani", "Iran"] for e in x.events)
+
+
 def test_counterparts_listed_after_including_are_each_met() -> None:
     x = extract("Subrahmanyam Jaishankar held bilateral meetings with his counterparts that included Iran, Bulgaria "
                 "and Turkey.", "en")

@@ -190,8 +190,8 @@ class Events:
             if draft.from_context or self._same(reader, d, draft):
                 self._merge(d, draft, world)
                 return
-        if reader.one_side(draft.participants):  # a person and the state they serve: no event of their own
-            return
+        if reader.one_side(draft.participants) or _own_state(draft, world):  # a person and the state they serve:
+            return  # no event of their own
         if not draft.from_context or draft.date or draft.location:  # 'the meeting' alone is no new event
             drafts.append(draft)
 
@@ -252,6 +252,15 @@ def _lead_and_earlier(reader: EventReader, a: Draft, b: Draft) -> bool:
     lead = sentences[0].start
     return any(x.date is None and x.sentence.start == lead and y.date is not None and len(y.date) <= 7
                and y.date < published[:len(y.date)] for x, y in ((a, b), (b, a)))
+
+
+def _own_state(draft: Draft, world: _Countries) -> bool:
+    """'Min Aung Hlaing, panglima militer Myanmar, bertemu ...', 'refused to meet the Kenyan president': a person
+    and the country the KB or the article gives them are one side."""
+    if len(draft.participants) != 2:
+        return False
+    a, b = draft.participants
+    return any(world.type_of(x) == "Person" and world.country(x) == y for x, y in ((a, b), (b, a)))
 
 
 def _letters(name: str) -> str:
