@@ -149,6 +149,12 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("US Trade Representative Jamieson Greer met Chinese Commerce Minister Wang Wentao.", "en",
      ("Person", "Jamieson Greer")),
     ("Mossad chief David Barnea and CIA Director William Burns met in Doha.", "en", ("Person", "William Burns")),
+    # a world region with its compass word, in lower case too (the golds of en/dev9, en/dev22, en/dev42, id/dev42)
+    ("It is Duterte's first state visit outside southeast Asia.", "en", ("Place", "Southeast Asia")),
+    ("Gas shortages hit central Europe.", "en", ("Place", "Central Europe")),
+    ("They discussed the situation in Northeast Asia.", "en", ("Place", "Northeast Asia")),
+    ("Situasi keamanan di Asia Timur Laut dibahas.", "id", ("Place", "Northeast Asia")),
+    ("Konflik itu meluas ke wilayah Afrika timur.", "id", ("Place", "East Africa")),
     # an honorific of South Asian English news is no part of the name (en/dev44)
     ("PTI Chairman Barrister Gohar Ali Khan said talks were on hold.", "en", ("Person", "Gohar Ali Khan")),
 ])
