@@ -61,6 +61,12 @@ def _title(word: str, abbreviated: frozenset[str]) -> str:
 
 
 @lang.compiled
+def media_names(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
+    """News media the language packs name ('Xinhua', 'Antara'), as written."""
+    return frozenset(lang.words(packs, lambda p: p.media))
+
+
+@lang.compiled
 def cues(packs: tuple[LanguagePack, ...]) -> NameCues:
     abbreviated = frozenset(lang.words(packs, lambda p: p.abbreviated))
     modifiers = lang.words(packs, lambda p: p.title_modifiers)

@@ -184,6 +184,8 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("Aid of US$3 million was pledged.", "en", ("Country", "United States")),
     # a country inside the name of the medium a dateline names
     ("Jakarta, CNBC Indonesia - Menteri Pertahanan Prabowo Subianto tiba di Istana.", "id", ("Country", "Indonesia")),
+    # ... and a medium's edition anywhere: 'dikutip dari VOA Indonesia' (VOA Indonesia, id/dev26)
+    ("Demikian seperti dikutip dari VOA Indonesia, Minggu (25/11/2018).", "id", ("Country", "Indonesia")),
     # ... and the network inside it (CNN Indonesia, in id/dev splits)
     ("Jakarta, CNN Indonesia -- Pemerintah Kuba dan Amerika Serikat bertemu.", "id", ("Organization", "CNN")),
     # one common word the NER took for a name names nothing (VOA Indonesia, in id/dev splits)

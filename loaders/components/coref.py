@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
@@ -41,7 +42,7 @@ from loaders.edits import Edits
 from loaders.kb.model import KBEntry
 from loaders.lang import LanguagePack
 from loaders.model import SOURCE_CONFIDENCE, Document, Mention, Sentence, Span, Token
-from loaders.names import cues, mention_tokens, name_runs, without_web_suffix
+from loaders.names import cues, media_names, mention_tokens, name_runs, without_web_suffix
 from loaders.ner.common_words import ordinary
 from loaders.normalize import fold
 from loaders.pipeline import Resources, component
@@ -110,13 +111,24 @@ class Coreference:
                 span = Span(words[0].start, words[-1].end, doc.text[words[0].start:words[-1].end])
                 mentions.append(_copy(target, span))
         mentions.sort(key=lambda m: m.span.start)
-        outlets = _outlets(doc, mentions)
+        outlets = _outlets(doc, mentions) + self._editions(doc, mentions)
         mentions = [m for m in mentions if not _nationality(doc, m) and m.span.text not in _no_entities()
                     and not any(a <= m.span.start and m.span.end <= b and (m.span.start, m.span.end) != (a, b)
                                 for a, b in outlets)]
         if self.edits:
             mentions = self.edits.apply(doc.text, mentions)
         doc.mentions = [_scored(m) for m in _with_pronouns(doc, mentions)]
+
+    def _editions(self, doc: Document, mentions: list[Mention]) -> list[tuple[int, int]]:
+        """'dikutip dari VOA Indonesia', 'BBC Indonesia': a country right after a news medium's name names the
+        medium's edition, no mention of the state; spans as `_outlets` gives them, medium and country together."""
+        found = []
+        for a, b in pairwise(mentions):
+            entry = self.index.entry(a.key) if a.key else None
+            medium = a.span.text in media_names() or (entry is not None and entry.kind == "media")
+            if medium and b.type == "Country" and doc.text[a.span.end:b.span.start] == " ":
+                found.append((a.span.start, b.span.end))
+        return found
 
     def _relink_partial_names(self, doc: Document, mentions: list[Mention]) -> None:
         """A pattern-found name that is part of a longer person's name is that person; so is a new name (a pattern's

@@ -18,16 +18,14 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from loaders import lang
 from loaders.events import Draft, EventType, World, check_event_types, event_types
 from loaders.events.base import JOINT, compatible, compatible_dates
 from loaders.events.frames import FRAMES, EventReader, Frames
 from loaders.iris import entity_iri, event_iri
 from loaders.kb.build.records import Place
 from loaders.kb.index import NameIndex
-from loaders.lang import LanguagePack
 from loaders.model import STATUSES, Document, Entity, Event, Sentence
-from loaders.names import without_web_suffix
+from loaders.names import media_names, without_web_suffix
 from loaders.normalize import fold
 from loaders.pipeline import PipelineError, Resources, component
 from loaders.text import dateline_end
@@ -110,7 +108,7 @@ class Events:
         # 'TOKYO, Aug 23 (BSS/AFP) -', 'YEREVAN, SATUHARAPAN.COM-': a body the dateline names reports
         credited = [(first.start, first.start + dateline_end(first.text))] if first else []
         named = {doc.entity_of(m) for m in doc.mentions
-                 if m.span.text in _media() or m.source == "credit" or m.key in self.media
+                 if m.span.text in media_names() or m.source == "credit" or m.key in self.media
                  or any(a <= m.span.start < b for a, b in credited)}  # 'TOKYO, Aug 23 (BSS/AFP) -'
         found = set()
         for e in doc.entities:
@@ -234,12 +232,6 @@ class Events:
         for event in events:
             event.part_of = self.types[event.type].part_of(event, events, world)
         return events
-
-
-@lang.compiled
-def _media(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
-    """News media the language packs name ('Xinhua', 'Antara'), as written."""
-    return frozenset(lang.words(packs, lambda p: p.media))
 
 
 def _lead_and_earlier(reader: EventReader, a: Draft, b: Draft) -> bool:
