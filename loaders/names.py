@@ -298,7 +298,12 @@ def given_before_name(doc: Document, i: int) -> bool:
     word = doc.tokens[i - 1]
     if not word.text[:1].isupper() or word.text.isupper() or doc.text[word.end:doc.tokens[i].start] != " ":
         return False
-    title = title_before(doc.text, word.start)
+    return spouse_title_before(doc.text, word.start)
+
+
+def spouse_title_before(text: str, offset: int) -> bool:
+    """Does a spouse's title ('Ibu Negara', 'First Lady') end right before `offset`?"""
+    title = title_before(text, offset)
     return title is not None and " ".join(title.group().lower().split()) in cues().spouse_titles
 
 

@@ -155,6 +155,10 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("They discussed the situation in Northeast Asia.", "en", ("Place", "Northeast Asia")),
     ("Situasi keamanan di Asia Timur Laut dibahas.", "id", ("Place", "Northeast Asia")),
     ("Konflik itu meluas ke wilayah Afrika timur.", "id", ("Place", "East Africa")),
+    # a spouse's title names one by a given name alone (id/dev16, id/dev38, en/dev44)
+    ("Presiden Jokowi beserta Ibu Negara Iriana menerima kunjungan kenegaraan Presiden Iran.", "id",
+     ("Person", "Iriana")),
+    ("President Kenyatta and First Lady Margaret received President Sahle-Work Zewde.", "en", ("Person", "Margaret")),
     # an honorific of South Asian English news is no part of the name (en/dev44)
     ("PTI Chairman Barrister Gohar Ali Khan said talks were on hold.", "en", ("Person", "Gohar Ali Khan")),
 ])

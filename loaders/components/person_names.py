@@ -37,6 +37,7 @@ from loaders.names import (
     mention_tokens,
     name_runs,
     quoted,
+    spouse_title_before,
     title_before,
     title_case_line,
     title_tokens,
@@ -102,7 +103,11 @@ class PersonNames:
             # 'Asia Editor of Time Magazine Zoher Abdoolcarim': a body its head word ends, then the name
             i = next((k + 1 for k in range(j - 3, i - 1, -1) if tokens[k].folded in found.organization_heads), i)
             words = sum(1 for t in tokens[i:j] if t.folded not in found.particles)
-            if not 2 <= words <= _MAX_NAME_WORDS or any(t.folded in found.organization_words for t in tokens[i:j]) \
+            # 'Ibu Negara Iriana', 'First Lady Melania': a spouse's title names one by a given name alone
+            spouse = words == 1 and spouse_title_before(text, tokens[i].start) \
+                and not ordinary([tokens[i].text], doc.article.lang)
+            if not (2 <= words <= _MAX_NAME_WORDS or spouse) \
+                    or any(t.folded in found.organization_words for t in tokens[i:j]) \
                     or tokens[j - 1].folded in found.organization_heads \
                     or text[tokens[i].start:tokens[j - 1].end] in found.organization_names:  # 'RIA Novosti', 'Shin Bet'
                 continue
