@@ -159,6 +159,10 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("Presiden Jokowi beserta Ibu Negara Iriana menerima kunjungan kenegaraan Presiden Iran.", "id",
      ("Person", "Iriana")),
     ("President Kenyatta and First Lady Margaret received President Sahle-Work Zewde.", "en", ("Person", "Margaret")),
+    # Sudan's army, a side of its war, as the golds of id/dev10, dev17, dev23, dev26, dev29, dev36 name it
+    ("Bentrokan antara tentara Sudan dan RSF berlanjut.", "id", ("Organization", "Sudanese Armed Forces")),
+    # ... and the RSF the seed says is Sudan's, not a large-KB namesake abroad, when Sudan is named only inside
+    ("Bentrokan antara Angkatan Bersenjata Sudan dan RSF berlanjut.", "id", ("Organization", "Rapid Support Forces")),
     # an honorific of South Asian English news is no part of the name (en/dev44)
     ("PTI Chairman Barrister Gohar Ali Khan said talks were on hold.", "en", ("Person", "Gohar Ali Khan")),
 ])

@@ -262,9 +262,11 @@ class Linker:
         surfaces = set(surfaces)
         candidates = self._candidates(type_, name, surfaces)
         if not any(c.entry.qid for c in candidates) and self.large is not None and type_ != "Event":
-            large = self._large_candidates(type_, name, surfaces, when, set(countries))
+            # a seed record with no QID tells whose the body is ('RSF', Sudan's): a namesake abroad is unlikely
+            countries = set(countries) | {c.entry.country for c in candidates if c.entry.country}
+            large = self._large_candidates(type_, name, surfaces, when, countries)
             if large:
-                link = self._decide([_abroad(c, set(countries)) for c in large], set(countries), None)
+                link = self._decide([_abroad(c, countries) for c in large], countries, None)
                 entry = next((c.entry for c in large if c.entry.qid == link.qid), None)
                 # the large KB's labels come from its sources, not always Wikidata's: a full name the
                 # article used that the record also has ('Abbas Araghchi', not 'Seyed Abbas Araghchi') stays,
