@@ -163,6 +163,11 @@ def found(text: str, lang: str) -> set[tuple[str, str]]:
     ("Bentrokan antara tentara Sudan dan RSF berlanjut.", "id", ("Organization", "Sudanese Armed Forces")),
     # ... and the RSF the seed says is Sudan's, not a large-KB namesake abroad, when Sudan is named only inside
     ("Bentrokan antara Angkatan Bersenjata Sudan dan RSF berlanjut.", "id", ("Organization", "Rapid Support Forces")),
+    # the dam the Egypt-Ethiopia-Sudan talks are about, a place in seven golds, by its names in both languages
+    ("Egypt and Ethiopia discussed the Grand Ethiopian Renaissance Dam (GERD).", "en",
+     ("Place", "Grand Ethiopian Renaissance Dam")),
+    ("Mesir dan Ethiopia membahas Bendungan Renaisans Besar Ethiopia (GERD).", "id",
+     ("Place", "Grand Ethiopian Renaissance Dam")),
     # an honorific of South Asian English news is no part of the name (en/dev44)
     ("PTI Chairman Barrister Gohar Ali Khan said talks were on hold.", "en", ("Person", "Gohar Ali Khan")),
 ])
