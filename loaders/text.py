@@ -18,6 +18,10 @@ from loaders.normalize import APOSTROPHES, fold
 
 # Letters and digits; an apostrophe joins word parts ("Sa'ar", "Jum'at", "Ba`asyir") but not a possessive "'s".
 _WORD = re.compile(f"[^\\W_]+(?:[{APOSTROPHES}](?!s\\b)[^\\W_]+)*")
+# where a page that lost its line breaks glued a caption, credit or dateline to the next words: after a run of
+# capitals before a capitalised word ('AFP/MIKHAIL KLIMENTYEVPresiden Brasil', 'JAKARTAKorea Utara'), before a
+# photo label ('Ehud OlmertFoto: ...')
+_GLUED = re.compile(r"(?<=[A-Z]{3})(?=[A-Z][a-z]{2})|(?<=[a-z])(?=(?:Foto|Photo)$)")
 _END = re.compile("[.!?\u2026]+[\"'\u201d\u2019)\\]]*(?=\\s|$)|\n")
 _DOTTED_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _WORD_BEFORE = re.compile(r"(\w+)\.$")
@@ -38,7 +42,15 @@ def _abbreviations(packs: tuple[LanguagePack, ...]) -> frozenset[str]:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(text)]
+    tokens = []
+    for m in _WORD.finditer(text):
+        word, start = m.group(), m.start()
+        # only a word in mixed case may hold a glued caption ('KLIMENTYEVPresiden', 'OlmertFoto')
+        cuts = [c.start() for c in _GLUED.finditer(word)] if not (word.islower() or word.isupper()
+                                                                  or word.istitle()) else []
+        for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True):
+            tokens.append(Token(start + a, start + b, word[a:b], fold(word[a:b])))
+    return tokens
 
 
 def split_sentences(text: str) -> list[Sentence]:

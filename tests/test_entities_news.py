@@ -197,6 +197,10 @@ def test_names_in_news(text: str, lang: str, expected: tuple[str, str]) -> None:
     ("Aid of US$3 million was pledged.", "en", ("Country", "United States")),
     # a country inside the name of the medium a dateline names
     ("Jakarta, CNBC Indonesia - Menteri Pertahanan Prabowo Subianto tiba di Istana.", "id", ("Country", "Indonesia")),
+    # a credit or caption a page glued to the next words (Kompas, id/dev; DW, id/dev16): no name runs across
+    ("AFP / MIKHAIL KLIMENTYEVPresiden Brasil Jair Bolsonaro berjabat tangan dengan Presiden China Xi Jinping.",
+     "id", ("Person", "MIKHAIL KLIMENTYEVPresiden")),
+    ("Presiden George W. Bush di Gedung PutihFoto: AP", "id", ("Place", "Gedung PutihFoto")),
     # ... and a medium's edition anywhere: 'dikutip dari VOA Indonesia' (VOA Indonesia, id/dev26)
     ("Demikian seperti dikutip dari VOA Indonesia, Minggu (25/11/2018).", "id", ("Country", "Indonesia")),
     # ... and the network inside it (CNN Indonesia, in id/dev splits)
