@@ -247,8 +247,8 @@ def _lead_and_earlier(reader: EventReader, a: Draft, b: Draft) -> bool:
 
 
 def _own_state(draft: Draft, world: _Countries) -> bool:
-    """'Min Aung Hlaing, panglima militer Myanmar, bertemu ...', 'refused to meet the Kenyan president': a person
-    and the country the KB or the article gives them are one side."""
+    """'perundingan ... di bawah kepemimpinan Presiden moderat Iran, Hassan Rouhani': a person and the country the KB
+    or the article gives them are one side, not two that meet (Rouhani and Iran; Obama and the United States)."""
     if len(draft.participants) != 2:
         return False
     a, b = draft.participants
