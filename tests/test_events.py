@@ -237,6 +237,27 @@ def test_mediators_take_part_in_the_talks() -> None:
     assert participant_names(x, only_event(x, "Negotiation")) == {"Qatar", "Egypt", "Israel", "Hamas"}
 
 
+def test_a_mediated_meeting_is_talks_with_its_mediator() -> None:
+    # Vietnam.vn, in id/dev22: the ministers' first meeting, mediated by Turkey's Fidan, is a round of talks he takes
+    # part in
+    x = extract("Menteri luar negeri Somalia dan Ethiopia mengadakan pertemuan pertama mereka di Ankara pada tanggal "
+                "1 Juli, yang dimediasi oleh Menteri Luar Negeri Turki Hakan Fidan.", "id")
+    assert [(e.type, participant_names(x, e)) for e in x.events] == [
+        ("Negotiation", {"Somalia", "Ethiopia", "Hakan Fidan"})]
+
+
+def test_what_else_a_sentence_says_was_mediated_leaves_a_meeting_a_meeting() -> None:
+    # Arrahmah, in id/dev24: the agreement was mediated by China, not the ministers' meeting after it; talks the
+    # clause names no sides of are the talks told before, no event with their mediators alone
+    x = extract("Menlu Iran Hossein Amir-Abdollahian dan mitranya dari Saudi, Pangeran Faisal bin Farhan, bertemu di "
+                "China sebulan setelah kedua negara sepakat untuk memulihkan hubungan diplomatik di bawah kesepakatan "
+                "yang ditengahi China.", "id")
+    assert [e.type for e in x.events] == ["Meeting"]
+    x = extract("Keengganan Haftar untuk menandatangani kesepakatan dalam pembicaraan yang ditengahi oleh Turki dan "
+                "Rusia berpotensi memperumit upaya diplomatik.", "id")
+    assert x.events == []
+
+
 def test_objects_without_a_subject_take_the_previous_sentences() -> None:
     x = extract("Prabowo Subianto flew to Tokyo on Thursday. There, the minister paid courtesy calls with Japanese "
                 "Prime Minister Fumio Kishida and Chinese President Xi Jinping.", "en")

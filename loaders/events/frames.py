@@ -68,6 +68,8 @@ _HEADED_WORDS = 2  # words between a trigger and one in its phrase: 'pembicaraan
 _SETTING_WORDS = 4  # a setting word and the modifiers of the noun after it: 'in separate bilateral meetings'
 _SEQUENCE_CHARS = 40  # how far back a sequence word may stand: ', kemudian melakukan pembicaraan'
 _POST_WORDS = 6  # words that may say what a post is for before its holder: 'envoy on Afghan peace reconciliation,'
+_MEDIATED_GAP = 6  # lower-case words between a trigger and who mediated it: its sides, place and time
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w-]*")
 _PRONOUN_REACH = 3  # sentences back a pronoun's person may be named
 # a lower-case title opening a clause, a few lower-case words before the trigger: 'presiden juga akan melakukan'
 _BARE_TITLE = re.compile(r"(?:^|(?<=[,;]))\s*(?P<title>[a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){0,3}$")
@@ -227,6 +229,7 @@ class Frames:
         self.received_thing = re.compile(
             rf"\s+(?:(?:{articles})\s+)?(?:{_grammar(lambda g: g.received_things)})\b", re.I)
         self.by_phrase = re.compile(rf"(?:{_grammar(lambda g: g.by_phrases)})\b", re.I)
+        self.mediated_by = re.compile(rf"\b(?:{_grammar(lambda g: g.mediated_by)})\b", re.I)
         self.topic_opener = re.compile(rf"\b(?:{_grammar(lambda g: g.topic_openers)})\b", re.I)
         self.each = re.compile(rf"\b(?:{_grammar(lambda g: g.each_words)})\b", re.I)
         self.separately = re.compile(rf"\b(?:{_grammar(lambda g: g.separately)})\b", re.I)
@@ -1169,6 +1172,23 @@ class EventReader:
         start = max(0, m.start("trigger") - _MEDIATOR_REACH)
         return any(self.is_verb(v) and (o := self.frames.with_mediators.match(text, v.end("trigger"))) is not None
                    and o.end() == m.end("trigger") for v in self.frames.meet.finditer(text, start, m.start("trigger")))
+
+    def mediators(self, sentence: Sentence, m: re.Match[str]) -> list[Mention]:
+        """'keduanya bertemu di Brussel, yang ditengahi oleh Charles Michel', 'talks between A and B mediated by
+        Oman': who mediated the event after its trigger, before the sentence's next trigger and any topic (a
+        ceasefire 'yang ditengahi Qatar' that the talks are about is not mediated talks)."""
+        text = self.doc.text
+        following = self.frames.meet.search(text, m.end("trigger"), sentence.end)
+        end = following.start("trigger") if following else sentence.end
+        by = self.frames.mediated_by.search(text, m.end("trigger"), end)
+        if by is None or self.frames.topic_opener.search(text, m.end("trigger"), by.start()):
+            return []
+        # only the trigger's sides, place and time between ('pertemuan pertama mereka di Ankara pada 1 Juli, yang
+        # dimediasi oleh'), not what else was mediated ('bertemu ... setelah kedua negara sepakat memulihkan
+        # hubungan di bawah kesepakatan yang ditengahi China')
+        if len(_LOWER_WORD.findall(text, m.end("trigger"), by.start())) > _MEDIATED_GAP:
+            return []
+        return self.phrase_right(by.end(), end)[0]
 
     def occasion_of_before(self, sentence: Sentence, m: re.Match[str]) -> bool:
         """Whether the trigger `m` ends the phrase of a trigger before it, no comma between ('hold talks with
@@ -2141,6 +2161,12 @@ def _interaction(reader: EventReader, family: _Family, m: re.Match[str], sentenc
     # 'pemimpin kedua negara bertemu': the two states the clause refers to, which tell no more than the context
     # whether it was talks or a meeting
     told = len({reader.entity_of(h) for h in heads}) >= 2
+    # a meeting of sides it names, mediated, is talks with its mediators among the sides; of sides it does not name
+    # ('dalam pembicaraan yang ditengahi oleh Turki'), it is talks told before
+    mediators = reader.mediators(sentence, m) if told else []
+    if mediators:
+        marks |= {"talks"}
+        heads += [h for h in mediators if reader.type_of(h) in owner.participant_types and h not in heads]
     paired = reader.pair_states(sentence, left_start, right_end)
     heads += paired
     pattern = "verb" if reader.is_verb(m) else "noun"

@@ -198,6 +198,7 @@ PACK = register(LanguagePack(
                        "settlement", "tensions"),
         between_words=("between", "among"),
         quantifiers=("several", "some", "many", "various", "other", "all"),
+        mediated_by=("mediated by", "brokered by"),
         by_phrases=("headed by", "led by", "chaired by", "attended by", "hosted by", "mediated by", "brokered by"),
         mediator_nouns=("mediators", "mediator"),
         mediator_words=("with", "the", "and", "both"),

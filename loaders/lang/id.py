@@ -184,6 +184,8 @@ PACK = register(LanguagePack(
         quantifiers=("sejumlah", "beberapa", "berbagai", "banyak", "para"),
         by_phrases=("dipimpin oleh", "dipimpin", "dihadiri oleh", "dihadiri", "dipandu oleh", "dimediasi oleh",
                     "diketuai oleh", "diketuai", "yang dipimpin", "yang dihadiri", "yang menghadirkan"),
+        mediated_by=("yang dimediasi oleh", "yang dimediasi", "dimediasi oleh", "yang ditengahi oleh", "yang ditengahi",
+                     "ditengahi oleh"),
         separately=("terpisah", "masing-masing", "satu per satu", "bilateral", "dwipihak", "bergantian"),
         list_openers=("Mereka adalah", "Mereka ialah", "Mereka yakni", "Mereka yaitu", "Di antaranya",
                       "Di antara mereka"),

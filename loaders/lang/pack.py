@@ -66,6 +66,8 @@ class EventGrammar:
     # with each other: 'bertemu A dan B dalam pertemuan bilateral terpisah', 'met A and B in separate meetings'
     setting_words: tuple[str, ...] = ()
     by_phrases: tuple[str, ...] = ()  # introduce more participants after a comma: ', headed by X'
+    # after an event's trigger, who mediated it: they take part, and the meeting is talks ('yang ditengahi oleh X')
+    mediated_by: tuple[str, ...] = ()
     separately: tuple[str, ...] = ()  # before a trigger's objects, one event per object: 'separately with X and Y'
     hypothetical: tuple[str, ...] = ()  # before a trigger, the event is only a possibility: 'a possible meeting'
     hypothetical_after: tuple[str, ...] = ()  # ending the trigger's phrase, the same: 'pertemuan puncak yang potensial'
