@@ -407,6 +407,15 @@ def test_a_malaysian_honorific_is_a_title_not_a_name() -> None:
     assert sorted(e.name for e in x.entities if e.type == "Person") == ["Anwar Ibrahim", "Prabowo Subianto"]
 
 
+@pytest.mark.parametrize("text", [
+    "Pimpinan delegasi GAM, Tgk Malik Mahmud usai penandatanganan kesepakatan.",
+    "Pimpinan delegasi GAM, Teungku Malik Mahmud, tiba di Helsinki.",
+])
+def test_an_acehnese_honorific_is_a_title_not_a_name(text: str) -> None:
+    """'Tgk Malik Mahmud' (a caption in id/dev43): Teungku is Aceh's honorific, the man is Malik Mahmud."""
+    assert [e.name for e in extract(text, "id", date(2005, 8, 15)).entities if e.type == "Person"] == ["Malik Mahmud"]
+
+
 def test_the_long_and_short_name_of_a_mission_are_one_organisation() -> None:
     x = extract("Kedutaan Besar Jepang di Jakarta mengeluarkan pernyataan. Menurut Kedubes Jepang, pertemuan itu "
                 "penting.", "id")

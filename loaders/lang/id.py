@@ -48,7 +48,8 @@ PACK = register(LanguagePack(
     # honorifics and military ranks: a person follows, but they name no office
     cue_titles=("datuk seri", "dato seri", "datuk", "dato", "tan sri", "dr", "analis",
                 "tokoh", "syekh", "pak", "bapak", "bu", "ibu", "daw", "letkol", "kolonel", "mayjen",
-                "letjen", "brigjen", "laksamana", "marsekal", "kapten", "mayor", "sir", "maulana", "mullah", "mulla"),
+                "letjen", "brigjen", "laksamana", "marsekal", "kapten", "mayor", "sir", "maulana", "mullah", "mulla",
+                "teungku", "tgk"),  # Aceh's honorific: 'Tgk Malik Mahmud'
     customary_titles=frozenset({"sultan", "raja", "ratu", "pangeran", "syekh", "sheikh", "emir", "paus"}),
     spouse_titles=frozenset({"ibu negara"}),
     title_modifiers=("wakil", "mantan", "plt"),
@@ -56,7 +57,7 @@ PACK = register(LanguagePack(
                   "pm": "perdana menteri", "dubes": "duta besar", "sekjen": "sekretaris jenderal",
                   "jubir": "juru bicara", "seskab": "sekretaris kabinet", "mensesneg": "menteri sekretaris negara",
                   "kepala negara": "presiden"},
-    abbreviated=frozenset({"dr", "plt"}),
+    abbreviated=frozenset({"dr", "plt", "tgk"}),
     articles=("seorang", "sang"),
     # government bodies, the military and the media Indonesian news names by acronym or short name alone
     organization_names=(
