@@ -237,6 +237,15 @@ def test_mediators_take_part_in_the_talks() -> None:
     assert participant_names(x, only_event(x, "Negotiation")) == {"Qatar", "Egypt", "Israel", "Hamas"}
 
 
+def test_the_reporters_a_byline_names_are_no_side_of_the_talks() -> None:
+    # China Daily, in en/dev45: 'By Hu Xiao and Qin Jize' wrote the story of the six-party talks, took no part
+    x = extract("By Hu Xiao and Qin Jize (China Daily)\nSix-party talks aimed at defusing a three-year-old crisis "
+                "over North Korea's nuclear ambitions opened in Beijing on Tuesday.", "en", date(2005, 7, 26))
+    taking_part = {n for e in x.events for n in participant_names(x, e)}
+    assert {e.name for e in x.entities if e.type == "Person"} == {"Hu Xiao", "Qin Jize"}
+    assert not taking_part & {"Hu Xiao", "Qin Jize"}
+
+
 def test_a_mediated_meeting_is_talks_with_its_mediator() -> None:
     # Vietnam.vn, in id/dev22: the ministers' first meeting, mediated by Turkey's Fidan, is a round of talks he takes
     # part in

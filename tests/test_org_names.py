@@ -33,6 +33,14 @@ def test_a_head_word_alone_or_in_indonesian_text_is_not_an_organisation() -> Non
     assert ("Organization", "Luar Negeri Iran") not in found
 
 
+def test_a_lower_case_head_glued_to_a_number_is_a_format_not_an_organisation() -> None:
+    """'Six-party talks ... opened in Beijing' (China Daily, in en/dev45): a talks format, no party named 'Six-party';
+    the Communist Party, whose head is capitalised, still is one."""
+    found = entities("Six-party talks aimed at defusing the crisis opened in Beijing on Tuesday, the Communist Party "
+                     "said.", "en")
+    assert [n for t, n in found if t == "Organization"] == ["Communist Party"]
+
+
 def test_a_name_its_initials_follow_is_one_organisation_in_either_language() -> None:
     """'Indian Ocean Rim Association (IORA)': no ocean inside it, and 'KTT IORA' is the body, not a person."""
     text = ("Retno Marsudi mengadakan pertemuan bilateral di sela Konferensi Tingkat Tinggi Indian Ocean Rim "

@@ -99,7 +99,9 @@ class OrganizationNames:
                         if m.type == "Organization" and is_acronym(m.span.text)}
             for i, j in runs:
                 words = [t for t in tokens[i:j] if t.folded not in particles]
-                if _MIN_WORDS <= len(words) + 1 <= _MAX_WORDS and tokens[j - 1].folded in heads:
+                # a head in lower case is no name's: 'Six-party talks' are a format, no party
+                if _MIN_WORDS <= len(words) + 1 <= _MAX_WORDS and tokens[j - 1].folded in heads \
+                        and tokens[j - 1].text[:1].isupper():
                     i = _with_owner(doc, _with_title_word(doc, i, in_title), acronyms)
                     i = _with_country_inside(doc, i, proposed, runs)
                     j = _with_complement(doc, j, starts)

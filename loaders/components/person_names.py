@@ -124,7 +124,8 @@ class PersonNames:
                 # 'Chinese Commerce Minister X': the title's portfolio; 'Kay Rala Xanana Gusmao': more given names
                 # of the person named right after; neither is a name of its own
                 continue
-            given = (tokens[i].folded in self.given and not tokens[j - 1].text.isupper()) or _byline(text, start)
+            byline = _byline(text, start)
+            given = (tokens[i].folded in self.given and not tokens[j - 1].text.isupper()) or byline
             if not given and all(is_acronym(t.text) for t in tokens[i:j]):  # 'menteri KTT IORA': bodies, no name
                 continue
             # 'Kepala BRIN Laksana Tri Handoko': the title before the body the name is left of is its cue too
@@ -136,7 +137,9 @@ class PersonNames:
                     i, start = i + 1, tokens[i + 1].start
                 name = text[start:end]
                 key = "Person:" + " ".join(t.folded for t in tokens[i:j])
-                mentions.append(Mention(Span(start, end, name), "Person", name, None, key, "pattern"))
+                # a byline's names are the reporters', credited like a photo's
+                mentions.append(Mention(Span(start, end, name), "Person", name, None, key,
+                                        "credit" if byline else "pattern"))
         doc.proposals[self.name] = mentions + credited
 
 
