@@ -237,6 +237,15 @@ def test_mediators_take_part_in_the_talks() -> None:
     assert participant_names(x, only_event(x, "Negotiation")) == {"Qatar", "Egypt", "Israel", "Hamas"}
 
 
+def test_talks_that_will_begin_later_are_planned_in_either_language() -> None:
+    # RMOL, in id/dev31: the day's round in Istanbul 'akan dimulai pada pukul 10:30', as English 'will begin'
+    for text, lang in (("Perundingan antara Rusia dan Ukraina akan dimulai pada pukul 10:30 waktu setempat di "
+                        "Istanbul.", "id"),
+                       ("Talks between Russia and Ukraine will begin at 10:30 local time in Istanbul.", "en")):
+        x = extract(text, lang, date(2022, 3, 29))
+        assert [(e.type, e.status) for e in x.events] == [("Negotiation", "planned")]
+
+
 def test_the_reporters_a_byline_names_are_no_side_of_the_talks() -> None:
     # China Daily, in en/dev45: 'By Hu Xiao and Qin Jize' wrote the story of the six-party talks, took no part
     x = extract("By Hu Xiao and Qin Jize (China Daily)\nSix-party talks aimed at defusing a three-year-old crisis "

@@ -262,7 +262,7 @@ PACK = register(LanguagePack(
         },
         status_after={
             "planned": ("mendatang", "yang akan datang", "pekan depan", "minggu depan", "bulan depan", "tahun depan",
-                        "akan digelar", "akan diadakan", "akan berlangsung",
+                        "akan digelar", "akan diadakan", "akan berlangsung", "akan dimulai",
                         "akan dilaksanakan", "dijadwalkan", "direncanakan", "ditunda", "belum dipastikan",
                         "belum ditentukan", "belum dijadwalkan", "belum diputuskan"),
             "cancelled": ("batal", "dibatalkan", "dihentikan"),
