@@ -237,6 +237,17 @@ def test_mediators_take_part_in_the_talks() -> None:
     assert participant_names(x, only_event(x, "Negotiation")) == {"Qatar", "Egypt", "Israel", "Hamas"}
 
 
+def test_two_leaders_of_one_state_the_kb_knows_are_met_together_and_in_the_clauses_tense() -> None:
+    # Mail & Guardian, in en/dev46: Kibaki and Odinga are both Kenya's (the text names no state of their posts, the
+    # KB does), so Annan meets them together, not in two meetings; 'will first chair ... and meet' is planned too
+    x = extract("Former United Nations chief Kofi Annan arrived in Kenya on Wednesday. Annan will first chair "
+                "meetings of his Alliance for Green Revolution in Africa movement on Thursday and Friday and meet "
+                "President Mwai Kibaki and Prime Minister Raila Odinga from Sunday to Monday.", "en", date(2009, 12, 3))
+    met = [(participant_names(x, e), e.status) for e in x.events if "Mwai Kibaki" in participant_names(x, e)
+           or "Raila Odinga" in participant_names(x, e)]
+    assert met == [({"Kofi Annan", "Mwai Kibaki", "Raila Odinga"}, "planned")]
+
+
 def test_talks_that_will_begin_later_are_planned_in_either_language() -> None:
     # RMOL, in id/dev31: the day's round in Istanbul 'akan dimulai pada pukul 10:30', as English 'will begin'
     for text, lang in (("Perundingan antara Rusia dan Ukraina akan dimulai pada pukul 10:30 waktu setempat di "

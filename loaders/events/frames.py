@@ -334,9 +334,11 @@ class Frames:
         negara' -> 'presiden'."""
         return self.short_titles.get(folded) or " ".join(self.short_titles.get(word, word) for word in folded.split())
 
-    def read(self, doc: Document, reporters: frozenset[str] = frozenset()) -> EventReader:
+    def read(self, doc: Document, reporters: frozenset[str] = frozenset(),
+             citizens: Mapping[str, str] | None = None) -> EventReader:
         return EventReader(self, doc, mention_tokens(doc, doc.mentions), {m.span.start: m for m in doc.mentions},
-                           title_tokens(doc), {s.start: k for k, s in enumerate(doc.sentences)}, reporters)
+                           title_tokens(doc), {s.start: k for k, s in enumerate(doc.sentences)}, reporters,
+                           dict(citizens or {}))
 
 
 @dataclass
@@ -350,6 +352,7 @@ class EventReader:
     in_title: set[int]
     sentence_index: dict[int, int]  # a sentence's start -> its index in the document
     reporters: frozenset[str] = frozenset()  # entities that report the news (its publisher, news media): no agents
+    citizens: dict[str, str] = field(default_factory=dict)  # a person entity -> their country's QID in the KB
     officials: set[int] = field(default_factory=set)  # starts of agents read as an unnamed office: 'Menlu Bangladesh'
     _headline: list[Mention] | None = None
     _dates: dict[int, list[DateMention]] = field(default_factory=dict)
@@ -592,7 +595,11 @@ class EventReader:
         """Whether the text gives two persons posts of one state or body ('U.S. National Security Advisor Mike
         Waltz' beside Secretary of State Rubio): one delegation, not two sides."""
         states = {p.of for p in self.doc.positions.get(a, []) if p.of}
-        return any(p.of in states for p in self.doc.positions.get(b, []))
+        if any(p.of in states for p in self.doc.positions.get(b, [])):
+            return True
+        # 'President Mwai Kibaki and Prime Minister Raila Odinga': posts of no state stated, of one in the KB
+        stated = states or any(p.of for p in self.doc.positions.get(b, []))
+        return not stated and self.citizens.get(a) is not None and self.citizens.get(a) == self.citizens.get(b)
 
     def one_side(self, participants: list[str]) -> bool:
         """'Pakistan Foreign Minister Bilawal ... Pakistan': a person and the state or body whose post they hold are
@@ -1093,7 +1100,12 @@ class EventReader:
         ordered = self.frames.ordering.search(gap) is not None
         # 'direncanakan akan bertemu pada pekan depan yang merupakan pertemuan pertama sejak ...': the same meeting
         renamed = ";" not in gap and self.frames.renaming.search(gap) is not None
-        near = between <= _HEADED_WORDS or held_for or self.held_after_and(b.start)  # 'and hold talks with Z'
+        # 'and hold talks with Z'; 'will chair meetings of X on Thursday and meet Y': a verb right after the
+        # conjunction, with no auxiliary of its own, goes on in the clause's tense
+        # ('and mediated by Norway' is a participle, no verb of the clause)
+        joined = " ".join(b.text.lower().split()) in self.frames.meet_verbs and self._after_conjunction(b.start) \
+            and not self.frames.by_phrase.match(self.doc.text, b.start)
+        near = between <= _HEADED_WORDS or held_for or self.held_after_and(b.start) or joined
         return (near and "," not in gap and ";" not in gap and not ordered) or renamed or self.in_sequence(b.start)
 
     def refers_back(self, m: re.Match[str]) -> bool:
@@ -1793,6 +1805,10 @@ class EventReader:
         while k >= 0 and tokens[k].folded in self.frames.auxiliaries:
             k -= 1
         return k >= 0 and tokens[k].folded in self.frames.conjunctions
+
+    def _after_conjunction(self, start: int) -> bool:
+        k = token_at(self.doc.tokens, start) - 1
+        return k >= 0 and self.doc.tokens[k].folded in self.frames.conjunctions
 
     def _holder_before(self, trigger: int, verbs: frozenset[str]) -> int | None:
         """The token index of one of `verbs` before the trigger, only lower-case words between ('held formal talks',
