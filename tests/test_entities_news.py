@@ -416,6 +416,21 @@ def test_an_acehnese_honorific_is_a_title_not_a_name(text: str) -> None:
     assert [e.name for e in extract(text, "id", date(2005, 8, 15)).entities if e.type == "Person"] == ["Malik Mahmud"]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("SBY didampingi Menteri Koordinator Bidang Polhukam Djoko Suyanto.", "Djoko Suyanto"),
+    ("SBY didampingi Menteri Koordinator Bidang Polhukam Djoko Suyanto, Menteri Koordinator bidang Perekonomian "
+     "Hatta Rajasa, dan lain-lain.", "Hatta Rajasa"),
+    ("Menteri Pertanian Suswono juga hadir.", "Suswono"),
+    ("Wakil Menteri Pendidikan Tinggi, Sains, dan Teknologi Stella Christie hadir.", "Stella Christie"),
+])
+def test_a_ministers_portfolio_is_no_part_of_the_name_after_it(text: str, name: str) -> None:
+    """Kontan and GarudaSakti, in id/dev46: the portfolio's last words ('Pertanian', 'bidang Perekonomian',
+    'Bidang Polhukam', 'Sains, dan Teknologi') end the title; the name is what follows them."""
+    people = {e.name for e in extract(text, "id", date(2013, 7, 5)).entities if e.type == "Person"}
+    assert name in people
+    assert not any(p.startswith(("Polhukam", "Perekonomian", "Pertanian", "Teknologi")) for p in people)
+
+
 def test_the_long_and_short_name_of_a_mission_are_one_organisation() -> None:
     x = extract("Kedutaan Besar Jepang di Jakarta mengeluarkan pernyataan. Menurut Kedubes Jepang, pertemuan itu "
                 "penting.", "id")

@@ -32,6 +32,9 @@ from loaders.normalize import fold, person_key
 from loaders.pipeline import Resources, component
 from loaders.text import word_before
 
+_PORTFOLIO_REACH = 60  # characters between a title and the name its portfolio's last words run into
+_PORTFOLIO_GAP = re.compile(r"\s*(?:[^\W\d_][\w-]*(?:\s*,?\s+[^\W\d_][\w-]*)*\s+)?")  # ' Pendidikan dan '
+
 
 @component("ner", requires=("sentences",), assigns=("proposals",))
 class NamedEntities:
@@ -55,7 +58,8 @@ class NamedEntities:
             covered[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
         owners = [m.span for m in earlier if m.type in ("Country", "Place")]
         titles = title_spans(doc)
-        found = [m for m in (_placed(doc, self._after_title(n, titles)) for n in self._mentions(doc, tagger))
+        found = [m for m in (_placed(doc, self._after_portfolio(doc, self._after_title(n, titles), titles))
+                             for n in self._mentions(doc, tagger))
                  if (not any(covered[m.span.start:m.span.end]) or _body_of(m, owners, covered))
                  and not any(a <= m.span.start and m.span.end <= b for a, b in titles)
                  and not _modifier(doc, m, covered) and self._plausible(doc, m) and not _state_office(doc, m, owners)]
@@ -110,6 +114,25 @@ class NamedEntities:
         start = end + len(m.span.text[end - m.span.start:]) - len(m.span.text[end - m.span.start:].lstrip())
         text = m.span.text[start - m.span.start:]
         return self._mention(Span(start, m.span.end, text, confidence=m.span.confidence), "Person")
+
+    def _after_portfolio(self, doc: Document, m: Mention, titles: list[tuple[int, int]]) -> Mention:
+        """'Menteri Pertanian Suswono', 'Menteri Pendidikan dan Kebudayaan M Nuh' read as 'Pertanian Suswono',
+        'Kebudayaan M Nuh': the common words a title's portfolio ends with, within reach after the title, are no
+        name; the name is what follows them."""
+        if m.type != "Person" or m.qid:
+            return m
+        words = m.span.text.split()
+        k = 0
+        while k < len(words) - 1 and ordinary([words[k]], doc.article.lang) and len(words[k].rstrip(".")) > 1:
+            k += 1  # an initial opens the name ('M Nuh')
+        start = m.span.start
+        after_title = any(b <= start <= b + _PORTFOLIO_REACH and _PORTFOLIO_GAP.fullmatch(doc.text[b:start])
+                          for _, b in titles)
+        if not k or (ordinary([words[k]], doc.article.lang) and len(words[k].rstrip(".")) > 1) or not after_title:
+            return m
+        start += m.span.text.index(words[k], len(" ".join(words[:k])))
+        return self._mention(Span(start, m.span.end, doc.text[start:m.span.end], confidence=m.span.confidence),
+                             "Person")
 
     def _mention(self, span: Span, type_: str) -> Mention:
         words = _words(span.text)

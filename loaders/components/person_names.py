@@ -50,6 +50,7 @@ _MAX_NAME_WORDS = 4
 _INITIALS = 2  # letters of a person's initials written as one word ('KP Sharma Oli')
 _LINK_REACH = 8  # characters of a post link before the state: ' untuk '
 _PORTFOLIO_CHARS = 40
+_PORTFOLIO_LINKS = 2  # lower-case words between a title and its portfolio: 'bidang'
 _PORTFOLIO = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,3}")  # after a title: its portfolio, the title list lacks
 _CREDIT_WORD = r"[A-Z](?:[a-z'-]+|[A-Z]+)?\.?(?![\w])"
 _CREDIT_NAME = rf"(?P<name>{_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,3}})(?!\.\w)"
@@ -87,7 +88,7 @@ class PersonNames:
             # 'Kepala Staf Susie Wiles', 'Direktur Pelaksana IMF Kristalina Georgieva': after a title, a common word
             # still belongs to it, and an acronym after that is the body; the name is what follows
             opened = i
-            while j - i > 2 and i - 1 in in_title and ordinary([tokens[i].text], doc.article.lang):
+            while j - i > 2 and _titled_at(doc, i, in_title) and ordinary([tokens[i].text], doc.article.lang):
                 in_title.add(i)
                 i += 1
             if i > opened and ordinary([tokens[i].text], doc.article.lang):  # a portfolio: 'Kerja Sama ...'
@@ -189,6 +190,18 @@ def _list_links(packs: tuple[LanguagePack, ...]) -> tuple[re.Pattern[str], re.Pa
     """', ' or ' and ' between two names of a list: after a name, and ending right before one."""
     link = rf"(?:,\s*|\s+(?:{lang.alternatives(lang.words(packs, lambda p: p.grammar.conjunctions))})\s+)"
     return re.compile(link), re.compile(link + r"$")
+
+
+def _titled_at(doc: Document, i: int, in_title: set[int]) -> bool:
+    """Whether a title's words run up to token `i`: a title right before it, or one a few common words before
+    ('Menteri Koordinator bidang |Perekonomian Hatta Rajasa', 'Menteri Koordinator Bidang |Polhukam')."""
+    for k in range(i - 1, max(-1, i - 1 - _PORTFOLIO_LINKS), -1):
+        if k in in_title:
+            return True
+        word = doc.tokens[k].text
+        if not (word.islower() or ordinary([word], doc.article.lang)):
+            return False
+    return False
 
 
 def _byline(text: str, start: int) -> bool:
