@@ -407,6 +407,13 @@ def test_a_malaysian_honorific_is_a_title_not_a_name() -> None:
     assert sorted(e.name for e in x.entities if e.type == "Person") == ["Anwar Ibrahim", "Prabowo Subianto"]
 
 
+def test_doktor_is_a_title_before_a_name() -> None:
+    """'Seperti yang sudah dikatakan Doktor Larijani' (Deutsche Welle, in id/dev46): Larijani, a doctor."""
+    x = extract("Ali Larijani tiba di Ankara. Seperti yang sudah dikatakan Doktor Larijani, pertemuan kami berjalan "
+                "baik.", "id", date(2007, 4, 27))
+    assert [e.name for e in x.entities if e.type == "Person"] == ["Ali Larijani"]
+
+
 @pytest.mark.parametrize("text", [
     "Pimpinan delegasi GAM, Tgk Malik Mahmud usai penandatanganan kesepakatan.",
     "Pimpinan delegasi GAM, Teungku Malik Mahmud, tiba di Helsinki.",

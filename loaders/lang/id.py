@@ -46,7 +46,7 @@ PACK = register(LanguagePack(
         "yang di-pertuan agong", "yang di pertuan agong", "yang dipertuan agong",  # Malaysia's king
     ),
     # honorifics and military ranks: a person follows, but they name no office
-    cue_titles=("datuk seri", "dato seri", "datuk", "dato", "tan sri", "dr", "analis",
+    cue_titles=("datuk seri", "dato seri", "datuk", "dato", "tan sri", "dr", "doktor", "analis",
                 "tokoh", "syekh", "pak", "bapak", "bu", "ibu", "daw", "letkol", "kolonel", "mayjen",
                 "letjen", "brigjen", "laksamana", "marsekal", "kapten", "mayor", "sir", "maulana", "mullah", "mulla",
                 "teungku", "tgk"),  # Aceh's honorific: 'Tgk Malik Mahmud'
