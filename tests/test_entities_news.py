@@ -407,6 +407,18 @@ def test_a_malaysian_honorific_is_a_title_not_a_name() -> None:
     assert sorted(e.name for e in x.entities if e.type == "Person") == ["Anwar Ibrahim", "Prabowo Subianto"]
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("Colombian president Alvaro Uribe and Ecuadorian president Rafael Correa met.", "Ecuador"),
+    ("Philippine negotiators and MILF rebels continued peace talks in Malaysia on Tuesday.", "Philippines"),
+    ("Azeri Foreign Minister Jeyhun Bayramov arrived on Monday.", "Azerbaijan"),
+    ("Nepali Prime Minister KP Sharma Oli arrived on Monday.", "Nepal"),
+])
+def test_demonyms_news_spells_otherwise_name_their_country(text: str, country: str) -> None:
+    """'Ecuadorian president Rafael Correa' (Semana, in en/dev46), 'Philippine negotiators' (Mindanao Examiner):
+    spellings beside the table's 'Ecuadorean', 'Filipino', 'Azerbaijani', 'Nepalese'."""
+    assert country in {e.name for e in extract(text, "en", date(2010, 2, 23)).entities if e.type == "Country"}
+
+
 def test_doktor_is_a_title_before_a_name() -> None:
     """'Seperti yang sudah dikatakan Doktor Larijani' (Deutsche Welle, in id/dev46): Larijani, a doctor."""
     x = extract("Ali Larijani tiba di Ankara. Seperti yang sudah dikatakan Doktor Larijani, pertemuan kami berjalan "

@@ -118,7 +118,9 @@ PACK = register(LanguagePack(
     serving_adverbs=("now", "currently"),
     # every sovereign state's demonym (`make demonyms`), and short forms the table lacks
     demonyms=read_demonyms(_DEMONYMS, "en") | {"saudi": "Q851", "kazakh": "Q232", "uzbek": "Q265", "kyrgyz": "Q813",
-                                               "tajik": "Q863", "lao": "Q819", "bosnian": "Q225"},
+                                               "tajik": "Q863", "lao": "Q819", "bosnian": "Q225", "azeri": "Q227",
+                                               "nepali": "Q837", "ecuadorian": "Q736", "ecuadoran": "Q736",
+                                               "philippine": "Q928"},
     party_nouns=("negotiators", "negotiator", "delegation", "delegations", "officials", "diplomats", "mediators",
                  "envoy", "envoys", "leaders", "authorities", "government", "representatives", "delegates"),
     compass_words=frozenset({"south", "north", "central", "east", "west"}),
