@@ -248,6 +248,13 @@ def test_two_leaders_of_one_state_the_kb_knows_are_met_together_and_in_the_claus
     assert met == [({"Kofi Annan", "Mwai Kibaki", "Raila Odinga"}, "planned")]
 
 
+def test_a_date_a_comma_keeps_before_the_trigger_gives_way_to_the_triggers_own() -> None:
+    # Peoples Dispatch, in en/dev43: Monday is when the agreements were revealed; the talks resume on September 24
+    x = extract("Two partial agreements were revealed on Monday night, with talks between Venezuela and Colombia set "
+                "to resume on September 24.", "en", date(2021, 9, 7))
+    assert [(e.date, e.status) for e in x.events] == [("2021-09-24", "planned")]
+
+
 def test_talks_that_will_begin_later_are_planned_in_either_language() -> None:
     # RMOL, in id/dev31: the day's round in Istanbul 'akan dimulai pada pukul 10:30', as English 'will begin'
     for text, lang in (("Perundingan antara Rusia dan Ukraina akan dimulai pada pukul 10:30 waktu setempat di "

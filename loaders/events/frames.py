@@ -1690,6 +1690,10 @@ class EventReader:
         if inside and later and inside[0].span.end <= offset \
                 and self.frames.purpose.search(self.doc.text, inside[0].span.end, offset):
             return later[0]
+        # 'were revealed on Monday night, with talks set to resume on September 24': a date a comma keeps before
+        # the trigger is the clause before's; the trigger's own follows it
+        if inside and later and inside[0].span.end <= offset and "," in self.doc.text[inside[0].span.end:offset]:
+            return later[0]
         # 'pada Selasa (8/3) Jokowi berkomunikasi dengan X, dan pada Rabu (16/3) ... berbicara dengan Y': the last
         # date between the trigger before this one and this one is this one's
         told = [t.end("trigger") for t in self.frames.meet.finditer(self.doc.text, start, offset)]
