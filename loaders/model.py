@@ -105,6 +105,7 @@ class Link:
     confidence: float
     method: str  # label, alias, transliteration, fuzzy, recognizer, online, manual; nil when qid is None
     label: str | None = None  # the KB's label of `qid`, which then names the entity
+    country: str | None = None  # the KB's country of `qid` (a person's, their citizenship), as a QID
 
 
 @dataclass(frozen=True)

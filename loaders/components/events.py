@@ -22,7 +22,7 @@ from loaders.events import Draft, EventType, World, check_event_types, event_typ
 from loaders.events.base import JOINT, compatible, compatible_dates
 from loaders.events.frames import FRAMES, EventReader, Frames
 from loaders.iris import entity_iri, event_iri
-from loaders.kb.build.records import Person, Place
+from loaders.kb.build.records import Place
 from loaders.kb.index import NameIndex
 from loaders.model import STATUSES, Document, Entity, Event, Sentence
 from loaders.names import media_names, without_web_suffix
@@ -96,15 +96,10 @@ class Events:
                 d.location = None
         doc.events = self._events(doc, drafts, world)
 
-    def _citizens(self, doc: Document) -> dict[str, str]:
+    @staticmethod
+    def _citizens(doc: Document) -> dict[str, str]:
         """The country the KB gives each linked person of the article, by entity id."""
-        found = {}
-        for e in doc.entities:
-            record = self.kb.record("person", e.wikidata) if self.kb is not None and e.wikidata \
-                and e.type == "Person" else None
-            if isinstance(record, Person) and record.country:
-                found[e.id] = record.country
-        return found
+        return {e.id: e.link.country for e in doc.entities if e.type == "Person" and e.link and e.link.country}
 
     def _reporters(self, doc: Document) -> frozenset[str]:
         """Who reports rather than acts: the article's publisher (named as its site, 'Purna Warta' of

@@ -368,7 +368,7 @@ class Linker:
         confidence = min(1.0, best.score) * (0.5 + 0.5 * min(1.0, (best.score - second) / _CLEAR_GAP))
         if best.entry.qid is None or confidence < self.settings.threshold:
             return Link(None, round(confidence, 3), "nil")
-        return Link(best.entry.qid, round(confidence, 3), method or best.method)
+        return Link(best.entry.qid, round(confidence, 3), method or best.method, country=best.entry.country)
 
 
 def _without_initials(name: str) -> str:
