@@ -125,10 +125,11 @@ class NamedEntities:
         k = 0
         while k < len(words) - 1 and ordinary([words[k]], doc.article.lang) and len(words[k].rstrip(".")) > 1:
             k += 1  # an initial opens the name ('M Nuh')
+        if not k or (ordinary([words[k]], doc.article.lang) and len(words[k].rstrip(".")) > 1):
+            return m
         start = m.span.start
-        after_title = any(b <= start <= b + _PORTFOLIO_REACH and _PORTFOLIO_GAP.fullmatch(doc.text[b:start])
-                          for _, b in titles)
-        if not k or (ordinary([words[k]], doc.article.lang) and len(words[k].rstrip(".")) > 1) or not after_title:
+        if not any(b <= start <= b + _PORTFOLIO_REACH and _PORTFOLIO_GAP.fullmatch(doc.text[b:start])
+                   for _, b in titles):
             return m
         start += m.span.text.index(words[k], len(" ".join(words[:k])))
         return self._mention(Span(start, m.span.end, doc.text[start:m.span.end], confidence=m.span.confidence),

@@ -1190,17 +1190,19 @@ class EventReader:
         Oman': who mediated the event after its trigger, before the sentence's next trigger and any topic (a
         ceasefire 'yang ditengahi Qatar' that the talks are about is not mediated talks)."""
         text = self.doc.text
-        following = self.frames.meet.search(text, m.end("trigger"), sentence.end)
-        end = following.start("trigger") if following else sentence.end
-        by = self.frames.mediated_by.search(text, m.end("trigger"), end)
-        if by is None or self.frames.topic_opener.search(text, m.end("trigger"), by.start()):
+        by = self.frames.mediated_by.search(text, m.end("trigger"), sentence.end)
+        if by is None:
+            return []
+        if self.frames.meet.search(text, m.end("trigger"), by.start()) \
+                or self.frames.topic_opener.search(text, m.end("trigger"), by.start()):
             return []
         # only the trigger's sides, place and time between ('pertemuan pertama mereka di Ankara pada 1 Juli, yang
         # dimediasi oleh'), not what else was mediated ('bertemu ... setelah kedua negara sepakat memulihkan
         # hubungan di bawah kesepakatan yang ditengahi China')
         if len(_LOWER_WORD.findall(text, m.end("trigger"), by.start())) > _MEDIATED_GAP:
             return []
-        return self.phrase_right(by.end(), end)[0]
+        following = self.frames.meet.search(text, by.end(), sentence.end)
+        return self.phrase_right(by.end(), following.start("trigger") if following else sentence.end)[0]
 
     def occasion_of_before(self, sentence: Sentence, m: re.Match[str]) -> bool:
         """Whether the trigger `m` ends the phrase of a trigger before it, no comma between ('hold talks with
