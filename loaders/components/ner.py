@@ -122,10 +122,10 @@ class NamedEntities:
         if m.type != "Person" or m.qid:
             return m
         words = m.span.text.split()
-        k = 0
-        while k < len(words) - 1 and ordinary([words[k]], doc.article.lang) and len(words[k].rstrip(".")) > 1:
-            k += 1  # an initial opens the name ('M Nuh')
-        if not k or (ordinary([words[k]], doc.article.lang) and len(words[k].rstrip(".")) > 1):
+        # the first word no common one opens the name; an initial does ('M Nuh')
+        k = next((i for i, w in enumerate(words)
+                  if not ordinary([w], doc.article.lang) or len(w.rstrip(".")) == 1), len(words))
+        if not k or k == len(words):
             return m
         start = m.span.start
         if not any(b <= start <= b + _PORTFOLIO_REACH and _PORTFOLIO_GAP.fullmatch(doc.text[b:start])

@@ -335,10 +335,10 @@ class Frames:
         return self.short_titles.get(folded) or " ".join(self.short_titles.get(word, word) for word in folded.split())
 
     def read(self, doc: Document, reporters: frozenset[str] = frozenset(),
-             citizens: Mapping[str, str] | None = None) -> EventReader:
+             citizens: dict[str, str] | None = None) -> EventReader:
         return EventReader(self, doc, mention_tokens(doc, doc.mentions), {m.span.start: m for m in doc.mentions},
                            title_tokens(doc), {s.start: k for k, s in enumerate(doc.sentences)}, reporters,
-                           dict(citizens or {}))
+                           citizens or {})
 
 
 @dataclass
